@@ -1,0 +1,30 @@
+package fullcourt.infra;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One subscription of the topology: its topic, its dead-letter topic if it has one, and its delivery policy.
+ *
+ * <p>Every subscription gets the policy's exponential retry and ack deadline; {@link DeliveryPolicy#maxDeliveryAttempts()}
+ * only takes effect with a dead-letter topic.
+ */
+public record SubscriptionSpec(String name, String topic, Optional<String> deadLetterTopic, DeliveryPolicy policy) {
+
+    public SubscriptionSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(topic, "topic");
+        Objects.requireNonNull(deadLetterTopic, "deadLetterTopic");
+        Objects.requireNonNull(policy, "policy");
+    }
+
+    /** A subscription whose undeliverable messages stay on it, redelivered with backoff. */
+    public static SubscriptionSpec of(String name, String topic, DeliveryPolicy policy) {
+        return new SubscriptionSpec(name, topic, Optional.empty(), policy);
+    }
+
+    /** A subscription that hands a message to {@code deadLetterTopic} after the policy's maximum delivery attempts. */
+    public static SubscriptionSpec deadLettering(String name, String topic, String deadLetterTopic, DeliveryPolicy policy) {
+        return new SubscriptionSpec(name, topic, Optional.of(deadLetterTopic), policy);
+    }
+}

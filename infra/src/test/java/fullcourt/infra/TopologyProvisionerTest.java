@@ -1,0 +1,211 @@
+package fullcourt.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.protobuf.Duration;
+import com.google.pubsub.v1.DeadLetterPolicy;
+import com.google.pubsub.v1.ProjectName;
+import com.google.pubsub.v1.RetryPolicy;
+import com.google.pubsub.v1.Subscription;
+import com.google.pubsub.v1.Topic;
+import fullcourt.messages.Topics;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class TopologyProvisionerTest {
+
+    private static final String PROJECT = "fullcourt-test";
+    private static final Random NAMES = new Random();
+
+    private static PubSubEmulator emulator;
+    private static PubSubConnection connection;
+
+    private final Topics names = Topics.withPrefix("t" + Integer.toUnsignedString(NAMES.nextInt(), 36) + "-");
+    private final Topology topology = Topology.of(names, DeliveryPolicy.DEFAULTS);
+    private TopologyProvisioner provisioner;
+
+    @BeforeAll
+    static void startEmulator() {
+        emulator = PubSubEmulator.start();
+        connection = PubSubConnection.emulator(emulator.hostPort(), PROJECT);
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        if (connection != null) {
+            connection.close();
+        }
+        if (emulator != null) {
+            emulator.close();
+        }
+    }
+
+    @AfterEach
+    void deleteTopology() {
+        if (provisioner != null) {
+            provisioner.deleteAll(topology);
+        }
+    }
+
+    private TopologyProvisioner provisioner() {
+        provisioner = new TopologyProvisioner(connection);
+        return provisioner;
+    }
+
+    @Test
+    void provisioningCreatesEveryTopicAndSubscription() {
+        ProvisionReport report = provisioner().provision(topology);
+
+        assertThat(report.created()).containsExactlyElementsOf(Stream.concat(
+                topology.topics().stream().map(t -> "topics/" + t),
+                topology.subscriptions().stream().map(s -> "subscriptions/" + s.name())).toList());
+        assertThat(report.updated()).isEmpty();
+        assertThat(report.unchanged()).isEmpty();
+        assertThat(topicsInProject()).containsAll(topology.topics().stream().map(t -> connection.topic(t).toString()).toList());
+        for (SubscriptionSpec spec : topology.subscriptions()) {
+            assertThat(read(spec.name()).getTopic()).isEqualTo(connection.topic(spec.topic()).toString());
+        }
+    }
+
+    @Test
+    void workSubscriptionsGetTheirDeadLetterRetryAndAckDeadlinePolicies() {
+        provisioner().provision(topology);
+
+        for (int phase : Topics.PHASES) {
+            Subscription work = read(names.workSubscription(phase));
+            assertThat(work.getDeadLetterPolicy()).isEqualTo(DeadLetterPolicy.newBuilder()
+                    .setDeadLetterTopic("projects/" + PROJECT + "/topics/" + names.workDeadLetter(phase))
+                    .setMaxDeliveryAttempts(5)
+                    .build());
+            assertThat(work.getRetryPolicy()).isEqualTo(retryPolicy(10, 600));
+            assertThat(work.getAckDeadlineSeconds()).isEqualTo(60);
+
+            Subscription deadLetters = read(names.workDeadLetterSubscription(phase));
+            assertThat(deadLetters.getTopic()).isEqualTo("projects/" + PROJECT + "/topics/" + names.workDeadLetter(phase));
+            assertThat(deadLetters.hasDeadLetterPolicy()).isFalse();
+        }
+        assertThat(read(names.requestsSubscription()).hasDeadLetterPolicy()).isFalse();
+        assertThat(read(names.taskEventsSubscription()).getRetryPolicy()).isEqualTo(retryPolicy(10, 600));
+    }
+
+    @Test
+    void provisioningTwiceChangesNothingTheSecondTime() {
+        provisioner().provision(topology);
+
+        ProvisionReport second = provisioner().provision(topology);
+
+        assertThat(second.changedNothing()).isTrue();
+        // 11 topics (3 message topics + 4 phases x 2) and 10 subscriptions (2 coordinator + 4 phases x 2).
+        assertThat(second.unchanged()).hasSize(11 + 10);
+    }
+
+    @Test
+    void changedDeliveryPolicyUpdatesTheExistingSubscriptions() {
+        provisioner().provision(topology);
+        DeliveryPolicy stricter = new DeliveryPolicy(7, java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(30), 20);
+
+        ProvisionReport report = provisioner().provision(Topology.of(names, stricter));
+
+        assertThat(report.created()).isEmpty();
+        assertThat(report.updated()).containsExactlyElementsOf(
+                topology.subscriptions().stream().map(s -> "subscriptions/" + s.name()).toList());
+        assertThat(report.unchanged()).hasSize(11);
+        Subscription work = read(names.workSubscription(4));
+        assertThat(work.getDeadLetterPolicy().getMaxDeliveryAttempts()).isEqualTo(7);
+        assertThat(work.getDeadLetterPolicy().getDeadLetterTopic()).endsWith("/topics/" + names.workDeadLetter(4));
+        assertThat(work.getRetryPolicy()).isEqualTo(retryPolicy(1, 30));
+        assertThat(work.getAckDeadlineSeconds()).isEqualTo(20);
+        assertThat(read(names.requestsSubscription()).getAckDeadlineSeconds()).isEqualTo(20);
+        assertThat(provisioner().provision(Topology.of(names, stricter)).changedNothing()).isTrue();
+    }
+
+    @Test
+    void aDeletedSubscriptionIsRecreatedAndTheRestLeftAlone() {
+        provisioner().provision(topology);
+        connection.subscriptionAdmin().deleteSubscription(connection.subscription(names.workSubscription(5)));
+
+        ProvisionReport report = provisioner().provision(topology);
+
+        assertThat(report.created()).containsExactly("subscriptions/" + names.workSubscription(5));
+        assertThat(report.updated()).isEmpty();
+        assertThat(read(names.workSubscription(5)).getDeadLetterPolicy().getMaxDeliveryAttempts()).isEqualTo(5);
+    }
+
+    @Test
+    void aSubscriptionOnAnotherTopicIsReportedNotSilentlyKept() {
+        Topology misplaced = new Topology(List.of(names.work(3), names.work(4)),
+                List.of(SubscriptionSpec.of(names.workSubscription(3), names.work(4), DeliveryPolicy.DEFAULTS)));
+        provisioner().provision(misplaced);
+
+        assertThatThrownBy(() -> provisioner().provision(topology))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Subscription " + names.workSubscription(3) + " exists on projects/" + PROJECT
+                        + "/topics/" + names.work(4))
+                .hasMessageContaining("delete it and provision again");
+    }
+
+    @Test
+    void deleteAllRemovesEveryTopicAndSubscriptionAndToleratesMissingOnes() {
+        provisioner().provision(topology);
+
+        provisioner().deleteAll(topology);
+        provisioner().deleteAll(topology);
+
+        assertThat(topicsInProject()).doesNotContainAnyElementsOf(
+                topology.topics().stream().map(t -> connection.topic(t).toString()).toList());
+        assertThat(subscriptionsInProject()).noneMatch(s -> s.contains("/subscriptions/" + names.prefix()));
+    }
+
+    @Test
+    void deadLetterIamBindingsGrantTheServiceAgentPublisherOnDlqTopicsAndSubscriberOnWorkSubscriptions() {
+        List<String> commands = provisioner().deadLetterIamBindings(Topology.of(Topics.DEFAULT, DeliveryPolicy.DEFAULTS), "123456789");
+
+        String member = "--member=serviceAccount:service-123456789@gcp-sa-pubsub.iam.gserviceaccount.com";
+        assertThat(commands).hasSize(4 * 2).startsWith(
+                "gcloud pubsub topics add-iam-policy-binding phase3-work-dlq --project=" + PROJECT + " " + member
+                        + " --role=roles/pubsub.publisher",
+                "gcloud pubsub subscriptions add-iam-policy-binding phase3-work-sub --project=" + PROJECT + " " + member
+                        + " --role=roles/pubsub.subscriber");
+        assertThatThrownBy(() -> provisioner().deadLetterIamBindings(topology, PROJECT))
+                .hasMessageContaining("numeric project number");
+    }
+
+    @Test
+    void onlyTheOwnedFieldsThatDifferGoInTheUpdateMask() {
+        Subscription desired = provisioner().desired(topology.subscription(names.workSubscription(3)).orElseThrow());
+        Subscription onlyAckDeadlineDiffers = desired.toBuilder().setAckDeadlineSeconds(30).putLabels("owner", "someone").build();
+        Subscription noRetryPolicy = desired.toBuilder().clearRetryPolicy().clearDeadLetterPolicy().build();
+
+        assertThat(TopologyProvisioner.differingFields(desired, desired)).isEmpty();
+        assertThat(TopologyProvisioner.differingFields(onlyAckDeadlineDiffers, desired)).containsExactly("ack_deadline_seconds");
+        assertThat(TopologyProvisioner.differingFields(noRetryPolicy, desired)).containsExactly("dead_letter_policy", "retry_policy");
+    }
+
+    private static RetryPolicy retryPolicy(long minSeconds, long maxSeconds) {
+        return RetryPolicy.newBuilder()
+                .setMinimumBackoff(Duration.newBuilder().setSeconds(minSeconds))
+                .setMaximumBackoff(Duration.newBuilder().setSeconds(maxSeconds))
+                .build();
+    }
+
+    private static Subscription read(String subscription) {
+        return connection.subscriptionAdmin().getSubscription(connection.subscription(subscription));
+    }
+
+    private static List<String> topicsInProject() {
+        return StreamSupport.stream(connection.topicAdmin().listTopics(ProjectName.of(PROJECT)).iterateAll().spliterator(), false)
+                .map(Topic::getName).toList();
+    }
+
+    private static List<String> subscriptionsInProject() {
+        return StreamSupport.stream(connection.subscriptionAdmin().listSubscriptions(ProjectName.of(PROJECT)).iterateAll().spliterator(), false)
+                .map(Subscription::getName).toList();
+    }
+}

@@ -1,0 +1,153 @@
+package fullcourt.messages;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A request to recompute a scope (phases and/or processors) over a date range or a list of dates; published on
+ * {@code backfill-requests}. Collections are never null: absent means empty.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record BackfillRequest(
+        int schemaVersion,
+        String requestId,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Integer> phases,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> processors,
+        LocalDate from,
+        LocalDate to,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<LocalDate> dates,
+        boolean cascade,
+        Mode mode,
+        boolean dryRun,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> labels) {
+
+    /** Which tasks of the scope run: all of them, or only those whose output partition is missing. */
+    public enum Mode {
+        ALL, MISSING;
+
+        /** The name on the wire: lowercase, as users type it. */
+        @JsonValue
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The mode named {@code text}, ignoring case. */
+        public static Optional<Mode> find(String text) {
+            return Arrays.stream(values()).filter(m -> m.name().equalsIgnoreCase(text)).findFirst();
+        }
+
+        @JsonCreator
+        static Mode fromJson(String text) {
+            return find(text).orElseThrow(() -> new IllegalArgumentException(
+                    "mode: expected one of all, missing, got " + Shown.quoted(String.valueOf(text))));
+        }
+    }
+
+    /** A phase that has work topics; shared by decoding and {@link BackfillRequestValidator} so both say the same. */
+    static final JsonShape.Kind<Integer> PHASE =
+            JsonShape.integerIn(Topics.PHASES.get(0), Topics.PHASES.get(Topics.PHASES.size() - 1));
+
+    static final String REQUEST_ID_EXPECTATION = "1..128 characters of A-Z a-z 0-9 . _ -";
+
+    // The request id is an idempotency key that also lands in Pub/Sub attributes, ledger keys and file names.
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+
+    public BackfillRequest {
+        phases = phases == null ? List.of() : List.copyOf(phases);
+        processors = processors == null ? List.of() : List.copyOf(processors);
+        dates = dates == null ? List.of() : List.copyOf(dates);
+        mode = mode == null ? Mode.ALL : mode;
+        labels = labels == null ? Map.of() : Map.copyOf(labels);
+    }
+
+    // Boxed booleans so that an absent cascade reads as true, which a primitive cannot express.
+    @JsonCreator
+    static BackfillRequest fromJson(
+            @JsonProperty("schemaVersion") int schemaVersion,
+            @JsonProperty("requestId") String requestId,
+            @JsonProperty("phases") List<Integer> phases,
+            @JsonProperty("processors") List<String> processors,
+            @JsonProperty("from") LocalDate from,
+            @JsonProperty("to") LocalDate to,
+            @JsonProperty("dates") List<LocalDate> dates,
+            @JsonProperty("cascade") Boolean cascade,
+            @JsonProperty("mode") Mode mode,
+            @JsonProperty("dryRun") Boolean dryRun,
+            @JsonProperty("labels") Map<String, String> labels) {
+        return new BackfillRequest(schemaVersion, requestId, phases, processors, from, to, dates,
+                cascade == null || cascade, mode, dryRun != null && dryRun, labels);
+    }
+
+    /** A request over {@code from..to} inclusive with the defaults and an empty scope: add phases or processors. */
+    public static BackfillRequest forRange(String requestId, LocalDate from, LocalDate to) {
+        return new BackfillRequest(SchemaVersions.CURRENT, requestId, List.of(), List.of(), from, to, List.of(),
+                true, Mode.ALL, false, Map.of());
+    }
+
+    /** A request over the given dates with the defaults and an empty scope: add phases or processors. */
+    public static BackfillRequest forDates(String requestId, List<LocalDate> dates) {
+        return new BackfillRequest(SchemaVersions.CURRENT, requestId, List.of(), List.of(), null, null, dates,
+                true, Mode.ALL, false, Map.of());
+    }
+
+    public BackfillRequest withPhases(List<Integer> phases) {
+        return new BackfillRequest(schemaVersion, requestId, phases, processors, from, to, dates, cascade, mode,
+                dryRun, labels);
+    }
+
+    public BackfillRequest withProcessors(List<String> processors) {
+        return new BackfillRequest(schemaVersion, requestId, phases, processors, from, to, dates, cascade, mode,
+                dryRun, labels);
+    }
+
+    public BackfillRequest withCascade(boolean cascade) {
+        return new BackfillRequest(schemaVersion, requestId, phases, processors, from, to, dates, cascade, mode,
+                dryRun, labels);
+    }
+
+    public BackfillRequest withMode(Mode mode) {
+        return new BackfillRequest(schemaVersion, requestId, phases, processors, from, to, dates, cascade, mode,
+                dryRun, labels);
+    }
+
+    public BackfillRequest withDryRun(boolean dryRun) {
+        return new BackfillRequest(schemaVersion, requestId, phases, processors, from, to, dates, cascade, mode,
+                dryRun, labels);
+    }
+
+    public BackfillRequest withLabels(Map<String, String> labels) {
+        return new BackfillRequest(schemaVersion, requestId, phases, processors, from, to, dates, cascade, mode,
+                dryRun, labels);
+    }
+
+    static boolean isValidRequestId(String requestId) {
+        return REQUEST_ID.matcher(requestId).matches();
+    }
+
+    static void checkShape(JsonShape json) {
+        String requestId = json.required("requestId", JsonShape.TEXT);
+        if (requestId != null && !isValidRequestId(requestId)) {
+            json.problem("requestId", "expected " + REQUEST_ID_EXPECTATION + ", got " + Shown.quoted(requestId));
+        }
+        json.list("phases", PHASE);
+        json.list("processors", JsonShape.TEXT);
+        json.optional("from", JsonShape.DATE);
+        json.optional("to", JsonShape.DATE);
+        json.list("dates", JsonShape.DATE);
+        json.optional("cascade", JsonShape.BOOLEAN);
+        json.optional("mode", new JsonShape.Kind<>("one of all, missing",
+                n -> n.isTextual() ? Mode.find(n.textValue()).orElse(null) : null));
+        json.optional("dryRun", JsonShape.BOOLEAN);
+        json.textMap("labels");
+    }
+}

@@ -1,0 +1,51 @@
+package fullcourt.messages;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One (processor, date) task handed to a phase service on {@code phaseN-work}; {@code dispatch} counts the
+ * coordinator's dispatches of this task (1 first, 2 after a replay, ...).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record DateWork(int schemaVersion, String runId, String taskId, String processor, LocalDate date,
+                       int dispatch) {
+
+    public static DateWork of(String runId, String taskId, String processor, LocalDate date, int dispatch) {
+        return new DateWork(SchemaVersions.CURRENT, runId, taskId, processor, date, dispatch);
+    }
+
+    /** Pub/Sub attributes, so subscribers can filter and operators can read routing without decoding the body. */
+    public Map<String, String> attributes() {
+        return Collections.unmodifiableMap(routingAttributes(runId, taskId, processor, date));
+    }
+
+    // Pub/Sub rejects null attribute values, so absent fields are left out rather than failing the publish.
+    static LinkedHashMap<String, String> routingAttributes(String runId, String taskId, String processor,
+                                                           LocalDate date) {
+        LinkedHashMap<String, String> attributes = new LinkedHashMap<>();
+        putIfPresent(attributes, "runId", runId);
+        putIfPresent(attributes, "processor", processor);
+        putIfPresent(attributes, "date", date == null ? null : date.toString());
+        putIfPresent(attributes, "taskId", taskId);
+        return attributes;
+    }
+
+    static void putIfPresent(Map<String, String> attributes, String key, String value) {
+        if (value != null) {
+            attributes.put(key, value);
+        }
+    }
+
+    static void checkShape(JsonShape json) {
+        json.required("runId", JsonShape.TEXT);
+        json.required("taskId", JsonShape.TEXT);
+        json.required("processor", JsonShape.TEXT);
+        json.required("date", JsonShape.DATE);
+        json.required("dispatch", JsonShape.INTEGER);
+    }
+}

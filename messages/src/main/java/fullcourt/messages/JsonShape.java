@@ -1,0 +1,190 @@
+package fullcourt.messages;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Checks a JSON object's fields against what a message expects, collecting every problem instead of stopping at the
+ * first, so that a sender fixes a message in one round trip.
+ */
+final class JsonShape {
+
+    /** What a field holds: the phrase used after "expected", and a reader returning null when a node does not fit. */
+    record Kind<T>(String expectation, Function<JsonNode, T> read) {
+    }
+
+    static final Kind<String> TEXT = new Kind<>("a string", n -> n.isTextual() ? n.textValue() : null);
+    static final Kind<Integer> INTEGER = new Kind<>("an integer",
+            n -> n.isIntegralNumber() && n.canConvertToInt() ? n.intValue() : null);
+    static final Kind<Long> LONG = new Kind<>("an integer",
+            n -> n.isIntegralNumber() && n.canConvertToLong() ? n.longValue() : null);
+    static final Kind<Boolean> BOOLEAN = new Kind<>("true or false", n -> n.isBoolean() ? n.booleanValue() : null);
+    static final Kind<LocalDate> DATE = new Kind<>("a date like 2022-01-31", JsonShape::readDate);
+    static final Kind<Instant> INSTANT = new Kind<>("an instant like 2022-01-31T18:30:00Z", JsonShape::readInstant);
+
+    /** An integer in lo..hi inclusive. */
+    static Kind<Integer> integerIn(int lo, int hi) {
+        return new Kind<>("an integer " + lo + ".." + hi, n -> {
+            Integer value = INTEGER.read().apply(n);
+            return value != null && value >= lo && value <= hi ? value : null;
+        });
+    }
+
+    /** One of an enum's constant names, exactly as declared. */
+    static <E extends Enum<E>> Kind<E> oneOf(Class<E> type) {
+        E[] constants = type.getEnumConstants();
+        String names = Arrays.stream(constants).map(Enum::name).collect(Collectors.joining(", "));
+        return new Kind<>("one of " + names, n -> n.isTextual()
+                ? Arrays.stream(constants).filter(c -> c.name().equals(n.textValue())).findFirst().orElse(null)
+                : null);
+    }
+
+    private final JsonNode body;
+    private final String path;
+    private final List<String> problems;
+
+    JsonShape(JsonNode body) {
+        this(body, "", new ArrayList<>());
+    }
+
+    private JsonShape(JsonNode body, String path, List<String> problems) {
+        this.body = body;
+        this.path = path;
+        this.problems = problems;
+    }
+
+    List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    void problem(String field, String text) {
+        problems.add(name(field) + ": " + text);
+    }
+
+    /** The field's value, or null with a "required" problem when absent or JSON null. */
+    <T> T required(String field, Kind<T> kind) {
+        JsonNode node = present(field);
+        if (node == null) {
+            problem(field, "required");
+            return null;
+        }
+        return read(field, node, kind);
+    }
+
+    /** The field's value, or null when absent, JSON null, or of the wrong kind (which is a problem). */
+    <T> T optional(String field, Kind<T> kind) {
+        JsonNode node = present(field);
+        return node == null ? null : read(field, node, kind);
+    }
+
+    /** Checks an optional list field element by element; the elements that fit, in order. */
+    <T> List<T> list(String field, Kind<T> kind) {
+        JsonNode node = present(field);
+        List<T> values = new ArrayList<>();
+        if (node == null) {
+            return values;
+        }
+        if (!node.isArray()) {
+            expected(name(field), "a list", node);
+            return values;
+        }
+        for (int i = 0; i < node.size(); i++) {
+            T value = read(field + "[" + i + "]", node.get(i), kind);
+            if (value != null) {
+                values.add(value);
+            }
+        }
+        return values;
+    }
+
+    /** Checks an optional object field whose values are all strings. */
+    void textMap(String field) {
+        JsonNode node = present(field);
+        if (node == null) {
+            return;
+        }
+        if (!node.isObject()) {
+            expected(name(field), "an object of string values", node);
+            return;
+        }
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
+            if (!entry.getValue().isTextual()) {
+                expected(name(field) + "[" + Shown.quoted(entry.getKey()) + "]", "a string", entry.getValue());
+            }
+        }
+    }
+
+    /** Checks an optional nested object with its own fields, reported as {@code field.inner}. */
+    void object(String field, Consumer<JsonShape> fields) {
+        JsonNode node = present(field);
+        if (node != null) {
+            object(field, node, fields);
+        }
+    }
+
+    /** Like {@link #object}, with a "required" problem when absent. */
+    void requiredObject(String field, Consumer<JsonShape> fields) {
+        JsonNode node = present(field);
+        if (node == null) {
+            problem(field, "required");
+        } else {
+            object(field, node, fields);
+        }
+    }
+
+    private void object(String field, JsonNode node, Consumer<JsonShape> fields) {
+        if (!node.isObject()) {
+            expected(name(field), "an object", node);
+            return;
+        }
+        fields.accept(new JsonShape(node, name(field), problems));
+    }
+
+    private JsonNode present(String field) {
+        JsonNode node = body.get(field);
+        return node == null || node.isNull() ? null : node;
+    }
+
+    private <T> T read(String field, JsonNode node, Kind<T> kind) {
+        T value = kind.read().apply(node);
+        if (value == null) {
+            expected(name(field), kind.expectation(), node);
+        }
+        return value;
+    }
+
+    private void expected(String qualifiedField, String expectation, JsonNode got) {
+        problems.add(qualifiedField + ": expected " + expectation + ", got " + Shown.json(got));
+    }
+
+    private String name(String field) {
+        return path.isEmpty() ? field : path + "." + field;
+    }
+
+    private static LocalDate readDate(JsonNode node) {
+        try {
+            return node.isTextual() ? LocalDate.parse(node.textValue()) : null;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static Instant readInstant(JsonNode node) {
+        try {
+            return node.isTextual() ? DateTimeFormatter.ISO_INSTANT.parse(node.textValue(), Instant::from) : null;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package fullcourt.messages;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A phase service's report on one attempt at a {@link DateWork}, published on {@code task-events}. Which optional
+ * fields are set depends on the type: SKIPPED has a reason, ATTEMPT_FAILED an error and whether it is retryable,
+ * SUCCEEDED rows; all but STARTED carry durationMs.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TaskEvent(
+        int schemaVersion,
+        TaskEventType type,
+        String runId,
+        String taskId,
+        String processor,
+        LocalDate date,
+        int dispatch,
+        int attempt,
+        Instant at,
+        String reason,
+        String error,
+        Boolean retryable,
+        Long rows,
+        Long durationMs,
+        String processorVersion) {
+
+    public static TaskEvent started(DateWork work, int attempt, Instant at, String processorVersion) {
+        return of(TaskEventType.STARTED, work, attempt, at, null, null, null, null, null, processorVersion);
+    }
+
+    public static TaskEvent succeeded(DateWork work, int attempt, Instant at, long rows, long durationMs,
+                                      String processorVersion) {
+        return of(TaskEventType.SUCCEEDED, work, attempt, at, null, null, null, rows, durationMs, processorVersion);
+    }
+
+    public static TaskEvent skipped(DateWork work, int attempt, Instant at, String reason, String processorVersion) {
+        return of(TaskEventType.SKIPPED, work, attempt, at, reason, null, null, null, null, processorVersion);
+    }
+
+    public static TaskEvent attemptFailed(DateWork work, int attempt, Instant at, String error, boolean retryable,
+                                          long durationMs, String processorVersion) {
+        return of(TaskEventType.ATTEMPT_FAILED, work, attempt, at, null, error, retryable, null, durationMs,
+                processorVersion);
+    }
+
+    private static TaskEvent of(TaskEventType type, DateWork work, int attempt, Instant at, String reason,
+                                String error, Boolean retryable, Long rows, Long durationMs, String version) {
+        return new TaskEvent(SchemaVersions.CURRENT, type, work.runId(), work.taskId(), work.processor(),
+                work.date(), work.dispatch(), attempt, at, reason, error, retryable, rows, durationMs, version);
+    }
+
+    /** Pub/Sub attributes: those of {@link DateWork#attributes()} plus {@code type}. */
+    public Map<String, String> attributes() {
+        LinkedHashMap<String, String> attributes = DateWork.routingAttributes(runId, taskId, processor, date);
+        DateWork.putIfPresent(attributes, "type", type == null ? null : type.name());
+        return Collections.unmodifiableMap(attributes);
+    }
+
+    static void checkShape(JsonShape json) {
+        TaskEventType type = json.required("type", JsonShape.oneOf(TaskEventType.class));
+        json.required("runId", JsonShape.TEXT);
+        json.required("taskId", JsonShape.TEXT);
+        json.required("processor", JsonShape.TEXT);
+        json.required("date", JsonShape.DATE);
+        json.optional("dispatch", JsonShape.INTEGER);
+        json.optional("attempt", JsonShape.INTEGER);
+        json.required("at", JsonShape.INSTANT);
+        // The coordinator decides what to do from these; a failure without them cannot be classified.
+        if (type == TaskEventType.SKIPPED) {
+            json.required("reason", JsonShape.TEXT);
+        } else {
+            json.optional("reason", JsonShape.TEXT);
+        }
+        if (type == TaskEventType.ATTEMPT_FAILED) {
+            json.required("error", JsonShape.TEXT);
+            json.required("retryable", JsonShape.BOOLEAN);
+        } else {
+            json.optional("error", JsonShape.TEXT);
+            json.optional("retryable", JsonShape.BOOLEAN);
+        }
+        json.optional("rows", JsonShape.LONG);
+        json.optional("durationMs", JsonShape.LONG);
+        json.optional("processorVersion", JsonShape.TEXT);
+    }
+}

@@ -1,0 +1,65 @@
+package fullcourt.messages;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Pub/Sub topic and subscription names, optionally prefixed so several stacks can share one project. */
+public record Topics(String prefix) {
+
+    public static final Topics DEFAULT = new Topics("");
+
+    /** The phases that have work topics; phases 1-2 are upstream of Fullcourt. */
+    public static final List<Integer> PHASES = List.of(3, 4, 5, 6);
+
+    public Topics {
+        prefix = prefix == null ? "" : prefix;
+    }
+
+    public static Topics withPrefix(String prefix) {
+        return new Topics(prefix);
+    }
+
+    public String backfillRequests() {
+        return prefix + "backfill-requests";
+    }
+
+    public String taskEvents() {
+        return prefix + "task-events";
+    }
+
+    public String runEvents() {
+        return prefix + "run-events";
+    }
+
+    public String work(int phase) {
+        return prefix + "phase" + checkedPhase(phase) + "-work";
+    }
+
+    public String workDeadLetter(int phase) {
+        return work(phase) + "-dlq";
+    }
+
+    public String workSubscription(int phase) {
+        return work(phase) + "-sub";
+    }
+
+    public String workDeadLetterSubscription(int phase) {
+        return workDeadLetter(phase) + "-sub";
+    }
+
+    public String requestsSubscription() {
+        return backfillRequests() + "-coordinator";
+    }
+
+    public String taskEventsSubscription() {
+        return taskEvents() + "-coordinator";
+    }
+
+    private static int checkedPhase(int phase) {
+        if (!PHASES.contains(phase)) {
+            throw new IllegalArgumentException("phase " + phase + " has no work topic; the phases are "
+                    + PHASES.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+        }
+        return phase;
+    }
+}

@@ -1,0 +1,375 @@
+package fullcourt.coordinator;
+
+import fullcourt.coordinator.dispatch.Dispatch;
+import fullcourt.coordinator.dispatch.RunState;
+import fullcourt.coordinator.dispatch.Scheduler;
+import fullcourt.coordinator.dispatch.TaskRecord;
+import fullcourt.coordinator.ledger.LedgerEvent;
+import fullcourt.coordinator.ledger.LedgerEventType;
+import fullcourt.coordinator.ledger.TaskLedger;
+import fullcourt.coordinator.plan.Plan;
+import fullcourt.coordinator.plan.Planner;
+import fullcourt.engine.catalog.Catalog;
+import fullcourt.engine.transport.ConfirmedPublisher;
+import fullcourt.engine.warehouse.Warehouse;
+import fullcourt.messages.BackfillRequest;
+import fullcourt.messages.BackfillRequestValidator;
+import fullcourt.messages.DateWork;
+import fullcourt.messages.InvalidMessageException;
+import fullcourt.messages.MessageCodec;
+import fullcourt.messages.RequestLimits;
+import fullcourt.messages.RunEvent;
+import fullcourt.messages.RunSummary;
+import fullcourt.messages.TaskEvent;
+import fullcourt.messages.Topics;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+/**
+ * Owns run state. Every change goes through one thread (the loop) in the same order: append to the
+ * ledger, fold into the {@link Scheduler}, then act (dispatch, report finished runs). A message is
+ * acked only after its ledger rows are written, so a killed coordinator loses nothing and, on
+ * start, folds the ledger back into the state it had.
+ */
+@ApplicationScoped
+public class Coordinator {
+
+    private static final Logger LOG = Logger.getLogger(Coordinator.class);
+    private static final long PUBLISH_TIMEOUT_SECONDS = 60;
+
+    @Inject
+    Catalog catalog;
+    @Inject
+    Warehouse warehouse;
+    @Inject
+    CoordinatorConfig config;
+    @Inject
+    Clock clock;
+    @Inject
+    @Channel("coordinator-out")
+    Emitter<Object> out;
+
+    private ExecutorService loop;
+    private Scheduler scheduler;
+    private Planner planner;
+    private TaskLedger ledger;
+    private volatile boolean started;
+
+    void onStart(@Observes StartupEvent event) {
+        start();
+    }
+
+    /** Rebuilds state from the ledger and resumes dispatching. */
+    public synchronized void start() {
+        if (started) {
+            return;
+        }
+        loop = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "fullcourt-coordinator");
+            t.setDaemon(true);
+            return t;
+        });
+        call(() -> {
+            planner = new Planner(catalog);
+            scheduler = new Scheduler(catalog, config.globalInFlight());
+            ledger = new TaskLedger(warehouse);
+            rebuild();
+            afterChange();
+            return null;
+        });
+        started = true;
+    }
+
+    private void rebuild() {
+        List<LedgerEvent> rows = ledger.readAll();
+        Map<String, List<TaskKey>> planned = new LinkedHashMap<>();
+        for (LedgerEvent e : rows) {
+            if (e.type() == LedgerEventType.PLANNED) {
+                planned.computeIfAbsent(e.runId(), r -> new ArrayList<>()).add(e.task());
+            }
+        }
+        for (LedgerEvent e : rows) {
+            if (e.type() == LedgerEventType.RUN_ACCEPTED) {
+                BackfillRequest request = MessageCodec.decode(e.detail().getBytes(StandardCharsets.UTF_8),
+                        BackfillRequest.class);
+                Plan plan = planner.withDependencies(planned.getOrDefault(e.runId(), List.of()),
+                        scheduler.doneEver(), 0);
+                scheduler.addRun(e.runId(), request, e.at(), plan);
+            } else if (e.type() != LedgerEventType.PLANNED) {
+                scheduler.apply(e);
+            }
+        }
+        long active = scheduler.runs().stream().filter(r -> !r.finished()).count();
+        LOG.infof("Ledger folded: %d rows, %d runs (%d active), %d tasks in flight", rows.size(),
+                scheduler.runs().size(), active, scheduler.inFlightCount());
+    }
+
+    /** Stops taking work; what is in the ledger stays for the next start. */
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    public synchronized void stop() {
+        if (!started) {
+            return;
+        }
+        started = false;
+        loop.shutdown();
+        try {
+            loop.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Runs {@code work} on the loop and waits for it. */
+    public <T> T call(Callable<T> work) {
+        try {
+            return loop.submit(work).get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Runs {@code work} on the loop; the stage completes when it has. */
+    public CompletionStage<Void> submit(Runnable work) {
+        if (!started) {
+            return CompletableFuture.failedFuture(new IllegalStateException("coordinator is stopped"));
+        }
+        return CompletableFuture.runAsync(work, loop);
+    }
+
+    // ---- requests ----
+
+    /** Validates, plans and records a request; a bad one becomes a REJECTED run event, never an exception. */
+    public void handleRequest(byte[] body, String messageId) {
+        BackfillRequest request;
+        try {
+            request = MessageCodec.decode(body, BackfillRequest.class);
+        } catch (InvalidMessageException e) {
+            reject("rejected-" + messageId, null, e.problems());
+            return;
+        }
+        List<String> problems = BackfillRequestValidator.validate(request,
+                new RequestLimits(config.maxRangeDays(), config.maxDates()), catalog.names());
+        if (!problems.isEmpty()) {
+            reject(request.requestId(), request.requestId(), problems);
+            return;
+        }
+        String runId = request.requestId();
+        if (scheduler.run(runId).isPresent()) {
+            LOG.infof("Request %s already accepted as run %s; ignoring the duplicate", request.requestId(), runId);
+            return;
+        }
+        Plan plan = planner.plan(request, scheduler.doneEver());
+        Instant now = clock.instant();
+        if (request.dryRun()) {
+            publishRunEvent(RunEvent.accepted(runId, request.requestId(), now,
+                    "DRY RUN, nothing dispatched\n" + plan.describe()));
+            LOG.infof("Dry run %s: %d tasks planned, nothing dispatched", runId, plan.tasks().size());
+            return;
+        }
+        List<LedgerEvent> rows = new ArrayList<>(plan.tasks().size() + 1);
+        rows.add(LedgerEvent.run(runId, LedgerEventType.RUN_ACCEPTED, now,
+                new String(MessageCodec.encode(request), StandardCharsets.UTF_8)));
+        plan.tasks().forEach(t -> rows.add(LedgerEvent.task(runId, t, LedgerEventType.PLANNED, 0, 0, now, null)));
+        ledger.append(rows);
+        scheduler.addRun(runId, request, now, plan);
+        publishRunEvent(RunEvent.accepted(runId, request.requestId(), now, plan.describe()));
+        LOG.infof("Run %s accepted: %s", runId, plan.describe().lines().findFirst().orElse(""));
+        afterChange();
+    }
+
+    private void reject(String runId, String requestId, List<String> reasons) {
+        LOG.warnf("Request %s rejected: %s", runId, String.join("; ", reasons));
+        publishRunEvent(RunEvent.rejected(runId, requestId, clock.instant(), reasons));
+    }
+
+    // ---- task events and dead letters ----
+
+    public void handleTaskEvent(byte[] body) {
+        TaskEvent e;
+        try {
+            e = MessageCodec.decode(body, TaskEvent.class);
+        } catch (InvalidMessageException ex) {
+            LOG.errorf("Dropping an invalid task event: %s", ex.getMessage());
+            return;
+        }
+        TaskKey key = new TaskKey(e.processor(), e.date());
+        LedgerEventType type = switch (e.type()) {
+            case STARTED -> LedgerEventType.STARTED;
+            case SUCCEEDED -> LedgerEventType.SUCCEEDED;
+            case SKIPPED -> LedgerEventType.SKIPPED;
+            case ATTEMPT_FAILED -> LedgerEventType.ATTEMPT_FAILED;
+        };
+        String detail = e.type() == fullcourt.messages.TaskEventType.SKIPPED ? e.reason() : e.error();
+        record(new LedgerEvent(e.runId(), key, type, e.dispatch(), e.attempt(), e.at(), detail, e.rows(),
+                e.durationMs()));
+    }
+
+    public void handleDeadLetter(byte[] body, int deliveries, String error) {
+        DateWork work;
+        try {
+            work = MessageCodec.decode(body, DateWork.class);
+        } catch (InvalidMessageException ex) {
+            LOG.errorf("Dead-lettered message is not a DateWork, dropping it: %s (its error: %s)", ex.getMessage(), error);
+            return;
+        }
+        TaskKey key = new TaskKey(work.processor(), work.date());
+        String lastError = error;
+        if (lastError == null || lastError.isBlank()) {
+            lastError = scheduler.run(work.runId()).map(r -> r.task(key)).map(TaskRecord::lastError)
+                    .orElse("dead-lettered after " + deliveries + " delivery attempts");
+        }
+        MDC.put("runId", work.runId());
+        LOG.warnf("Task %s of run %s is DEAD after %d attempts: %s", key, work.runId(), deliveries, lastError);
+        MDC.remove("runId");
+        record(LedgerEvent.task(work.runId(), key, LedgerEventType.DEAD, work.dispatch(), deliveries, clock.instant(),
+                lastError));
+    }
+
+    private void record(LedgerEvent e) {
+        if (scheduler.run(e.runId()).isEmpty()) {
+            LOG.debugf("Event for unknown run %s ignored", e.runId());
+            return;
+        }
+        ledger.append(e);
+        scheduler.apply(e);
+        afterChange();
+    }
+
+    // ---- operator actions ----
+
+    /** Re-dispatches DEAD tasks (all, or those matching the filters) and unblocks their downstream. */
+    public int replay(String runId, Set<String> processors, Set<LocalDate> dates) {
+        return call(() -> {
+            List<TaskRecord> dead = scheduler.deadTasks(runId, processors, dates);
+            Instant now = clock.instant();
+            List<LedgerEvent> rows = dead.stream()
+                    .map(t -> LedgerEvent.task(runId, t.key(), LedgerEventType.REPLAYED, t.dispatch(), 0, now, null))
+                    .toList();
+            ledger.append(rows);
+            rows.forEach(scheduler::apply);
+            LOG.infof("Run %s: %d dead tasks replayed", runId, rows.size());
+            afterChange();
+            return rows.size();
+        });
+    }
+
+    /** Stops dispatching the run's remaining tasks; tasks in flight finish. */
+    public void cancel(String runId) {
+        call(() -> {
+            LedgerEvent e = LedgerEvent.run(runId, LedgerEventType.CANCEL_REQUESTED, clock.instant(), null);
+            ledger.append(e);
+            scheduler.apply(e);
+            afterChange();
+            return null;
+        });
+    }
+
+    /** Reads state on the loop, so a view never sees a half-applied event. */
+    public <T> T read(java.util.function.Function<Scheduler, T> view) {
+        return call(() -> view.apply(scheduler));
+    }
+
+    public List<Map<String, Object>> history(String runId, TaskKey task) {
+        return ledger.history(runId, task.taskId());
+    }
+
+    // ---- acting on state ----
+
+    private void afterChange() {
+        dispatchReady();
+        for (RunState run : scheduler.runsToFinish()) {
+            Instant now = clock.instant();
+            LedgerEvent e = LedgerEvent.run(run.runId(), LedgerEventType.RUN_FINISHED, now,
+                    run.cancelRequested() ? "CANCELLED" : "COMPLETED");
+            ledger.append(e);
+            scheduler.apply(e);
+            RunSummary summary = summary(run, now);
+            publishRunEvent(run.cancelRequested()
+                    ? RunEvent.cancelled(run.runId(), run.request().requestId(), now, summary)
+                    : RunEvent.completed(run.runId(), run.request().requestId(), now, summary));
+            LOG.infof("Run %s %s: %s", run.runId(), run.cancelRequested() ? "cancelled" : "completed", summary);
+        }
+    }
+
+    private void dispatchReady() {
+        while (true) {
+            List<Dispatch> chosen = scheduler.selectDispatches();
+            if (chosen.isEmpty()) {
+                return;
+            }
+            List<CompletableFuture<Void>> sent = new ArrayList<>(chosen.size());
+            for (Dispatch d : chosen) {
+                DateWork work = DateWork.of(d.runId(), d.task().taskId(), d.task().processor(), d.task().date(),
+                        d.dispatch());
+                sent.add(ConfirmedPublisher.send(out, work, work.attributes(), Topics.DEFAULT.work(d.phase()))
+                        .toCompletableFuture());
+            }
+            List<LedgerEvent> rows = new ArrayList<>(chosen.size());
+            Instant now = clock.instant();
+            for (int i = 0; i < chosen.size(); i++) {
+                Dispatch d = chosen.get(i);
+                try {
+                    sent.get(i).get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                    rows.add(LedgerEvent.task(d.runId(), d.task(), LedgerEventType.DISPATCHED, d.dispatch(), 0, now, null));
+                } catch (Exception e) {
+                    // left READY: the next change dispatches it again
+                    LOG.errorf("Could not publish %s of run %s: %s", d.task(), d.runId(), e.getMessage());
+                }
+            }
+            ledger.append(rows);
+            rows.forEach(scheduler::apply);
+            if (rows.size() < chosen.size()) {
+                return;
+            }
+        }
+    }
+
+    private void publishRunEvent(RunEvent event) {
+        try {
+            ConfirmedPublisher.send(out, event, Map.of("runId", event.runId(), "type", event.type().name()), null)
+                    .toCompletableFuture().get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.errorf("Could not publish run event %s %s: %s", event.type(), event.runId(), e.getMessage());
+        }
+    }
+
+    static RunSummary summary(RunState run, Instant now) {
+        var c = run.counts();
+        return new RunSummary(run.tasks().size(), c.get(TaskStatus.SUCCEEDED), c.get(TaskStatus.SKIPPED),
+                c.get(TaskStatus.DEAD), c.get(TaskStatus.BLOCKED), c.get(TaskStatus.CANCELLED),
+                Duration.between(run.acceptedAt(), now).toMillis());
+    }
+}

@@ -1,0 +1,92 @@
+package fullcourt.coordinator.api;
+
+import fullcourt.coordinator.Coordinator;
+import fullcourt.coordinator.TaskKey;
+import fullcourt.coordinator.TaskStatus;
+import fullcourt.coordinator.dispatch.RunState;
+import fullcourt.coordinator.dispatch.TaskRecord;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The coordinator's status and control API, used by the CLI and the dashboard. */
+@Path("/runs")
+@Produces(MediaType.APPLICATION_JSON)
+public class RunResource {
+
+    @Inject
+    Coordinator coordinator;
+    @Inject
+    Clock clock;
+
+    @GET
+    public List<RunView> runs() {
+        return coordinator.read(s -> s.runs().stream().map(r -> RunView.of(r, clock.instant(), false)).toList());
+    }
+
+    @GET
+    @Path("/{runId}")
+    public RunView run(@PathParam("runId") String runId) {
+        return coordinator.read(s -> s.run(runId).map(r -> RunView.of(r, clock.instant(), true)))
+                .orElseThrow(() -> unknown(runId));
+    }
+
+    @GET
+    @Path("/{runId}/tasks")
+    public List<TaskView> tasks(@PathParam("runId") String runId, @QueryParam("status") TaskStatus status) {
+        return coordinator.read(s -> s.run(runId).map(r -> r.tasks().stream()
+                        .filter(t -> status == null || t.status() == status)
+                        .map(t -> TaskView.of(t, List.of())).toList()))
+                .orElseThrow(() -> unknown(runId));
+    }
+
+    @GET
+    @Path("/{runId}/tasks/{processor}/{date}")
+    public TaskView task(@PathParam("runId") String runId, @PathParam("processor") String processor,
+                         @PathParam("date") String date) {
+        TaskKey key = TaskKey.parse(processor + "/" + date);
+        Optional<TaskRecord> task = coordinator.read(s -> s.run(runId).map(r -> r.task(key)));
+        TaskRecord t = task.orElseThrow(() -> new NotFoundException("run " + runId + " has no task " + key));
+        List<Map<String, Object>> history = coordinator.history(runId, key);
+        return TaskView.of(t, history);
+    }
+
+    @POST
+    @Path("/{runId}/replay")
+    public Map<String, Object> replay(@PathParam("runId") String runId, ReplayRequest body) {
+        requireRun(runId);
+        var processors = new HashSet<>(body == null || body.processors() == null ? List.of() : body.processors());
+        var dates = new HashSet<>(body == null || body.dates() == null ? List.<java.time.LocalDate>of() : body.dates());
+        int replayed = coordinator.replay(runId, processors, dates);
+        return Map.of("runId", runId, "replayed", replayed);
+    }
+
+    @POST
+    @Path("/{runId}/cancel")
+    public Map<String, Object> cancel(@PathParam("runId") String runId) {
+        requireRun(runId);
+        coordinator.cancel(runId);
+        return Map.of("runId", runId, "cancelled", true);
+    }
+
+    private void requireRun(String runId) {
+        if (coordinator.read(s -> s.run(runId).map(RunState::runId)).isEmpty()) {
+            throw unknown(runId);
+        }
+    }
+
+    private static NotFoundException unknown(String runId) {
+        return new NotFoundException("no run '" + runId + "' (list runs with: fullcourt status)");
+    }
+}

@@ -1,0 +1,93 @@
+package fullcourt.coordinator.dispatch;
+
+import fullcourt.coordinator.TaskKey;
+import fullcourt.coordinator.TaskStatus;
+import fullcourt.messages.BackfillRequest;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** One run: its request, its tasks in plan order, and the READY ones ordered earliest date first. */
+public final class RunState {
+
+    final String runId;
+    final BackfillRequest request;
+    final Instant acceptedAt;
+    final Map<TaskKey, TaskRecord> tasks = new LinkedHashMap<>();
+    final TreeSet<TaskKey> ready;
+    boolean cancelRequested;
+    boolean finished;
+    Instant finishedAt;
+
+    RunState(String runId, BackfillRequest request, Instant acceptedAt, Comparator<TaskKey> order) {
+        this.runId = runId;
+        this.request = request;
+        this.acceptedAt = acceptedAt;
+        this.ready = new TreeSet<>(order);
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    public BackfillRequest request() {
+        return request;
+    }
+
+    public Instant acceptedAt() {
+        return acceptedAt;
+    }
+
+    public boolean cancelRequested() {
+        return cancelRequested;
+    }
+
+    public boolean finished() {
+        return finished;
+    }
+
+    public Instant finishedAt() {
+        return finishedAt;
+    }
+
+    public Collection<TaskRecord> tasks() {
+        return tasks.values();
+    }
+
+    public TaskRecord task(TaskKey key) {
+        return tasks.get(key);
+    }
+
+    /** Every task terminal: the run can be reported finished. */
+    public boolean allTerminal() {
+        return tasks.values().stream().allMatch(t -> t.status.terminal());
+    }
+
+    public Map<TaskStatus, Integer> counts() {
+        Map<TaskStatus, Integer> counts = new EnumMap<>(TaskStatus.class);
+        for (TaskStatus s : TaskStatus.values()) {
+            counts.put(s, 0);
+        }
+        tasks.values().forEach(t -> counts.merge(t.status, 1, Integer::sum));
+        return counts;
+    }
+
+    /** Per processor, tasks by status, processors in plan order. */
+    public Map<String, Map<TaskStatus, Integer>> countsByProcessor() {
+        Map<String, Map<TaskStatus, Integer>> out = new LinkedHashMap<>();
+        for (TaskRecord t : tasks.values()) {
+            out.computeIfAbsent(t.key.processor(), p -> {
+                Map<TaskStatus, Integer> m = new EnumMap<>(TaskStatus.class);
+                for (TaskStatus s : TaskStatus.values()) {
+                    m.put(s, 0);
+                }
+                return m;
+            }).merge(t.status, 1, Integer::sum);
+        }
+        return out;
+    }
+}

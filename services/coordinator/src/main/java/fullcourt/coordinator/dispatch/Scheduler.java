@@ -1,0 +1,330 @@
+package fullcourt.coordinator.dispatch;
+
+import fullcourt.coordinator.TaskKey;
+import fullcourt.coordinator.TaskStatus;
+import fullcourt.coordinator.ledger.LedgerEvent;
+import fullcourt.coordinator.plan.Plan;
+import fullcourt.engine.catalog.Catalog;
+import fullcourt.messages.BackfillRequest;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The coordinator's state machine: a fold of ledger events, and the choice of what to dispatch
+ * next. No I/O and no clock of its own, so it is rebuilt from the ledger by the same code that
+ * runs live, and tested exactly.
+ *
+ * <p>Readiness is kept incrementally: each task counts its in-run upstreams not yet done and joins
+ * its run's ready set when the count reaches zero, so an event costs work proportional to its
+ * downstream, not to the run.
+ */
+public final class Scheduler {
+
+    private final Catalog catalog;
+    private final Comparator<TaskKey> order;
+    private final Map<String, RunState> runs = new LinkedHashMap<>();
+    private final Map<TaskKey, String> inFlight = new HashMap<>();
+    private final Map<String, Integer> inFlightPerProcessor = new HashMap<>();
+    private final Set<TaskKey> doneEver = new HashSet<>();
+    private int globalLimit;
+
+    public Scheduler(Catalog catalog, int globalLimit) {
+        this.catalog = catalog;
+        this.globalLimit = globalLimit;
+        this.order = Comparator.comparing(TaskKey::date)
+                .thenComparing(t -> catalog.get(t.processor()).phase())
+                .thenComparing(TaskKey::processor);
+    }
+
+    /** Whether (processor, date) has SUCCEEDED or been SKIPPED in any run. */
+    public boolean doneEver(TaskKey key) {
+        return doneEver.contains(key);
+    }
+
+    public Predicate<TaskKey> doneEver() {
+        return doneEver::contains;
+    }
+
+    public Optional<RunState> run(String runId) {
+        return Optional.ofNullable(runs.get(runId));
+    }
+
+    public Collection<RunState> runs() {
+        return runs.values();
+    }
+
+    public int inFlightCount() {
+        return inFlight.size();
+    }
+
+    public int globalLimit() {
+        return globalLimit;
+    }
+
+    public void setGlobalLimit(int limit) {
+        this.globalLimit = Math.max(1, limit);
+    }
+
+    /** Adds a planned run; its tasks without pending upstreams become READY. */
+    public RunState addRun(String runId, BackfillRequest request, java.time.Instant acceptedAt, Plan plan) {
+        RunState run = new RunState(runId, request, acceptedAt, order);
+        for (TaskKey key : plan.tasks()) {
+            run.tasks.put(key, new TaskRecord(key, plan.upstreams().getOrDefault(key, List.of())));
+        }
+        for (TaskRecord t : run.tasks.values()) {
+            for (TaskKey up : t.upstreams) {
+                run.tasks.get(up).downstreams.add(t.key);
+            }
+        }
+        for (TaskRecord t : run.tasks.values()) {
+            if (t.pendingUpstreams == 0) {
+                t.status = TaskStatus.READY;
+                run.ready.add(t.key);
+            }
+        }
+        runs.put(runId, run);
+        return run;
+    }
+
+    /** Applies one ledger row. Rows about unknown runs or tasks, stale dispatches and duplicates change nothing. */
+    public void apply(LedgerEvent e) {
+        RunState run = runs.get(e.runId());
+        if (run == null) {
+            return;
+        }
+        if (e.task() == null) {
+            applyRunEvent(run, e);
+            return;
+        }
+        TaskRecord t = run.tasks.get(e.task());
+        if (t == null) {
+            return;
+        }
+        switch (e.type()) {
+            case DISPATCHED -> {
+                if (t.status == TaskStatus.READY) {
+                    run.ready.remove(t.key);
+                    t.status = TaskStatus.DISPATCHED;
+                    t.dispatch = e.dispatch();
+                    t.dispatchedAt = e.at();
+                    enterFlight(run, t);
+                }
+            }
+            case STARTED -> {
+                if (e.dispatch() == t.dispatch && t.status == TaskStatus.DISPATCHED) {
+                    t.status = TaskStatus.RUNNING;
+                    t.startedAt = e.at();
+                }
+                if (e.dispatch() == t.dispatch) {
+                    t.attempts = Math.max(t.attempts, e.attempt());
+                }
+            }
+            case SUCCEEDED, SKIPPED -> {
+                if (e.dispatch() == t.dispatch && t.status.inFlight()) {
+                    t.status = e.type() == fullcourt.coordinator.ledger.LedgerEventType.SUCCEEDED
+                            ? TaskStatus.SUCCEEDED : TaskStatus.SKIPPED;
+                    t.finishedAt = e.at();
+                    t.rows = e.rows();
+                    t.durationMs = e.durationMs();
+                    t.attempts = Math.max(t.attempts, e.attempt());
+                    if (t.status == TaskStatus.SKIPPED) {
+                        t.skipReason = e.detail();
+                    }
+                    leaveFlight(t);
+                    doneEver.add(t.key);
+                    for (TaskKey down : t.downstreams) {
+                        TaskRecord d = run.tasks.get(down);
+                        d.pendingUpstreams--;
+                        if (d.pendingUpstreams == 0 && d.status == TaskStatus.PLANNED) {
+                            d.status = TaskStatus.READY;
+                            run.ready.add(d.key);
+                        }
+                    }
+                }
+            }
+            case ATTEMPT_FAILED -> {
+                if (e.dispatch() == t.dispatch) {
+                    t.attempts = Math.max(t.attempts, e.attempt());
+                    t.lastError = e.detail();
+                }
+            }
+            case DEAD -> {
+                if (e.dispatch() == t.dispatch && t.status.inFlight()) {
+                    t.status = TaskStatus.DEAD;
+                    t.finishedAt = e.at();
+                    t.attempts = Math.max(t.attempts, e.attempt());
+                    if (e.detail() != null && !e.detail().isBlank()) {
+                        t.lastError = e.detail();
+                    }
+                    leaveFlight(t);
+                    block(run, t);
+                }
+            }
+            case REPLAYED -> {
+                if (t.status == TaskStatus.DEAD) {
+                    t.status = TaskStatus.PLANNED;
+                    t.finishedAt = null;
+                    run.finished = false;
+                    recomputeBlocked(run);
+                }
+            }
+            default -> {
+                // run-level types never carry a task
+            }
+        }
+    }
+
+    private void applyRunEvent(RunState run, LedgerEvent e) {
+        switch (e.type()) {
+            case CANCEL_REQUESTED -> {
+                run.cancelRequested = true;
+                run.ready.clear();
+                for (TaskRecord t : run.tasks.values()) {
+                    if (t.status == TaskStatus.PLANNED || t.status == TaskStatus.READY || t.status == TaskStatus.BLOCKED) {
+                        t.status = TaskStatus.CANCELLED;
+                    }
+                }
+            }
+            case RUN_FINISHED -> {
+                run.finished = true;
+                run.finishedAt = e.at();
+            }
+            default -> {
+                // RUN_ACCEPTED and PLANNED rows are folded by addRun
+            }
+        }
+    }
+
+    private void enterFlight(RunState run, TaskRecord t) {
+        inFlight.put(t.key, run.runId);
+        inFlightPerProcessor.merge(t.key.processor(), 1, Integer::sum);
+    }
+
+    private void leaveFlight(TaskRecord t) {
+        if (inFlight.remove(t.key) != null) {
+            inFlightPerProcessor.merge(t.key.processor(), -1, Integer::sum);
+        }
+    }
+
+    /** Everything downstream of a dead task that has not run yet is BLOCKED, transitively. */
+    private static void block(RunState run, TaskRecord dead) {
+        Deque<TaskKey> queue = new ArrayDeque<>(dead.downstreams);
+        while (!queue.isEmpty()) {
+            TaskRecord d = run.tasks.get(queue.poll());
+            if (d.status == TaskStatus.PLANNED || d.status == TaskStatus.READY) {
+                run.ready.remove(d.key);
+                d.status = TaskStatus.BLOCKED;
+                queue.addAll(d.downstreams);
+            }
+        }
+    }
+
+    /** After a replay: unblock everything, then block again below the tasks still dead. */
+    private static void recomputeBlocked(RunState run) {
+        for (TaskRecord t : run.tasks.values()) {
+            if (t.status == TaskStatus.BLOCKED) {
+                t.status = TaskStatus.PLANNED;
+            }
+        }
+        for (TaskRecord t : run.tasks.values()) {
+            if (t.status == TaskStatus.DEAD) {
+                block(run, t);
+            }
+        }
+        for (TaskRecord t : run.tasks.values()) {
+            if (t.status == TaskStatus.PLANNED && t.pendingUpstreams == 0) {
+                t.status = TaskStatus.READY;
+                run.ready.add(t.key);
+            }
+        }
+    }
+
+    /**
+     * READY tasks to send now, earliest date first across runs, within the global and
+     * per-processor in-flight limits, and never a (processor, date) already in flight in any run.
+     * Changes nothing: the caller publishes, records DISPATCHED, and applies it.
+     */
+    public List<Dispatch> selectDispatches() {
+        List<Dispatch> out = new ArrayList<>();
+        int room = globalLimit - inFlight.size();
+        if (room <= 0) {
+            return out;
+        }
+        Map<String, Integer> flying = new HashMap<>(inFlightPerProcessor);
+        Set<TaskKey> taken = new HashSet<>(inFlight.keySet());
+        Set<String> saturated = new HashSet<>();
+        int processors = catalog.names().size();
+        PriorityQueue<Cursor> merge = new PriorityQueue<>((a, b) -> order.compare(a.head, b.head));
+        for (RunState run : runs.values()) {
+            if (!run.cancelRequested && !run.ready.isEmpty()) {
+                Iterator<TaskKey> it = run.ready.iterator();
+                merge.add(new Cursor(run, it, it.next()));
+            }
+        }
+        while (!merge.isEmpty() && out.size() < room && saturated.size() < processors) {
+            Cursor c = merge.poll();
+            TaskKey key = c.head;
+            int limit = catalog.get(key.processor()).concurrency();
+            int now = flying.getOrDefault(key.processor(), 0);
+            if (now >= limit) {
+                saturated.add(key.processor());
+            } else if (!taken.contains(key)) {
+                TaskRecord t = c.run.tasks.get(key);
+                out.add(new Dispatch(c.run.runId, key, t.dispatch + 1, catalog.get(key.processor()).phase()));
+                flying.put(key.processor(), now + 1);
+                taken.add(key);
+            }
+            if (c.it.hasNext()) {
+                c.head = c.it.next();
+                merge.add(c);
+            }
+        }
+        return out;
+    }
+
+    private static final class Cursor {
+        final RunState run;
+        final Iterator<TaskKey> it;
+        TaskKey head;
+
+        Cursor(RunState run, Iterator<TaskKey> it, TaskKey head) {
+            this.run = run;
+            this.it = it;
+            this.head = head;
+        }
+    }
+
+    /** Runs whose tasks are all terminal but that have not been reported finished yet. */
+    public List<RunState> runsToFinish() {
+        Set<String> flyingRuns = new HashSet<>(inFlight.values());
+        return runs.values().stream()
+                .filter(r -> !r.finished && r.ready.isEmpty() && !flyingRuns.contains(r.runId) && r.allTerminal())
+                .toList();
+    }
+
+    /** DEAD tasks of a run matching the filters (empty filter: all). */
+    public List<TaskRecord> deadTasks(String runId, Set<String> processors, Set<java.time.LocalDate> dates) {
+        RunState run = runs.get(runId);
+        if (run == null) {
+            return List.of();
+        }
+        return run.tasks.values().stream()
+                .filter(t -> t.status == TaskStatus.DEAD)
+                .filter(t -> processors.isEmpty() || processors.contains(t.key.processor()))
+                .filter(t -> dates.isEmpty() || dates.contains(t.key.date()))
+                .toList();
+    }
+}

@@ -1,0 +1,76 @@
+package fullcourt.coordinator.dispatch;
+
+import fullcourt.coordinator.TaskKey;
+import fullcourt.coordinator.TaskStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The coordinator's view of one task of one run. Mutated only by {@link Scheduler}. */
+public final class TaskRecord {
+
+    final TaskKey key;
+    final List<TaskKey> upstreams;
+    final List<TaskKey> downstreams = new ArrayList<>();
+    TaskStatus status = TaskStatus.PLANNED;
+    int pendingUpstreams;
+    int dispatch;
+    int attempts;
+    String lastError;
+    String skipReason;
+    Instant dispatchedAt;
+    Instant startedAt;
+    Instant finishedAt;
+    Long rows;
+    Long durationMs;
+
+    TaskRecord(TaskKey key, List<TaskKey> upstreams) {
+        this.key = key;
+        this.upstreams = upstreams;
+        this.pendingUpstreams = upstreams.size();
+    }
+
+    public TaskKey key() {
+        return key;
+    }
+
+    public TaskStatus status() {
+        return status;
+    }
+
+    public int dispatch() {
+        return dispatch;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    public String skipReason() {
+        return skipReason;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public Instant finishedAt() {
+        return finishedAt;
+    }
+
+    public Long durationMs() {
+        return durationMs;
+    }
+
+    public Long rows() {
+        return rows;
+    }
+
+    public List<TaskKey> upstreams() {
+        return List.copyOf(upstreams);
+    }
+}

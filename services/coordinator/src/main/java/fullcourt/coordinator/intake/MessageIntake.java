@@ -1,0 +1,63 @@
+package fullcourt.coordinator.intake;
+
+import fullcourt.coordinator.Coordinator;
+import fullcourt.engine.transport.IncomingPubSubMetadata;
+import fullcourt.engine.worker.DeadLetterAttributes;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * The coordinator's three inputs. Each message is handed to the coordinator's loop and acked once
+ * handled (its ledger rows written); an unexpected failure nacks it so Pub/Sub redelivers.
+ */
+@ApplicationScoped
+public class MessageIntake {
+
+    private static final Logger LOG = Logger.getLogger(MessageIntake.class);
+
+    @Inject
+    Coordinator coordinator;
+
+    @Incoming("requests")
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public CompletionStage<Void> request(Message<byte[]> message) {
+        String id = meta(message).messageId();
+        return settle(message, coordinator.submit(() -> coordinator.handleRequest(message.getPayload(), id)));
+    }
+
+    @Incoming("task-events")
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public CompletionStage<Void> taskEvent(Message<byte[]> message) {
+        return settle(message, coordinator.submit(() -> coordinator.handleTaskEvent(message.getPayload())));
+    }
+
+    @Incoming("dead-letters")
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public CompletionStage<Void> deadLetter(Message<byte[]> message) {
+        IncomingPubSubMetadata meta = meta(message);
+        return settle(message, coordinator.submit(() -> coordinator.handleDeadLetter(message.getPayload(),
+                meta.deadLetterDeliveryCount(), meta.attributes().get(DeadLetterAttributes.ERROR))));
+    }
+
+    private static IncomingPubSubMetadata meta(Message<byte[]> message) {
+        return message.getMetadata(IncomingPubSubMetadata.class)
+                .orElseThrow(() -> new IllegalStateException("coordinator channels must use the fullcourt-pubsub connector"));
+    }
+
+    private static CompletionStage<Void> settle(Message<byte[]> message, CompletionStage<Void> handled) {
+        return handled.handle((ok, failure) -> {
+            if (failure == null) {
+                message.ack();
+            } else {
+                LOG.errorf(failure, "Handling failed; nacking for redelivery");
+                message.nack(failure);
+            }
+            return null;
+        });
+    }
+}

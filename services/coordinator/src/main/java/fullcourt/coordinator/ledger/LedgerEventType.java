@@ -1,0 +1,7 @@
+package fullcourt.coordinator.ledger;
+
+/** Kinds of ledger rows. Task rows carry a task id; run rows do not. */
+public enum LedgerEventType {
+    RUN_ACCEPTED, PLANNED, DISPATCHED, STARTED, SUCCEEDED, SKIPPED, ATTEMPT_FAILED, DEAD, REPLAYED,
+    CANCEL_REQUESTED, RUN_FINISHED
+}

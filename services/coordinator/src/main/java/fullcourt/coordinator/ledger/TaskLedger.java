@@ -1,0 +1,114 @@
+package fullcourt.coordinator.ledger;
+
+import fullcourt.coordinator.TaskKey;
+import fullcourt.engine.warehouse.Warehouse;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The append-only task ledger, {@code ops.task_events} in the warehouse. The coordinator is its
+ * only writer; rows are never updated, so a restart folds them back into the same state.
+ */
+public final class TaskLedger {
+
+    static final String TABLE = "ops.task_events";
+
+    private final Warehouse warehouse;
+    private final AtomicLong seq = new AtomicLong();
+
+    public TaskLedger(Warehouse warehouse) {
+        this.warehouse = warehouse;
+        warehouse.update("CREATE TABLE IF NOT EXISTS " + TABLE + " ("
+                + "seq BIGINT NOT NULL, run_id VARCHAR NOT NULL, task_id VARCHAR, processor VARCHAR, task_date DATE,"
+                + " event VARCHAR NOT NULL, dispatch INTEGER, attempt INTEGER, event_at TIMESTAMP NOT NULL,"
+                + " detail VARCHAR, row_count BIGINT, duration_ms BIGINT, recorded_at TIMESTAMP NOT NULL)", Map.of());
+        List<Map<String, Object>> max = warehouse.query("SELECT COALESCE(MAX(seq), 0) AS m FROM " + TABLE, Map.of());
+        seq.set(((Number) max.get(0).get("m")).longValue());
+    }
+
+    /** Appends rows in one transaction, in order. */
+    public void append(List<LedgerEvent> events) {
+        List<Map<String, Object>> rows = new ArrayList<>(events.size());
+        Timestamp now = Timestamp.from(Instant.now());
+        for (LedgerEvent e : events) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("seq", seq.incrementAndGet());
+            row.put("run_id", e.runId());
+            row.put("task_id", e.task() == null ? null : e.task().taskId());
+            row.put("processor", e.task() == null ? null : e.task().processor());
+            row.put("task_date", e.task() == null ? null : e.task().date());
+            row.put("event", e.type().name());
+            row.put("dispatch", e.dispatch());
+            row.put("attempt", e.attempt());
+            row.put("event_at", Timestamp.from(e.at()));
+            row.put("detail", e.detail());
+            row.put("row_count", e.rows());
+            row.put("duration_ms", e.durationMs());
+            row.put("recorded_at", now);
+            rows.add(row);
+        }
+        warehouse.updateBatch("INSERT INTO " + TABLE + " (seq, run_id, task_id, processor, task_date, event, dispatch,"
+                + " attempt, event_at, detail, row_count, duration_ms, recorded_at) VALUES (@seq, @run_id, @task_id,"
+                + " @processor, @task_date, @event, @dispatch, @attempt, @event_at, @detail, @row_count, @duration_ms,"
+                + " @recorded_at)", rows);
+    }
+
+    public void append(LedgerEvent event) {
+        append(List.of(event));
+    }
+
+    /** Every row, in the order written. */
+    public List<LedgerEvent> readAll() {
+        List<LedgerEvent> out = new ArrayList<>();
+        for (Map<String, Object> r : warehouse.query("SELECT run_id, task_id, event, dispatch, attempt, event_at, detail,"
+                + " row_count, duration_ms FROM " + TABLE + " ORDER BY seq", Map.of())) {
+            String taskId = (String) r.get("task_id");
+            out.add(new LedgerEvent(
+                    (String) r.get("run_id"),
+                    taskId == null ? null : TaskKey.parse(taskId),
+                    LedgerEventType.valueOf((String) r.get("event")),
+                    intOf(r.get("dispatch")),
+                    intOf(r.get("attempt")),
+                    instantOf(r.get("event_at")),
+                    (String) r.get("detail"),
+                    r.get("row_count") == null ? null : ((Number) r.get("row_count")).longValue(),
+                    r.get("duration_ms") == null ? null : ((Number) r.get("duration_ms")).longValue()));
+        }
+        return out;
+    }
+
+    /** Rows of one task of one run, in order: what `fullcourt status` shows for a task's attempts. */
+    public List<Map<String, Object>> history(String runId, String taskId) {
+        return warehouse.query("SELECT event, dispatch, attempt, event_at, detail FROM " + TABLE
+                + " WHERE run_id = @run AND task_id = @task ORDER BY seq", Map.of("run", runId, "task", taskId));
+    }
+
+    private static int intOf(Object o) {
+        return o == null ? 0 : ((Number) o).intValue();
+    }
+
+    static Instant instantOf(Object o) {
+        if (o instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (o instanceof LocalDateTime l) {
+            return l.toInstant(ZoneOffset.UTC);
+        }
+        if (o instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        throw new IllegalStateException("unexpected timestamp type " + (o == null ? "null" : o.getClass()));
+    }
+
+    static LocalDate dateOf(Object o) {
+        return o instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) o;
+    }
+}

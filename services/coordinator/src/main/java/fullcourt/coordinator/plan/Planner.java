@@ -1,0 +1,121 @@
+package fullcourt.coordinator.plan;
+
+import fullcourt.coordinator.TaskKey;
+import fullcourt.engine.catalog.Catalog;
+import fullcourt.engine.catalog.ProcessorDeclaration;
+import fullcourt.engine.catalog.Upstream;
+import fullcourt.engine.catalog.Window;
+import fullcourt.messages.BackfillRequest;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/** Expands a request into tasks over each processor's date domain, with their dependencies. */
+public final class Planner {
+
+    private final Catalog catalog;
+
+    public Planner(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /**
+     * @param doneBefore whether a (processor, date) already SUCCEEDED or was SKIPPED in an earlier run
+     */
+    public Plan plan(BackfillRequest request, Predicate<TaskKey> doneBefore) {
+        Set<String> processors = scope(request);
+        List<LocalDate> dates = dates(request);
+        List<TaskKey> tasks = new ArrayList<>();
+        int alreadyDone = 0;
+        for (LocalDate date : dates) {
+            for (String name : processors) {
+                ProcessorDeclaration d = catalog.get(name);
+                if (!d.dateDomain().contains(date)) {
+                    continue;
+                }
+                TaskKey key = new TaskKey(name, date);
+                if (request.mode() == BackfillRequest.Mode.MISSING && doneBefore.test(key)) {
+                    alreadyDone++;
+                } else {
+                    tasks.add(key);
+                }
+            }
+        }
+        return withDependencies(tasks, doneBefore, alreadyDone);
+    }
+
+    /**
+     * Dependencies of a known task set: used for a new plan and to rebuild a run from the ledger,
+     * so both see the same graph.
+     */
+    public Plan withDependencies(List<TaskKey> tasks, Predicate<TaskKey> doneBefore, int alreadyDone) {
+        Set<TaskKey> inRun = new java.util.HashSet<>(tasks);
+        Map<TaskKey, List<TaskKey>> upstreams = new LinkedHashMap<>();
+        Set<String> missing = new TreeSet<>();
+        int satisfied = 0;
+        for (TaskKey task : tasks) {
+            List<TaskKey> mine = new ArrayList<>();
+            for (TaskKey needed : needs(task)) {
+                if (inRun.contains(needed)) {
+                    mine.add(needed);
+                } else if (doneBefore.test(needed)) {
+                    satisfied++;
+                } else {
+                    missing.add(task + " needs " + needed);
+                }
+            }
+            upstreams.put(task, List.copyOf(mine));
+        }
+        List<TaskKey> ordered = new ArrayList<>(tasks);
+        ordered.sort(Comparator.comparing(TaskKey::date).thenComparing(t -> catalog.get(t.processor()).phase())
+                .thenComparing(TaskKey::processor));
+        return new Plan(List.copyOf(ordered), upstreams, satisfied, List.copyOf(missing), alreadyDone);
+    }
+
+    /** Every (processor, date) a task needs, per its declared upstream windows. */
+    List<TaskKey> needs(TaskKey task) {
+        Set<TaskKey> out = new LinkedHashSet<>();
+        for (Upstream u : catalog.get(task.processor()).upstreams()) {
+            ProcessorDeclaration up = catalog.get(u.processor());
+            if (u.window().kind() == Window.Kind.SAME_DATE) {
+                if (up.dateDomain().contains(task.date())) {
+                    out.add(new TaskKey(u.processor(), task.date()));
+                }
+            } else {
+                up.dateDomain().previous(task.date(), u.window().dates())
+                        .forEach(d -> out.add(new TaskKey(u.processor(), d)));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private Set<String> scope(BackfillRequest request) {
+        Set<String> named = new LinkedHashSet<>(request.processors());
+        for (int phase : request.phases()) {
+            catalog.inPhase(phase).forEach(d -> named.add(d.name()));
+        }
+        Set<String> all = request.cascade() ? catalog.withDownstreams(named) : named;
+        // keep catalog order so plans read phase by phase
+        Set<String> ordered = new LinkedHashSet<>();
+        catalog.all().stream().map(ProcessorDeclaration::name).filter(all::contains).forEach(ordered::add);
+        return ordered;
+    }
+
+    private static List<LocalDate> dates(BackfillRequest request) {
+        if (!request.dates().isEmpty()) {
+            return request.dates().stream().distinct().sorted().toList();
+        }
+        List<LocalDate> out = new ArrayList<>();
+        for (LocalDate d = request.from(); !d.isAfter(request.to()); d = d.plusDays(1)) {
+            out.add(d);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,153 @@
+package fullcourt.coordinator.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fullcourt.coordinator.TaskKey;
+import fullcourt.coordinator.TaskStatus;
+import fullcourt.coordinator.TestCatalogs;
+import fullcourt.coordinator.ledger.LedgerEvent;
+import fullcourt.coordinator.ledger.LedgerEventType;
+import fullcourt.coordinator.plan.Planner;
+import fullcourt.engine.catalog.Catalog;
+import fullcourt.messages.BackfillRequest;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SchedulerTest {
+
+    private static final LocalDate D1 = LocalDate.of(2022, 1, 1);
+    private static final Instant T0 = Instant.parse("2022-06-01T00:00:00Z");
+
+    private static TaskKey key(String p, LocalDate d) {
+        return new TaskKey(p, d);
+    }
+
+    private static Scheduler schedulerWithRun(Catalog catalog, int globalLimit, String runId, int days) {
+        Scheduler s = new Scheduler(catalog, globalLimit);
+        BackfillRequest r = BackfillRequest.forRange(runId, D1, D1.plusDays(days - 1)).withPhases(List.of(3));
+        s.addRun(runId, r, T0, new Planner(catalog).plan(r, k -> false));
+        return s;
+    }
+
+    /** Records and applies the dispatches, as the coordinator does after Pub/Sub confirmed them. */
+    private static List<Dispatch> dispatch(Scheduler s) {
+        List<Dispatch> chosen = s.selectDispatches();
+        chosen.forEach(d -> s.apply(LedgerEvent.task(d.runId(), d.task(), LedgerEventType.DISPATCHED, d.dispatch(), 0,
+                T0, null)));
+        return chosen;
+    }
+
+    private static void event(Scheduler s, String run, TaskKey k, LedgerEventType type, int dispatch) {
+        s.apply(LedgerEvent.task(run, k, type, dispatch, 1, T0, type == LedgerEventType.DEAD ? "boom" : null));
+    }
+
+    @Test
+    void onlyTasksWithoutPendingUpstreamsAreDispatchedEarliestDateFirst() {
+        Scheduler s = schedulerWithRun(TestCatalogs.chain(10), 100, "r", 3);
+        assertThat(dispatch(s)).extracting(Dispatch::task)
+                .containsExactly(key("a", D1), key("a", D1.plusDays(1)), key("a", D1.plusDays(2)));
+    }
+
+    @Test
+    void aDownstreamTaskBecomesReadyOnlyWhenItsWholeWindowSucceeded() {
+        Scheduler s = schedulerWithRun(TestCatalogs.chain(10), 100, "r", 3);
+        dispatch(s);
+        LocalDate d3 = D1.plusDays(2);
+        event(s, "r", key("a", d3), LedgerEventType.SUCCEEDED, 1);
+        assertThat(s.selectDispatches()).isEmpty(); // b of Jan 3 still waits for a of Jan 1 and 2
+        event(s, "r", key("a", D1.plusDays(1)), LedgerEventType.SUCCEEDED, 1);
+        event(s, "r", key("a", D1), LedgerEventType.SUCCEEDED, 1);
+        assertThat(dispatch(s)).extracting(Dispatch::task)
+                .containsExactly(key("b", D1), key("b", D1.plusDays(1)), key("b", d3));
+    }
+
+    @Test
+    void globalAndPerProcessorLimitsCapWhatIsInFlight() {
+        Scheduler perProcessor = schedulerWithRun(TestCatalogs.chain(2), 100, "r", 5);
+        assertThat(dispatch(perProcessor)).hasSize(2);
+        assertThat(perProcessor.selectDispatches()).isEmpty();
+
+        Scheduler global = schedulerWithRun(TestCatalogs.chain(10), 3, "r", 5);
+        assertThat(dispatch(global)).hasSize(3);
+        event(global, "r", key("a", D1), LedgerEventType.SUCCEEDED, 1);
+        assertThat(global.selectDispatches()).hasSize(1);
+    }
+
+    @Test
+    void theSameProcessorAndDateIsNeverInFlightTwiceAcrossRuns() {
+        Catalog catalog = TestCatalogs.chain(10);
+        Scheduler s = schedulerWithRun(catalog, 100, "first", 2);
+        BackfillRequest second = BackfillRequest.forRange("second", D1, D1.plusDays(2)).withProcessors(List.of("a"))
+                .withCascade(false);
+        s.addRun("second", second, T0, new Planner(catalog).plan(second, k -> false));
+        List<Dispatch> chosen = dispatch(s);
+        assertThat(chosen).extracting(Dispatch::task).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrder(key("a", D1), key("a", D1.plusDays(1)), key("a", D1.plusDays(2)));
+        event(s, "first", key("a", D1), LedgerEventType.SUCCEEDED, 1);
+        assertThat(dispatch(s)).extracting(Dispatch::runId, Dispatch::task)
+                .contains(org.assertj.core.groups.Tuple.tuple("second", key("a", D1)));
+    }
+
+    @Test
+    void deadTaskBlocksOnlyItsDownstreamAndReplayUnblocksIt() {
+        Scheduler s = schedulerWithRun(TestCatalogs.chain(10), 100, "r", 4);
+        dispatch(s);
+        for (int i = 0; i < 4; i++) {
+            event(s, "r", key("a", D1.plusDays(i)), LedgerEventType.SUCCEEDED, 1);
+        }
+        dispatch(s);
+        LocalDate bad = D1.plusDays(1);
+        event(s, "r", key("b", bad), LedgerEventType.DEAD, 1);
+        for (LocalDate d : List.of(D1, D1.plusDays(2), D1.plusDays(3))) {
+            event(s, "r", key("b", d), LedgerEventType.SUCCEEDED, 1);
+        }
+        dispatch(s);
+        for (LocalDate d : List.of(D1, D1.plusDays(2), D1.plusDays(3))) {
+            event(s, "r", key("c", d), LedgerEventType.SUCCEEDED, 1);
+        }
+        RunState run = s.run("r").orElseThrow();
+        assertThat(run.task(key("c", bad)).status()).isEqualTo(TaskStatus.BLOCKED);
+        assertThat(run.counts().get(TaskStatus.SUCCEEDED)).isEqualTo(10);
+        assertThat(s.runsToFinish()).extracting(RunState::runId).containsExactly("r");
+        s.apply(LedgerEvent.run("r", LedgerEventType.RUN_FINISHED, T0, "COMPLETED"));
+
+        event(s, "r", key("b", bad), LedgerEventType.REPLAYED, 1);
+        assertThat(run.finished()).isFalse();
+        assertThat(run.task(key("c", bad)).status()).isEqualTo(TaskStatus.PLANNED);
+        List<Dispatch> again = dispatch(s);
+        assertThat(again).containsExactly(new Dispatch("r", key("b", bad), 2, 4));
+        event(s, "r", key("b", bad), LedgerEventType.SUCCEEDED, 2);
+        assertThat(dispatch(s)).extracting(Dispatch::task).containsExactly(key("c", bad));
+    }
+
+    @Test
+    void duplicateStaleAndOutOfOrderEventsChangeNothing() {
+        Scheduler s = schedulerWithRun(TestCatalogs.chain(10), 100, "r", 1);
+        dispatch(s);
+        TaskKey a = key("a", D1);
+        event(s, "r", a, LedgerEventType.SUCCEEDED, 1);
+        event(s, "r", a, LedgerEventType.STARTED, 1); // late STARTED after SUCCEEDED
+        event(s, "r", a, LedgerEventType.SUCCEEDED, 1); // duplicate
+        event(s, "r", a, LedgerEventType.DEAD, 0); // stale dispatch
+        event(s, "other-run", a, LedgerEventType.DEAD, 1); // unknown run
+        RunState run = s.run("r").orElseThrow();
+        assertThat(run.task(a).status()).isEqualTo(TaskStatus.SUCCEEDED);
+        // b became ready exactly once: one dispatch, not two
+        assertThat(dispatch(s)).extracting(Dispatch::task).containsExactly(key("b", D1));
+        assertThat(s.inFlightCount()).isEqualTo(1);
+    }
+
+    @Test
+    void cancelStopsDispatchingAndFinishesOnceInFlightTasksEnd() {
+        Scheduler s = schedulerWithRun(TestCatalogs.chain(1), 100, "r", 3);
+        dispatch(s);
+        s.apply(LedgerEvent.run("r", LedgerEventType.CANCEL_REQUESTED, T0, null));
+        assertThat(s.runsToFinish()).isEmpty(); // a of Jan 1 still in flight
+        event(s, "r", key("a", D1), LedgerEventType.SUCCEEDED, 1);
+        assertThat(s.selectDispatches()).isEmpty();
+        assertThat(s.runsToFinish()).hasSize(1);
+        assertThat(s.run("r").orElseThrow().counts().get(TaskStatus.CANCELLED)).isEqualTo(8);
+    }
+}

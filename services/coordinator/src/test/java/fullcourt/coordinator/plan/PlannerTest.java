@@ -1,0 +1,69 @@
+package fullcourt.coordinator.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fullcourt.coordinator.TaskKey;
+import fullcourt.coordinator.TestCatalogs;
+import fullcourt.messages.BackfillRequest;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PlannerTest {
+
+    private static final LocalDate D1 = LocalDate.of(2022, 1, 1);
+    private static final LocalDate D3 = LocalDate.of(2022, 1, 3);
+    private final Planner planner = new Planner(TestCatalogs.chain(4));
+
+    private static TaskKey key(String p, LocalDate d) {
+        return new TaskKey(p, d);
+    }
+
+    @Test
+    void cascadeAddsEveryDownstreamProcessorOverTheSameDates() {
+        Plan plan = planner.plan(BackfillRequest.forRange("r", D1, D3).withPhases(List.of(3)), k -> false);
+        assertThat(plan.tasks()).hasSize(9); // 3 processors x 3 dates
+        assertThat(plan.tasksPerProcessor()).containsEntry("a", 3).containsEntry("b", 3).containsEntry("c", 3);
+        // earliest date first, then phase
+        assertThat(plan.tasks().subList(0, 3)).containsExactly(key("a", D1), key("b", D1), key("c", D1));
+    }
+
+    @Test
+    void noCascadePlansOnlyTheNamedScope() {
+        Plan plan = planner.plan(BackfillRequest.forRange("r", D1, D3).withProcessors(List.of("b")).withCascade(false),
+                k -> false);
+        assertThat(plan.tasks()).extracting(TaskKey::processor).containsOnly("b");
+    }
+
+    @Test
+    void windowDependenciesInsideTheRunAreEdgesAndOutsideAreCheckedAgainstEarlierSuccesses() {
+        LocalDate dec31 = LocalDate.of(2021, 12, 31);
+        Plan plan = planner.plan(BackfillRequest.forRange("r", D1, D3).withPhases(List.of(3)),
+                Set.of(key("a", dec31))::contains);
+        // b of Jan 3 needs a of Jan 3, 2, 1: all in the run
+        assertThat(plan.upstreams().get(key("b", D3)))
+                .containsExactlyInAnyOrder(key("a", D3), key("a", D3.minusDays(1)), key("a", D1));
+        // b of Jan 1 needs a of Dec 31 (done before: satisfied) and Dec 30 (never produced: missing)
+        assertThat(plan.upstreams().get(key("b", D1))).containsExactly(key("a", D1));
+        assertThat(plan.missing()).containsExactly("b/2022-01-01 needs a/2021-12-30");
+        assertThat(plan.satisfiedOutside()).isEqualTo(2); // b Jan 1 -> a Dec 31, b Jan 2 -> a Dec 31
+    }
+
+    @Test
+    void missingOnlyLeavesOutTasksThatAlreadySucceeded() {
+        Plan plan = planner.plan(BackfillRequest.forRange("r", D1, D3).withPhases(List.of(3))
+                .withMode(BackfillRequest.Mode.MISSING), Set.of(key("a", D1), key("c", D3))::contains);
+        assertThat(plan.tasks()).hasSize(7).doesNotContain(key("a", D1), key("c", D3));
+        assertThat(plan.alreadyDone()).isEqualTo(2);
+        // b of Jan 1 now depends on a of Jan 1 from an earlier run, not on a task of this one
+        assertThat(plan.upstreams().get(key("b", D1))).isEmpty();
+    }
+
+    @Test
+    void anExplicitDateListPlansOnlyThoseDatesInOrder() {
+        Plan plan = planner.plan(BackfillRequest.forDates("r", List.of(D3, D1)).withProcessors(List.of("a"))
+                .withCascade(false), k -> false);
+        assertThat(plan.tasks()).containsExactly(key("a", D1), key("a", D3));
+    }
+}

@@ -1,0 +1,114 @@
+package fullcourt.engine.catalog;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the catalog file: a JSON document {@code {"processors": [...]}} that the coordinator and
+ * every phase service read alike, so none of them imports another's code to learn the pipeline.
+ */
+public final class CatalogReader {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    record UpstreamEntry(String processor, String window) {
+    }
+
+    record Entry(String name, Integer phase, String table, String partitionColumn,
+                 List<UpstreamEntry> upstreams, String dateDomain, String version, Integer concurrency) {
+    }
+
+    record Document(List<Entry> processors) {
+    }
+
+    private CatalogReader() {
+    }
+
+    /**
+     * Reads a catalog from {@code classpath:NAME} or a file path.
+     *
+     * @throws InvalidCatalogException when the file is missing or a declaration is wrong
+     */
+    public static Catalog read(String location) {
+        if (location.startsWith("classpath:")) {
+            String name = location.substring("classpath:".length());
+            try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(name)) {
+                if (in == null) {
+                    throw new InvalidCatalogException(List.of("catalog '" + location
+                            + "' not found on the classpath (set fullcourt.catalog to a file path or classpath:NAME)"));
+                }
+                return read(in, location);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        Path path = Path.of(location);
+        if (!Files.isRegularFile(path)) {
+            throw new InvalidCatalogException(List.of("catalog file '" + path.toAbsolutePath() + "' does not exist"));
+        }
+        try (InputStream in = Files.newInputStream(path)) {
+            return read(in, location);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Catalog read(InputStream in, String source) throws IOException {
+        Document doc;
+        try {
+            doc = JSON.readValue(in, Document.class);
+        } catch (IOException e) {
+            throw new InvalidCatalogException(List.of(source + ": " + e.getMessage()));
+        }
+        List<String> problems = new ArrayList<>();
+        List<ProcessorDeclaration> declarations = new ArrayList<>();
+        if (doc.processors() == null) {
+            throw new InvalidCatalogException(List.of(source + ": 'processors' array is required"));
+        }
+        for (int i = 0; i < doc.processors().size(); i++) {
+            Entry e = doc.processors().get(i);
+            String at = "processors[" + i + "]" + (e.name() == null ? "" : " (" + e.name() + ")");
+            try {
+                declarations.add(toDeclaration(e));
+            } catch (IllegalArgumentException ex) {
+                problems.add(at + ": " + ex.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidCatalogException(problems);
+        }
+        return Catalog.of(declarations);
+    }
+
+    private static ProcessorDeclaration toDeclaration(Entry e) {
+        if (e.name() == null || !e.name().matches("[a-z][a-z0-9_]{0,63}")) {
+            throw new IllegalArgumentException("name must match [a-z][a-z0-9_]{0,63}, got " + e.name());
+        }
+        if (e.phase() == null) {
+            throw new IllegalArgumentException("phase is required");
+        }
+        List<Upstream> upstreams = new ArrayList<>();
+        if (e.upstreams() != null) {
+            for (UpstreamEntry u : e.upstreams()) {
+                upstreams.add(new Upstream(u.processor(), Window.parse(u.window() == null ? "same-date" : u.window())));
+            }
+        }
+        return new ProcessorDeclaration(
+                e.name(),
+                e.phase(),
+                e.table() == null ? e.name() : e.table(),
+                e.partitionColumn() == null ? "game_date" : e.partitionColumn(),
+                upstreams,
+                DateDomain.parse(e.dateDomain()),
+                e.version() == null ? "1" : e.version(),
+                e.concurrency() == null ? 4 : e.concurrency());
+    }
+}

@@ -1,0 +1,15 @@
+package fullcourt.engine.processor;
+
+/**
+ * Computes one output partition for one date. Implementations are CDI beans named after their
+ * catalog entry; they throw {@link RetryableFailure} or {@link PermanentFailure} where they know
+ * which one a failure is.
+ */
+public interface Processor {
+
+    /** The catalog name this implements. */
+    String name();
+
+    /** Writes the partition of {@code task.date()} (replacing it whole) or says why it skipped it. */
+    Outcome process(TaskContext task) throws Exception;
+}

@@ -1,0 +1,47 @@
+package fullcourt.engine.transport;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** How a service reaches Pub/Sub: the project, the emulator (or real Pub/Sub) and the delivery policy. */
+@ConfigMapping(prefix = "fullcourt.pubsub")
+public interface PubSubConfig {
+
+    /** Project id; any value works on the emulator. */
+    @WithDefault("fullcourt-local")
+    String projectId();
+
+    /**
+     * {@code host:port} of a running emulator, {@code embedded} to start one inside this process,
+     * or empty for real Pub/Sub with application default credentials.
+     */
+    Optional<String> emulatorHost();
+
+    /** Prepended to every topic and subscription name; tests use a fresh one each. */
+    @WithDefault("")
+    String topicPrefix();
+
+    /** Create missing topics and subscriptions at start (idempotent). Off in production, where infra provisions. */
+    @WithDefault("true")
+    boolean provision();
+
+    /** Dead-letter and retry policy of the work subscriptions. */
+    Delivery delivery();
+
+    /** Delivery policy knobs. */
+    interface Delivery {
+        @WithDefault("5")
+        int maxAttempts();
+
+        @WithDefault("10s")
+        Duration minBackoff();
+
+        @WithDefault("600s")
+        Duration maxBackoff();
+
+        @WithDefault("60")
+        int ackDeadlineSeconds();
+    }
+}

@@ -1,0 +1,200 @@
+package fullcourt.engine.transport;
+
+import com.google.api.core.ApiFuture;
+import com.google.api.core.ApiFutureCallback;
+import com.google.api.core.ApiFutures;
+import com.google.api.gax.batching.FlowControlSettings;
+import com.google.api.gax.core.InstantiatingExecutorProvider;
+import com.google.cloud.pubsub.v1.AckReplyConsumer;
+import com.google.cloud.pubsub.v1.Publisher;
+import com.google.cloud.pubsub.v1.Subscriber;
+import com.google.common.util.concurrent.MoreExecutors;
+import com.google.protobuf.ByteString;
+import com.google.pubsub.v1.PubsubMessage;
+import fullcourt.messages.MessageCodec;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.BackPressureStrategy;
+import io.smallrye.reactive.messaging.annotations.ConnectorAttribute;
+import io.smallrye.reactive.messaging.connector.InboundConnector;
+import io.smallrye.reactive.messaging.connector.OutboundConnector;
+import io.smallrye.reactive.messaging.providers.helpers.MultiUtils;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.eclipse.microprofile.reactive.messaging.spi.Connector;
+import org.jboss.logging.Logger;
+
+/**
+ * SmallRye Reactive Messaging connector over the Google Pub/Sub client.
+ *
+ * <p>Written because the upstream GCP connector cannot nack, hides the delivery attempt and has no
+ * flow control. Incoming: a streaming-pull {@link Subscriber} per listed subscription, flow control
+ * from configuration; {@code ack()} acks, {@code nack()} nacks so Pub/Sub redelivers with the
+ * subscription's backoff; the delivery attempt and attributes travel as
+ * {@link IncomingPubSubMetadata}. Outgoing: the message is acked only once Pub/Sub confirmed the
+ * publish, so an {@code Emitter.send(...)} future completes when the message is safely stored.
+ */
+@ApplicationScoped
+@Connector(PubSubConnector.NAME)
+@ConnectorAttribute(name = "subscription", direction = ConnectorAttribute.Direction.INCOMING, type = "string",
+        mandatory = true, description = "Subscription id(s), comma-separated; the topic prefix is prepended")
+@ConnectorAttribute(name = "max-outstanding-messages", direction = ConnectorAttribute.Direction.INCOMING,
+        type = "int", defaultValue = "8", description = "Flow control: messages leased but not yet acked or nacked")
+@ConnectorAttribute(name = "executor-threads", direction = ConnectorAttribute.Direction.INCOMING, type = "int",
+        defaultValue = "1", description = "Threads of the Pub/Sub client delivering messages to the channel")
+@ConnectorAttribute(name = "topic", direction = ConnectorAttribute.Direction.OUTGOING, type = "string",
+        description = "Topic id; the topic prefix is prepended; a message may name another in OutgoingPubSubMetadata")
+public class PubSubConnector implements InboundConnector, OutboundConnector {
+
+    public static final String NAME = "fullcourt-pubsub";
+    private static final Logger LOG = Logger.getLogger(PubSubConnector.class);
+
+    private final PubSubRuntime runtime;
+    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final Map<String, Publisher> publishers = new ConcurrentHashMap<>();
+
+    public PubSubConnector(PubSubRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    @Override
+    public Flow.Publisher<? extends Message<?>> getPublisher(Config config) {
+        String channel = config.getValue("channel-name", String.class);
+        List<String> subscriptions = Arrays.stream(config.getValue("subscription", String.class).split(","))
+                .map(String::trim).filter(s -> !s.isEmpty())
+                .map(s -> runtime.topics().prefix() + s).toList();
+        int maxOutstanding = config.getOptionalValue("max-outstanding-messages", Integer.class).orElse(8);
+        int threads = config.getOptionalValue("executor-threads", Integer.class).orElse(1);
+        return Multi.createFrom().<Message<?>>emitter(emitter -> {
+            List<Subscriber> mine = subscriptions.stream().map(sub -> {
+                Subscriber s = runtime.connection()
+                        .subscriberBuilder(sub, (m, consumer) -> emitter.emit(toMessage(sub, m, consumer)))
+                        .setFlowControlSettings(FlowControlSettings.newBuilder()
+                                .setMaxOutstandingElementCount((long) maxOutstanding).build())
+                        .setParallelPullCount(1)
+                        .setExecutorProvider(InstantiatingExecutorProvider.newBuilder()
+                                .setExecutorThreadCount(threads).build())
+                        .build();
+                s.startAsync().awaitRunning();
+                LOG.infof("Channel %s pulling from %s (flow control %d messages)", channel, sub, maxOutstanding);
+                return s;
+            }).toList();
+            subscribers.addAll(mine);
+            emitter.onTermination(() -> mine.forEach(PubSubConnector::stop));
+        }, BackPressureStrategy.BUFFER);
+    }
+
+    private static Message<byte[]> toMessage(String subscription, PubsubMessage m, AckReplyConsumer consumer) {
+        Integer attempt = Subscriber.getDeliveryAttempt(m);
+        IncomingPubSubMetadata meta = new IncomingPubSubMetadata(subscription, m.getMessageId(),
+                Map.copyOf(m.getAttributesMap()), attempt == null ? 1 : attempt,
+                Instant.ofEpochSecond(m.getPublishTime().getSeconds(), m.getPublishTime().getNanos()));
+        return Message.of(m.getData().toByteArray(), Metadata.of(meta),
+                () -> {
+                    consumer.ack();
+                    return CompletableFuture.completedFuture(null);
+                },
+                failure -> {
+                    consumer.nack();
+                    return CompletableFuture.completedFuture(null);
+                });
+    }
+
+    @Override
+    public Flow.Subscriber<? extends Message<?>> getSubscriber(Config config) {
+        String defaultTopic = config.getOptionalValue("topic", String.class).orElse(null);
+        return MultiUtils.via(multi -> multi.onItem().transformToUniAndMerge(m -> publish(defaultTopic, m)));
+    }
+
+    private Uni<Void> publish(String defaultTopic, Message<?> message) {
+        OutgoingPubSubMetadata meta = message.getMetadata(OutgoingPubSubMetadata.class).orElse(null);
+        String topic = meta != null && meta.topic() != null ? meta.topic() : defaultTopic;
+        if (topic == null) {
+            return Uni.createFrom().completionStage(message.nack(new IllegalStateException(
+                    "no topic: configure the channel's 'topic' or set OutgoingPubSubMetadata.topic")));
+        }
+        Object payload = message.getPayload();
+        byte[] data = payload instanceof byte[] bytes ? bytes : MessageCodec.encode(payload);
+        PubsubMessage.Builder out = PubsubMessage.newBuilder().setData(ByteString.copyFrom(data));
+        if (meta != null && meta.attributes() != null) {
+            out.putAllAttributes(meta.attributes());
+        }
+        ApiFuture<String> id = publisher(topic).publish(out.build());
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        ApiFutures.addCallback(id, new ApiFutureCallback<>() {
+            @Override
+            public void onFailure(Throwable t) {
+                message.nack(t).whenComplete((v, e) -> done.complete(null));
+            }
+
+            @Override
+            public void onSuccess(String messageId) {
+                message.ack().whenComplete((v, e) -> done.complete(null));
+            }
+        }, MoreExecutors.directExecutor());
+        return Uni.createFrom().completionStage(done);
+    }
+
+    private Publisher publisher(String topic) {
+        return publishers.computeIfAbsent(runtime.topics().prefix() + topic, t -> {
+            try {
+                return runtime.connection().publisherBuilder(t).build();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Publishes outside any channel (tools and tests); completes when Pub/Sub confirmed. */
+    public CompletionStage<String> publishRaw(String topic, byte[] data, Map<String, String> attributes) {
+        PubsubMessage m = PubsubMessage.newBuilder().setData(ByteString.copyFrom(data))
+                .putAllAttributes(attributes).build();
+        CompletableFuture<String> out = new CompletableFuture<>();
+        ApiFutures.addCallback(publisher(topic).publish(m), new ApiFutureCallback<>() {
+            @Override
+            public void onFailure(Throwable t) {
+                out.completeExceptionally(t);
+            }
+
+            @Override
+            public void onSuccess(String id) {
+                out.complete(id);
+            }
+        }, MoreExecutors.directExecutor());
+        return out;
+    }
+
+    private static void stop(Subscriber s) {
+        try {
+            s.stopAsync().awaitTerminated(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warnf("Subscriber did not stop cleanly: %s", e.getMessage());
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        subscribers.forEach(PubSubConnector::stop);
+        publishers.values().forEach(p -> {
+            p.shutdown();
+            try {
+                p.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+}

@@ -1,0 +1,86 @@
+package fullcourt.engine.transport;
+
+import fullcourt.infra.DeliveryPolicy;
+import fullcourt.infra.PubSubConnection;
+import fullcourt.infra.PubSubEmulator;
+import fullcourt.infra.Topology;
+import fullcourt.infra.TopologyProvisioner;
+import fullcourt.messages.Topics;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
+
+/**
+ * The process's one Pub/Sub connection, opened on first use: starts the embedded emulator when
+ * configured and provisions the topology before any channel subscribes.
+ */
+@Singleton
+public class PubSubRuntime {
+
+    private static final Logger LOG = Logger.getLogger(PubSubRuntime.class);
+
+    private final PubSubConfig config;
+    private final Topics topics;
+    private PubSubEmulator emulator;
+    private PubSubConnection connection;
+
+    public PubSubRuntime(PubSubConfig config) {
+        this.config = config;
+        this.topics = Topics.withPrefix(config.topicPrefix());
+    }
+
+    public Topics topics() {
+        return topics;
+    }
+
+    public DeliveryPolicy deliveryPolicy() {
+        PubSubConfig.Delivery d = config.delivery();
+        return new DeliveryPolicy(d.maxAttempts(), d.minBackoff(), d.maxBackoff(), d.ackDeadlineSeconds());
+    }
+
+    /** The connection, opened (and the topology provisioned) on first call. */
+    public synchronized PubSubConnection connection() {
+        if (connection == null) {
+            connection = open();
+            if (config.provision()) {
+                var report = new TopologyProvisioner(connection).provision(Topology.of(topics, deliveryPolicy()));
+                LOG.infof("Pub/Sub topology provisioned: %s", report);
+            }
+        }
+        return connection;
+    }
+
+    private PubSubConnection open() {
+        String host = config.emulatorHost().orElse("");
+        if (host.equals("embedded")) {
+            emulator = PubSubEmulator.start();
+            LOG.infof("Embedded Pub/Sub emulator listening on %s (export PUBSUB_EMULATOR_HOST=%s to reach it)",
+                    emulator.hostPort(), emulator.hostPort());
+            return PubSubConnection.emulator(emulator.hostPort(), config.projectId());
+        }
+        if (!host.isBlank()) {
+            LOG.infof("Using the Pub/Sub emulator at %s, project %s", host, config.projectId());
+            return PubSubConnection.emulator(host, config.projectId());
+        }
+        LOG.infof("Using Google Cloud Pub/Sub, project %s", config.projectId());
+        return PubSubConnection.cloud(config.projectId());
+    }
+
+    /** The address of the emulator this process talks to, if any. */
+    public synchronized String emulatorAddress() {
+        if (emulator != null) {
+            return emulator.hostPort();
+        }
+        return config.emulatorHost().orElse("");
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (connection != null) {
+            connection.close();
+        }
+        if (emulator != null) {
+            emulator.close();
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package fullcourt.engine.warehouse;
+
+import fullcourt.engine.processor.Cancellation;
+import fullcourt.engine.processor.PermanentFailure;
+import fullcourt.engine.processor.RetryableFailure;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * The embedded warehouse: one DuckDB file, one connection per operation (duplicated from a root
+ * connection, as DuckDB wants for concurrent use within a process), a partition replaced in one
+ * transaction. Dataset names ({@code raw}, {@code analytics}, ..., {@code ops}) are DuckDB schemas.
+ */
+public class DuckDbWarehouse implements Warehouse, AutoCloseable {
+
+    /** Datasets that exist in every warehouse. */
+    public static final Set<String> DATASETS = Set.of("raw", "analytics", "precompute", "predictions", "publishing", "ops");
+
+    private final DuckDBConnection root;
+
+    public DuckDbWarehouse(DuckDBConnection root) {
+        this.root = root;
+    }
+
+    /** Opens (creating if needed) the database file, or an in-memory database for {@code :memory:}. */
+    public static DuckDbWarehouse open(String path) {
+        try {
+            if (!path.equals(":memory:")) {
+                Path parent = Path.of(path).toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+            }
+            String url = path.equals(":memory:") ? "jdbc:duckdb:" : "jdbc:duckdb:" + path;
+            DuckDbWarehouse w = new DuckDbWarehouse((DuckDBConnection) DriverManager.getConnection(url));
+            for (String dataset : DATASETS) {
+                w.update("CREATE SCHEMA IF NOT EXISTS " + dataset, Map.of());
+            }
+            return w;
+        } catch (SQLException e) {
+            throw new PermanentFailure("cannot open DuckDB database '" + path + "': " + e.getMessage()
+                    + " (is another Fullcourt process using it? DuckDB allows one writing process per file)", e);
+        } catch (java.io.IOException e) {
+            throw new PermanentFailure("cannot create the directory of '" + path + "': " + e.getMessage(), e);
+        }
+    }
+
+    private Connection connection() throws SQLException {
+        return root.duplicate();
+    }
+
+    @Override
+    public long replacePartition(String table, String partitionColumn, LocalDate date, String selectSql,
+                                 Map<String, Object> params, Cancellation cancellation) {
+        NamedParameters select = NamedParameters.parse(selectSql);
+        try (Connection c = connection()) {
+            if (!tableExists(table)) {
+                bindAndRun(c, "CREATE TABLE IF NOT EXISTS " + table + " AS SELECT * FROM (" + select.jdbcSql()
+                        + ") AS shape LIMIT 0", select.values(params), cancellation);
+            }
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement delete = c.prepareStatement(
+                        "DELETE FROM " + table + " WHERE " + partitionColumn + " = ?")) {
+                    delete.setObject(1, date);
+                    delete.executeUpdate();
+                }
+                long rows = bindAndRun(c, "INSERT INTO " + table + " " + select.jdbcSql(),
+                        select.values(params), cancellation);
+                c.commit();
+                return rows;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw classify("replace partition " + table + " " + partitionColumn + "=" + date, e, cancellation);
+        }
+    }
+
+    private static long bindAndRun(Connection c, String sql, List<Object> values, Cancellation cancellation)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql);
+             AutoCloseable hook = cancellation.onCancel(() -> cancelQuietly(ps))) {
+            bind(ps, values);
+            return ps.executeLargeUpdate();
+        } catch (SQLException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new SQLException(e);
+        }
+    }
+
+    private static void cancelQuietly(Statement s) {
+        try {
+            s.cancel();
+        } catch (SQLException ignored) {
+            // the statement finished or closed meanwhile: nothing left to cancel
+        }
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            ps.setObject(i + 1, values.get(i));
+        }
+    }
+
+    @Override
+    public List<Map<String, Object>> query(String sql, Map<String, Object> params) {
+        NamedParameters p = NamedParameters.parse(sql);
+        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(p.jdbcSql())) {
+            bind(ps, p.values(params));
+            try (ResultSet rs = ps.executeQuery()) {
+                ResultSetMetaData md = rs.getMetaData();
+                List<Map<String, Object>> rows = new ArrayList<>();
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int i = 1; i <= md.getColumnCount(); i++) {
+                        Object v = rs.getObject(i);
+                        row.put(md.getColumnLabel(i), v instanceof java.sql.Date d ? d.toLocalDate() : v);
+                    }
+                    rows.add(row);
+                }
+                return rows;
+            }
+        } catch (SQLException e) {
+            throw classify("query", e, null);
+        }
+    }
+
+    @Override
+    public long update(String sql, Map<String, Object> params) {
+        NamedParameters p = NamedParameters.parse(sql);
+        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(p.jdbcSql())) {
+            bind(ps, p.values(params));
+            return ps.executeLargeUpdate();
+        } catch (SQLException e) {
+            throw classify("update", e, null);
+        }
+    }
+
+    @Override
+    public void updateBatch(String sql, List<Map<String, Object>> paramSets) {
+        if (paramSets.isEmpty()) {
+            return;
+        }
+        NamedParameters p = NamedParameters.parse(sql);
+        try (Connection c = connection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(p.jdbcSql())) {
+                for (Map<String, Object> params : paramSets) {
+                    bind(ps, p.values(params));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw classify("batch update", e, null);
+        }
+    }
+
+    @Override
+    public boolean tableExists(String table) {
+        String[] parts = table.split("\\.", 2);
+        String schema = parts.length == 2 ? parts[0] : "main";
+        String name = parts.length == 2 ? parts[1] : parts[0];
+        return !query("SELECT 1 AS present FROM information_schema.tables WHERE table_schema = @s AND table_name = @t",
+                Map.of("s", schema, "t", name)).isEmpty();
+    }
+
+    /**
+     * DuckDB's optimistic concurrency aborts one of two transactions touching the same rows
+     * ("Conflict", "write-write conflict"): another attempt succeeds, so those are retryable, as
+     * are I/O errors and cancellations. Syntax, binder and constraint errors are permanent.
+     */
+    static RuntimeException classify(String what, SQLException e, Cancellation cancellation) {
+        String msg = String.valueOf(e.getMessage());
+        String lower = msg.toLowerCase(Locale.ROOT);
+        if (cancellation != null && cancellation.isCancelled()) {
+            return new RetryableFailure(what + " cancelled: the task's deadline passed", e);
+        }
+        if (lower.contains("conflict") || lower.contains("io error") || lower.contains("interrupt")
+                || lower.contains("could not set lock")) {
+            return new RetryableFailure(what + " failed, will retry: " + msg, e);
+        }
+        return new PermanentFailure(what + " failed: " + msg, e);
+    }
+
+    @Override
+    public void close() {
+        try {
+            root.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("closing DuckDB: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package fullcourt.engine.warehouse;
+
+import fullcourt.engine.processor.Cancellation;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The warehouse port: SQL with named {@code @parameters}, never concatenated values. Errors come
+ * out typed: {@link fullcourt.engine.processor.RetryableFailure} for what another attempt may fix,
+ * {@link fullcourt.engine.processor.PermanentFailure} for the rest.
+ */
+public interface Warehouse {
+
+    /**
+     * Replaces the partition {@code partitionColumn = date} of {@code table} with the rows of
+     * {@code selectSql}, atomically: readers see the old partition or the new one, never a mix.
+     * Creates the table from the query's shape when it does not exist.
+     *
+     * @return rows written
+     */
+    long replacePartition(String table, String partitionColumn, LocalDate date, String selectSql,
+                          Map<String, Object> params, Cancellation cancellation);
+
+    /** Runs a query and returns its rows as column-name maps, in order. */
+    List<Map<String, Object>> query(String sql, Map<String, Object> params);
+
+    /** Runs a statement (DDL or DML); returns the affected row count where the engine reports one. */
+    long update(String sql, Map<String, Object> params);
+
+    /** Runs one statement for each parameter set, in one transaction. */
+    void updateBatch(String sql, List<Map<String, Object>> paramSets);
+
+    /** Whether {@code dataset.table} exists. */
+    boolean tableExists(String table);
+}

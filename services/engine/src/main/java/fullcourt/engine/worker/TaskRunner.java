@@ -1,0 +1,85 @@
+package fullcourt.engine.worker;
+
+import fullcourt.engine.catalog.ProcessorDeclaration;
+import fullcourt.engine.processor.Cancellation;
+import fullcourt.engine.processor.Outcome;
+import fullcourt.engine.processor.PermanentFailure;
+import fullcourt.engine.processor.Processor;
+import fullcourt.engine.processor.RetryableFailure;
+import fullcourt.engine.processor.TaskContext;
+import fullcourt.engine.warehouse.Warehouse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs one processor on one date: within the processor's own concurrency limit, under a deadline
+ * that cancels the running work, with every failure typed as retryable or permanent.
+ */
+public final class TaskRunner {
+
+    private final Warehouse warehouse;
+    private final ExecutorService executor;
+    private final Duration deadline;
+    private final Map<String, Semaphore> limits = new ConcurrentHashMap<>();
+
+    public TaskRunner(Warehouse warehouse, ExecutorService executor, Duration deadline) {
+        this.warehouse = warehouse;
+        this.executor = executor;
+        this.deadline = deadline;
+    }
+
+    /**
+     * @throws RetryableFailure when another attempt may succeed (including a passed deadline)
+     * @throws PermanentFailure when it cannot
+     */
+    public Outcome run(Processor processor, ProcessorDeclaration declaration, LocalDate date, String runId, int attempt) {
+        Semaphore limit = limits.computeIfAbsent(declaration.name(), n -> new Semaphore(declaration.concurrency(), true));
+        try {
+            limit.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RetryableFailure("interrupted while waiting for a " + declaration.name() + " slot");
+        }
+        Cancellation cancellation = new Cancellation();
+        try {
+            TaskContext task = new TaskContext(declaration, date, runId, attempt, warehouse, cancellation);
+            Future<Outcome> running = executor.submit(() -> processor.process(task));
+            try {
+                return running.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                cancellation.cancel();
+                running.cancel(true);
+                throw new RetryableFailure(declaration.name() + " " + date + " exceeded its deadline of " + deadline
+                        + " and was cancelled (fullcourt.worker.deadline)");
+            } catch (ExecutionException e) {
+                throw classify(e.getCause());
+            } catch (InterruptedException e) {
+                cancellation.cancel();
+                running.cancel(true);
+                Thread.currentThread().interrupt();
+                throw new RetryableFailure("worker interrupted (shutting down)");
+            }
+        } finally {
+            limit.release();
+        }
+    }
+
+    /** Failures the processor or warehouse typed keep their type; anything else is retried, to be safe. */
+    static RuntimeException classify(Throwable t) {
+        if (t instanceof RetryableFailure r) {
+            return r;
+        }
+        if (t instanceof PermanentFailure p) {
+            return p;
+        }
+        return new RetryableFailure(t.getClass().getSimpleName() + ": " + t.getMessage(), t);
+    }
+}

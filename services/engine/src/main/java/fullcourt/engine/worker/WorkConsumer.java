@@ -1,0 +1,251 @@
+package fullcourt.engine.worker;
+
+import fullcourt.engine.catalog.Catalog;
+import fullcourt.engine.catalog.ProcessorDeclaration;
+import fullcourt.engine.processor.Outcome;
+import fullcourt.engine.processor.PermanentFailure;
+import fullcourt.engine.processor.Processor;
+import fullcourt.engine.processor.RetryableFailure;
+import fullcourt.engine.transport.ConfirmedPublisher;
+import fullcourt.engine.transport.IncomingPubSubMetadata;
+import fullcourt.engine.warehouse.Warehouse;
+import fullcourt.messages.DateWork;
+import fullcourt.messages.InvalidMessageException;
+import fullcourt.messages.MessageCodec;
+import fullcourt.messages.TaskEvent;
+import fullcourt.messages.Topics;
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+/**
+ * The worker loop of a phase service: takes DateWork from the phase's subscription, runs the
+ * processor, publishes what happened, then acks.
+ *
+ * <p>Order matters for "nothing is lost": the partition is written, then the TaskEvent is
+ * confirmed by Pub/Sub, then the work message is acked; a crash anywhere in between leads to a
+ * redelivery that rewrites the same partition. Concurrency is bounded twice: the channel's flow
+ * control leases at most {@code workers} messages, and a pool of {@code workers} threads runs them.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "fullcourt.worker.enabled", stringValue = "true")
+public class WorkConsumer {
+
+    private static final Logger LOG = Logger.getLogger(WorkConsumer.class);
+    static final long PUBLISH_TIMEOUT_SECONDS = 60;
+
+    @Inject
+    Catalog catalog;
+    @Inject
+    Warehouse warehouse;
+    @Inject
+    WorkerConfig config;
+    @Inject
+    Clock clock;
+    @Inject
+    @Any
+    Instance<Processor> processors;
+    @Inject
+    @Channel("worker-out")
+    Emitter<Object> out;
+
+    private ProcessorRegistry registry;
+    private ExecutorService workers;
+    private TaskRunner runner;
+
+    void start(@Observes StartupEvent event) {
+        init();
+    }
+
+    private synchronized void init() {
+        if (registry != null) {
+            return;
+        }
+        registry = ProcessorRegistry.check(catalog, config.phases(), processors.stream().toList());
+        workers = Executors.newFixedThreadPool(config.workers(), named("worker"));
+        runner = new TaskRunner(warehouse, Executors.newCachedThreadPool(named("task")), config.deadline());
+        LOG.infof("Worker serving phases %s with processors %s, %d workers, deadline %s",
+                config.phases(), registry.names(), config.workers(), config.deadline());
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String prefix) {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "fullcourt-" + prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @Incoming("work")
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public CompletionStage<Void> receive(Message<byte[]> message) {
+        init();
+        workers.execute(() -> handle(message));
+        return CompletableFuture.completedFuture(null);
+    }
+
+    void handle(Message<byte[]> message) {
+        IncomingPubSubMetadata meta = message.getMetadata(IncomingPubSubMetadata.class)
+                .orElseThrow(() -> new IllegalStateException("work channel must use the fullcourt-pubsub connector"));
+        DateWork work;
+        try {
+            work = MessageCodec.decode(message.getPayload(), DateWork.class);
+        } catch (InvalidMessageException e) {
+            LOG.errorf("Invalid work message %s on %s, dead-lettering it: %s", meta.messageId(), meta.subscription(),
+                    e.getMessage());
+            deadLetter(message, meta, phaseOfSubscription(meta.subscription()), "invalid work message: " + e.getMessage());
+            return;
+        }
+        MDC.put("runId", work.runId());
+        MDC.put("processor", work.processor());
+        MDC.put("date", String.valueOf(work.date()));
+        try {
+            process(message, meta, work);
+        } finally {
+            MDC.remove("runId");
+            MDC.remove("processor");
+            MDC.remove("date");
+        }
+    }
+
+    private void process(Message<byte[]> message, IncomingPubSubMetadata meta, DateWork work) {
+        int attempt = meta.deliveryAttempt();
+        ProcessorDeclaration declaration = catalog.find(work.processor()).orElse(null);
+        Processor processor = registry.find(work.processor()).orElse(null);
+        if (declaration == null || processor == null) {
+            String error = "processor '" + work.processor() + "' is not served here (serving " + registry.names() + ")";
+            failed(message, meta, work, attempt, error, false, 0,
+                    declaration == null ? phaseOfSubscription(meta.subscription()) : declaration.phase(), "?");
+            return;
+        }
+        long begun = clock.millis();
+        try {
+            confirm(TaskEvent.started(work, attempt, clock.instant(), declaration.version()));
+            Outcome outcome = runner.run(processor, declaration, work.date(), work.runId(), attempt);
+            long took = clock.millis() - begun;
+            TaskEvent done = outcome instanceof Outcome.Skipped s
+                    ? TaskEvent.skipped(work, attempt, clock.instant(), s.reason(), declaration.version())
+                    : TaskEvent.succeeded(work, attempt, clock.instant(), ((Outcome.Written) outcome).rows(), took,
+                            declaration.version());
+            confirm(done);
+            message.ack();
+            LOG.infof("%s %s: %s in %d ms (attempt %d)", work.processor(), work.date(), done.type(), took, attempt);
+        } catch (RetryableFailure e) {
+            failed(message, meta, work, attempt, e.getMessage(), true, clock.millis() - begun,
+                    declaration.phase(), declaration.version());
+        } catch (PermanentFailure e) {
+            failed(message, meta, work, attempt, e.getMessage(), false, clock.millis() - begun,
+                    declaration.phase(), declaration.version());
+        } catch (RuntimeException e) {
+            failed(message, meta, work, attempt, e.toString(), true, clock.millis() - begun,
+                    declaration.phase(), declaration.version());
+        }
+    }
+
+    private void failed(Message<byte[]> message, IncomingPubSubMetadata meta, DateWork work, int attempt,
+                        String error, boolean retryable, long took, int phase, String version) {
+        LOG.warnf("%s %s attempt %d failed (%s): %s", work.processor(), work.date(), attempt,
+                retryable ? "retryable, nacked" : "permanent, dead-lettered", error);
+        try {
+            confirm(TaskEvent.attemptFailed(work, attempt, clock.instant(), error, retryable, took, version));
+        } catch (RuntimeException e) {
+            LOG.errorf("Could not publish ATTEMPT_FAILED (%s); nacking so the attempt is redelivered", e.getMessage());
+            message.nack(e);
+            return;
+        }
+        if (retryable) {
+            message.nack(new RetryableFailure(error));
+        } else {
+            deadLetter(message, meta, phase, error);
+        }
+    }
+
+    /**
+     * Sends a message that no retry can fix straight to its phase's dead-letter topic, with the
+     * attributes Pub/Sub itself sets when it dead-letters, then acks it.
+     */
+    private void deadLetter(Message<byte[]> message, IncomingPubSubMetadata meta, int phase, String error) {
+        if (phase == 0) {
+            LOG.errorf("Cannot tell the phase of subscription %s; acking message %s, its error: %s",
+                    meta.subscription(), meta.messageId(), error);
+            message.ack();
+            return;
+        }
+        Map<String, String> attributes = new HashMap<>(meta.attributes());
+        attributes.put(IncomingPubSubMetadata.DEAD_LETTER_DELIVERY_COUNT, String.valueOf(meta.deliveryAttempt()));
+        attributes.put("CloudPubSubDeadLetterSourceSubscription", meta.subscription());
+        attributes.put(DeadLetterAttributes.ERROR, truncate(error));
+        try {
+            await(ConfirmedPublisher.send(out, message.getPayload(), attributes, Topics.DEFAULT.workDeadLetter(phase)));
+            message.ack();
+        } catch (RuntimeException e) {
+            LOG.errorf("Could not dead-letter message %s (%s); nacking it", meta.messageId(), e.getMessage());
+            message.nack(e);
+        }
+    }
+
+    private static String truncate(String s) {
+        return s == null ? "" : s.length() > 1000 ? s.substring(0, 1000) + "..." : s;
+    }
+
+    private int phaseOfSubscription(String subscription) {
+        for (int phase : Topics.PHASES) {
+            if (subscription.endsWith(Topics.DEFAULT.workSubscription(phase))) {
+                return phase;
+            }
+        }
+        return 0;
+    }
+
+    private void confirm(TaskEvent event) {
+        await(ConfirmedPublisher.send(out, event, event.attributes(), null));
+    }
+
+    private static void await(CompletionStage<Void> published) {
+        try {
+            published.toCompletableFuture().get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new RetryableFailure("publish failed: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new RetryableFailure("publish not confirmed within " + PUBLISH_TIMEOUT_SECONDS + "s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RetryableFailure("interrupted while publishing");
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (workers != null) {
+            workers.shutdown();
+            try {
+                workers.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

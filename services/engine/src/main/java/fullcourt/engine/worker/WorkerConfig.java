@@ -1,0 +1,30 @@
+package fullcourt.engine.worker;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+
+/** A phase service's worker settings. */
+@ConfigMapping(prefix = "fullcourt.worker")
+public interface WorkerConfig {
+
+    /** Build-time switch: whether this application contains a worker at all (the coordinator alone does not). */
+    @WithDefault("false")
+    boolean enabled();
+
+    /** Phases this process serves (3..6); the all-in-one launcher serves all four. */
+    @WithDefault("3,4,5,6")
+    List<Integer> phases();
+
+    /**
+     * Dates processed at once. Sized for the warehouse: each running task holds a query slot.
+     * Also the Pub/Sub flow control of the work channel (messages leased, not yet acked).
+     */
+    @WithDefault("4")
+    int workers();
+
+    /** Per-task deadline; the running query is cancelled and the attempt retried after it. */
+    @WithDefault("10m")
+    Duration deadline();
+}

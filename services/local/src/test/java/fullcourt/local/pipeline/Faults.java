@@ -1,0 +1,43 @@
+package fullcourt.local.pipeline;
+
+import fullcourt.engine.processor.RetryableFailure;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Faults a test sets on the test pipeline: failing dates and slow dates, per processor. */
+public final class Faults {
+
+    private static final Map<String, Set<LocalDate>> FAILING = new ConcurrentHashMap<>();
+    private static final Map<String, Map<LocalDate, Duration>> SLOW = new ConcurrentHashMap<>();
+
+    private Faults() {
+    }
+
+    public static void fail(String processor, Set<LocalDate> dates) {
+        FAILING.put(processor, Set.copyOf(dates));
+    }
+
+    public static void slow(String processor, Map<LocalDate, Duration> dates) {
+        SLOW.put(processor, Map.copyOf(dates));
+    }
+
+    public static void clear() {
+        FAILING.clear();
+        SLOW.clear();
+    }
+
+    /** Applied by each test processor before its query. */
+    static void apply(String processor, LocalDate date) throws InterruptedException {
+        Duration delay = SLOW.getOrDefault(processor, Map.of()).get(date);
+        if (delay != null) {
+            // simulated slow work (a long query), not synchronisation
+            Thread.sleep(delay.toMillis());
+        }
+        if (FAILING.getOrDefault(processor, Set.of()).contains(date)) {
+            throw new RetryableFailure("injected failure of " + processor + " on " + date);
+        }
+    }
+}
