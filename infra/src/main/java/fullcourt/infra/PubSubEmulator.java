@@ -63,9 +63,14 @@ public final class PubSubEmulator implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
-    /** Starts the emulator found by {@link #findJar()} and waits until it answers. */
+    /**
+     * Starts the emulator found by {@link #findJar()} and waits until it answers.
+     *
+     * @throws EmulatorNotFoundException when there is no emulator to start; its message says how to install one
+     * @throws IllegalStateException when the emulator exits or does not answer within 60 s; the message ends with its log
+     */
     public static PubSubEmulator start() {
-        return start(locateJar(System.getenv(JAR_ENV), PubSubEmulator::gcloudSdkRoot), STARTUP_TIMEOUT);
+        return start(locateJar(System.getenv(JAR_ENV), PubSubEmulator::gcloudSdkRoot), STARTUP_TIMEOUT, tempDirectory());
     }
 
     /** The emulator jar: {@code $PUBSUB_EMULATOR_JAR} if set, else the one installed with the Google Cloud CLI. */
@@ -127,12 +132,14 @@ public final class PubSubEmulator implements AutoCloseable {
             LOG.debugf("gcloud could not be run: %s", notOnPath.getMessage());
             return Optional.empty();
         }
+        // Wait first, read after: the answer is one short line, well within the pipe's buffer.
         try (BufferedReader out = new BufferedReader(new InputStreamReader(gcloud.getInputStream(), StandardCharsets.UTF_8))) {
-            String root = out.readLine();
             if (!gcloud.waitFor(GCLOUD_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                LOG.warnf("`gcloud info` did not answer within %s", GCLOUD_TIMEOUT);
                 gcloud.destroyForcibly();
                 return Optional.empty();
             }
+            String root = out.readLine();
             if (gcloud.exitValue() != 0 || root == null || root.isBlank()) {
                 return Optional.empty();
             }
@@ -147,10 +154,10 @@ public final class PubSubEmulator implements AutoCloseable {
     }
 
     /** Starts the given emulator jar with this JVM's {@code java} on a free port and waits until it answers "Ok". */
-    static PubSubEmulator start(Path jar, Duration timeout) {
+    static PubSubEmulator start(Path jar, Duration timeout, Path logDirectory) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return startOnFreePort(jar, timeout);
+                return startOnFreePort(jar, timeout, logDirectory);
             } catch (PortTakenException e) {
                 if (attempt == 3) {
                     throw e;
@@ -170,12 +177,12 @@ public final class PubSubEmulator implements AutoCloseable {
         }
     }
 
-    private static PubSubEmulator startOnFreePort(Path jar, Duration timeout) {
+    private static PubSubEmulator startOnFreePort(Path jar, Duration timeout, Path logDirectory) {
         int port = freePort();
         Path logFile;
         Process process;
         try {
-            logFile = Files.createTempFile("pubsub-emulator-", ".log");
+            logFile = Files.createTempFile(logDirectory, "pubsub-emulator-", ".log");
             process = new ProcessBuilder(javaCommand(), "-jar", jar.toString(), "--host=" + HOST, "--port=" + port)
                     .redirectErrorStream(true)
                     .redirectOutput(logFile.toFile())
@@ -309,6 +316,10 @@ public final class PubSubEmulator implements AutoCloseable {
         } catch (IOException | UncheckedIOException e) {
             return "(log unreadable: " + e.getMessage() + ")";
         }
+    }
+
+    private static Path tempDirectory() {
+        return Path.of(System.getProperty("java.io.tmpdir"));
     }
 
     private static String javaCommand() {

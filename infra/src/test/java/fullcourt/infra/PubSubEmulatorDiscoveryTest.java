@@ -67,9 +67,13 @@ class PubSubEmulatorDiscoveryTest {
     void aJarThatIsNotAnEmulatorFailsWithTheTailOfItsLog() throws IOException {
         Path notAJar = Files.writeString(dir.resolve("broken.jar"), "not a zip");
 
-        assertThatThrownBy(() -> PubSubEmulator.start(notAJar, Duration.ofSeconds(30)))
+        assertThatThrownBy(() -> PubSubEmulator.start(notAJar, Duration.ofSeconds(30), dir))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("exited with code")
                 .hasMessageContaining("broken.jar");
+        // The failed start leaves its log behind for the operator; here it is in the test's own directory.
+        try (var logs = Files.list(dir)) {
+            assertThat(logs.map(p -> p.getFileName().toString())).anyMatch(name -> name.startsWith("pubsub-emulator-"));
+        }
     }
 }

@@ -11,6 +11,7 @@ import fullcourt.coordinator.plan.Plan;
 import fullcourt.coordinator.plan.Planner;
 import fullcourt.engine.catalog.Catalog;
 import fullcourt.engine.transport.ConfirmedPublisher;
+import fullcourt.engine.transport.PubSubRuntime;
 import fullcourt.engine.warehouse.Warehouse;
 import fullcourt.messages.BackfillRequest;
 import fullcourt.messages.BackfillRequestValidator;
@@ -70,6 +71,8 @@ public class Coordinator {
     @Inject
     Clock clock;
     @Inject
+    PubSubRuntime pubsub;
+    @Inject
     @Channel("coordinator-out")
     Emitter<Object> out;
 
@@ -98,6 +101,9 @@ public class Coordinator {
             scheduler = new Scheduler(catalog, config.globalInFlight());
             ledger = new TaskLedger(warehouse);
             rebuild();
+            if (pubsub.brokerIsEphemeral()) {
+                requeueInFlight();
+            }
             afterChange();
             return null;
         });
@@ -126,6 +132,24 @@ public class Coordinator {
         long active = scheduler.runs().stream().filter(r -> !r.finished()).count();
         LOG.infof("Ledger folded: %d rows, %d runs (%d active), %d tasks in flight", rows.size(),
                 scheduler.runs().size(), active, scheduler.inFlightCount());
+    }
+
+    /**
+     * The embedded emulator starts empty: work dispatched before this process started is gone, so
+     * the tasks still in flight are made READY again and dispatched anew (a higher dispatch number
+     * makes any late event of the old dispatch stale). Real Pub/Sub keeps them, so not done there.
+     */
+    private void requeueInFlight() {
+        Instant now = clock.instant();
+        List<LedgerEvent> rows = scheduler.inFlightTasks().stream()
+                .map(d -> LedgerEvent.task(d.runId(), d.task(), LedgerEventType.REQUEUED, d.dispatch(), 0, now,
+                        "broker restarted empty"))
+                .toList();
+        ledger.append(rows);
+        rows.forEach(scheduler::apply);
+        if (!rows.isEmpty()) {
+            LOG.infof("Requeued %d tasks that were in flight when the previous process stopped", rows.size());
+        }
     }
 
     /** Stops taking work; what is in the ledger stays for the next start. */

@@ -248,4 +248,51 @@ class BackfillEndToEndTest {
                     .anyMatch(e -> e.type() == RunEventType.COMPLETED));
         }
     }
+
+    @Test
+    void dryRunAnswersWithThePlanAndDispatchesNothing() {
+        try (RunEventsProbe probe = new RunEventsProbe(runtime)) {
+            driver.publishRequest(phase3("e2e-dry", LocalDate.of(2023, 5, 1), LocalDate.of(2023, 5, 5)).withDryRun(true));
+            await().atMost(Duration.ofSeconds(30)).until(() -> !probe.forRun("e2e-dry").isEmpty());
+            RunEvent answer = probe.forRun("e2e-dry").get(0);
+            assertThat(answer.type()).isEqualTo(RunEventType.ACCEPTED);
+            // 3 processors x 5 dates; beta of May 1 and 2 need alpha of Apr 29..30, never produced
+            assertThat(answer.plan()).contains("DRY RUN", "15 tasks", "alpha: 5", "beta: 5", "gamma: 5",
+                    "beta/2023-05-01 needs alpha/2023-04-29");
+        }
+        assertThat(driver.ledgerRows("e2e-dry")).isZero();
+        boolean planned = coordinator.read(s -> s.run("e2e-dry").isPresent());
+        assertThat(planned).isFalse();
+    }
+
+    @Test
+    void cancelStopsDispatchingWhileTasksInFlightFinish() {
+        LocalDate from = LocalDate.of(2023, 7, 1);
+        LocalDate to = LocalDate.of(2023, 7, 20);
+        Map<LocalDate, Duration> slow = new java.util.HashMap<>();
+        PipelineDriver.dates(from, to).forEach(d -> slow.put(d, Duration.ofMillis(300)));
+        Faults.slow("alpha", slow);
+        try (RunEventsProbe probe = new RunEventsProbe(runtime)) {
+            driver.publishRequest(phase3("e2e-cancel", from, to));
+            await().atMost(Duration.ofSeconds(30)).until(() -> coordinator.read(s -> s.run("e2e-cancel")
+                    .map(r -> r.counts().get(TaskStatus.SUCCEEDED) >= 1).orElse(false)));
+            io.restassured.RestAssured.given().post("/runs/e2e-cancel/cancel").then().statusCode(200);
+            driver.awaitFinished("e2e-cancel", Duration.ofSeconds(60));
+
+            io.restassured.RestAssured.given().get("/runs/e2e-cancel").then().statusCode(200)
+                    .body("state", org.hamcrest.Matchers.equalTo("CANCELLED"))
+                    .body("totals.RUNNING", org.hamcrest.Matchers.equalTo(0))
+                    .body("totals.DISPATCHED", org.hamcrest.Matchers.equalTo(0));
+            Map<TaskKey, TaskStatus> statuses = driver.statuses("e2e-cancel");
+            long cancelled = statuses.values().stream().filter(st -> st == TaskStatus.CANCELLED).count();
+            assertThat(cancelled).isPositive();
+            // every task that was dispatched ran to its end; nothing was dispatched after the cancel
+            assertThat(driver.eventTimes("e2e-cancel", "DISPATCHED").keySet())
+                    .isEqualTo(driver.eventTimes("e2e-cancel", "SUCCEEDED").keySet());
+            assertThat(cancelled + driver.eventTimes("e2e-cancel", "SUCCEEDED").size()).isEqualTo(60);
+            await().atMost(Duration.ofSeconds(10)).until(() -> probe.forRun("e2e-cancel").stream()
+                    .anyMatch(e -> e.type() == RunEventType.CANCELLED));
+        }
+        io.restassured.RestAssured.given().get("/runs/no-such-run").then().statusCode(404);
+    }
 }

@@ -173,6 +173,13 @@ public final class Scheduler {
                     block(run, t);
                 }
             }
+            case REQUEUED -> {
+                if (t.status.inFlight()) {
+                    leaveFlight(t);
+                    t.status = TaskStatus.READY;
+                    run.ready.add(t.key);
+                }
+            }
             case REPLAYED -> {
                 if (t.status == TaskStatus.DEAD) {
                     t.status = TaskStatus.PLANNED;
@@ -313,6 +320,14 @@ public final class Scheduler {
         return runs.values().stream()
                 .filter(r -> !r.finished && r.ready.isEmpty() && !flyingRuns.contains(r.runId) && r.allTerminal())
                 .toList();
+    }
+
+    /** Tasks dispatched or running in any run, for requeueing when the broker lost its messages. */
+    public List<Dispatch> inFlightTasks() {
+        List<Dispatch> out = new ArrayList<>();
+        inFlight.forEach((key, runId) -> out.add(new Dispatch(runId, key, runs.get(runId).tasks.get(key).dispatch,
+                catalog.get(key.processor()).phase())));
+        return out;
     }
 
     /** DEAD tasks of a run matching the filters (empty filter: all). */

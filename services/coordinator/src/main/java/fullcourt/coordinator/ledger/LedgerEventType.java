@@ -2,6 +2,6 @@ package fullcourt.coordinator.ledger;
 
 /** Kinds of ledger rows. Task rows carry a task id; run rows do not. */
 public enum LedgerEventType {
-    RUN_ACCEPTED, PLANNED, DISPATCHED, STARTED, SUCCEEDED, SKIPPED, ATTEMPT_FAILED, DEAD, REPLAYED,
+    RUN_ACCEPTED, PLANNED, DISPATCHED, STARTED, SUCCEEDED, SKIPPED, ATTEMPT_FAILED, DEAD, REPLAYED, REQUEUED,
     CANCEL_REQUESTED, RUN_FINISHED
 }

@@ -150,4 +150,17 @@ class SchedulerTest {
         assertThat(s.runsToFinish()).hasSize(1);
         assertThat(s.run("r").orElseThrow().counts().get(TaskStatus.CANCELLED)).isEqualTo(8);
     }
+
+    @Test
+    void requeuedInFlightTasksAreDispatchedAgainWithAHigherDispatchNumber() {
+        Scheduler s = schedulerWithRun(TestCatalogs.chain(10), 100, "r", 1);
+        dispatch(s);
+        TaskKey a = key("a", D1);
+        assertThat(s.inFlightTasks()).containsExactly(new Dispatch("r", a, 1, 3));
+        event(s, "r", a, LedgerEventType.REQUEUED, 1);
+        assertThat(s.inFlightCount()).isZero();
+        assertThat(dispatch(s)).containsExactly(new Dispatch("r", a, 2, 3));
+        event(s, "r", a, LedgerEventType.SUCCEEDED, 1); // the lost dispatch's late event is stale
+        assertThat(s.run("r").orElseThrow().task(a).status()).isEqualTo(TaskStatus.DISPATCHED);
+    }
 }

@@ -20,8 +20,7 @@ public interface PubSubConfig {
     Optional<String> emulatorHost();
 
     /** Prepended to every topic and subscription name; tests use a fresh one each. */
-    @WithDefault("")
-    String topicPrefix();
+    Optional<String> topicPrefix();
 
     /** Create missing topics and subscriptions at start (idempotent). Off in production, where infra provisions. */
     @WithDefault("true")

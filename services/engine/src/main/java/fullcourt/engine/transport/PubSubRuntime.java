@@ -26,7 +26,7 @@ public class PubSubRuntime {
 
     public PubSubRuntime(PubSubConfig config) {
         this.config = config;
-        this.topics = Topics.withPrefix(config.topicPrefix());
+        this.topics = Topics.withPrefix(config.topicPrefix().orElse(""));
     }
 
     public Topics topics() {
@@ -64,6 +64,11 @@ public class PubSubRuntime {
         }
         LOG.infof("Using Google Cloud Pub/Sub, project %s", config.projectId());
         return PubSubConnection.cloud(config.projectId());
+    }
+
+    /** Whether the broker lives and dies with this process (the embedded emulator): its messages do not survive a restart. */
+    public boolean brokerIsEphemeral() {
+        return config.emulatorHost().orElse("").equals("embedded");
     }
 
     /** The address of the emulator this process talks to, if any. */
