@@ -157,12 +157,9 @@ class BackfillEndToEndTest {
     void restartedCoordinatorResumesWithoutRerunningSucceededTasks() {
         LocalDate from = LocalDate.of(2022, 11, 1);
         LocalDate to = LocalDate.of(2022, 11, 30);
-        Map<LocalDate, Duration> slow = new java.util.HashMap<>();
-        PipelineDriver.dates(from, to).forEach(d -> slow.put(d, Duration.ofMillis(150)));
-        Faults.slow("alpha", slow);
+        Faults.slowEveryDate("alpha", from, to, Duration.ofMillis(150));
         driver.publishRequest(phase3("e2e-restart", from, to));
-        await().atMost(Duration.ofSeconds(60)).until(() -> coordinator.read(s -> s.run("e2e-restart")
-                .map(r -> r.counts().get(TaskStatus.SUCCEEDED) >= 15).orElse(false)));
+        driver.awaitSucceeded("e2e-restart", 15);
 
         coordinator.stop();
         coordinator.start();
@@ -269,13 +266,10 @@ class BackfillEndToEndTest {
     void cancelStopsDispatchingWhileTasksInFlightFinish() {
         LocalDate from = LocalDate.of(2023, 7, 1);
         LocalDate to = LocalDate.of(2023, 7, 20);
-        Map<LocalDate, Duration> slow = new java.util.HashMap<>();
-        PipelineDriver.dates(from, to).forEach(d -> slow.put(d, Duration.ofMillis(300)));
-        Faults.slow("alpha", slow);
+        Faults.slowEveryDate("alpha", from, to, Duration.ofMillis(300));
         try (RunEventsProbe probe = new RunEventsProbe(runtime)) {
             driver.publishRequest(phase3("e2e-cancel", from, to));
-            await().atMost(Duration.ofSeconds(30)).until(() -> coordinator.read(s -> s.run("e2e-cancel")
-                    .map(r -> r.counts().get(TaskStatus.SUCCEEDED) >= 1).orElse(false)));
+            driver.awaitSucceeded("e2e-cancel", 1);
             io.restassured.RestAssured.given().post("/runs/e2e-cancel/cancel").then().statusCode(200);
             driver.awaitFinished("e2e-cancel", Duration.ofSeconds(60));
 

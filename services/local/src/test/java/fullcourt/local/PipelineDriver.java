@@ -63,6 +63,11 @@ final class PipelineDriver {
         await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> finished(runId));
     }
 
+    void awaitSucceeded(String runId, int atLeast) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> coordinator.read(s -> s.run(runId)
+                .map(r -> r.counts().get(TaskStatus.SUCCEEDED) >= atLeast).orElse(false)));
+    }
+
     Map<TaskKey, TaskStatus> statuses(String runId) {
         return coordinator.read(s -> {
             Map<TaskKey, TaskStatus> out = new HashMap<>();

@@ -24,6 +24,12 @@ public final class Faults {
         SLOW.put(processor, Map.copyOf(dates));
     }
 
+    public static void slowEveryDate(String processor, LocalDate from, LocalDate to, Duration delay) {
+        Map<LocalDate, Duration> dates = new java.util.HashMap<>();
+        from.datesUntil(to.plusDays(1)).forEach(d -> dates.put(d, delay));
+        slow(processor, dates);
+    }
+
     public static void clear() {
         FAILING.clear();
         SLOW.clear();
