@@ -73,6 +73,26 @@ public final class PubSubEmulator implements AutoCloseable {
         return start(locateJar(System.getenv(JAR_ENV), PubSubEmulator::gcloudSdkRoot), STARTUP_TIMEOUT, tempDirectory());
     }
 
+    /**
+     * Starts the emulator on a given port ({@code 0}: a free one), so tools outside this process
+     * (the CLI) can find it at a known address.
+     *
+     * @throws IllegalStateException when the port is taken, naming it
+     */
+    public static PubSubEmulator start(int port) {
+        if (port == 0) {
+            return start();
+        }
+        Path jar = locateJar(System.getenv(JAR_ENV), PubSubEmulator::gcloudSdkRoot);
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(port, 1, java.net.InetAddress.getByName(HOST))) {
+            probe.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new IllegalStateException("Port " + port + " on " + HOST + " is in use (another emulator or Fullcourt"
+                    + " running?). Stop it, or choose another port with fullcourt.pubsub.embedded-port (0 = any free port)");
+        }
+        return startOn(port, jar, STARTUP_TIMEOUT, tempDirectory());
+    }
+
     /** The emulator jar: {@code $PUBSUB_EMULATOR_JAR} if set, else the one installed with the Google Cloud CLI. */
     public static Optional<Path> findJar() {
         try {
@@ -178,7 +198,10 @@ public final class PubSubEmulator implements AutoCloseable {
     }
 
     private static PubSubEmulator startOnFreePort(Path jar, Duration timeout, Path logDirectory) {
-        int port = freePort();
+        return startOn(freePort(), jar, timeout, logDirectory);
+    }
+
+    private static PubSubEmulator startOn(int port, Path jar, Duration timeout, Path logDirectory) {
         Path logFile;
         Process process;
         try {

@@ -19,6 +19,10 @@ public interface PubSubConfig {
      */
     Optional<String> emulatorHost();
 
+    /** Port of the embedded emulator; 0 picks a free one. */
+    @WithDefault("0")
+    int embeddedPort();
+
     /** Prepended to every topic and subscription name; tests use a fresh one each. */
     Optional<String> topicPrefix();
 

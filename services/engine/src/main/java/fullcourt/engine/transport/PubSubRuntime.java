@@ -53,7 +53,7 @@ public class PubSubRuntime {
     private PubSubConnection open() {
         String host = config.emulatorHost().orElse("");
         if (host.equals("embedded")) {
-            emulator = PubSubEmulator.start();
+            emulator = PubSubEmulator.start(config.embeddedPort());
             LOG.infof("Embedded Pub/Sub emulator listening on %s (export PUBSUB_EMULATOR_HOST=%s to reach it)",
                     emulator.hostPort(), emulator.hostPort());
             return PubSubConnection.emulator(emulator.hostPort(), config.projectId());
