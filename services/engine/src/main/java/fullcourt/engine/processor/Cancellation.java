@@ -52,6 +52,13 @@ public final class Cancellation {
             toRun = new ArrayList<>(hooks);
             hooks.clear();
         }
-        toRun.forEach(Runnable::run);
+        for (Runnable hook : toRun) {
+            try {
+                hook.run();
+            } catch (RuntimeException e) {
+                // one hook failing must not keep the others from stopping their work
+                org.jboss.logging.Logger.getLogger(Cancellation.class).warnf("cancel hook failed: %s", e);
+            }
+        }
     }
 }

@@ -71,7 +71,7 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
         try (Connection c = connection()) {
             if (!tableExists(table)) {
                 bindAndRun(c, "CREATE TABLE IF NOT EXISTS " + table + " AS SELECT * FROM (" + select.jdbcSql()
-                        + ") AS shape LIMIT 0", select.values(params), cancellation);
+                        + ") AS shape LIMIT 0", valuesOf(select, params), cancellation);
             }
             c.setAutoCommit(false);
             try {
@@ -81,7 +81,9 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
                     delete.executeUpdate();
                 }
                 long rows = bindAndRun(c, "INSERT INTO " + table + " " + select.jdbcSql(),
-                        select.values(params), cancellation);
+                        valuesOf(select, params), cancellation);
+                // a timed-out attempt has been reported retryable: it must not commit behind its retry
+                cancellation.check();
                 c.commit();
                 return rows;
             } catch (SQLException | RuntimeException e) {
@@ -97,6 +99,8 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql);
              AutoCloseable hook = cancellation.onCancel(() -> cancelQuietly(ps))) {
+            // DuckDB's cancel only stops a statement already executing: one cancelled before must not start
+            cancellation.check();
             bind(ps, values);
             return ps.executeLargeUpdate();
         } catch (SQLException e) {
@@ -114,6 +118,14 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
         }
     }
 
+    private static List<Object> valuesOf(NamedParameters p, Map<String, Object> params) {
+        try {
+            return p.values(params);
+        } catch (IllegalArgumentException e) {
+            throw new PermanentFailure(e.getMessage(), e);
+        }
+    }
+
     private static void bind(PreparedStatement ps, List<Object> values) throws SQLException {
         for (int i = 0; i < values.size(); i++) {
             ps.setObject(i + 1, values.get(i));
@@ -124,7 +136,7 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
     public List<Map<String, Object>> query(String sql, Map<String, Object> params) {
         NamedParameters p = NamedParameters.parse(sql);
         try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(p.jdbcSql())) {
-            bind(ps, p.values(params));
+            bind(ps, valuesOf(p, params));
             try (ResultSet rs = ps.executeQuery()) {
                 ResultSetMetaData md = rs.getMetaData();
                 List<Map<String, Object>> rows = new ArrayList<>();
@@ -147,7 +159,7 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
     public long update(String sql, Map<String, Object> params) {
         NamedParameters p = NamedParameters.parse(sql);
         try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(p.jdbcSql())) {
-            bind(ps, p.values(params));
+            bind(ps, valuesOf(p, params));
             return ps.executeLargeUpdate();
         } catch (SQLException e) {
             throw classify("update", e, null);
@@ -164,7 +176,7 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(p.jdbcSql())) {
                 for (Map<String, Object> params : paramSets) {
-                    bind(ps, p.values(params));
+                    bind(ps, valuesOf(p, params));
                     ps.addBatch();
                 }
                 ps.executeBatch();

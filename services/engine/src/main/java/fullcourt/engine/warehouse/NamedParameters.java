@@ -25,6 +25,11 @@ public record NamedParameters(String jdbcSql, List<String> order) {
                 end = end < 0 ? sql.length() : end;
                 out.append(sql, i, end);
                 i = end;
+            } else if (c == '/' && i + 1 < sql.length() && sql.charAt(i + 1) == '*') {
+                int end = sql.indexOf("*/", i + 2);
+                end = end < 0 ? sql.length() : end + 2;
+                out.append(sql, i, end);
+                i = end;
             } else if (c == '@' && i + 1 < sql.length() && Character.isJavaIdentifierStart(sql.charAt(i + 1))) {
                 int end = i + 1;
                 while (end < sql.length() && Character.isJavaIdentifierPart(sql.charAt(end))) {

@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs one processor on one date: within the processor's own concurrency limit, under a deadline
@@ -49,25 +50,46 @@ public final class TaskRunner {
             throw new RetryableFailure("interrupted while waiting for a " + declaration.name() + " slot");
         }
         Cancellation cancellation = new Cancellation();
+        TaskContext task = new TaskContext(declaration, date, runId, attempt, warehouse, cancellation);
+        // whoever claims first owns the slot's release: the task when it runs, or the caller when
+        // the task was cancelled before it started; the slot is thus given back when the work
+        // really ends, not when its deadline passes
+        AtomicBoolean claimed = new AtomicBoolean();
+        Future<Outcome> running;
         try {
-            TaskContext task = new TaskContext(declaration, date, runId, attempt, warehouse, cancellation);
-            Future<Outcome> running = executor.submit(() -> processor.process(task));
-            try {
-                return running.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                cancellation.cancel();
-                running.cancel(true);
-                throw new RetryableFailure(declaration.name() + " " + date + " exceeded its deadline of " + deadline
-                        + " and was cancelled (fullcourt.worker.deadline)");
-            } catch (ExecutionException e) {
-                throw classify(e.getCause());
-            } catch (InterruptedException e) {
-                cancellation.cancel();
-                running.cancel(true);
-                Thread.currentThread().interrupt();
-                throw new RetryableFailure("worker interrupted (shutting down)");
-            }
-        } finally {
+            running = executor.submit(() -> {
+                if (!claimed.compareAndSet(false, true)) {
+                    return null;
+                }
+                try {
+                    return processor.process(task);
+                } finally {
+                    limit.release();
+                }
+            });
+        } catch (RuntimeException e) {
+            limit.release();
+            throw new RetryableFailure("could not start " + declaration.name() + ": " + e.getMessage(), e);
+        }
+        try {
+            return running.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            stop(running, cancellation, claimed, limit);
+            throw new RetryableFailure(declaration.name() + " " + date + " exceeded its deadline of " + deadline
+                    + " and was cancelled (fullcourt.worker.deadline)");
+        } catch (ExecutionException e) {
+            throw classify(e.getCause());
+        } catch (InterruptedException e) {
+            stop(running, cancellation, claimed, limit);
+            Thread.currentThread().interrupt();
+            throw new RetryableFailure("worker interrupted (shutting down)");
+        }
+    }
+
+    private static void stop(Future<Outcome> running, Cancellation cancellation, AtomicBoolean claimed, Semaphore limit) {
+        cancellation.cancel();
+        running.cancel(true);
+        if (claimed.compareAndSet(false, true)) {
             limit.release();
         }
     }

@@ -1,0 +1,235 @@
+package fullcourt.engine.warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import fullcourt.engine.processor.Cancellation;
+import fullcourt.engine.processor.PermanentFailure;
+import fullcourt.engine.processor.RetryableFailure;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class DuckDbWarehouseTest {
+
+    private static final String TABLE = "analytics.player_points";
+    private static final LocalDate JAN_2 = LocalDate.of(2024, 1, 2);
+    private static final LocalDate JAN_3 = LocalDate.of(2024, 1, 3);
+
+    /** Two players' points on a date, each plus {@code @bonus}, so a rewrite is told apart from the first write. */
+    private static final String TWO_PLAYERS = """
+            SELECT CAST(@game_date AS DATE) AS game_date, player, points + @bonus AS points
+            FROM (VALUES ('ann', 10), ('bob', 7)) AS t(player, points)""";
+
+    private final DuckDbWarehouse warehouse = DuckDbWarehouse.open(":memory:");
+
+    @AfterEach
+    void close() {
+        warehouse.close();
+    }
+
+    @Test
+    void firstWriteCreatesTheTableFromTheSelect() {
+        assertThat(warehouse.tableExists(TABLE)).isFalse();
+
+        long written = writeTwoPlayers(JAN_2, 0);
+
+        assertThat(written).isEqualTo(2);
+        assertThat(warehouse.tableExists(TABLE)).isTrue();
+        assertThat(rows()).containsExactly("2024-01-02 ann 10", "2024-01-02 bob 7");
+    }
+
+    @Test
+    void replacesOnlyThePartitionOfTheGivenDate() {
+        writeTwoPlayers(JAN_2, 0);
+        writeTwoPlayers(JAN_3, 0);
+
+        long written = writeTwoPlayers(JAN_2, 100);
+
+        assertThat(written).isEqualTo(2);
+        assertThat(rows()).containsExactly(
+                "2024-01-02 ann 110", // 10 + 100
+                "2024-01-02 bob 107", // 7 + 100
+                "2024-01-03 ann 10",
+                "2024-01-03 bob 7");
+    }
+
+    @Test
+    void replacementWithFewerRowsLeavesNoneOfTheOldOnes() {
+        writeTwoPlayers(JAN_2, 0);
+
+        long written = warehouse.replacePartition(TABLE, "game_date", JAN_2,
+                "SELECT CAST(@game_date AS DATE) AS game_date, 'cal' AS player, 3 AS points",
+                Map.of("game_date", JAN_2), new Cancellation());
+
+        assertThat(written).isEqualTo(1);
+        assertThat(rows()).containsExactly("2024-01-02 cal 3");
+    }
+
+    @Test
+    void writingTheSamePartitionTwiceLeavesTheSameRows() {
+        writeTwoPlayers(JAN_2, 0);
+        List<String> afterFirst = rows();
+
+        writeTwoPlayers(JAN_2, 0);
+
+        assertThat(rows()).isEqualTo(afterFirst).hasSize(2);
+    }
+
+    @Test
+    void selectFailingAfterTheOldRowsWereDeletedLeavesTheOldPartitionAndIsPermanent() {
+        writeTwoPlayers(JAN_2, 0);
+        // The old partition is deleted before the insert runs; the cast fails on bob's row only.
+        String failsOnSecondRow = """
+                SELECT CAST(@game_date AS DATE) AS game_date, player, CAST(points AS INTEGER) AS points
+                FROM (VALUES ('ann', '12'), ('bob', 'n/a')) AS t(player, points)""";
+
+        assertThatThrownBy(() -> warehouse.replacePartition(TABLE, "game_date", JAN_2, failsOnSecondRow,
+                Map.of("game_date", JAN_2), new Cancellation()))
+                .isInstanceOf(PermanentFailure.class)
+                .hasMessageStartingWith("replace partition analytics.player_points game_date=2024-01-02 failed: ")
+                .hasMessageContaining("Could not convert string 'n/a'");
+
+        assertThat(rows()).containsExactly("2024-01-02 ann 10", "2024-01-02 bob 7");
+    }
+
+    @Test
+    void cancellingARunningReplacementEndsItPromptlyAsRetryableAndKeepsTheOldPartition() throws Exception {
+        writeTwoPlayers(JAN_2, 0);
+        // 10^9 x 10^3 = 10^12 pairs; DuckDB counted 10^9 pairs in 0.2 s on a 2-core build machine,
+        // so 10^12 takes about 10^3 x 0.2 s = 200 s uncancelled, against the 10 s allowed below.
+        String countsForMinutes = """
+                SELECT CAST(@game_date AS DATE) AS game_date, 'everyone' AS player, count(*) AS points
+                FROM range(1000000000) AS a, range(1000) AS b""";
+        Cancellation cancellation = new Cancellation();
+        FutureTask<Long> replacing = new FutureTask<>(() -> warehouse.replacePartition(TABLE, "game_date", JAN_2,
+                countsForMinutes, Map.of("game_date", JAN_2), cancellation));
+        Thread caller = new Thread(replacing, "replacing-partition");
+        caller.start();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> isRunningTheInsert(caller));
+        cancellation.cancel();
+
+        assertThatThrownBy(() -> replacing.get(10, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .cause()
+                .isInstanceOf(RetryableFailure.class)
+                .hasMessage("replace partition analytics.player_points game_date=2024-01-02 cancelled: the task's deadline passed");
+        assertThat(rows()).containsExactly("2024-01-02 ann 10", "2024-01-02 bob 7");
+    }
+
+    @Test
+    void queryReturnsDateColumnsAsLocalDate() {
+        List<Map<String, Object>> rows = warehouse.query(
+                "SELECT DATE '2024-01-02' AS literal, CAST(@d AS DATE) AS bound", Map.of("d", JAN_3));
+
+        assertThat(rows).containsExactly(Map.of("literal", JAN_2, "bound", JAN_3));
+    }
+
+    @Test
+    void queryReturnsRowsAsColumnMapsInOrder() {
+        List<Map<String, Object>> rows = warehouse.query(
+                "SELECT i AS n, i * @factor AS scaled FROM range(3) AS t(i) ORDER BY i", Map.of("factor", 10));
+
+        assertThat(rows).extracting(r -> r.get("n") + "->" + r.get("scaled")).containsExactly("0->0", "1->10", "2->20");
+        assertThat(rows.get(0).keySet()).containsExactly("n", "scaled");
+    }
+
+    @Test
+    void brokenSqlIsAPermanentFailure() {
+        assertThatThrownBy(() -> warehouse.query("SELECT nope FROM analytics.missing_table", Map.of()))
+                .isInstanceOf(PermanentFailure.class)
+                .hasMessageStartingWith("query failed: ")
+                .hasMessageContaining("missing_table");
+    }
+
+    @Test
+    void updateBatchWritesEveryRow() {
+        warehouse.update("CREATE TABLE ops.teams (id INTEGER PRIMARY KEY, name VARCHAR)", Map.of());
+
+        warehouse.updateBatch("INSERT INTO ops.teams VALUES (@id, @name)",
+                List.of(Map.of("id", 1, "name", "Hawks"), Map.of("id", 2, "name", "Celtics")));
+
+        assertThat(teams()).containsExactly("1 Hawks", "2 Celtics");
+    }
+
+    @Test
+    void updateBatchWithOneFailingRowWritesNoneOfItsRows() {
+        warehouse.update("CREATE TABLE ops.teams (id INTEGER PRIMARY KEY, name VARCHAR)", Map.of());
+        warehouse.update("INSERT INTO ops.teams VALUES (1, 'Hawks')", Map.of());
+
+        // id 3 is fine on its own; id 1 breaks the primary key, so 3 must not be kept either
+        assertThatThrownBy(() -> warehouse.updateBatch("INSERT INTO ops.teams VALUES (@id, @name)",
+                List.of(Map.of("id", 3, "name", "Nets"), Map.of("id", 1, "name", "Hawks again"))))
+                .isInstanceOf(PermanentFailure.class)
+                .hasMessageStartingWith("batch update failed: ");
+
+        assertThat(teams()).containsExactly("1 Hawks");
+    }
+
+    @Test
+    void tableExistsLooksUpTheTableInItsDatasetOnly() {
+        warehouse.update("CREATE TABLE raw.games (id INTEGER)", Map.of());
+        warehouse.update("CREATE TABLE plain (id INTEGER)", Map.of());
+
+        assertThat(warehouse.tableExists("raw.games")).isTrue();
+        assertThat(warehouse.tableExists("analytics.games")).isFalse();
+        assertThat(warehouse.tableExists("raw.nothing")).isFalse();
+        assertThat(warehouse.tableExists("plain")).as("unqualified names are in DuckDB's main schema").isTrue();
+    }
+
+    private long writeTwoPlayers(LocalDate date, int bonus) {
+        return warehouse.replacePartition(TABLE, "game_date", date, TWO_PLAYERS,
+                Map.of("game_date", date, "bonus", bonus), new Cancellation());
+    }
+
+    private List<String> rows() {
+        return warehouse.query("SELECT game_date, player, points FROM " + TABLE + " ORDER BY game_date, player", Map.of())
+                .stream().map(r -> r.get("game_date") + " " + r.get("player") + " " + r.get("points")).toList();
+    }
+
+    private List<String> teams() {
+        return warehouse.query("SELECT id, name FROM ops.teams ORDER BY id", Map.of())
+                .stream().map(r -> r.get("id") + " " + r.get("name")).toList();
+    }
+
+    /**
+     * Whether the caller is inside DuckDB executing the insert: the table already exists, so the
+     * only statement replacePartition runs through bindAndRun is the INSERT (the DELETE before it
+     * runs natively too, and cancelling that one would be a different test).
+     */
+    private static boolean isRunningTheInsert(Thread caller) {
+        List<String> frames = Arrays.stream(caller.getStackTrace())
+                .map(f -> f.getClassName() + "." + f.getMethodName())
+                .toList();
+        return frames.contains("org.duckdb.DuckDBNative.duckdb_jdbc_execute")
+                && frames.contains(DuckDbWarehouse.class.getName() + ".bindAndRun");
+    }
+
+    @Test
+    void anAttemptCancelledBeforeItsQueryStartsNeitherRunsNorCommits() {
+        writeTwoPlayers(JAN_2, 0);
+        Cancellation cancelled = new Cancellation();
+        cancelled.cancel();
+
+        assertThatThrownBy(() -> warehouse.replacePartition(TABLE, "game_date", JAN_2, TWO_PLAYERS,
+                Map.of("game_date", JAN_2, "bonus", 100), cancelled)).isInstanceOf(RetryableFailure.class);
+
+        assertThat(rows()).containsExactly("2024-01-02 ann 10", "2024-01-02 bob 7");
+    }
+
+    @Test
+    void aMissingParameterIsAPermanentFailureNamingIt() {
+        assertThatThrownBy(() -> warehouse.replacePartition(TABLE, "game_date", JAN_2, TWO_PLAYERS,
+                Map.of("game_date", JAN_2), new Cancellation()))
+                .isInstanceOf(PermanentFailure.class).hasMessageContaining("@bonus");
+    }
+}
