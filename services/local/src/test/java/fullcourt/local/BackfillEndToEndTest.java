@@ -266,11 +266,15 @@ class BackfillEndToEndTest {
     void cancelStopsDispatchingWhileTasksInFlightFinish() {
         LocalDate from = LocalDate.of(2023, 7, 1);
         LocalDate to = LocalDate.of(2023, 7, 20);
-        Faults.slowEveryDate("alpha", from, to, Duration.ofMillis(300));
+        // alpha runs Jul 1 and 2, then holds Jul 3 onwards in flight until released
+        Faults.hold("alpha", new java.util.HashSet<>(PipelineDriver.dates(from.plusDays(2), to)));
         try (RunEventsProbe probe = new RunEventsProbe(runtime)) {
             driver.publishRequest(phase3("e2e-cancel", from, to));
-            driver.awaitSucceeded("e2e-cancel", 1);
+            driver.awaitSucceeded("e2e-cancel", 2);
+            await().atMost(Duration.ofSeconds(30)).until(() -> driver.statuses("e2e-cancel")
+                    .get(new TaskKey("alpha", from.plusDays(2))) == TaskStatus.RUNNING);
             io.restassured.RestAssured.given().post("/runs/e2e-cancel/cancel").then().statusCode(200);
+            Faults.release();
             driver.awaitFinished("e2e-cancel", Duration.ofSeconds(60));
 
             io.restassured.RestAssured.given().get("/runs/e2e-cancel").then().statusCode(200)
@@ -279,7 +283,9 @@ class BackfillEndToEndTest {
                     .body("totals.DISPATCHED", org.hamcrest.Matchers.equalTo(0));
             Map<TaskKey, TaskStatus> statuses = driver.statuses("e2e-cancel");
             long cancelled = statuses.values().stream().filter(st -> st == TaskStatus.CANCELLED).count();
-            assertThat(cancelled).isPositive();
+            // alpha of Jul 3..6 held the processor's 4 slots: Jul 7..20 were never dispatched
+            assertThat(cancelled).isGreaterThanOrEqualTo(14);
+            assertThat(statuses.get(new TaskKey("alpha", to))).isEqualTo(TaskStatus.CANCELLED);
             // every task that was dispatched ran to its end; nothing was dispatched after the cancel
             assertThat(driver.eventTimes("e2e-cancel", "DISPATCHED").keySet())
                     .isEqualTo(driver.eventTimes("e2e-cancel", "SUCCEEDED").keySet());

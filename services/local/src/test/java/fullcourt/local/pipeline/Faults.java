@@ -30,13 +30,31 @@ public final class Faults {
         slow(processor, dates);
     }
 
+    private static final Map<String, Set<LocalDate>> HELD = new ConcurrentHashMap<>();
+    private static volatile java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(0);
+
+    /** Holds the processor on these dates, as a query that does not return, until {@link #release()}. */
+    public static void hold(String processor, Set<LocalDate> dates) {
+        gate = new java.util.concurrent.CountDownLatch(1);
+        HELD.put(processor, Set.copyOf(dates));
+    }
+
+    public static void release() {
+        gate.countDown();
+    }
+
     public static void clear() {
         FAILING.clear();
         SLOW.clear();
+        HELD.clear();
+        release();
     }
 
     /** Applied by each test processor before its query. */
     static void apply(String processor, LocalDate date) throws InterruptedException {
+        if (HELD.getOrDefault(processor, Set.of()).contains(date)) {
+            gate.await(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
         Duration delay = SLOW.getOrDefault(processor, Map.of()).get(date);
         if (delay != null) {
             // simulated slow work (a long query), not synchronisation
