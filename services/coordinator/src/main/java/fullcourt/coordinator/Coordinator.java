@@ -10,6 +10,7 @@ import fullcourt.coordinator.ledger.TaskLedger;
 import fullcourt.coordinator.plan.Plan;
 import fullcourt.coordinator.plan.Planner;
 import fullcourt.engine.catalog.Catalog;
+import fullcourt.engine.catalog.SeasonCalendar;
 import fullcourt.engine.transport.ConfirmedPublisher;
 import fullcourt.engine.transport.PubSubRuntime;
 import fullcourt.engine.warehouse.Warehouse;
@@ -112,6 +113,7 @@ public class Coordinator {
 
     private void rebuild() {
         List<LedgerEvent> rows = ledger.readAll();
+        SeasonCalendar calendar = SeasonCalendar.load(warehouse);
         Map<String, List<TaskKey>> planned = new LinkedHashMap<>();
         for (LedgerEvent e : rows) {
             if (e.type() == LedgerEventType.PLANNED) {
@@ -123,7 +125,7 @@ public class Coordinator {
                 BackfillRequest request = MessageCodec.decode(e.detail().getBytes(StandardCharsets.UTF_8),
                         BackfillRequest.class);
                 Plan plan = planner.withDependencies(planned.getOrDefault(e.runId(), List.of()),
-                        scheduler.doneEver(), 0);
+                        scheduler.doneEver(), 0, calendar);
                 scheduler.addRun(e.runId(), request, e.at(), plan);
             } else if (e.type() != LedgerEventType.PLANNED) {
                 scheduler.apply(e);
@@ -215,7 +217,7 @@ public class Coordinator {
             LOG.infof("Request %s already accepted as run %s; ignoring the duplicate", request.requestId(), runId);
             return;
         }
-        Plan plan = planner.plan(request, scheduler.doneEver());
+        Plan plan = planner.plan(request, scheduler.doneEver(), SeasonCalendar.load(warehouse));
         Instant now = clock.instant();
         if (request.dryRun()) {
             publishRunEvent(RunEvent.accepted(runId, request.requestId(), now,

@@ -4,7 +4,7 @@ import fullcourt.coordinator.TaskKey;
 import fullcourt.engine.catalog.Catalog;
 import fullcourt.engine.catalog.ProcessorDeclaration;
 import fullcourt.engine.catalog.Upstream;
-import fullcourt.engine.catalog.Window;
+import fullcourt.engine.catalog.SeasonCalendar;
 import fullcourt.messages.BackfillRequest;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ public final class Planner {
     /**
      * @param doneBefore whether a (processor, date) already SUCCEEDED or was SKIPPED in an earlier run
      */
-    public Plan plan(BackfillRequest request, Predicate<TaskKey> doneBefore) {
+    public Plan plan(BackfillRequest request, Predicate<TaskKey> doneBefore, SeasonCalendar calendar) {
         Set<String> processors = scope(request);
         List<LocalDate> dates = dates(request);
         List<TaskKey> tasks = new ArrayList<>();
@@ -37,7 +37,7 @@ public final class Planner {
         for (LocalDate date : dates) {
             for (String name : processors) {
                 ProcessorDeclaration d = catalog.get(name);
-                if (!d.dateDomain().contains(date)) {
+                if (!d.dateDomain().contains(date, calendar)) {
                     continue;
                 }
                 TaskKey key = new TaskKey(name, date);
@@ -48,21 +48,22 @@ public final class Planner {
                 }
             }
         }
-        return withDependencies(tasks, doneBefore, alreadyDone);
+        return withDependencies(tasks, doneBefore, alreadyDone, calendar);
     }
 
     /**
      * Dependencies of a known task set: used for a new plan and to rebuild a run from the ledger,
      * so both see the same graph.
      */
-    public Plan withDependencies(List<TaskKey> tasks, Predicate<TaskKey> doneBefore, int alreadyDone) {
+    public Plan withDependencies(List<TaskKey> tasks, Predicate<TaskKey> doneBefore, int alreadyDone,
+                                 SeasonCalendar calendar) {
         Set<TaskKey> inRun = new java.util.HashSet<>(tasks);
         Map<TaskKey, List<TaskKey>> upstreams = new LinkedHashMap<>();
         Set<String> missing = new TreeSet<>();
         int satisfied = 0;
         for (TaskKey task : tasks) {
             List<TaskKey> mine = new ArrayList<>();
-            for (TaskKey needed : needs(task)) {
+            for (TaskKey needed : needs(task, calendar)) {
                 if (inRun.contains(needed)) {
                     mine.add(needed);
                 } else if (doneBefore.test(needed)) {
@@ -80,18 +81,11 @@ public final class Planner {
     }
 
     /** Every (processor, date) a task needs, per its declared upstream windows. */
-    List<TaskKey> needs(TaskKey task) {
+    List<TaskKey> needs(TaskKey task, SeasonCalendar calendar) {
         Set<TaskKey> out = new LinkedHashSet<>();
         for (Upstream u : catalog.get(task.processor()).upstreams()) {
-            ProcessorDeclaration up = catalog.get(u.processor());
-            if (u.window().kind() == Window.Kind.SAME_DATE) {
-                if (up.dateDomain().contains(task.date())) {
-                    out.add(new TaskKey(u.processor(), task.date()));
-                }
-            } else {
-                up.dateDomain().previous(task.date(), u.window().dates())
-                        .forEach(d -> out.add(new TaskKey(u.processor(), d)));
-            }
+            catalog.get(u.processor()).dateDomain().window(task.date(), u.window(), calendar)
+                    .forEach(d -> out.add(new TaskKey(u.processor(), d)));
         }
         return List.copyOf(out);
     }

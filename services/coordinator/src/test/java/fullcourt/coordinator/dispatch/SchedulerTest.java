@@ -9,6 +9,7 @@ import fullcourt.coordinator.ledger.LedgerEvent;
 import fullcourt.coordinator.ledger.LedgerEventType;
 import fullcourt.coordinator.plan.Planner;
 import fullcourt.engine.catalog.Catalog;
+import fullcourt.engine.catalog.SeasonCalendar;
 import fullcourt.messages.BackfillRequest;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,7 +28,7 @@ class SchedulerTest {
     private static Scheduler schedulerWithRun(Catalog catalog, int globalLimit, String runId, int days) {
         Scheduler s = new Scheduler(catalog, globalLimit);
         BackfillRequest r = BackfillRequest.forRange(runId, D1, D1.plusDays(days - 1)).withPhases(List.of(3));
-        s.addRun(runId, r, T0, new Planner(catalog).plan(r, k -> false));
+        s.addRun(runId, r, T0, new Planner(catalog).plan(r, k -> false, SeasonCalendar.EMPTY));
         return s;
     }
 
@@ -81,7 +82,7 @@ class SchedulerTest {
         Scheduler s = schedulerWithRun(catalog, 100, "first", 2);
         BackfillRequest second = BackfillRequest.forRange("second", D1, D1.plusDays(2)).withProcessors(List.of("a"))
                 .withCascade(false);
-        s.addRun("second", second, T0, new Planner(catalog).plan(second, k -> false));
+        s.addRun("second", second, T0, new Planner(catalog).plan(second, k -> false, SeasonCalendar.EMPTY));
         List<Dispatch> chosen = dispatch(s);
         assertThat(chosen).extracting(Dispatch::task).doesNotHaveDuplicates()
                 .containsExactlyInAnyOrder(key("a", D1), key("a", D1.plusDays(1)), key("a", D1.plusDays(2)));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fullcourt.coordinator.TaskKey;
 import fullcourt.coordinator.TestCatalogs;
+import fullcourt.engine.catalog.SeasonCalendar;
 import fullcourt.messages.BackfillRequest;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,7 +23,7 @@ class PlannerTest {
 
     @Test
     void cascadeAddsEveryDownstreamProcessorOverTheSameDates() {
-        Plan plan = planner.plan(BackfillRequest.forRange("r", D1, D3).withPhases(List.of(3)), k -> false);
+        Plan plan = planner.plan(BackfillRequest.forRange("r", D1, D3).withPhases(List.of(3)), k -> false, SeasonCalendar.EMPTY);
         assertThat(plan.tasks()).hasSize(9); // 3 processors x 3 dates
         assertThat(plan.tasksPerProcessor()).containsEntry("a", 3).containsEntry("b", 3).containsEntry("c", 3);
         // earliest date first, then phase
@@ -32,7 +33,7 @@ class PlannerTest {
     @Test
     void noCascadePlansOnlyTheNamedScope() {
         Plan plan = planner.plan(BackfillRequest.forRange("r", D1, D3).withProcessors(List.of("b")).withCascade(false),
-                k -> false);
+                k -> false, SeasonCalendar.EMPTY);
         assertThat(plan.tasks()).extracting(TaskKey::processor).containsOnly("b");
     }
 
@@ -40,7 +41,7 @@ class PlannerTest {
     void windowDependenciesInsideTheRunAreEdgesAndOutsideAreCheckedAgainstEarlierSuccesses() {
         LocalDate dec31 = LocalDate.of(2021, 12, 31);
         Plan plan = planner.plan(BackfillRequest.forRange("r", D1, D3).withPhases(List.of(3)),
-                Set.of(key("a", dec31))::contains);
+                Set.of(key("a", dec31))::contains, SeasonCalendar.EMPTY);
         // b of Jan 3 needs a of Jan 3, 2, 1: all in the run
         assertThat(plan.upstreams().get(key("b", D3)))
                 .containsExactlyInAnyOrder(key("a", D3), key("a", D3.minusDays(1)), key("a", D1));
@@ -53,7 +54,7 @@ class PlannerTest {
     @Test
     void missingOnlyLeavesOutTasksThatAlreadySucceeded() {
         Plan plan = planner.plan(BackfillRequest.forRange("r", D1, D3).withPhases(List.of(3))
-                .withMode(BackfillRequest.Mode.MISSING), Set.of(key("a", D1), key("c", D3))::contains);
+                .withMode(BackfillRequest.Mode.MISSING), Set.of(key("a", D1), key("c", D3))::contains, SeasonCalendar.EMPTY);
         assertThat(plan.tasks()).hasSize(7).doesNotContain(key("a", D1), key("c", D3));
         assertThat(plan.alreadyDone()).isEqualTo(2);
         // b of Jan 1 now depends on a of Jan 1 from an earlier run, not on a task of this one
@@ -63,7 +64,7 @@ class PlannerTest {
     @Test
     void anExplicitDateListPlansOnlyThoseDatesInOrder() {
         Plan plan = planner.plan(BackfillRequest.forDates("r", List.of(D3, D1)).withProcessors(List.of("a"))
-                .withCascade(false), k -> false);
+                .withCascade(false), k -> false, SeasonCalendar.EMPTY);
         assertThat(plan.tasks()).containsExactly(key("a", D1), key("a", D3));
     }
 }

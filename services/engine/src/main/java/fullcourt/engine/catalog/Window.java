@@ -5,15 +5,17 @@ import java.util.Locale;
 /**
  * Which dates of an upstream processor a task of date D needs.
  *
- * <p>Written in the catalog as {@code same-date} or {@code previous:N}, where N counts dates of the
- * upstream's date domain before D (not calendar days), so an off-day does not shorten a window.
+ * <p>Written in the catalog as {@code same-date}, {@code previous:N} (the N dates of the upstream's
+ * domain before D: game dates for season-bound domains) or {@code season-to-date} (every game date
+ * of D's season before D).
  */
 public record Window(Kind kind, int dates) {
 
     /** The kinds of window the planner understands. */
-    public enum Kind { SAME_DATE, PREVIOUS }
+    public enum Kind { SAME_DATE, PREVIOUS, SEASON_TO_DATE }
 
     public static final Window SAME_DATE = new Window(Kind.SAME_DATE, 0);
+    public static final Window SEASON_TO_DATE = new Window(Kind.SEASON_TO_DATE, 0);
 
     public Window {
         if (kind == Kind.PREVIOUS && (dates < 1 || dates > 400)) {
@@ -31,6 +33,9 @@ public record Window(Kind kind, int dates) {
         if (t.equals("same-date")) {
             return SAME_DATE;
         }
+        if (t.equals("season-to-date")) {
+            return SEASON_TO_DATE;
+        }
         if (t.startsWith("previous:")) {
             try {
                 return previous(Integer.parseInt(t.substring("previous:".length())));
@@ -38,11 +43,15 @@ public record Window(Kind kind, int dates) {
                 // fall through to the error naming the accepted forms
             }
         }
-        throw new IllegalArgumentException("window: expected 'same-date' or 'previous:N', got '" + text + "'");
+        throw new IllegalArgumentException("window: expected 'same-date', 'previous:N' or 'season-to-date', got '" + text + "'");
     }
 
     @Override
     public String toString() {
-        return kind == Kind.SAME_DATE ? "same-date" : "previous:" + dates;
+        return switch (kind) {
+            case SAME_DATE -> "same-date";
+            case PREVIOUS -> "previous:" + dates;
+            case SEASON_TO_DATE -> "season-to-date";
+        };
     }
 }

@@ -10,6 +10,11 @@ public interface Processor {
     /** The catalog name this implements. */
     String name();
 
+    /** The version reported with each result: the catalog's, unless the implementation knows better (a SQL hash). */
+    default String version(fullcourt.engine.catalog.ProcessorDeclaration declaration) {
+        return declaration.version();
+    }
+
     /** Writes the partition of {@code task.date()} (replacing it whole) or says why it skipped it. */
     Outcome process(TaskContext task) throws Exception;
 }

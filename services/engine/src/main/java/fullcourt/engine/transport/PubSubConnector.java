@@ -3,14 +3,11 @@ package fullcourt.engine.transport;
 import com.google.api.core.ApiFuture;
 import com.google.api.core.ApiFutureCallback;
 import com.google.api.core.ApiFutures;
-import com.google.api.gax.batching.FlowControlSettings;
-import com.google.api.gax.core.InstantiatingExecutorProvider;
-import com.google.cloud.pubsub.v1.AckReplyConsumer;
 import com.google.cloud.pubsub.v1.Publisher;
-import com.google.cloud.pubsub.v1.Subscriber;
 import com.google.common.util.concurrent.MoreExecutors;
 import com.google.protobuf.ByteString;
 import com.google.pubsub.v1.PubsubMessage;
+import com.google.pubsub.v1.ReceivedMessage;
 import fullcourt.messages.MessageCodec;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -41,8 +38,8 @@ import org.jboss.logging.Logger;
  * SmallRye Reactive Messaging connector over the Google Pub/Sub client.
  *
  * <p>Written because the upstream GCP connector cannot nack, hides the delivery attempt and has no
- * flow control. Incoming: a streaming-pull {@link Subscriber} per listed subscription, flow control
- * from configuration; {@code ack()} acks, {@code nack()} nacks so Pub/Sub redelivers with the
+ * flow control. Incoming: a {@link SubscriptionPuller} per listed subscription, flow control from
+ * configuration; {@code ack()} acks, {@code nack()} nacks so Pub/Sub redelivers with the
  * subscription's backoff; the delivery attempt and attributes travel as
  * {@link IncomingPubSubMetadata}. Outgoing: the message is acked only once Pub/Sub confirmed the
  * publish, so an {@code Emitter.send(...)} future completes when the message is safely stored.
@@ -53,8 +50,6 @@ import org.jboss.logging.Logger;
         mandatory = true, description = "Subscription id(s), comma-separated; the topic prefix is prepended")
 @ConnectorAttribute(name = "max-outstanding-messages", direction = ConnectorAttribute.Direction.INCOMING,
         type = "int", defaultValue = "8", description = "Flow control: messages leased but not yet acked or nacked")
-@ConnectorAttribute(name = "executor-threads", direction = ConnectorAttribute.Direction.INCOMING, type = "int",
-        defaultValue = "1", description = "Threads of the Pub/Sub client delivering messages to the channel")
 @ConnectorAttribute(name = "topic", direction = ConnectorAttribute.Direction.OUTGOING, type = "string",
         description = "Topic id; the topic prefix is prepended; a message may name another in OutgoingPubSubMetadata")
 public class PubSubConnector implements InboundConnector, OutboundConnector {
@@ -63,7 +58,7 @@ public class PubSubConnector implements InboundConnector, OutboundConnector {
     private static final Logger LOG = Logger.getLogger(PubSubConnector.class);
 
     private final PubSubRuntime runtime;
-    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final List<SubscriptionPuller> pullers = new CopyOnWriteArrayList<>();
     private final Map<String, Publisher> publishers = new ConcurrentHashMap<>();
 
     public PubSubConnector(PubSubRuntime runtime) {
@@ -77,38 +72,33 @@ public class PubSubConnector implements InboundConnector, OutboundConnector {
                 .map(String::trim).filter(s -> !s.isEmpty())
                 .map(s -> runtime.topics().prefix() + s).toList();
         int maxOutstanding = config.getOptionalValue("max-outstanding-messages", Integer.class).orElse(8);
-        int threads = config.getOptionalValue("executor-threads", Integer.class).orElse(1);
+        int ackDeadline = runtime.deliveryPolicy().ackDeadlineSeconds();
         return Multi.createFrom().<Message<?>>emitter(emitter -> {
-            List<Subscriber> mine = subscriptions.stream().map(sub -> {
-                Subscriber s = runtime.connection()
-                        .subscriberBuilder(sub, (m, consumer) -> emitter.emit(toMessage(sub, m, consumer)))
-                        .setFlowControlSettings(FlowControlSettings.newBuilder()
-                                .setMaxOutstandingElementCount((long) maxOutstanding).build())
-                        .setParallelPullCount(1)
-                        .setExecutorProvider(InstantiatingExecutorProvider.newBuilder()
-                                .setExecutorThreadCount(threads).build())
-                        .build();
-                s.startAsync().awaitRunning();
+            List<SubscriptionPuller> mine = subscriptions.stream().map(sub -> {
+                SubscriptionPuller p = new SubscriptionPuller(runtime.connection().subscriptionAdmin(),
+                        runtime.connection().subscription(sub).toString(), maxOutstanding, ackDeadline,
+                        (m, ack, nack) -> emitter.emit(toMessage(sub, m, ack, nack)));
+                p.start();
                 LOG.infof("Channel %s pulling from %s (flow control %d messages)", channel, sub, maxOutstanding);
-                return s;
+                return p;
             }).toList();
-            subscribers.addAll(mine);
-            emitter.onTermination(() -> mine.forEach(PubSubConnector::stop));
+            pullers.addAll(mine);
+            emitter.onTermination(() -> mine.forEach(SubscriptionPuller::stop));
         }, BackPressureStrategy.BUFFER);
     }
 
-    private static Message<byte[]> toMessage(String subscription, PubsubMessage m, AckReplyConsumer consumer) {
-        Integer attempt = Subscriber.getDeliveryAttempt(m);
+    private static Message<byte[]> toMessage(String subscription, ReceivedMessage received, Runnable ack, Runnable nack) {
+        PubsubMessage m = received.getMessage();
         IncomingPubSubMetadata meta = new IncomingPubSubMetadata(subscription, m.getMessageId(),
-                Map.copyOf(m.getAttributesMap()), attempt == null ? 1 : attempt,
+                Map.copyOf(m.getAttributesMap()), Math.max(1, received.getDeliveryAttempt()),
                 Instant.ofEpochSecond(m.getPublishTime().getSeconds(), m.getPublishTime().getNanos()));
         return Message.of(m.getData().toByteArray(), Metadata.of(meta),
                 () -> {
-                    consumer.ack();
+                    ack.run();
                     return CompletableFuture.completedFuture(null);
                 },
                 failure -> {
-                    consumer.nack();
+                    nack.run();
                     return CompletableFuture.completedFuture(null);
                 });
     }
@@ -177,17 +167,9 @@ public class PubSubConnector implements InboundConnector, OutboundConnector {
         return out;
     }
 
-    private static void stop(Subscriber s) {
-        try {
-            s.stopAsync().awaitTerminated(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            LOG.warnf("Subscriber did not stop cleanly: %s", e.getMessage());
-        }
-    }
-
     @PreDestroy
     void close() {
-        subscribers.forEach(PubSubConnector::stop);
+        pullers.forEach(SubscriptionPuller::stop);
         publishers.values().forEach(p -> {
             p.shutdown();
             try {

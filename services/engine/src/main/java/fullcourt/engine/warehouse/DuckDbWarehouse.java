@@ -31,6 +31,18 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
     /** Datasets that exist in every warehouse. */
     public static final Set<String> DATASETS = Set.of("raw", "analytics", "precompute", "predictions", "publishing", "ops");
 
+    /**
+     * Date arithmetic and safe division are spelled differently by DuckDB and BigQuery, so models
+     * call these, defined by each backend in the {@code ops} dataset (BigQuery's in
+     * warehouse/bigquery_functions.sql).
+     */
+    static final List<String> PORTABLE_FUNCTIONS = List.of(
+            "CREATE OR REPLACE MACRO ops.days_between(later_date, earlier_date) AS"
+                    + " CAST(CAST(later_date AS DATE) - CAST(earlier_date AS DATE) AS BIGINT)",
+            "CREATE OR REPLACE MACRO ops.add_days(d, n) AS CAST(CAST(d AS DATE) + CAST(n AS INTEGER) AS DATE)",
+            "CREATE OR REPLACE MACRO ops.safe_div(a, b) AS"
+                    + " CASE WHEN b IS NULL OR b = 0 THEN NULL ELSE CAST(a AS DOUBLE) / CAST(b AS DOUBLE) END");
+
     private final DuckDBConnection root;
 
     public DuckDbWarehouse(DuckDBConnection root) {
@@ -50,6 +62,9 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
             DuckDbWarehouse w = new DuckDbWarehouse((DuckDBConnection) DriverManager.getConnection(url));
             for (String dataset : DATASETS) {
                 w.update("CREATE SCHEMA IF NOT EXISTS " + dataset, Map.of());
+            }
+            for (String macro : PORTABLE_FUNCTIONS) {
+                w.update(macro, Map.of());
             }
             return w;
         } catch (SQLException e) {

@@ -23,7 +23,10 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import fullcourt.engine.processor.SqlModelProcessor;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -83,7 +86,9 @@ public class WorkConsumer {
         if (registry != null) {
             return;
         }
-        registry = ProcessorRegistry.check(catalog, config.phases(), processors.stream().toList());
+        List<Processor> implemented = new ArrayList<>(processors.stream().toList());
+        implemented.addAll(SqlModelProcessor.discover(catalog, config.phases(), implemented));
+        registry = ProcessorRegistry.check(catalog, config.phases(), implemented);
         workers = Executors.newFixedThreadPool(config.workers(), named("worker"));
         runner = new TaskRunner(warehouse, Executors.newCachedThreadPool(named("task")), config.deadline());
         LOG.infof("Worker serving phases %s with processors %s, %d workers, deadline %s",
@@ -143,25 +148,25 @@ public class WorkConsumer {
         }
         long begun = clock.millis();
         try {
-            confirm(TaskEvent.started(work, attempt, clock.instant(), declaration.version()));
+            confirm(TaskEvent.started(work, attempt, clock.instant(), processor.version(declaration)));
             Outcome outcome = runner.run(processor, declaration, work.date(), work.runId(), attempt);
             long took = clock.millis() - begun;
             TaskEvent done = outcome instanceof Outcome.Skipped s
-                    ? TaskEvent.skipped(work, attempt, clock.instant(), s.reason(), declaration.version())
+                    ? TaskEvent.skipped(work, attempt, clock.instant(), s.reason(), processor.version(declaration))
                     : TaskEvent.succeeded(work, attempt, clock.instant(), ((Outcome.Written) outcome).rows(), took,
-                            declaration.version());
+                            processor.version(declaration));
             confirm(done);
             message.ack();
             LOG.infof("%s %s: %s in %d ms (attempt %d)", work.processor(), work.date(), done.type(), took, attempt);
         } catch (RetryableFailure e) {
             failed(message, meta, work, attempt, e.getMessage(), true, clock.millis() - begun,
-                    declaration.phase(), declaration.version());
+                    declaration.phase(), processor.version(declaration));
         } catch (PermanentFailure e) {
             failed(message, meta, work, attempt, e.getMessage(), false, clock.millis() - begun,
-                    declaration.phase(), declaration.version());
+                    declaration.phase(), processor.version(declaration));
         } catch (RuntimeException e) {
             failed(message, meta, work, attempt, e.toString(), true, clock.millis() - begun,
-                    declaration.phase(), declaration.version());
+                    declaration.phase(), processor.version(declaration));
         }
     }
 

@@ -58,8 +58,8 @@ class CatalogReaderTest {
                 .isInstanceOfSatisfying(InvalidCatalogException.class, e -> assertThat(e.problems()).containsExactly(
                         "processors[0] (Box-Scores): name must match [a-z][a-z0-9_]{0,63}, got Box-Scores",
                         "processors[1] (team_totals): phase is required",
-                        "processors[2] (player_form): window: expected 'same-date' or 'previous:N', got 'last:3'",
-                        "processors[3] (standings): dateDomain: expected 'calendar', got 'weekly'"));
+                        "processors[2] (player_form): window: expected 'same-date', 'previous:N' or 'season-to-date', got 'last:3'",
+                        "processors[3] (standings): dateDomain: expected 'calendar', 'season-days' or 'season-days:bootstrap=N' (0..60), got 'weekly'"));
     }
 
     @Test

@@ -39,7 +39,7 @@ class WindowTest {
     void rejectsOtherTextNamingTheAcceptedForms(String text) {
         assertThatThrownBy(() -> Window.parse(text))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("window: expected 'same-date' or 'previous:N', got '" + text + "'");
+                .hasMessage("window: expected 'same-date', 'previous:N' or 'season-to-date', got '" + text + "'");
     }
 
     @ParameterizedTest
@@ -47,7 +47,7 @@ class WindowTest {
     void rejectsMissingText(String text) {
         assertThatThrownBy(() -> Window.parse(text))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("window: expected 'same-date' or 'previous:N', got '" + text + "'");
+                .hasMessage("window: expected 'same-date', 'previous:N' or 'season-to-date', got '" + text + "'");
     }
 
     @Test

@@ -1,0 +1,127 @@
+package fullcourt.cli;
+
+import fullcourt.messages.BackfillRequest;
+import fullcourt.messages.RunEvent;
+import fullcourt.messages.RunEventType;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code fullcourt request}: publishes one backfill request and prints the coordinator's answer. */
+@Command(name = "request", sortOptions = false, mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        header = "Publish a backfill request and print the coordinator's answer (plan or reasons).",
+        customSynopsis = {
+            "fullcourt request (--from DATE --to DATE | --dates DATE,...)",
+            "                         (--phase N,... | --processor NAME,...) [OPTIONS]"},
+        description = {
+            "%nPublishes a backfill request on the backfill-requests topic and waits for the coordinator's answer:"
+                    + " the run id and its plan when ACCEPTED, every reason when REJECTED.",
+            "The run id is the request id. Dates and the scope are checked here first; the coordinator checks"
+                    + " processors and size limits."},
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.OK_LINE, ExitCodes.SYSTEM_FAILURE_LINE, ExitCodes.USAGE_LINE},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  Recompute phases 3 to 6 for a season (cascade takes phase 3 down to 6):",
+            "    fullcourt request --from 2021-10-19 --to 2022-04-10 --phase 3",
+            "  Two processors on three dates, nothing downstream:",
+            "    fullcourt request --dates 2022-01-03,2022-01-04,2022-01-05 \\",
+            "        --processor player_game_summary,team_offense_game_summary --no-cascade",
+            "  See what would run, dispatching nothing:",
+            "    fullcourt request --from 2022-01-01 --to 2022-01-31 --phase 4 --dry-run",
+            "  Fill only what is missing, on the local emulator, without waiting:",
+            "    fullcourt request --from 2022-01-01 --to 2022-03-31 --phase 3 \\",
+            "        --missing-only --emulator localhost:8085 --no-wait --label reason=refill"})
+public class RequestCommand implements Callable<Integer> {
+
+    @Mixin
+    RequestOptions scope;
+
+    @Option(names = "--request-id", paramLabel = "ID",
+            description = "Idempotency key and run id (A-Z a-z 0-9 . _ -); the coordinator ignores a repeat of an"
+                    + " accepted id.%nDefault: generated, bf-<yyyyMMdd-HHmmss>-<4 hex digits> in UTC.")
+    String requestId;
+
+    @Option(names = "--wait", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Wait for the coordinator's ACCEPTED or REJECTED answer, up to --timeout; --no-wait"
+                    + " returns once the request is published.%nDefault: wait.")
+    boolean await;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
+            description = "How long to wait for the answer: 90s, 2m, 1h or PT90S.%nDefault: ${DEFAULT-VALUE}.")
+    Duration timeout;
+
+    @Mixin
+    PubSubOptions pubsub;
+
+    @Spec
+    CommandSpec command;
+
+    private final RequestChannels channels;
+    private final RequestIds ids;
+    private final Clock clock;
+
+    @Inject
+    public RequestCommand(RequestChannels channels, RequestIds ids, Clock clock) {
+        this.channels = channels;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    @Override
+    public Integer call() {
+        String id = requestId != null ? requestId : ids.next();
+        BackfillRequest request = scope.toRequest(id);
+        PrintWriter out = command.commandLine().getOut();
+        try (RequestChannel channel = channels.open(pubsub)) {
+            RunEventStream events = await ? channel.openRunEvents() : null;
+            String messageId = channel.publish(request);
+            out.println("published request " + id + (request.dryRun() ? " (dry run)" : "") + ", run id " + id);
+            out.flush();
+            if (!await) {
+                out.println(request.dryRun()
+                        ? "not waiting: the plan of a dry run comes only in the coordinator's answer"
+                        : "follow it with: fullcourt status " + id);
+                return ExitCodes.OK;
+            }
+            Optional<RunEvent> answer = new AwaitedAnswer(id, messageId).awaitFrom(events, timeout, clock);
+            return report(request, answer.orElseThrow(() -> noAnswer(id)), out);
+        }
+    }
+
+    private int report(BackfillRequest request, RunEvent answer, PrintWriter out) {
+        if (answer.type() == RunEventType.REJECTED) {
+            PrintWriter err = command.commandLine().getErr();
+            err.println("rejected: request " + request.requestId() + " (run " + answer.runId() + ")");
+            answer.reasons().forEach(reason -> err.println("  - " + reason));
+            return ExitCodes.USAGE;
+        }
+        out.println(request.dryRun()
+                ? "dry run " + answer.runId() + ": the coordinator would run"
+                : "accepted: run " + answer.runId());
+        if (answer.plan() != null && !answer.plan().isBlank()) {
+            out.println(answer.plan().stripTrailing());
+        }
+        if (!request.dryRun()) {
+            out.println("follow it with: fullcourt status " + answer.runId());
+        }
+        return ExitCodes.OK;
+    }
+
+    private SystemFailureException noAnswer(String id) {
+        return new SystemFailureException("published, but no answer from the coordinator within "
+                + DurationText.of(timeout) + " on " + pubsub.topics().runEvents() + " of " + pubsub.target()
+                + ": is the coordinator running on this project and topic prefix? It plans the request when it"
+                + " starts. If request id " + id + " was accepted before, the repeat is ignored: fullcourt status "
+                + id);
+    }
+}

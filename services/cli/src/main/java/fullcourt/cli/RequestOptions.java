@@ -1,0 +1,115 @@
+package fullcourt.cli;
+
+import fullcourt.messages.BackfillRequest;
+import fullcourt.messages.BackfillRequestValidator;
+import fullcourt.messages.RequestLimits;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The options of {@code fullcourt request} that make up the BackfillRequest, checked before anything is sent. */
+public class RequestOptions {
+
+    // Size limits and the processor catalog are the coordinator's to enforce: it knows its configuration.
+    private static final RequestLimits NO_LIMITS = new RequestLimits(Integer.MAX_VALUE, Integer.MAX_VALUE);
+
+    @Option(names = "--from", paramLabel = "DATE", converter = DateConverter.class,
+            description = "First date of the range, YYYY-MM-DD, inclusive; needs --to.%nDefault: none.")
+    LocalDate from;
+
+    @Option(names = "--to", paramLabel = "DATE", converter = DateConverter.class,
+            description = "Last date of the range, YYYY-MM-DD, inclusive; needs --from.%nDefault: none.")
+    LocalDate to;
+
+    @Option(names = "--dates", paramLabel = "DATE", split = ",", converter = DateConverter.class,
+            description = "Dates to recompute instead of a range: a comma list, the option repeatable."
+                    + "%nDefault: none; give either --from/--to or --dates.")
+    List<LocalDate> dates = new ArrayList<>();
+
+    @Option(names = "--phase", paramLabel = "N", split = ",",
+            description = "Phase to recompute (3 analytics, 4 precompute, 5 predictions, 6 publishing):"
+                    + " repeatable or a comma list.%nDefault: none; give --phase and/or --processor.")
+    List<Integer> phases = new ArrayList<>();
+
+    @Option(names = "--processor", paramLabel = "NAME", split = ",",
+            description = "Processor (output table) to recompute, e.g. player_game_summary: repeatable or a"
+                    + " comma list.%nDefault: none; give --phase and/or --processor.")
+    List<String> processors = new ArrayList<>();
+
+    @Option(names = "--cascade", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Also recompute everything downstream of the scope, date by date;"
+                    + " --no-cascade recomputes the scope only.%nDefault: cascade.")
+    boolean cascade;
+
+    @Option(names = "--missing-only",
+            description = "Only tasks whose output was never produced (mode missing); what already succeeded"
+                    + " is left out.%nDefault: off, every task of the scope runs (mode all).")
+    boolean missingOnly;
+
+    @Option(names = "--dry-run",
+            description = "Plan only: the coordinator answers with the plan and dispatches nothing.%nDefault: off.")
+    boolean dryRun;
+
+    @Option(names = "--label", paramLabel = "KEY=VALUE",
+            description = "A label kept with the run, e.g. --label reason=usage-rate-fix; repeatable.%nDefault: none.")
+    Map<String, String> labels = new LinkedHashMap<>();
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /**
+     * The request these options describe under {@code requestId}.
+     *
+     * @throws ParameterException listing every problem that can be seen without the coordinator
+     */
+    BackfillRequest toRequest(String requestId) {
+        List<String> problems = dateProblems();
+        if (phases.isEmpty() && processors.isEmpty()) {
+            problems.add("nothing to recompute: give --phase N and/or --processor NAME");
+        }
+        if (!problems.isEmpty()) {
+            throw new ParameterException(command.commandLine(), String.join(System.lineSeparator(), problems));
+        }
+        BackfillRequest request = (dates.isEmpty()
+                ? BackfillRequest.forRange(requestId, from, to)
+                : BackfillRequest.forDates(requestId, dates))
+                .withPhases(phases)
+                .withProcessors(processors)
+                .withCascade(cascade)
+                .withMode(missingOnly ? BackfillRequest.Mode.MISSING : BackfillRequest.Mode.ALL)
+                .withDryRun(dryRun)
+                .withLabels(labels);
+        // The shared validator checks the rest exactly as the coordinator will (phase numbers, names, duplicates).
+        List<String> invalid = BackfillRequestValidator.validate(request, NO_LIMITS, Set.copyOf(processors));
+        if (!invalid.isEmpty()) {
+            String nl = System.lineSeparator();
+            throw new ParameterException(command.commandLine(),
+                    "invalid request:" + nl + "  " + String.join(nl + "  ", invalid));
+        }
+        return request;
+    }
+
+    private List<String> dateProblems() {
+        List<String> problems = new ArrayList<>();
+        boolean range = from != null || to != null;
+        if (range && !dates.isEmpty()) {
+            problems.add("give either a range (--from and --to) or --dates, not both");
+        } else if (!range && dates.isEmpty()) {
+            problems.add("which dates? give --from DATE --to DATE, or --dates DATE,DATE,...");
+        } else if (from == null && to != null) {
+            problems.add("--to needs --from");
+        } else if (from != null && to == null) {
+            problems.add("--from needs --to");
+        } else if (range && to.isBefore(from)) {
+            problems.add("--to " + to + " is before --from " + from);
+        }
+        return problems;
+    }
+}

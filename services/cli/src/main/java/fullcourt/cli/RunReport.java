@@ -1,0 +1,74 @@
+package fullcourt.cli;
+
+import java.util.List;
+
+/** One run for {@code fullcourt status RUN}: progress, a row per processor, and the dead tasks. */
+final class RunReport {
+
+    /** Beyond this many, dead tasks are counted, not listed; --json has them all. */
+    static final int MAX_DEAD_LISTED = 20;
+
+    private static final String NL = System.lineSeparator();
+
+    private RunReport() {
+    }
+
+    static String render(RunStatus run) {
+        StringBuilder out = new StringBuilder();
+        out.append("run ").append(run.runId()).append(": ").append(run.state());
+        if (run.acceptedAt() != null) {
+            out.append(", accepted ").append(InstantText.of(run.acceptedAt()));
+        }
+        if (run.finishedAt() != null) {
+            out.append(", finished ").append(InstantText.of(run.finishedAt()));
+        }
+        out.append(NL);
+        RunStatus.Progress progress = run.progress();
+        out.append(progress.finished()).append(" of ").append(progress.total()).append(" tasks finished, ")
+                .append(RunsTable.rate(run)).append(" tasks/min");
+        if (!run.finished()) {
+            out.append(", ETA ").append(RunsTable.eta(run));
+        }
+        out.append(NL).append(NL).append(processorTable(run.processors()));
+        appendDead(out, run);
+        return out.toString();
+    }
+
+    private static String processorTable(List<RunStatus.ProcessorCounts> processors) {
+        if (processors.isEmpty()) {
+            return "no tasks" + NL;
+        }
+        TextTable table = new TextTable("PROCESSOR", ">TASKS", ">RUNNING", ">SUCCEEDED", ">SKIPPED", ">DEAD",
+                ">BLOCKED");
+        for (RunStatus.ProcessorCounts p : processors) {
+            table.row(p.processor(), p.total(), p.count("DISPATCHED", "RUNNING"), p.count("SUCCEEDED"),
+                    p.count("SKIPPED"), p.count("DEAD"), p.count("BLOCKED"));
+        }
+        return table.render();
+    }
+
+    private static void appendDead(StringBuilder out, RunStatus run) {
+        List<RunStatus.DeadTask> dead = run.dead();
+        if (dead.isEmpty()) {
+            return;
+        }
+        out.append(NL).append("dead tasks (").append(dead.size()).append("); after a fix: fullcourt replay ")
+                .append(run.runId()).append(NL);
+        TextTable table = new TextTable("TASK", ">ATTEMPTS", "ERROR");
+        dead.stream().limit(MAX_DEAD_LISTED)
+                .forEach(t -> table.row(t.taskId(), t.attempts(), oneLine(t.error())));
+        out.append(table.render());
+        if (dead.size() > MAX_DEAD_LISTED) {
+            out.append("... and ").append(dead.size() - MAX_DEAD_LISTED).append(" more: fullcourt status ")
+                    .append(run.runId()).append(" --json").append(NL);
+        }
+    }
+
+    private static String oneLine(String error) {
+        if (error == null || error.isBlank()) {
+            return "-";
+        }
+        String line = error.strip().replaceAll("\\s+", " ");
+        return line.length() <= 160 ? line : line.substring(0, 157) + "...";
+    }
+}

@@ -1,0 +1,61 @@
+package fullcourt.cli;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+import java.util.Map;
+
+/** A run as the coordinator's status API describes it; fields the CLI does not show are ignored. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record RunStatus(
+        String runId,
+        String state,
+        String acceptedAt,
+        String finishedAt,
+        Map<String, Integer> totals,
+        List<ProcessorCounts> processors,
+        Progress progress,
+        List<DeadTask> dead) {
+
+    public RunStatus {
+        totals = totals == null ? Map.of() : totals;
+        processors = processors == null ? List.of() : processors;
+        progress = progress == null ? new Progress(0, 0, 0, null) : progress;
+        dead = dead == null ? List.of() : dead;
+    }
+
+    /** A run that has stopped for good: no rate or ETA to show. */
+    boolean finished() {
+        return "COMPLETED".equals(state) || "CANCELLED".equals(state);
+    }
+
+    /** Counts of one processor's tasks by status (PLANNED, READY, DISPATCHED, RUNNING, SUCCEEDED, ...). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ProcessorCounts(String processor, Map<String, Integer> counts) {
+
+        public ProcessorCounts {
+            counts = counts == null ? Map.of() : counts;
+        }
+
+        int count(String... statuses) {
+            int sum = 0;
+            for (String status : statuses) {
+                sum += counts.getOrDefault(status, 0);
+            }
+            return sum;
+        }
+
+        int total() {
+            return counts.values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    /** Tasks finished of all, throughput over the run so far, and the ETA (null when unknown or finished). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Progress(int total, int finished, double tasksPerMinute, Long etaSeconds) {
+    }
+
+    /** A task that exhausted its attempts, with its last error. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record DeadTask(String taskId, int attempts, String error) {
+    }
+}

@@ -1,0 +1,60 @@
+package fullcourt.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+/** The help teaches: a description, examples, and every option with its default. */
+class HelpTextTest {
+
+    private static final Set<String> STANDARD = Set.of("--help", "--version");
+
+    @Test
+    void topHelpListsTheCommandsExamplesAndExitCodes() {
+        Cli cli = Cli.run("--help");
+
+        assertThat(cli.exitCode).isZero();
+        assertThat(cli.out).contains("request", "status", "replay", "cancel")
+                .contains("Examples:").contains("fullcourt status bf-")
+                .contains("Exit codes:").contains("FULLCOURT_COORDINATOR_URL").contains("PUBSUB_EMULATOR_HOST");
+    }
+
+    @Test
+    void withoutACommandTheHelpGoesToStderrWithExitTwo() {
+        Cli cli = Cli.run();
+
+        assertThat(cli.exitCode).isEqualTo(2);
+        assertThat(cli.err).contains("Commands:");
+    }
+
+    @Test
+    void requestHelpShowsExamplesAndTheOptions() {
+        Cli cli = Cli.run("request", "--help");
+
+        assertThat(cli.exitCode).isZero();
+        assertThat(cli.out).contains("Examples:")
+                .contains("fullcourt request --from 2021-10-19 --to 2022-04-10 --phase 3")
+                .contains("--dry-run").contains("--[no-]cascade").contains("--[no-]wait").contains("--missing-only")
+                .contains("Default: 60s").contains("bf-<yyyyMMdd-HHmmss>");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"request", "status", "replay", "cancel"})
+    void everyCommandHasExamplesAndEveryOptionItsDefault(String name) {
+        CommandLine top = new CommandLine(FullcourtCommand.class, Cli.factory(FakeRequestChannels.silent()));
+        CommandLine command = top.getSubcommands().get(name);
+
+        assertThat(command.getCommandSpec().usageMessage().footerHeading()).contains("Examples");
+        assertThat(command.getCommandSpec().usageMessage().footer()).isNotEmpty();
+        Stream<OptionSpec> options = command.getCommandSpec().options().stream()
+                .filter(o -> !STANDARD.contains(o.longestName()));
+        assertThat(options).allSatisfy(o -> assertThat(String.join(" ", o.description()))
+                .as(name + " " + o.longestName()).contains("Default"));
+    }
+}

@@ -1,0 +1,97 @@
+package fullcourt.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The tables of {@code fullcourt status}, from status API JSON. */
+class StatusRenderingTest {
+
+    private static String unixLines(String text) {
+        return text.replace(System.lineSeparator(), "\n");
+    }
+
+    @Test
+    void runsTableShowsStateDoneOfTotalRateAndEtaOldestFirst() throws Exception {
+        String table = unixLines(RunsTable.render(RunStatusReader.runs(RunFixtures.RUNS)));
+
+        assertThat(table).isEqualTo("""
+                RUN   STATE      DONE/TOTAL  RATE/MIN      ETA  ACCEPTED
+                bf-b  COMPLETED       62/62       3.1        -  2024-01-05T09:00:00Z
+                bf-a  RUNNING       120/480      35.2  10m 14s  2024-01-05T10:00:00Z
+                """);
+    }
+
+    @Test
+    void runWithoutTasksSaysSo() throws Exception {
+        String report = RunReport.render(RunStatusReader.run("{\"runId\": \"r\", \"state\": \"COMPLETED\"}"));
+
+        assertThat(unixLines(report)).contains("\nno tasks\n").doesNotContain("PROCESSOR");
+    }
+
+    @Test
+    void noRunsSaysHowToStartOne() {
+        assertThat(RunsTable.render(List.of())).contains("no runs yet").contains("fullcourt request");
+    }
+
+    @Test
+    void runReportHasARowPerProcessorAndTheDeadTasks() throws Exception {
+        String report = unixLines(RunReport.render(RunStatusReader.run(RunFixtures.RUN_A)));
+
+        // 226 s = 3m 46s
+        assertThat(report).isEqualTo("""
+                run bf-a: RUNNING, accepted 2024-01-05T10:00:00Z
+                153 of 200 tasks finished, 12.5 tasks/min, ETA 3m 46s
+
+                PROCESSOR                  TASKS  RUNNING  SUCCEEDED  SKIPPED  DEAD  BLOCKED
+                team_offense_game_summary    100        4         90        6     0        0
+                player_game_summary          100        9         55        2     2        2
+
+                dead tasks (2); after a fix: fullcourt replay bf-a
+                TASK                            ATTEMPTS  ERROR
+                player_game_summary/2022-01-03         5  division by zero at usage_rate
+                player_game_summary/2022-01-04         5  -
+                """);
+    }
+
+    @Test
+    void finishedRunShowsNoEtaAndWhenItFinished() throws Exception {
+        String json = """
+                {"runId": "bf-b", "state": "COMPLETED", "acceptedAt": "2024-01-05T09:00:00Z",
+                 "finishedAt": "2024-01-05T09:20:00Z", "totals": {},
+                 "processors": [{"processor": "player_game_summary", "counts": {"SUCCEEDED": 60, "SKIPPED": 2}}],
+                 "progress": {"total": 62, "finished": 62, "tasksPerMinute": 3.1, "etaSeconds": null}, "dead": []}
+                """;
+
+        String report = unixLines(RunReport.render(RunStatusReader.run(json)));
+
+        assertThat(report).startsWith("""
+                run bf-b: COMPLETED, accepted 2024-01-05T09:00:00Z, finished 2024-01-05T09:20:00Z
+                62 of 62 tasks finished, 3.1 tasks/min
+                """).doesNotContain("ETA").doesNotContain("dead tasks");
+    }
+
+    @Test
+    void manyDeadTasksAreCountedBeyondTheListed() throws Exception {
+        StringBuilder dead = new StringBuilder();
+        for (int day = 1; day <= 25; day++) {
+            dead.append(day == 1 ? "" : ",").append(String.format(
+                    "{\"taskId\": \"p/2022-01-%02d\", \"attempts\": 5, \"error\": \"boom\"}", day));
+        }
+        String json = "{\"runId\": \"r\", \"state\": \"RUNNING\", \"dead\": [" + dead + "]}";
+
+        String report = RunReport.render(RunStatusReader.run(json));
+
+        // 25 dead, 20 listed, 25 - 20 = 5 more
+        assertThat(report).contains("p/2022-01-20").doesNotContain("p/2022-01-21")
+                .contains("... and 5 more: fullcourt status r --json");
+    }
+
+    @Test
+    void durationsReadShort() {
+        assertThat(DurationText.ofSeconds(45)).isEqualTo("45s");
+        assertThat(DurationText.ofSeconds(614)).isEqualTo("10m 14s");
+        assertThat(DurationText.ofSeconds(3 * 3600 + 7 * 60 + 59)).isEqualTo("3h 07m");
+    }
+}

@@ -1,0 +1,116 @@
+package fullcourt.engine.processor;
+
+import fullcourt.engine.catalog.Catalog;
+import fullcourt.engine.catalog.DateDomain;
+import fullcourt.engine.catalog.ProcessorDeclaration;
+import fullcourt.engine.warehouse.Warehouse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A processor that is one SQL model, {@code models/<name>.sql} on the classpath: a SELECT of the
+ * partition's rows for {@code @game_date}. Days of a season without games, and a season's
+ * bootstrap days, are SKIPPED with the reason before the model runs. Its version is a hash of the
+ * SQL text, so a changed model shows in every result it produced.
+ */
+public final class SqlModelProcessor implements Processor {
+
+    private final ProcessorDeclaration declaration;
+    private final String sql;
+    private final String version;
+
+    SqlModelProcessor(ProcessorDeclaration declaration, String sql) {
+        this.declaration = declaration;
+        this.sql = sql;
+        this.version = hash(sql);
+    }
+
+    /** SQL models on the classpath for the catalog's processors of {@code phases} not implemented otherwise. */
+    public static List<Processor> discover(Catalog catalog, Collection<Integer> phases, Collection<Processor> implemented) {
+        Set<String> taken = implemented.stream().map(Processor::name).collect(Collectors.toSet());
+        List<Processor> out = new ArrayList<>();
+        for (ProcessorDeclaration d : catalog.all()) {
+            if (!phases.contains(d.phase()) || taken.contains(d.name())) {
+                continue;
+            }
+            String text = modelText(d.name());
+            if (text != null) {
+                out.add(new SqlModelProcessor(d, text));
+            }
+        }
+        return out;
+    }
+
+    static String modelText(String name) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream("models/" + name + ".sql")) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String hash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return "sql-" + HexFormat.of().formatHex(digest).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return declaration.name();
+    }
+
+    @Override
+    public String version(ProcessorDeclaration ignored) {
+        return version;
+    }
+
+    @Override
+    public Outcome process(TaskContext task) {
+        String skip = skipReason(task.warehouse(), declaration.dateDomain(), task.date());
+        if (skip != null) {
+            return Outcome.skipped(skip);
+        }
+        task.cancellation().check();
+        long rows = task.warehouse().replacePartition(declaration.table(), declaration.partitionColumn(), task.date(),
+                sql, Map.of("game_date", task.date()), task.cancellation());
+        return Outcome.written(rows);
+    }
+
+    /** Why a season-bound processor has nothing to compute on this date, or null. */
+    static String skipReason(Warehouse warehouse, DateDomain domain, LocalDate date) {
+        if (domain.kind() != DateDomain.Kind.SEASON_DAYS) {
+            return null;
+        }
+        List<Map<String, Object>> season = warehouse.query("SELECT season, COUNT(*) AS games FROM raw.schedule"
+                + " WHERE game_date = @d GROUP BY season", Map.of("d", date));
+        if (season.isEmpty()) {
+            return "no games on " + date;
+        }
+        if (domain.bootstrapDays() > 0) {
+            Object first = warehouse.query("SELECT MIN(game_date) AS first_date FROM raw.schedule WHERE season = @s",
+                    Map.of("s", season.get(0).get("season"))).get(0).get("first_date");
+            LocalDate start = (LocalDate) first;
+            if (date.isBefore(start.plusDays(domain.bootstrapDays()))) {
+                return "bootstrap: within the first " + domain.bootstrapDays() + " days of season "
+                        + season.get(0).get("season") + " (not enough history)";
+            }
+        }
+        return null;
+    }
+}

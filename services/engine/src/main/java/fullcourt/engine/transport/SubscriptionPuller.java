@@ -1,0 +1,189 @@
+package fullcourt.engine.transport;
+
+import com.google.api.core.ApiFuture;
+import com.google.api.gax.rpc.ApiException;
+import com.google.api.gax.rpc.StatusCode;
+import com.google.cloud.pubsub.v1.SubscriptionAdminClient;
+import com.google.pubsub.v1.AcknowledgeRequest;
+import com.google.pubsub.v1.ModifyAckDeadlineRequest;
+import com.google.pubsub.v1.PullRequest;
+import com.google.pubsub.v1.PullResponse;
+import com.google.pubsub.v1.ReceivedMessage;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
+
+/**
+ * Pulls one subscription with unary Pull calls, never holding more than {@code maxOutstanding}
+ * messages un-acked (flow control), and extends the leases of the messages it holds until they
+ * are acked or nacked.
+ *
+ * <p>Why not the client's streaming {@code Subscriber}: its StreamingPull sends keepalive pings
+ * (protocol version 1, fixed in the client) that the emulator never answers, so every idle stream
+ * is closed after 20 s and reopened, and after a few minutes of that the emulator stops delivering
+ * to the subscription (seen here with client 1.148.0 and emulator 0.8.20). Unary Pull blocks on
+ * the server until a message arrives, on the emulator and on real Pub/Sub alike.
+ */
+final class SubscriptionPuller {
+
+    private static final Logger LOG = Logger.getLogger(SubscriptionPuller.class);
+
+    /** What the puller hands over for each message; acks and nacks come back through it. */
+    interface Handler {
+        void accept(ReceivedMessage message, Runnable ack, Runnable nack);
+    }
+
+    private final SubscriptionAdminClient admin;
+    private final String subscriptionPath;
+    private final int maxOutstanding;
+    private final int ackDeadlineSeconds;
+    private final Handler handler;
+    private final Semaphore room;
+    private final Set<String> leased = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService leaseKeeper;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile ApiFuture<PullResponse> pulling;
+
+    SubscriptionPuller(SubscriptionAdminClient admin, String subscriptionPath, int maxOutstanding,
+                       int ackDeadlineSeconds, Handler handler) {
+        this.admin = admin;
+        this.subscriptionPath = subscriptionPath;
+        this.maxOutstanding = maxOutstanding;
+        this.ackDeadlineSeconds = ackDeadlineSeconds;
+        this.handler = handler;
+        this.room = new Semaphore(maxOutstanding);
+        String name = subscriptionPath.substring(subscriptionPath.lastIndexOf('/') + 1);
+        this.leaseKeeper = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "lease-" + name));
+        this.thread = daemon(this::pullUntilStopped, "pull-" + name);
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    void start() {
+        long every = Math.max(1, ackDeadlineSeconds / 3);
+        leaseKeeper.scheduleWithFixedDelay(this::extendLeases, every, every, TimeUnit.SECONDS);
+        thread.start();
+    }
+
+    private void pullUntilStopped() {
+        long backoffMillis = 100;
+        while (running) {
+            int asked;
+            try {
+                room.acquire();
+                asked = 1 + room.drainPermits();
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                pulling = admin.pullCallable().futureCall(PullRequest.newBuilder()
+                        .setSubscription(subscriptionPath).setMaxMessages(asked).build());
+                List<ReceivedMessage> received = pulling.get().getReceivedMessagesList();
+                room.release(asked - received.size());
+                for (ReceivedMessage m : received) {
+                    leased.add(m.getAckId());
+                    handler.accept(m, () -> settle(m.getAckId(), true), () -> settle(m.getAckId(), false));
+                }
+                backoffMillis = 100;
+            } catch (InterruptedException | CancellationException e) {
+                room.release(asked);
+                return;
+            } catch (ExecutionException e) {
+                room.release(asked);
+                if (!running) {
+                    return;
+                }
+                if (!isDeadlineExceeded(e.getCause())) {
+                    LOG.warnf("Pull from %s failed (%s); retrying in %d ms", subscriptionPath, e.getCause(), backoffMillis);
+                    if (!pause(backoffMillis)) {
+                        return;
+                    }
+                    backoffMillis = Math.min(backoffMillis * 2, 10_000);
+                }
+            }
+        }
+    }
+
+    private static boolean isDeadlineExceeded(Throwable t) {
+        return t instanceof ApiException a && a.getStatusCode().getCode() == StatusCode.Code.DEADLINE_EXCEEDED;
+    }
+
+    private boolean pause(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    /** Acks, or nacks (deadline 0: Pub/Sub redelivers after the subscription's backoff); frees room for one more. */
+    private void settle(String ackId, boolean ack) {
+        if (!leased.remove(ackId)) {
+            return;
+        }
+        try {
+            if (ack) {
+                admin.acknowledgeCallable().futureCall(AcknowledgeRequest.newBuilder()
+                        .setSubscription(subscriptionPath).addAckIds(ackId).build()).get(30, TimeUnit.SECONDS);
+            } else {
+                admin.modifyAckDeadlineCallable().futureCall(ModifyAckDeadlineRequest.newBuilder()
+                        .setSubscription(subscriptionPath).addAckIds(ackId).setAckDeadlineSeconds(0).build())
+                        .get(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            // the lease runs out and Pub/Sub redelivers: at-least-once, never lost
+            LOG.warnf("Could not %s a message of %s (%s); it will be redelivered", ack ? "ack" : "nack",
+                    subscriptionPath, e.getMessage());
+        } finally {
+            room.release();
+        }
+    }
+
+    private void extendLeases() {
+        List<String> held = List.copyOf(leased);
+        if (held.isEmpty()) {
+            return;
+        }
+        try {
+            admin.modifyAckDeadlineCallable().futureCall(ModifyAckDeadlineRequest.newBuilder()
+                    .setSubscription(subscriptionPath).addAllAckIds(held).setAckDeadlineSeconds(ackDeadlineSeconds)
+                    .build()).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warnf("Could not extend %d leases on %s: %s", held.size(), subscriptionPath, e.getMessage());
+        }
+    }
+
+    /** Stops pulling; messages still held are not acked and come back after their lease. */
+    void stop() {
+        running = false;
+        ApiFuture<PullResponse> p = pulling;
+        if (p != null) {
+            p.cancel(true);
+        }
+        thread.interrupt();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        leaseKeeper.shutdownNow();
+    }
+
+    int maxOutstanding() {
+        return maxOutstanding;
+    }
+}
