@@ -27,9 +27,9 @@ public final class TaskLedger {
     public TaskLedger(Warehouse warehouse) {
         this.warehouse = warehouse;
         warehouse.update("CREATE TABLE IF NOT EXISTS " + TABLE + " ("
-                + "seq BIGINT NOT NULL, run_id VARCHAR NOT NULL, task_id VARCHAR, processor VARCHAR, task_date DATE,"
-                + " event VARCHAR NOT NULL, dispatch INTEGER, attempt INTEGER, event_at TIMESTAMP NOT NULL,"
-                + " detail VARCHAR, row_count BIGINT, duration_ms BIGINT, recorded_at TIMESTAMP NOT NULL)", Map.of());
+                + "seq INT64 NOT NULL, run_id STRING NOT NULL, task_id STRING, processor STRING, task_date DATE,"
+                + " event STRING NOT NULL, dispatch INT64, attempt INT64, event_at TIMESTAMP NOT NULL,"
+                + " detail STRING, row_count INT64, duration_ms INT64, recorded_at TIMESTAMP NOT NULL)", Map.of());
         List<Map<String, Object>> max = warehouse.query("SELECT COALESCE(MAX(seq), 0) AS m FROM " + TABLE, Map.of());
         seq.set(((Number) max.get(0).get("m")).longValue());
     }
@@ -96,6 +96,9 @@ public final class TaskLedger {
     }
 
     static Instant instantOf(Object o) {
+        if (o instanceof Instant i) {
+            return i;
+        }
         if (o instanceof Timestamp t) {
             return t.toInstant();
         }

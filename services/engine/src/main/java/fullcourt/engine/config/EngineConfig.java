@@ -16,8 +16,37 @@ public interface EngineConfig {
 
     /** Warehouse knobs. */
     interface Warehouse {
+        /** {@code duckdb} (embedded, the default) or {@code bigquery} (production). */
+        @WithDefault("duckdb")
+        String backend();
+
         /** DuckDB database file ({@code :memory:} for a throwaway one). */
         @WithDefault("data/fullcourt.duckdb")
         String duckdbPath();
+
+        /** BigQuery settings, used when the backend is {@code bigquery}. */
+        BigQuery bigquery();
+    }
+
+    /** BigQuery knobs. */
+    interface BigQuery {
+        /** Project holding the datasets raw, analytics, precompute, predictions, publishing, ops. */
+        java.util.Optional<String> projectId();
+
+        /** Dataset location, e.g. {@code US}. */
+        @WithDefault("US")
+        String location();
+
+        /** Attempts on rateLimitExceeded/backendError before the task is nacked. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** First backoff between attempts; doubled each time up to 32 s. */
+        @WithDefault("1s")
+        java.time.Duration initialBackoff();
+
+        /** How often a running query job is polled. */
+        @WithDefault("500ms")
+        java.time.Duration pollInterval();
     }
 }

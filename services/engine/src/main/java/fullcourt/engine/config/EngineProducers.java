@@ -4,6 +4,8 @@ import fullcourt.engine.catalog.Catalog;
 import fullcourt.engine.catalog.CatalogReader;
 import fullcourt.engine.warehouse.DuckDbWarehouse;
 import fullcourt.engine.warehouse.Warehouse;
+import fullcourt.engine.warehouse.bigquery.BackoffPolicy;
+import fullcourt.engine.warehouse.bigquery.BigQueryWarehouse;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -21,7 +23,20 @@ public class EngineProducers {
     @Produces
     @Singleton
     Warehouse warehouse(EngineConfig config) {
-        return DuckDbWarehouse.open(config.warehouse().duckdbPath());
+        EngineConfig.Warehouse w = config.warehouse();
+        return switch (w.backend()) {
+            case "duckdb" -> DuckDbWarehouse.open(w.duckdbPath());
+            case "bigquery" -> {
+                EngineConfig.BigQuery bq = w.bigquery();
+                String project = bq.projectId().orElseThrow(() -> new IllegalStateException(
+                        "fullcourt.warehouse.bigquery.project-id is required when fullcourt.warehouse.backend=bigquery"));
+                yield BigQueryWarehouse.connect(project, null, bq.location(), null,
+                        new BackoffPolicy(bq.maxAttempts(), bq.initialBackoff(), 2.0, java.time.Duration.ofSeconds(32)),
+                        bq.pollInterval());
+            }
+            default -> throw new IllegalStateException("fullcourt.warehouse.backend must be 'duckdb' or 'bigquery', got '"
+                    + w.backend() + "'");
+        };
     }
 
     void closeWarehouse(@Disposes Warehouse warehouse) {

@@ -1,0 +1,238 @@
+package fullcourt.engine.warehouse.bigquery;
+
+import com.google.auth.Credentials;
+import com.google.cloud.ServiceOptions;
+import com.google.cloud.bigquery.BigQuery;
+import com.google.cloud.bigquery.BigQuery.TableDataListOption;
+import com.google.cloud.bigquery.BigQueryException;
+import com.google.cloud.bigquery.BigQueryOptions;
+import com.google.cloud.bigquery.FieldValueList;
+import com.google.cloud.bigquery.Job;
+import com.google.cloud.bigquery.JobInfo.CreateDisposition;
+import com.google.cloud.bigquery.JobInfo.WriteDisposition;
+import com.google.cloud.bigquery.JobStatistics.QueryStatistics;
+import com.google.cloud.bigquery.QueryJobConfiguration;
+import com.google.cloud.bigquery.Schema;
+import com.google.cloud.bigquery.Table;
+import com.google.cloud.bigquery.TableId;
+import com.google.cloud.bigquery.TableResult;
+import com.google.cloud.bigquery.TimePartitioning;
+import fullcourt.engine.processor.Cancellation;
+import fullcourt.engine.processor.PermanentFailure;
+import fullcourt.engine.warehouse.Warehouse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The production warehouse: BigQuery query jobs. A partition is replaced by one query job writing
+ * {@code dataset.table$YYYYMMDD} with WRITE_TRUNCATE, which is atomic (readers see the old
+ * partition or the new one), idempotent, and uses no DML quota. Values always travel as named
+ * query parameters. Table references in the SQL ({@code analytics.player_game_summary}) are
+ * {@code dataset.table} and BigQuery resolves them against the project that runs the job, as
+ * DuckDB resolves them against its schemas, so both run the same text.
+ *
+ * <p>Errors BigQuery calls transient (rate limits, quotas, backend errors, 429/5xx) are retried
+ * here under a {@link BackoffPolicy}, then surfaced as RetryableFailure; the rest are
+ * PermanentFailure at once (see {@link ErrorClassification}).
+ */
+public class BigQueryWarehouse implements Warehouse {
+
+    /** Rows fetched per tabledata.list page when reading query results. */
+    static final long PAGE_SIZE = 10_000;
+
+    static final String FUNCTIONS_RESOURCE = "/warehouse/bigquery_functions.sql";
+
+    private static final DateTimeFormatter PARTITION_ID = DateTimeFormatter.BASIC_ISO_DATE;
+
+    private final BigQuery bigquery;
+    private final RetryLoop retry;
+    private final QueryJobs jobs;
+
+    /**
+     * @param bigquery     a client whose own retries are off (see {@link #connect}), so the
+     *                     backoff policy is the only one
+     * @param backoff      retries of transient errors
+     * @param pollInterval how often a running job's status is read
+     * @param location     the BigQuery location of the datasets (e.g. "US"), or null for the default
+     */
+    public BigQueryWarehouse(BigQuery bigquery, BackoffPolicy backoff, Duration pollInterval, String location) {
+        this.bigquery = bigquery;
+        this.retry = new RetryLoop(backoff);
+        this.jobs = new QueryJobs(bigquery, retry, pollInterval, location);
+    }
+
+    /**
+     * A warehouse on a BigQuery client for {@code projectId}.
+     *
+     * @param endpoint    the API root ("https://bigquery.googleapis.com" when null); tests pass a
+     *                    local stand-in
+     * @param credentials null for Application Default Credentials
+     */
+    public static BigQueryWarehouse connect(String projectId, String endpoint, String location, Credentials credentials,
+                                            BackoffPolicy backoff, Duration pollInterval) {
+        BigQueryOptions.Builder options = BigQueryOptions.newBuilder()
+                .setProjectId(projectId)
+                // The client would otherwise retry 5xx itself (up to 6 attempts per call), inside each of
+                // the adapter's attempts: one attempt per client call keeps the BackoffPolicy the only
+                // retry policy, so "5 attempts" means 5 requests.
+                .setRetrySettings(ServiceOptions.getNoRetrySettings());
+        if (endpoint != null) {
+            options.setHost(endpoint);
+        }
+        if (location != null) {
+            options.setLocation(location);
+        }
+        if (credentials != null) {
+            options.setCredentials(credentials);
+        }
+        return new BigQueryWarehouse(options.build().getService(), backoff, pollInterval, location);
+    }
+
+    /**
+     * Replaces the partition with one query job writing {@code table$YYYYMMDD}. BigQuery rejects
+     * the job if the select produces a row whose {@code partitionColumn} is not {@code date}
+     * ("the partition ID specified in the decorator must match the data being written"), so a
+     * model can never spill into a neighbouring date; such a job fails as a PermanentFailure and
+     * leaves the old partition in place.
+     *
+     * @return rows written: the row count of the partition right after the job, read with a free
+     *     tabledata.list (maxResults=0). Query statistics carry numDmlAffectedRows only for DML, not
+     *     for a query writing a destination table, and the coordinator never runs the same
+     *     (processor, date) twice at once, so nothing else writes the partition in between.
+     */
+    @Override
+    public long replacePartition(String table, String partitionColumn, LocalDate date, String selectSql,
+                                 Map<String, Object> params, Cancellation cancellation) {
+        cancellation.check();
+        TableId target = tableId(table);
+        TableId partition = TableId.of(target.getDataset(), target.getTable() + "$" + PARTITION_ID.format(date));
+        BoundQuery bound = BoundQuery.bind(selectSql, params);
+        QueryJobConfiguration config = queryConfig(bound)
+                .setDestinationTable(partition)
+                .setWriteDisposition(WriteDisposition.WRITE_TRUNCATE)
+                .setCreateDisposition(CreateDisposition.CREATE_IF_NEEDED)
+                .setTimePartitioning(TimePartitioning.newBuilder(TimePartitioning.Type.DAY)
+                        .setField(partitionColumn).build())
+                .build();
+        String what = "replace partition " + table + " " + partitionColumn + "=" + date;
+        jobs.run(what, config, cancellation);
+        return retry.run(what + " (counting rows)", cancellation, () -> partitionRows(partition));
+    }
+
+    private long partitionRows(TableId partition) {
+        try {
+            return bigquery.listTableData(partition, TableDataListOption.pageSize(0)).getTotalRows();
+        } catch (BigQueryException e) {
+            if (e.getCode() == 404) {
+                return 0; // a select without rows may leave no partition behind
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Runs the query as a job, then reads its result table (the job's anonymous destination):
+     * the schema with tables.get and the rows page by page with tabledata.list, each call under the
+     * backoff policy. (Job.getQueryResults would do the same but waits with the client's own retry
+     * loop, unlimited attempts over 12 hours, which the adapter's policy must replace.)
+     */
+    @Override
+    public List<Map<String, Object>> query(String sql, Map<String, Object> params) {
+        Cancellation never = new Cancellation();
+        Job done = jobs.run("query", queryConfig(BoundQuery.bind(sql, params)).build(), never);
+        TableId resultTable = ((QueryJobConfiguration) done.getConfiguration()).getDestinationTable();
+        Table table = retry.run("query (reading the result schema)", never, () -> bigquery.getTable(resultTable));
+        if (table == null) {
+            throw new PermanentFailure("query: result table " + resultTable + " of job " + done.getJobId().getJob()
+                    + " not found");
+        }
+        Schema schema = table.getDefinition().getSchema();
+        TableResult page = retry.run("query (reading rows)", never,
+                () -> bigquery.listTableData(resultTable, schema, TableDataListOption.pageSize(PAGE_SIZE)));
+        List<FieldValueList> rows = new ArrayList<>();
+        while (true) {
+            page.getValues().forEach(rows::add);
+            if (!page.hasNextPage()) {
+                break;
+            }
+            TableResult current = page;
+            page = retry.run("query (reading rows)", never, current::getNextPage);
+        }
+        return ResultRows.toMaps(schema, rows);
+    }
+
+    @Override
+    public long update(String sql, Map<String, Object> params) {
+        Job done = jobs.run("update", queryConfig(BoundQuery.bind(sql, params)).build(), new Cancellation());
+        Long affected = done.<QueryStatistics>getStatistics().getNumDmlAffectedRows();
+        return affected == null ? 0 : affected;
+    }
+
+    /** See {@link BatchQueries} for how the sets become jobs, and the limit on atomicity. */
+    @Override
+    public void updateBatch(String sql, List<Map<String, Object>> paramSets) {
+        for (BoundQuery batch : BatchQueries.of(sql, paramSets)) {
+            jobs.run("batch update", queryConfig(batch).build(), new Cancellation());
+        }
+    }
+
+    @Override
+    public boolean tableExists(String table) {
+        TableId id = tableId(table);
+        return retry.run("table exists " + table, new Cancellation(), () -> bigquery.getTable(id) != null);
+    }
+
+    /**
+     * Creates (or replaces) the portable helper functions models call, {@code ops.days_between},
+     * {@code ops.add_days} and {@code ops.safe_div}, from warehouse/bigquery_functions.sql; the
+     * {@code ops} dataset must exist. DuckDB's counterparts are macros made when it opens.
+     */
+    public void createPortableFunctions() {
+        for (String statement : portableFunctionStatements()) {
+            update(statement, Map.of());
+        }
+    }
+
+    static List<String> portableFunctionStatements() {
+        String text;
+        try (InputStream in = BigQueryWarehouse.class.getResourceAsStream(FUNCTIONS_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(FUNCTIONS_RESOURCE + " is missing from the classpath");
+            }
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String withoutComments = text.replaceAll("(?m)^\\s*--.*$", "");
+        List<String> statements = new ArrayList<>();
+        for (String statement : withoutComments.split(";\\s*(\\R|$)")) {
+            if (!statement.isBlank()) {
+                statements.add(statement.strip());
+            }
+        }
+        return statements;
+    }
+
+    private static QueryJobConfiguration.Builder queryConfig(BoundQuery bound) {
+        return QueryJobConfiguration.newBuilder(bound.sql())
+                .setUseLegacySql(false)
+                .setParameterMode("NAMED")
+                .setNamedParameters(bound.parameters());
+    }
+
+    private static TableId tableId(String table) {
+        String[] parts = table.split("\\.");
+        if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+            throw new PermanentFailure("table reference '" + table + "' must be dataset.table");
+        }
+        return TableId.of(parts[0], parts[1]);
+    }
+}

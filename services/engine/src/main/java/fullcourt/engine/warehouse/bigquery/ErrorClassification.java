@@ -1,0 +1,82 @@
+package fullcourt.engine.warehouse.bigquery;
+
+import com.google.cloud.bigquery.BigQueryError;
+import com.google.cloud.bigquery.BigQueryException;
+import java.io.IOException;
+import java.util.Set;
+
+/**
+ * Decides whether another attempt may fix a BigQuery error. The error's reason decides first,
+ * because the HTTP code alone misleads: quota and rate limits come back as 403
+ * ({@code rateLimitExceeded}, {@code quotaExceeded}) or even 400 ({@code jobRateLimitExceeded},
+ * "Job exceeded rate limits: Your table exceeded quota for table update operations"), the same
+ * codes as a denied access or a broken query. Without a known reason, 429 and 5xx are transient,
+ * other 4xx are not, and an I/O failure without any HTTP answer is transient.
+ */
+final class ErrorClassification {
+
+    /** Reasons BigQuery documents as transient, plus the short-term quotas hit by many partition writes. */
+    static final Set<String> RETRYABLE_REASONS = Set.of(
+            "rateLimitExceeded", "jobRateLimitExceeded", "quotaExceeded",
+            "backendError", "internalError", "jobBackendError", "jobInternalError");
+
+    /** Reasons that describe the request itself: the same request fails the same way. */
+    static final Set<String> PERMANENT_REASONS = Set.of(
+            "invalidQuery", "invalid", "notFound", "accessDenied", "duplicate", "billingNotEnabled",
+            "billingTierLimitExceeded", "resourcesExceeded", "responseTooLarge", "notImplemented");
+
+    private ErrorClassification() {
+    }
+
+    static boolean isRetryable(BigQueryException e) {
+        String reason = reasonOf(e);
+        if (reason != null && RETRYABLE_REASONS.contains(reason)) {
+            return true;
+        }
+        if (reason != null && PERMANENT_REASONS.contains(reason)) {
+            return false;
+        }
+        int code = e.getCode();
+        if (code == 429 || code == 500 || code == 502 || code == 503 || code == 504) {
+            return true;
+        }
+        if (code >= 400 && code < 500) {
+            return false;
+        }
+        // no HTTP answer at all (connection reset, timeout): the request may well succeed next time
+        return code <= 0 && hasIoCause(e);
+    }
+
+    static String reasonOf(BigQueryException e) {
+        BigQueryError error = e.getError();
+        if (error != null && error.getReason() != null) {
+            return error.getReason();
+        }
+        return e.getReason();
+    }
+
+    /** "reason: message" (HTTP code when there is one), what a person needs to act on the error. */
+    static String describe(BigQueryException e) {
+        BigQueryError error = e.getError();
+        String message = error != null && error.getMessage() != null ? error.getMessage() : e.getMessage();
+        String reason = reasonOf(e);
+        StringBuilder out = new StringBuilder();
+        if (reason != null) {
+            out.append(reason).append(": ");
+        }
+        out.append(message);
+        if (e.getCode() > 0) {
+            out.append(" (HTTP ").append(e.getCode()).append(')');
+        }
+        return out.toString();
+    }
+
+    private static boolean hasIoCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,54 @@
+package fullcourt.engine.warehouse.bigquery;
+
+import com.google.cloud.bigquery.BigQueryException;
+import fullcourt.engine.processor.Cancellation;
+import fullcourt.engine.processor.PermanentFailure;
+import fullcourt.engine.processor.RetryableFailure;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs one BigQuery call under a {@link BackoffPolicy}: a transient error is retried after the
+ * policy's delay, then surfaced as {@link RetryableFailure} (the worker nacks and Pub/Sub retries
+ * later); any other error becomes a {@link PermanentFailure} at once, with BigQuery's message.
+ */
+final class RetryLoop {
+
+    private static final Logger LOG = Logger.getLogger(RetryLoop.class);
+
+    private final BackoffPolicy policy;
+
+    RetryLoop(BackoffPolicy policy) {
+        this.policy = policy;
+    }
+
+    <T> T run(String what, Cancellation cancellation, Supplier<T> attempt) {
+        for (int n = 1; ; n++) {
+            cancellation.check();
+            try {
+                return attempt.get();
+            } catch (BigQueryException e) {
+                String detail = ErrorClassification.describe(e);
+                if (!ErrorClassification.isRetryable(e)) {
+                    throw new PermanentFailure(what + " failed: " + detail, e);
+                }
+                if (n >= policy.maxAttempts()) {
+                    throw new RetryableFailure(what + " failed after " + n + " attempts: " + detail, e);
+                }
+                long delayMs = policy.delayAfter(n).toMillis();
+                LOG.debugf("%s: attempt %d failed (%s), retrying in %d ms", what, n, detail, delayMs);
+                pause(delayMs, cancellation);
+            }
+        }
+    }
+
+    private static void pause(long millis, Cancellation cancellation) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RetryableFailure("interrupted while waiting to retry", e);
+        }
+        cancellation.check();
+    }
+}

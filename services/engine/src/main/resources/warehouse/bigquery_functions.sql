@@ -1,0 +1,21 @@
+-- Portable helpers in the ops dataset, BigQuery's side (DuckDB's are macros created by
+-- DuckDbWarehouse.open). Date arithmetic and safe division are spelled differently by the two
+-- engines, so models call these and stay inside the dialect subset (see SQL-DIALECT.md).
+-- Each statement ends with ';' at the end of a line; BigQueryWarehouse.createPortableFunctions()
+-- runs them one by one.
+
+-- Whole days from earlier_date to later_date (negative when later_date is earlier).
+CREATE OR REPLACE FUNCTION ops.days_between(later_date DATE, earlier_date DATE)
+RETURNS INT64
+AS (DATE_DIFF(later_date, earlier_date, DAY));
+
+-- d shifted by n days (n may be negative).
+CREATE OR REPLACE FUNCTION ops.add_days(d DATE, n INT64)
+RETURNS DATE
+AS (DATE_ADD(d, INTERVAL n DAY));
+
+-- a / b as FLOAT64, NULL when b is 0 or NULL (the / operator raises an error on 0 in BigQuery and
+-- returns Infinity in DuckDB). INT64 arguments coerce to FLOAT64.
+CREATE OR REPLACE FUNCTION ops.safe_div(a FLOAT64, b FLOAT64)
+RETURNS FLOAT64
+AS (IF(b IS NULL OR b = 0, NULL, a / b));
