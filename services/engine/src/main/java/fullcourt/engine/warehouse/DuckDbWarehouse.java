@@ -58,6 +58,8 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
                     Files.createDirectories(parent);
                 }
             }
+            // DriverManager's service-loader scan misses the driver under Quarkus' class loaders
+            Class.forName("org.duckdb.DuckDBDriver");
             String url = path.equals(":memory:") ? "jdbc:duckdb:" : "jdbc:duckdb:" + path;
             DuckDbWarehouse w = new DuckDbWarehouse((DuckDBConnection) DriverManager.getConnection(url));
             for (String dataset : DATASETS) {
@@ -70,6 +72,8 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
         } catch (SQLException e) {
             throw new PermanentFailure("cannot open DuckDB database '" + path + "': " + e.getMessage()
                     + " (is another Fullcourt process using it? DuckDB allows one writing process per file)", e);
+        } catch (ClassNotFoundException e) {
+            throw new PermanentFailure("the DuckDB JDBC driver is not on the classpath", e);
         } catch (java.io.IOException e) {
             throw new PermanentFailure("cannot create the directory of '" + path + "': " + e.getMessage(), e);
         }

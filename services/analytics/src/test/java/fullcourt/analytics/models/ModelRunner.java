@@ -1,0 +1,104 @@
+package fullcourt.analytics.models;
+
+import fullcourt.engine.processor.Cancellation;
+import fullcourt.engine.warehouse.DuckDbWarehouse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Runs the phase 3 SQL models as the engine does (one partition replaced per model and date) on an
+ * in-memory DuckDB warehouse that holds the raw tables, for tests to fill with fixture rows.
+ */
+final class ModelRunner implements AutoCloseable {
+
+    /** The five models in an order that runs every upstream before its downstream (DEPENDENCIES.md). */
+    static final List<String> DEPENDENCY_ORDER = List.of(
+            "team_offense_game_summary",
+            "team_defense_game_summary",
+            "player_game_summary",
+            "upcoming_team_game_context",
+            "upcoming_player_game_context");
+
+    private final DuckDbWarehouse warehouse;
+
+    private ModelRunner(DuckDbWarehouse warehouse) {
+        this.warehouse = warehouse;
+    }
+
+    /** A fresh in-memory warehouse with the raw tables of warehouse/raw_tables.sql, empty. */
+    static ModelRunner withRawTables() {
+        ModelRunner runner = new ModelRunner(DuckDbWarehouse.open(":memory:"));
+        // comments go first: some of them hold a ';', which would split a statement
+        String schema = resource("warehouse/raw_tables.sql").replaceAll("--[^\n]*", "");
+        for (String statement : schema.split(";")) {
+            if (!statement.isBlank()) {
+                runner.execute(statement);
+            }
+        }
+        return runner;
+    }
+
+    /** Runs a statement written by a test, e.g. the INSERT of fixture rows. */
+    void execute(String sql) {
+        warehouse.update(sql, Map.of());
+    }
+
+    /** Replaces the model's partition of {@code date}, as the engine does; returns the rows written. */
+    long run(String model, LocalDate date) {
+        return warehouse.replacePartition("analytics." + model, "game_date", date, modelSql(model),
+                Map.of("game_date", date), new Cancellation());
+    }
+
+    /** Runs all five models for {@code date}, upstream first. */
+    void runAll(LocalDate date) {
+        for (String model : DEPENDENCY_ORDER) {
+            run(model, date);
+        }
+    }
+
+    /** Every row of the model's partition of {@code date}, in a stable order. */
+    List<Map<String, Object>> rows(String model, LocalDate date) {
+        return warehouse.query("SELECT * FROM analytics." + model + " WHERE game_date = @d ORDER BY ALL",
+                Map.of("d", date));
+    }
+
+    /** The one row of the model's partition of {@code date} whose {@code column} is {@code value}. */
+    ModelRow row(String model, LocalDate date, String column, String value) {
+        List<ModelRow> found = rows(model, date).stream()
+                .filter(r -> Objects.equals(r.get(column), value))
+                .map(ModelRow::new)
+                .toList();
+        if (found.size() != 1) {
+            throw new AssertionError("expected one row of " + model + " on " + date + " with " + column + " = '"
+                    + value + "', found " + found.size());
+        }
+        return found.get(0);
+    }
+
+    /** The text of {@code models/<model>.sql}. */
+    static String modelSql(String model) {
+        return resource("models/" + model + ".sql");
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = ModelRunner.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("classpath resource " + name + " not found");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        warehouse.close();
+    }
+}
