@@ -79,7 +79,8 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
         }
     }
 
-    private Connection connection() throws SQLException {
+    /** A new connection to the same database, for bulk loaders (the season generator's appenders); close it after use. */
+    public Connection connection() throws SQLException {
         return root.duplicate();
     }
 
@@ -228,6 +229,12 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
         String lower = msg.toLowerCase(Locale.ROOT);
         if (cancellation != null && cancellation.isCancelled()) {
             return new RetryableFailure(what + " cancelled: the task's deadline passed", e);
+        }
+        if (lower.contains("catalog error") && lower.contains("does not exist")) {
+            // a table is created by its processor's first write: a window with no dates yet (a
+            // season's first day) lets a reader start before it exists, so wait for it
+            return new RetryableFailure(what + " failed, will retry (a table its upstream has not created yet?): "
+                    + msg, e);
         }
         if (lower.contains("conflict") || lower.contains("io error") || lower.contains("interrupt")
                 || lower.contains("could not set lock")) {

@@ -145,10 +145,10 @@ class DuckDbWarehouseTest {
 
     @Test
     void brokenSqlIsAPermanentFailure() {
-        assertThatThrownBy(() -> warehouse.query("SELECT nope FROM analytics.missing_table", Map.of()))
+        assertThatThrownBy(() -> warehouse.query("SELECT FROM WHERE analytics.broken", Map.of()))
                 .isInstanceOf(PermanentFailure.class)
                 .hasMessageStartingWith("query failed: ")
-                .hasMessageContaining("missing_table");
+                .hasMessageContaining("syntax error");
     }
 
     @Test
@@ -231,5 +231,13 @@ class DuckDbWarehouseTest {
         assertThatThrownBy(() -> warehouse.replacePartition(TABLE, "game_date", JAN_2, TWO_PLAYERS,
                 Map.of("game_date", JAN_2), new Cancellation()))
                 .isInstanceOf(PermanentFailure.class).hasMessageContaining("@bonus");
+    }
+
+    @Test
+    void readingATableNoProcessorHasCreatedYetIsRetryable() {
+        assertThatThrownBy(() -> warehouse.replacePartition(TABLE, "game_date", JAN_2,
+                "SELECT game_date, points FROM analytics.not_written_yet WHERE game_date = @game_date",
+                Map.of("game_date", JAN_2), new Cancellation()))
+                .isInstanceOf(RetryableFailure.class).hasMessageContaining("not_written_yet");
     }
 }

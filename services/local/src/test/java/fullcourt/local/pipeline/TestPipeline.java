@@ -1,13 +1,16 @@
 package fullcourt.local.pipeline;
 
 import fullcourt.engine.processor.Processor;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 /**
  * The three-phase test pipeline of test-catalog.json: alpha (phase 3) writes three rows per date;
  * beta (phase 4) sums alpha over the date and the two before it; gamma (phase 5) doubles beta.
+ * Only there when the test catalog is (a service must implement exactly its catalog).
  */
+@IfBuildProperty(name = "fullcourt.catalog", stringValue = "classpath:test-catalog.json")
 public class TestPipeline {
 
     @Produces
