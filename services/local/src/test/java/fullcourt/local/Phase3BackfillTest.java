@@ -9,6 +9,8 @@ import fullcourt.engine.testing.PubSubEmulatorResource;
 import fullcourt.engine.transport.PubSubConnector;
 import fullcourt.engine.warehouse.Warehouse;
 import fullcourt.messages.BackfillRequest;
+import fullcourt.seasons.Season;
+import fullcourt.seasons.SeasonRange;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -21,8 +23,8 @@ import org.eclipse.microprofile.reactive.messaging.spi.Connector;
 import org.junit.jupiter.api.Test;
 
 /**
- * Phase 3 of the platform over one generated season (2022-23), through the engine: Pub/Sub,
- * coordinator, workers, the five SQL models on DuckDB.
+ * Phase 3 of the platform over generated seasons (2022-23 unless -Dfullcourt.test.seasons says
+ * otherwise), through the engine: Pub/Sub, coordinator, workers, the five SQL models on DuckDB.
  */
 @QuarkusTest
 @TestProfile(PlatformPipelineProfile.class)
@@ -31,8 +33,10 @@ class Phase3BackfillTest {
 
     private static final List<String> TABLES = List.of("team_offense_game_summary", "team_defense_game_summary",
             "player_game_summary", "upcoming_team_game_context", "upcoming_player_game_context");
-    private static final LocalDate FIRST = LocalDate.of(2022, 10, 18);
-    private static final LocalDate LAST = LocalDate.of(2023, 6, 30);
+    private static final List<Season> SEASONS = SeasonRange.parse(PlatformPipelineProfile.SEASONS);
+    private static final LocalDate FIRST = SEASONS.get(0).regularStart();
+    private static final LocalDate LAST = SEASONS.get(SEASONS.size() - 1).playoffsEnd();
+    private static final String RUN = "seasons-" + PlatformPipelineProfile.SEASONS;
 
     @Inject
     Coordinator coordinator;
@@ -52,14 +56,14 @@ class Phase3BackfillTest {
     }
 
     @Test
-    void aSeasonOfPhase3CoversEveryGameDateAndRerunsIdentically() {
+    void phase3CoversEveryGameDateAndRerunsIdentically() {
         PipelineDriver driver = new PipelineDriver(coordinator, connector, warehouse);
-        driver.publishRequest(BackfillRequest.forRange("season-2022-23", FIRST, LAST).withPhases(List.of(3)));
-        driver.awaitFinished("season-2022-23", Duration.ofMinutes(10));
+        driver.publishRequest(BackfillRequest.forRange(RUN, FIRST, LAST).withPhases(List.of(3)));
+        driver.awaitFinished(RUN, Duration.ofMinutes(10L * SEASONS.size()));
 
-        List<TaskRecord> tasks = coordinator.read(s -> List.copyOf(s.run("season-2022-23").orElseThrow().tasks()));
+        List<TaskRecord> tasks = coordinator.read(s -> List.copyOf(s.run(RUN).orElseThrow().tasks()));
         assertThat(tasks).allSatisfy(t -> assertThat(t.status()).isIn(TaskStatus.SUCCEEDED, TaskStatus.SKIPPED));
-        long gameDates = count("SELECT COUNT(DISTINCT game_date) AS n FROM raw.schedule WHERE season = '2022-23'");
+        long gameDates = count("SELECT COUNT(DISTINCT game_date) AS n FROM raw.schedule");
         assertThat(tasks.stream().filter(t -> t.status() == TaskStatus.SKIPPED))
                 .allSatisfy(t -> assertThat(t.skipReason()).startsWith("no games on"))
                 .hasSize((int) (tasks.size() - 5 * gameDates));
@@ -74,13 +78,13 @@ class Phase3BackfillTest {
         assertThat((double) withUsage / played).as("usage_rate present for player-games with minutes")
                 .isGreaterThanOrEqualTo(0.99);
 
-        LocalDate date = LocalDate.of(2023, 1, 10);
+        LocalDate date = SEASONS.get(0).regularStart().plusDays(84); // a January date of the first season
         Map<String, List<String>> before = new java.util.HashMap<>();
         TABLES.forEach(t -> before.put(t, partition(t, date)));
         assertThat(before.values()).allSatisfy(rows -> assertThat(rows).isNotEmpty());
-        driver.publishRequest(BackfillRequest.forDates("rerun-2023-01-10", List.of(date)).withPhases(List.of(3)));
-        driver.awaitFinished("rerun-2023-01-10", Duration.ofMinutes(2));
-        int rerun = coordinator.read(s -> s.run("rerun-2023-01-10").orElseThrow().counts().get(TaskStatus.SUCCEEDED));
+        driver.publishRequest(BackfillRequest.forDates("rerun-" + date, List.of(date)).withPhases(List.of(3)));
+        driver.awaitFinished("rerun-" + date, Duration.ofMinutes(2));
+        int rerun = coordinator.read(s -> s.run("rerun-" + date).orElseThrow().counts().get(TaskStatus.SUCCEEDED));
         assertThat(rerun).isEqualTo(5);
         TABLES.forEach(t -> assertThat(partition(t, date)).as("%s rerun", t).isEqualTo(before.get(t)));
     }

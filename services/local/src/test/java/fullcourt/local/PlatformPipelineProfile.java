@@ -3,14 +3,19 @@ package fullcourt.local;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
 
-/** The platform's own catalog and processors, on one generated season. */
+/**
+ * The platform's own catalog and processors on generated seasons: 2022-23 by default, or
+ * {@code -Dfullcourt.test.seasons=2021-22..2024-25} for the four-season acceptance run.
+ */
 public class PlatformPipelineProfile implements QuarkusTestProfile {
+
+    static final String SEASONS = System.getProperty("fullcourt.test.seasons", "2022-23");
 
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
                 "fullcourt.catalog", "classpath:fullcourt-catalog.json",
-                "fullcourt.local.seasons", "2022-23",
+                "fullcourt.local.seasons", SEASONS,
                 "fullcourt.coordinator.global-in-flight", "8");
     }
 }
