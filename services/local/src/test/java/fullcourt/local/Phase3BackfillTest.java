@@ -23,7 +23,7 @@ import org.eclipse.microprofile.reactive.messaging.spi.Connector;
 import org.junit.jupiter.api.Test;
 
 /**
- * Phase 3 of the platform over generated seasons (2022-23 unless -Dfullcourt.test.seasons says
+ * Phase 3 of the platform over generated seasons (2022-23 unless -Dphase3.seasons says
  * otherwise), through the engine: Pub/Sub, coordinator, workers, the five SQL models on DuckDB.
  */
 @QuarkusTest
@@ -58,7 +58,7 @@ class Phase3BackfillTest {
     @Test
     void phase3CoversEveryGameDateAndRerunsIdentically() {
         PipelineDriver driver = new PipelineDriver(coordinator, connector, warehouse);
-        driver.publishRequest(BackfillRequest.forRange(RUN, FIRST, LAST).withPhases(List.of(3)));
+        driver.publishRequest(BackfillRequest.forRange(RUN, FIRST, LAST).withPhases(List.of(3)).withCascade(false));
         driver.awaitFinished(RUN, Duration.ofMinutes(10L * SEASONS.size()));
 
         List<TaskRecord> tasks = coordinator.read(s -> List.copyOf(s.run(RUN).orElseThrow().tasks()));
@@ -82,7 +82,8 @@ class Phase3BackfillTest {
         Map<String, List<String>> before = new java.util.HashMap<>();
         TABLES.forEach(t -> before.put(t, partition(t, date)));
         assertThat(before.values()).allSatisfy(rows -> assertThat(rows).isNotEmpty());
-        driver.publishRequest(BackfillRequest.forDates("rerun-" + date, List.of(date)).withPhases(List.of(3)));
+        driver.publishRequest(BackfillRequest.forDates("rerun-" + date, List.of(date)).withPhases(List.of(3))
+                .withCascade(false));
         driver.awaitFinished("rerun-" + date, Duration.ofMinutes(2));
         int rerun = coordinator.read(s -> s.run("rerun-" + date).orElseThrow().counts().get(TaskStatus.SUCCEEDED));
         assertThat(rerun).isEqualTo(5);

@@ -59,8 +59,11 @@ final class PipelineDriver {
         return coordinator.read(s -> s.run(runId).map(RunState::finished).orElse(false));
     }
 
+    /** Waits for the run to finish; fails within a minute if it was never accepted (a rejection, say). */
     void awaitFinished(String runId, Duration timeout) {
-        await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> finished(runId));
+        await("run " + runId + " accepted").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> coordinator.read(s -> s.run(runId).isPresent()));
+        await("run " + runId + " finished").atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> finished(runId));
     }
 
     void awaitSucceeded(String runId, int atLeast) {

@@ -1,5 +1,7 @@
 package fullcourt.analytics.models;
 
+import fullcourt.engine.testing.models.ModelRunner;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fullcourt.engine.warehouse.DialectCheck;
@@ -10,7 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ModelDialectTest {
 
     static Iterable<String> models() {
-        return ModelRunner.DEPENDENCY_ORDER;
+        return AnalyticsModels.DEPENDENCY_ORDER;
     }
 
     @ParameterizedTest(name = "{0}")

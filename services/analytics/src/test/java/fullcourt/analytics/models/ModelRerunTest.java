@@ -5,29 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Re-running a model for a date replaces its partition with the same rows: redeliveries are harmless. */
-class ModelRerunTest {
-
-    private static ModelRunner runner;
-
-    @BeforeAll
-    static void computeOpeningWeek() {
-        runner = OpeningWeek.computed();
-    }
-
-    @AfterAll
-    static void closeWarehouse() {
-        runner.close();
-    }
+class ModelRerunTest extends OpeningWeekTest {
 
     @Test
     void rerunningADateYieldsIdenticalRows() {
         for (LocalDate date : OpeningWeek.DATES) {
-            for (String model : ModelRunner.DEPENDENCY_ORDER) {
+            for (String model : AnalyticsModels.DEPENDENCY_ORDER) {
                 List<Map<String, Object>> first = runner.rows(model, date);
 
                 long written = runner.run(model, date);

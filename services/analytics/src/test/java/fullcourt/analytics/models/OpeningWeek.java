@@ -1,5 +1,8 @@
 package fullcourt.analytics.models;
 
+import fullcourt.engine.testing.models.ModelRunner;
+import fullcourt.engine.testing.models.RawRows;
+
 import java.time.LocalDate;
 
 /**
@@ -101,7 +104,7 @@ final class OpeningWeek {
         ModelRunner runner = ModelRunner.withRawTables();
         load(runner);
         for (LocalDate date : DATES) {
-            runner.runAll(date);
+            runner.runAll(AnalyticsModels.DEPENDENCY_ORDER, date);
         }
         return runner;
     }

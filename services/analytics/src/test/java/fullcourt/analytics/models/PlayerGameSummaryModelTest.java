@@ -1,5 +1,7 @@
 package fullcourt.analytics.models;
 
+import fullcourt.engine.testing.models.ModelRow;
+
 import static fullcourt.analytics.models.OpeningWeek.OPENER;
 import static fullcourt.analytics.models.OpeningWeek.OPENER_DATE;
 import static fullcourt.analytics.models.OpeningWeek.OVERTIME_DATE;
@@ -8,28 +10,14 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
 import org.assertj.core.data.Offset;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** player_game_summary on the opening-week fixture: usage from team totals, shot zones, DNP rows. */
-class PlayerGameSummaryModelTest {
+class PlayerGameSummaryModelTest extends OpeningWeekTest {
 
     private static final Offset<Double> EXACT = within(1e-9);
     private static final String[] ZONE_COLUMNS = {"paint_attempts", "paint_makes", "mid_range_attempts",
         "mid_range_makes", "three_attempts", "three_makes", "assisted_makes", "unassisted_makes"};
-    private static ModelRunner runner;
-
-    @BeforeAll
-    static void computeOpeningWeek() {
-        runner = OpeningWeek.computed();
-    }
-
-    @AfterAll
-    static void closeWarehouse() {
-        runner.close();
-    }
-
     private static ModelRow player(LocalDate date, String playerId) {
         return runner.row("player_game_summary", date, "player_id", playerId);
     }

@@ -1,5 +1,7 @@
 package fullcourt.analytics.models;
 
+import fullcourt.engine.testing.models.ModelRow;
+
 import static fullcourt.analytics.models.OpeningWeek.OPENER_DATE;
 import static fullcourt.analytics.models.OpeningWeek.OVERTIME_DATE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,26 +9,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
 import org.assertj.core.data.Offset;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** team_defense_game_summary on the opening-week fixture: the opponent's offense is the defense allowed. */
-class TeamDefenseModelTest {
+class TeamDefenseModelTest extends OpeningWeekTest {
 
     private static final Offset<Double> EXACT = within(1e-9);
-    private static ModelRunner runner;
-
-    @BeforeAll
-    static void computeOpeningWeek() {
-        runner = OpeningWeek.computed();
-    }
-
-    @AfterAll
-    static void closeWarehouse() {
-        runner.close();
-    }
-
     private static ModelRow defense(LocalDate date, String team) {
         return runner.row("team_defense_game_summary", date, "team", team);
     }

@@ -1,5 +1,7 @@
 package fullcourt.analytics.models;
 
+import fullcourt.engine.testing.models.ModelRow;
+
 import static fullcourt.analytics.models.OpeningWeek.BACK_TO_BACK_DATE;
 import static fullcourt.analytics.models.OpeningWeek.OPENER;
 import static fullcourt.analytics.models.OpeningWeek.OPENER_DATE;
@@ -9,26 +11,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
 import org.assertj.core.data.Offset;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** team_offense_game_summary on the opening-week fixture, against totals worked out by hand. */
-class TeamOffenseModelTest {
+class TeamOffenseModelTest extends OpeningWeekTest {
 
     private static final Offset<Double> EXACT = within(1e-9);
-    private static ModelRunner runner;
-
-    @BeforeAll
-    static void computeOpeningWeek() {
-        runner = OpeningWeek.computed();
-    }
-
-    @AfterAll
-    static void closeWarehouse() {
-        runner.close();
-    }
-
     private static ModelRow offense(LocalDate date, String team) {
         return runner.row("team_offense_game_summary", date, "team", team);
     }

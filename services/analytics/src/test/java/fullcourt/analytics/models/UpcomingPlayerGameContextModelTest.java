@@ -1,5 +1,9 @@
 package fullcourt.analytics.models;
 
+import fullcourt.engine.testing.models.ModelRow;
+import fullcourt.engine.testing.models.ModelRunner;
+import fullcourt.engine.testing.models.RawRows;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -52,7 +56,7 @@ class UpcomingPlayerGameContextModelTest {
                 .propLine(GAME, "b1", 31.5, -115, -105, "2023-11-25 18:30:00");
 
         for (int day = 1; day <= 25; day += 2) {
-            runner.runAll(LocalDate.of(2023, 11, day));
+            runner.runAll(AnalyticsModels.DEPENDENCY_ORDER, LocalDate.of(2023, 11, day));
         }
     }
 

@@ -1,5 +1,7 @@
 package fullcourt.analytics.models;
 
+import fullcourt.engine.testing.models.ModelRow;
+
 import static fullcourt.analytics.models.OpeningWeek.BACK_TO_BACK_DATE;
 import static fullcourt.analytics.models.OpeningWeek.NYK_AT_PHI_SECOND_DATE;
 import static fullcourt.analytics.models.OpeningWeek.OPENER_DATE;
@@ -10,8 +12,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
 import org.assertj.core.data.Offset;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,21 +21,9 @@ import org.junit.jupiter.api.Test;
  * NYK: 10-19 A, 10-20 A, 10-24 A, 10-25 H, 10-26 A, 10-27 H
  * </pre>
  */
-class UpcomingTeamGameContextModelTest {
+class UpcomingTeamGameContextModelTest extends OpeningWeekTest {
 
     private static final Offset<Double> EXACT = within(1e-9);
-    private static ModelRunner runner;
-
-    @BeforeAll
-    static void computeOpeningWeek() {
-        runner = OpeningWeek.computed();
-    }
-
-    @AfterAll
-    static void closeWarehouse() {
-        runner.close();
-    }
-
     private static ModelRow context(LocalDate date, String team) {
         return runner.row("upcoming_team_game_context", date, "team", team);
     }

@@ -1,5 +1,7 @@
-package fullcourt.analytics.models;
+package fullcourt.engine.testing.models;
 
+import fullcourt.engine.catalog.Catalog;
+import fullcourt.engine.catalog.CatalogReader;
 import fullcourt.engine.processor.Cancellation;
 import fullcourt.engine.warehouse.DuckDbWarehouse;
 import java.io.IOException;
@@ -12,18 +14,15 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Runs the phase 3 SQL models as the engine does (one partition replaced per model and date) on an
- * in-memory DuckDB warehouse that holds the raw tables, for tests to fill with fixture rows.
+ * Runs SQL models as the engine does (one partition replaced per model and date) on an in-memory
+ * DuckDB warehouse that holds the raw tables, for tests to fill with fixture rows. Models are
+ * {@code models/<name>.sql} on the test classpath (a phase's tests also see its upstream
+ * services' models); output tables come from the catalog.
  */
-final class ModelRunner implements AutoCloseable {
+public final class ModelRunner implements AutoCloseable {
 
-    /** The five models in an order that runs every upstream before its downstream (DEPENDENCIES.md). */
-    static final List<String> DEPENDENCY_ORDER = List.of(
-            "team_offense_game_summary",
-            "team_defense_game_summary",
-            "player_game_summary",
-            "upcoming_team_game_context",
-            "upcoming_player_game_context");
+    /** Output tables come from the platform catalog, as the engine resolves them. */
+    private static final Catalog CATALOG = CatalogReader.read("classpath:fullcourt-catalog.json");
 
     private final DuckDbWarehouse warehouse;
 
@@ -32,7 +31,7 @@ final class ModelRunner implements AutoCloseable {
     }
 
     /** A fresh in-memory warehouse with the raw tables of warehouse/raw_tables.sql, empty. */
-    static ModelRunner withRawTables() {
+    public static ModelRunner withRawTables() {
         ModelRunner runner = new ModelRunner(DuckDbWarehouse.open(":memory:"));
         // comments go first: some of them hold a ';', which would split a statement
         String schema = resource("warehouse/raw_tables.sql").replaceAll("--[^\n]*", "");
@@ -45,31 +44,31 @@ final class ModelRunner implements AutoCloseable {
     }
 
     /** Runs a statement written by a test, e.g. the INSERT of fixture rows. */
-    void execute(String sql) {
+    public void execute(String sql) {
         warehouse.update(sql, Map.of());
     }
 
     /** Replaces the model's partition of {@code date}, as the engine does; returns the rows written. */
-    long run(String model, LocalDate date) {
-        return warehouse.replacePartition("analytics." + model, "game_date", date, modelSql(model),
+    public long run(String model, LocalDate date) {
+        return warehouse.replacePartition(table(model), "game_date", date, modelSql(model),
                 Map.of("game_date", date), new Cancellation());
     }
 
-    /** Runs all five models for {@code date}, upstream first. */
-    void runAll(LocalDate date) {
-        for (String model : DEPENDENCY_ORDER) {
+    /** Runs {@code models} for {@code date} in the order given (upstream first). */
+    public void runAll(List<String> models, LocalDate date) {
+        for (String model : models) {
             run(model, date);
         }
     }
 
     /** Every row of the model's partition of {@code date}, in a stable order. */
-    List<Map<String, Object>> rows(String model, LocalDate date) {
-        return warehouse.query("SELECT * FROM analytics." + model + " WHERE game_date = @d ORDER BY ALL",
+    public List<Map<String, Object>> rows(String model, LocalDate date) {
+        return warehouse.query("SELECT * FROM " + table(model) + " WHERE game_date = @d ORDER BY ALL",
                 Map.of("d", date));
     }
 
     /** The one row of the model's partition of {@code date} whose {@code column} is {@code value}. */
-    ModelRow row(String model, LocalDate date, String column, String value) {
+    public ModelRow row(String model, LocalDate date, String column, String value) {
         List<ModelRow> found = rows(model, date).stream()
                 .filter(r -> Objects.equals(r.get(column), value))
                 .map(ModelRow::new)
@@ -82,8 +81,12 @@ final class ModelRunner implements AutoCloseable {
     }
 
     /** The text of {@code models/<model>.sql}. */
-    static String modelSql(String model) {
+    public static String modelSql(String model) {
         return resource("models/" + model + ".sql");
+    }
+
+    private static String table(String model) {
+        return CATALOG.get(model).table();
     }
 
     private static String resource(String name) {

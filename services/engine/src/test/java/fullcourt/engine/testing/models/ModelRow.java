@@ -1,39 +1,39 @@
-package fullcourt.analytics.models;
+package fullcourt.engine.testing.models;
 
 import java.time.LocalDate;
 import java.util.Map;
 
 /** One output row of a model, read by column name whatever Java type the JDBC driver chose. */
-record ModelRow(Map<String, Object> values) {
+public record ModelRow(Map<String, Object> values) {
 
-    Object value(String column) {
+    public Object value(String column) {
         if (!values.containsKey(column)) {
             throw new AssertionError("no column " + column + " in " + values.keySet());
         }
         return values.get(column);
     }
 
-    boolean isNull(String column) {
+    public boolean isNull(String column) {
         return value(column) == null;
     }
 
-    long integer(String column) {
+    public long integer(String column) {
         return ((Number) nonNull(column)).longValue();
     }
 
-    double decimal(String column) {
+    public double decimal(String column) {
         return ((Number) nonNull(column)).doubleValue();
     }
 
-    boolean flag(String column) {
+    public boolean flag(String column) {
         return (Boolean) nonNull(column);
     }
 
-    String text(String column) {
+    public String text(String column) {
         return (String) nonNull(column);
     }
 
-    LocalDate date(String column) {
+    public LocalDate date(String column) {
         return (LocalDate) nonNull(column);
     }
 

@@ -1,4 +1,4 @@
-package fullcourt.analytics.models;
+package fullcourt.engine.testing.models;
 
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -12,26 +12,26 @@ import java.util.stream.IntStream;
  * the order of the raw tables: points, fgm, fga, fg3m, fg3a, ftm, fta, oreb, dreb, ast, stl, blk,
  * tov, pf.
  */
-final class RawRows {
+public final class RawRows {
 
     private static final int STAT_COUNT = 14;
 
     private final ModelRunner runner;
     private int nextEventId = 1;
 
-    RawRows(ModelRunner runner) {
+    public RawRows(ModelRunner runner) {
         this.runner = runner;
     }
 
     /** A row of raw.schedule. */
-    RawRows game(String gameId, String season, String seasonType) {
+    public RawRows game(String gameId, String season, String seasonType) {
         runner.execute("INSERT INTO raw.schedule VALUES (" + String.join(", ",
                 text(gameId), date(gameId), text(season), text(seasonType), text(home(gameId)), text(away(gameId))) + ")");
         return this;
     }
 
     /** A row of raw.team_box_scores: the team source has this team's totals for the game. */
-    RawRows teamBox(String gameId, String team, int minutes, int overtimePeriods, int... stats) {
+    public RawRows teamBox(String gameId, String team, int minutes, int overtimePeriods, int... stats) {
         runner.execute("INSERT INTO raw.team_box_scores VALUES (" + String.join(", ",
                 text(gameId), date(gameId), text(team), text(opponent(gameId, team)),
                 String.valueOf(team.equals(home(gameId))), String.valueOf(minutes), String.valueOf(overtimePeriods),
@@ -40,7 +40,7 @@ final class RawRows {
     }
 
     /** A row of raw.player_box_scores for a player who played. */
-    RawRows playerBox(String gameId, String team, String playerId, double minutes, int... stats) {
+    public RawRows playerBox(String gameId, String team, String playerId, double minutes, int... stats) {
         runner.execute("INSERT INTO raw.player_box_scores VALUES (" + String.join(", ",
                 text(gameId), date(gameId), text(team), text(opponent(gameId, team)), text(playerId),
                 text("Player " + playerId), "TRUE", String.valueOf(minutes), numbers(stats), "0", "NULL") + ")");
@@ -48,7 +48,7 @@ final class RawRows {
     }
 
     /** A row of raw.player_box_scores for a player who did not play: no minutes, no stats. */
-    RawRows didNotPlay(String gameId, String team, String playerId, String reason) {
+    public RawRows didNotPlay(String gameId, String team, String playerId, String reason) {
         String noStats = String.join(", ", Collections.nCopies(STAT_COUNT + 1, "NULL"));
         runner.execute("INSERT INTO raw.player_box_scores VALUES (" + String.join(", ",
                 text(gameId), date(gameId), text(team), text(opponent(gameId, team)), text(playerId),
@@ -60,7 +60,7 @@ final class RawRows {
      * {@code attempts} rows of raw.shot_events in one zone: the first {@code makes} made, the first
      * {@code assistedMakes} of those assisted.
      */
-    RawRows shots(String gameId, String team, String playerId, String zone, int attempts, int makes,
+    public RawRows shots(String gameId, String team, String playerId, String zone, int attempts, int makes,
                   int assistedMakes) {
         for (int i = 0; i < attempts; i++) {
             runner.execute("INSERT INTO raw.shot_events VALUES (" + String.join(", ",
@@ -71,7 +71,7 @@ final class RawRows {
     }
 
     /** A row of raw.prop_lines, captured at {@code capturedAt} ('YYYY-MM-DD HH:MM:SS'). */
-    RawRows propLine(String gameId, String playerId, double pointsLine, int overOdds, int underOdds,
+    public RawRows propLine(String gameId, String playerId, double pointsLine, int overOdds, int underOdds,
                      String capturedAt) {
         runner.execute("INSERT INTO raw.prop_lines VALUES (" + String.join(", ",
                 text(gameId), date(gameId), text(playerId), String.valueOf(pointsLine), String.valueOf(overOdds),
@@ -79,7 +79,7 @@ final class RawRows {
         return this;
     }
 
-    static LocalDate dateOf(String gameId) {
+    public static LocalDate dateOf(String gameId) {
         return LocalDate.of(Integer.parseInt(gameId.substring(0, 4)), Integer.parseInt(gameId.substring(4, 6)),
                 Integer.parseInt(gameId.substring(6, 8)));
     }

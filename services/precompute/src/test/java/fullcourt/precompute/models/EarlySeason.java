@@ -1,0 +1,137 @@
+package fullcourt.precompute.models;
+
+import fullcourt.engine.testing.models.ModelRunner;
+import fullcourt.engine.testing.models.RawRows;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The fixture the group-1 model tests share: New York at Boston on 18 straight days of 2023-24
+ * (game k on 2023-10-23 + k days, k = 1..18), the 2022-23 finale between them, and Philadelphia at
+ * Miami on the last two days, without play-by-play. The date under test, D, is game 18's date
+ * (2023-11-10). Stats are in the order points, fgm, fga, fg3m, fg3a, ftm, fta, oreb, dreb, ast,
+ * stl, blk, tov, pf; each points total is 2 * (fgm - fg3m) + 3 * fg3m + ftm.
+ *
+ * <pre>
+ * Boston's defense = New York's offense (team source) and New York's shots (player n1):
+ *   games 1-2    NYK 140 points on 100 possessions; paint 10 attempts, 10 made
+ *   games 3-17   NYK 110 points on 100 possessions; paint 4/2, mid-range 2/1, three 4/1
+ *   game 18 (D)  NYK 140 points; paint 20/20 (must never be read for D)
+ *   finale       NYK  90 points on 100 possessions; paint 10/0 (previous season)
+ *   possessions  = FGA - OREB + TOV + 0.44 * FTA = 84 - 10 + 15 + 11 = 100 in every NYK line
+ * Boston's b1 plays games 6-18 (12 games before D), 30 minutes each:
+ *   games 6-7    paint 10 attempts, 4 made, all 4 assisted
+ *   games 8-17   paint 2/1 (assisted), mid-range 1/1 (unassisted), three 1/0
+ *   game 18 (D)  three 15/15 (must never be read for D)
+ *   finale       three 10/3, unassisted (previous season)
+ * Boston's b9 plays only on D (no earlier game). Philadelphia's p1 plays 11-09 and 11-10 (D) at
+ * Miami: no shot events in either game, so no zone data.
+ * </pre>
+ */
+final class EarlySeason {
+
+    static final String SEASON = "2023-24";
+    static final LocalDate FIRST_DATE = LocalDate.of(2023, 10, 24);
+    static final String FINALE = "20230409_NYK_BOS";
+    static final LocalDate FINALE_DATE = RawRows.dateOf(FINALE);
+    static final String PHI_AT_MIA_BEFORE = "20231109_PHI_MIA";
+    static final String PHI_AT_MIA_ON_D = "20231110_PHI_MIA";
+
+    /** Game k (1..18) of New York at Boston in 2023-24. */
+    static String game(int k) {
+        LocalDate d = FIRST_DATE.plusDays(k - 1);
+        return String.format("%04d%02d%02d_NYK_BOS", d.getYear(), d.getMonthValue(), d.getDayOfMonth());
+    }
+
+    static LocalDate dateOfGame(int k) {
+        return FIRST_DATE.plusDays(k - 1);
+    }
+
+    /** D: the date the tests compute the group-1 models for. */
+    static final LocalDate D = dateOfGame(18);
+
+    /** Every fixture date, in order. */
+    static List<LocalDate> dates() {
+        List<LocalDate> dates = new ArrayList<>();
+        dates.add(FINALE_DATE);
+        for (int k = 1; k <= 18; k++) {
+            dates.add(dateOfGame(k));
+        }
+        return dates;
+    }
+
+    private EarlySeason() {
+    }
+
+    static void load(ModelRunner runner) {
+        RawRows raw = new RawRows(runner);
+
+        // the previous season's finale
+        raw.game(FINALE, "2022-23", "regular");
+        //                                min  ot  pts fgm fga 3pm 3pa ftm fta orb drb ast stl blk tov pf
+        raw.teamBox(FINALE, "NYK", 240, 0,  90, 34, 84,  8, 30, 14, 25, 10, 30, 20,  5,  3, 15, 20)
+           .teamBox(FINALE, "BOS", 240, 0, 100, 38, 85,  8, 28, 16, 20, 10, 35, 22,  7,  5, 12, 18)
+           .playerBox(FINALE, "BOS", "b1", 30.0, 20, 8, 14, 3, 10, 1, 2, 1, 5, 3, 1, 0, 2, 2)
+           .shots(FINALE, "BOS", "b1", "three", 10, 3, 0)
+           .shots(FINALE, "NYK", "n1", "paint", 10, 0, 0);
+
+        for (int k = 1; k <= 18; k++) {
+            String g = game(k);
+            raw.game(g, SEASON, "regular");
+            boolean highScoring = k <= 2 || k == 18;
+            if (highScoring) {
+                //                     min  ot  pts fgm fga 3pm 3pa ftm fta orb drb ast stl blk tov pf
+                raw.teamBox(g, "NYK", 240, 0, 140, 50, 84, 20, 40, 20, 25, 10, 30, 20,  5,  3, 15, 20);
+            } else {
+                raw.teamBox(g, "NYK", 240, 0, 110, 40, 84, 10, 30, 20, 25, 10, 30, 20,  5,  3, 15, 20);
+            }
+            raw.teamBox(g, "BOS", 240, 0, 100, 38, 85,  8, 28, 16, 20, 10, 35, 22,  7,  5, 12, 18);
+
+            // New York's shots, i.e. what Boston allowed
+            if (k <= 2) {
+                raw.shots(g, "NYK", "n1", "paint", 10, 10, 5);
+            } else if (k <= 17) {
+                raw.shots(g, "NYK", "n1", "paint", 4, 2, 1)
+                   .shots(g, "NYK", "n1", "mid_range", 2, 1, 0)
+                   .shots(g, "NYK", "n1", "three", 4, 1, 1);
+            } else {
+                raw.shots(g, "NYK", "n1", "paint", 20, 20, 20);
+            }
+
+            // Boston's b1, from game 6 on
+            if (k >= 6) {
+                raw.playerBox(g, "BOS", "b1", 30.0, 20, 8, 14, 2, 4, 2, 2, 1, 5, 3, 1, 0, 2, 2);
+            }
+            if (k == 6 || k == 7) {
+                raw.shots(g, "BOS", "b1", "paint", 10, 4, 4);
+            } else if (k >= 8 && k <= 17) {
+                raw.shots(g, "BOS", "b1", "paint", 2, 1, 1)
+                   .shots(g, "BOS", "b1", "mid_range", 1, 1, 0)
+                   .shots(g, "BOS", "b1", "three", 1, 0, 0);
+            } else if (k == 18) {
+                raw.shots(g, "BOS", "b1", "three", 15, 15, 15);
+            }
+        }
+        raw.playerBox(game(18), "BOS", "b9", 12.0, 4, 2, 4, 0, 1, 0, 0, 0, 2, 1, 0, 0, 1, 1);
+
+        // Philadelphia at Miami: no team source, no play-by-play
+        raw.game(PHI_AT_MIA_BEFORE, SEASON, "regular")
+           .game(PHI_AT_MIA_ON_D, SEASON, "regular")
+           .playerBox(PHI_AT_MIA_BEFORE, "PHI", "p1", 32.0, 18, 7, 15, 1, 4, 3, 4, 1, 6, 4, 1, 0, 2, 3)
+           .playerBox(PHI_AT_MIA_BEFORE, "MIA", "m1", 34.0, 20, 8, 16, 2, 5, 2, 2, 1, 5, 3, 1, 0, 2, 2)
+           .playerBox(PHI_AT_MIA_ON_D, "PHI", "p1", 30.0, 15, 6, 13, 1, 3, 2, 2, 1, 5, 3, 1, 0, 2, 2)
+           .playerBox(PHI_AT_MIA_ON_D, "MIA", "m1", 33.0, 22, 9, 17, 2, 5, 2, 2, 1, 5, 3, 1, 0, 2, 2);
+    }
+
+    /** Loads the fixture and runs the phase 3 upstreams on every fixture date, oldest first. */
+    static ModelRunner withAnalytics() {
+        ModelRunner runner = ModelRunner.withRawTables();
+        load(runner);
+        for (LocalDate date : dates()) {
+            runner.runAll(PrecomputeModels.ANALYTICS_UPSTREAMS, date);
+        }
+        return runner;
+    }
+}
