@@ -1,5 +1,7 @@
 package fullcourt.engine.warehouse.bigquery;
 
+import fullcourt.engine.warehouse.ParameterizedSql;
+
 import com.google.cloud.bigquery.QueryParameterValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package fullcourt.engine.warehouse.bigquery;
+package fullcourt.engine.warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package fullcourt.engine.warehouse.bigquery;
+package fullcourt.engine.warehouse;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -8,14 +8,13 @@ import java.util.function.Function;
 
 /**
  * SQL text split around its {@code @name} placeholders, skipping string literals, quoted
- * identifiers and comments by the same rules as
- * {@link fullcourt.engine.warehouse.NamedParameters}, so that a placeholder can be renamed (one
+ * identifiers and comments, so that a placeholder can become JDBC's {@code ?}, be renamed (one
  * statement per parameter set in a batch) or replaced by {@code NULL} (BigQuery needs a type for
  * every parameter, and a Java null has none; an untyped SQL NULL coerces to any column type).
  */
-record ParameterizedSql(List<String> text, List<String> placeholders) {
+public record ParameterizedSql(List<String> text, List<String> placeholders) {
 
-    static ParameterizedSql parse(String sql) {
+    public static ParameterizedSql parse(String sql) {
         List<String> text = new ArrayList<>();
         List<String> placeholders = new ArrayList<>();
         StringBuilder current = new StringBuilder();
@@ -67,12 +66,12 @@ record ParameterizedSql(List<String> text, List<String> placeholders) {
     }
 
     /** Parameter names in order of first use. */
-    Set<String> names() {
+    public Set<String> names() {
         return new LinkedHashSet<>(placeholders);
     }
 
     /** The SQL with each {@code @name} replaced by {@code replacement.apply(name)}. */
-    String render(Function<String, String> replacement) {
+    public String render(Function<String, String> replacement) {
         StringBuilder out = new StringBuilder();
         for (int k = 0; k < placeholders.size(); k++) {
             out.append(text.get(k)).append(replacement.apply(placeholders.get(k)));
