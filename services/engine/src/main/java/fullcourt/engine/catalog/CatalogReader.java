@@ -73,6 +73,7 @@ public final class CatalogReader {
         if (doc.processors() == null) {
             throw new InvalidCatalogException(List.of(source + ": 'processors' array is required"));
         }
+        List<String> invalidNames = new ArrayList<>();
         for (int i = 0; i < doc.processors().size(); i++) {
             Entry e = doc.processors().get(i);
             String at = "processors[" + i + "]" + (e.name() == null ? "" : " (" + e.name() + ")");
@@ -80,12 +81,22 @@ public final class CatalogReader {
                 declarations.add(toDeclaration(e));
             } catch (IllegalArgumentException ex) {
                 problems.add(at + ": " + ex.getMessage());
+                invalidNames.add(e.name());
             }
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidCatalogException(problems);
+        if (problems.isEmpty()) {
+            return Catalog.of(declarations);
         }
-        return Catalog.of(declarations);
+        // the valid entries' own cross-checks too, so one pass reports every problem; an upstream
+        // naming an invalid entry is not "undeclared": that entry's problem is already listed
+        try {
+            Catalog.of(declarations);
+        } catch (InvalidCatalogException cross) {
+            cross.problems().stream()
+                    .filter(p -> invalidNames.stream().noneMatch(n -> p.contains("upstream '" + n + "' is not declared")))
+                    .forEach(problems::add);
+        }
+        throw new InvalidCatalogException(problems);
     }
 
     private static ProcessorDeclaration toDeclaration(Entry e) {

@@ -63,6 +63,23 @@ class CatalogReaderTest {
     }
 
     @Test
+    void reportsEntryProblemsAndCatalogProblemsInOnePass() {
+        String json = """
+                {"processors": [
+                  {"name": "box_scores", "phase": 3},
+                  {"name": "box_scores", "phase": 3},
+                  {"name": "player_form", "phase": 4, "upstreams": [{"processor": "box_scores", "window": "last:3"}]},
+                  {"name": "streaks", "phase": 4, "upstreams": [{"processor": "player_form"}, {"processor": "odds"}]}
+                ]}""";
+
+        assertThatThrownBy(() -> read(json))
+                .isInstanceOfSatisfying(InvalidCatalogException.class, e -> assertThat(e.problems()).containsExactly(
+                        "processors[2] (player_form): window: expected 'same-date', 'previous:N' or 'season-to-date', got 'last:3'",
+                        "box_scores: declared twice",
+                        "streaks: upstream 'odds' is not declared"));
+    }
+
+    @Test
     void passesTheDeclarationsToTheCatalogChecks() {
         String json = """
                 {"processors": [
