@@ -1,5 +1,6 @@
 package fullcourt.infra;
 
+import fullcourt.infra.testing.RunningEmulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class DeadLetterDeliveryTest {
 
-    private static PubSubEmulator emulator;
+    private static RunningEmulator pubsub;
     private static PubSubConnection connection;
 
     private final Topics names = Topics.withPrefix("t" + Integer.toUnsignedString(new Random().nextInt(), 36) + "-");
@@ -32,17 +33,14 @@ class DeadLetterDeliveryTest {
 
     @BeforeAll
     static void startEmulator() {
-        emulator = PubSubEmulator.start();
-        connection = PubSubConnection.emulator(emulator.hostPort(), "fullcourt-test");
+        pubsub = RunningEmulator.start("fullcourt-test");
+        connection = pubsub.connection();
     }
 
     @AfterAll
     static void stopEmulator() {
-        if (connection != null) {
-            connection.close();
-        }
-        if (emulator != null) {
-            emulator.close();
+        if (pubsub != null) {
+            pubsub.close();
         }
     }
 

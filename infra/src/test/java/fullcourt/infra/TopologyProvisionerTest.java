@@ -1,5 +1,6 @@
 package fullcourt.infra;
 
+import fullcourt.infra.testing.RunningEmulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +12,6 @@ import com.google.pubsub.v1.Subscription;
 import com.google.pubsub.v1.Topic;
 import fullcourt.messages.Topics;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -22,28 +22,24 @@ import org.junit.jupiter.api.Test;
 class TopologyProvisionerTest {
 
     private static final String PROJECT = "fullcourt-test";
-    private static final Random NAMES = new Random();
 
-    private static PubSubEmulator emulator;
+    private static RunningEmulator pubsub;
     private static PubSubConnection connection;
 
-    private final Topics names = Topics.withPrefix("t" + Integer.toUnsignedString(NAMES.nextInt(), 36) + "-");
+    private final Topics names = RunningEmulator.freshTopics();
     private final Topology topology = Topology.of(names, DeliveryPolicy.DEFAULTS);
     private TopologyProvisioner provisioner;
 
     @BeforeAll
     static void startEmulator() {
-        emulator = PubSubEmulator.start();
-        connection = PubSubConnection.emulator(emulator.hostPort(), PROJECT);
+        pubsub = RunningEmulator.start(PROJECT);
+        connection = pubsub.connection();
     }
 
     @AfterAll
     static void stopEmulator() {
-        if (connection != null) {
-            connection.close();
-        }
-        if (emulator != null) {
-            emulator.close();
+        if (pubsub != null) {
+            pubsub.close();
         }
     }
 

@@ -1,5 +1,6 @@
 package fullcourt.cli;
 
+import fullcourt.infra.testing.RunningEmulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -34,26 +35,24 @@ import org.junit.jupiter.api.Test;
 class PubSubRequestChannelTest {
 
     private static final String PROJECT = "fullcourt-cli-test";
-    private static final Random NAMES = new Random();
 
+    private static RunningEmulator pubsub;
     private static PubSubEmulator emulator;
     private static PubSubConnection connection;
 
-    private final Topics topics = Topics.withPrefix("t" + Integer.toUnsignedString(NAMES.nextInt(), 36) + "-");
+    private final Topics topics = RunningEmulator.freshTopics();
 
     @BeforeAll
     static void startEmulator() {
-        emulator = PubSubEmulator.start();
-        connection = PubSubConnection.emulator(emulator.hostPort(), PROJECT);
+        pubsub = RunningEmulator.start(PROJECT);
+        emulator = pubsub.emulator();
+        connection = pubsub.connection();
     }
 
     @AfterAll
     static void stopEmulator() {
-        if (connection != null) {
-            connection.close();
-        }
-        if (emulator != null) {
-            emulator.close();
+        if (pubsub != null) {
+            pubsub.close();
         }
     }
 
