@@ -73,6 +73,7 @@ public record DateDomain(Kind kind, int bootstrapDays) {
             case SAME_DATE -> contains(date, calendar) ? List.of(date) : List.of();
             case PREVIOUS -> previous(date, window.dates(), calendar);
             case SEASON_TO_DATE -> seasonToDate(date, calendar);
+            case TRAILING_DAYS -> dates(date.minusDays(window.dates()), date.minusDays(1), calendar);
         };
     }
 

@@ -61,7 +61,8 @@ public final class SqlModelProcessor implements Processor {
         }
     }
 
-    static String hash(String text) {
+    /** {@code sql-<first 12 hex of SHA-256>}: the version of a model text. */
+    public static String hash(String text) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return "sql-" + HexFormat.of().formatHex(digest).substring(0, 12);
@@ -92,8 +93,8 @@ public final class SqlModelProcessor implements Processor {
         return Outcome.written(rows);
     }
 
-    /** Why a season-bound processor has nothing to compute on this date, or null. */
-    static String skipReason(Warehouse warehouse, DateDomain domain, LocalDate date) {
+    /** Why a season-bound processor has nothing to compute on this date, or null: for Java processors too. */
+    public static String skipReason(Warehouse warehouse, DateDomain domain, LocalDate date) {
         if (domain.kind() != DateDomain.Kind.SEASON_DAYS) {
             return null;
         }

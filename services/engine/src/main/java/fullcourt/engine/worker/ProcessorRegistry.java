@@ -11,12 +11,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /**
  * The processors this process runs, checked against the catalog: a service must implement exactly
- * the catalog's processors of the phases it serves, no more and no fewer.
+ * the catalog's processors of the phases it serves, no more and no fewer (implementations of
+ * processors the catalog does not name at all are left out with a warning).
  */
 public final class ProcessorRegistry {
+
+    private static final Logger LOG = Logger.getLogger(ProcessorRegistry.class);
 
     private final Map<String, Processor> byName;
 
@@ -28,6 +32,12 @@ public final class ProcessorRegistry {
     public static ProcessorRegistry check(Catalog catalog, Collection<Integer> phases, Collection<Processor> implemented) {
         Map<String, Processor> byName = new HashMap<>();
         for (Processor p : implemented) {
+            if (catalog.find(p.name()).isEmpty()) {
+                // a module assembled here may carry processors of another catalog (the all-in-one's
+                // tests run a test catalog): not served, and said so; a misspelt name shows as missing
+                LOG.warnf("processor '%s' is implemented but not in the catalog: not served", p.name());
+                continue;
+            }
             if (byName.put(p.name(), p) != null) {
                 throw new IllegalStateException("two implementations of processor '" + p.name() + "'");
             }

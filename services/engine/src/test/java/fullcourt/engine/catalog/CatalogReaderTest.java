@@ -58,7 +58,7 @@ class CatalogReaderTest {
                 .isInstanceOfSatisfying(InvalidCatalogException.class, e -> assertThat(e.problems()).containsExactly(
                         "processors[0] (Box-Scores): name must match [a-z][a-z0-9_]{0,63}, got Box-Scores",
                         "processors[1] (team_totals): phase is required",
-                        "processors[2] (player_form): window: expected 'same-date', 'previous:N' or 'season-to-date', got 'last:3'",
+                        "processors[2] (player_form): window: expected 'same-date', 'previous:N', 'season-to-date' or 'trailing-days:N', got 'last:3'",
                         "processors[3] (standings): dateDomain: expected 'calendar', 'season-days' or 'season-days:bootstrap=N' (0..60), got 'weekly'"));
     }
 
@@ -74,7 +74,7 @@ class CatalogReaderTest {
 
         assertThatThrownBy(() -> read(json))
                 .isInstanceOfSatisfying(InvalidCatalogException.class, e -> assertThat(e.problems()).containsExactly(
-                        "processors[2] (player_form): window: expected 'same-date', 'previous:N' or 'season-to-date', got 'last:3'",
+                        "processors[2] (player_form): window: expected 'same-date', 'previous:N', 'season-to-date' or 'trailing-days:N', got 'last:3'",
                         "box_scores: declared twice",
                         "streaks: upstream 'odds' is not declared"));
     }

@@ -41,6 +41,17 @@ class DateDomainTest {
     }
 
     @Test
+    void trailingDaysReachIntoEarlierSeasonsAndSkipTheOffSeason() {
+        // 2022-10-19 looks back 366 days: Oct 18, 2022 and the whole 2021-22 span (Oct 19..25, 2021)
+        assertThat(DateDomain.SEASON_DAYS.window(LocalDate.of(2022, 10, 19), Window.trailingDays(366), CALENDAR))
+                .hasSize(8).startsWith(OCT_19).endsWith(LocalDate.of(2022, 10, 18))
+                .doesNotContain(LocalDate.of(2022, 10, 19), LocalDate.of(2022, 1, 1));
+        // two days back from Oct 22, 2021: Oct 20 and 21 (a season day without games is still a task)
+        assertThat(DateDomain.SEASON_DAYS.window(LocalDate.of(2021, 10, 22), Window.trailingDays(2), CALENDAR))
+                .containsExactly(LocalDate.of(2021, 10, 20), LocalDate.of(2021, 10, 21));
+    }
+
+    @Test
     void bootstrapDaysAreTheFirstDaysOfEachSeason() {
         DateDomain withBootstrap = DateDomain.parse("season-days:bootstrap=3");
         assertThat(withBootstrap.isBootstrap(LocalDate.of(2021, 10, 21), CALENDAR)).isTrue(); // 19, 20, 21

@@ -39,7 +39,7 @@ class WindowTest {
     void rejectsOtherTextNamingTheAcceptedForms(String text) {
         assertThatThrownBy(() -> Window.parse(text))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("window: expected 'same-date', 'previous:N' or 'season-to-date', got '" + text + "'");
+                .hasMessage("window: expected 'same-date', 'previous:N', 'season-to-date' or 'trailing-days:N', got '" + text + "'");
     }
 
     @ParameterizedTest
@@ -47,7 +47,15 @@ class WindowTest {
     void rejectsMissingText(String text) {
         assertThatThrownBy(() -> Window.parse(text))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("window: expected 'same-date', 'previous:N' or 'season-to-date', got '" + text + "'");
+                .hasMessage("window: expected 'same-date', 'previous:N', 'season-to-date' or 'trailing-days:N', got '" + text + "'");
+    }
+
+    @Test
+    void parsesTrailingDaysUpToAThousand() {
+        assertThat(Window.parse("trailing-days:365")).isEqualTo(Window.trailingDays(365));
+        assertThatThrownBy(() -> Window.parse("trailing-days:1001"))
+                .hasMessage("window trailing-days:N needs 1 <= N <= 1000, got 1001");
+        assertThat(Window.trailingDays(365)).hasToString("trailing-days:365");
     }
 
     @Test

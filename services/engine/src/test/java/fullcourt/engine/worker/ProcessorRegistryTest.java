@@ -44,8 +44,17 @@ class ProcessorRegistryTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("this service serves phases [3] but its processors do not match the catalog:"
                         + " missing implementations [team_totals],"
-                        + " implemented but not in the catalog for these phases [box_score_v2, player_form]"
+                        + " implemented but not in the catalog for these phases [player_form]"
                         + " (fix the catalog or fullcourt.worker.phases)");
+    }
+
+    @Test
+    void leavesOutImplementationsOfProcessorsTheCatalogDoesNotName() {
+        ProcessorRegistry registry = ProcessorRegistry.check(catalog, List.of(3),
+                List.of(named("box_scores"), named("team_totals"), named("test_pipeline_alpha")));
+
+        assertThat(registry.names()).containsExactly("box_scores", "team_totals");
+        assertThat(registry.find("test_pipeline_alpha")).isEmpty();
     }
 
     @Test

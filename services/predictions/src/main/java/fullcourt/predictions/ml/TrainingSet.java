@@ -1,0 +1,61 @@
+package fullcourt.predictions.ml;
+
+import fullcourt.engine.processor.PermanentFailure;
+import fullcourt.engine.warehouse.Warehouse;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rows a model is trained on: feature rows of {@code [from, cutoff)} whose player played,
+ * labelled with the points he scored. Nothing of the cutoff date or later is read, so a model
+ * trained on it cannot have seen the games it predicts. The fingerprint identifies the data, so
+ * a rebuilt upstream partition gives a new model rather than a stale cached one.
+ */
+public record TrainingSet(LocalDate from, LocalDate cutoff, float[] features, float[] labels, LocalDate lastDate,
+                          String fingerprint) {
+
+    static final String QUERY = "SELECT f.game_date, " + FeatureVector.selectList("f")
+            + ", p.points AS label"
+            + " FROM precompute.ml_feature_store_v2 AS f"
+            + " JOIN analytics.player_game_summary AS p ON p.game_id = f.game_id AND p.player_id = f.player_id"
+            + " WHERE f.game_date >= @from AND f.game_date < @cutoff AND p.minutes > 0 AND p.points IS NOT NULL"
+            + " ORDER BY f.game_date, f.game_id, f.player_id";
+
+    /** Loads the rows of {@code [from, cutoff)}; an empty set when the tables do not exist yet. */
+    public static TrainingSet load(Warehouse warehouse, LocalDate from, LocalDate cutoff) {
+        if (!warehouse.tableExists("precompute.ml_feature_store_v2") || !warehouse.tableExists("analytics.player_game_summary")) {
+            return new TrainingSet(from, cutoff, new float[0], new float[0], null, fingerprint(new float[0], new float[0]));
+        }
+        List<Map<String, Object>> rows = warehouse.query(QUERY, Map.of("from", from, "cutoff", cutoff));
+        float[] x = new float[rows.size() * FeatureVector.SIZE];
+        float[] y = new float[rows.size()];
+        LocalDate last = null;
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, Object> row = rows.get(i);
+            FeatureVector.copy(row, x, i);
+            y[i] = ((Number) row.get("label")).floatValue();
+            last = (LocalDate) row.get("game_date");
+        }
+        return new TrainingSet(from, cutoff, x, y, last, fingerprint(x, y));
+    }
+
+    public int size() {
+        return labels.length;
+    }
+
+    private static String fingerprint(float[] x, float[] y) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            ByteBuffer buffer = ByteBuffer.allocate(4 * (x.length + y.length));
+            buffer.asFloatBuffer().put(x).put(y);
+            return HexFormat.of().formatHex(digest.digest(buffer.array())).substring(0, 10);
+        } catch (NoSuchAlgorithmException e) {
+            throw new PermanentFailure("SHA-256 unavailable", e);
+        }
+    }
+}

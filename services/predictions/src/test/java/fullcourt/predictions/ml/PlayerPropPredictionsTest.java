@@ -1,0 +1,174 @@
+package fullcourt.predictions.ml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import fullcourt.engine.processor.Outcome;
+import fullcourt.engine.processor.PermanentFailure;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class PlayerPropPredictionsTest {
+
+    /** A Wednesday; its week's cutoff is Monday, Dec 4. */
+    private static final LocalDate WEDNESDAY = LocalDate.of(2023, 12, 6);
+    private static final LocalDate CUTOFF = LocalDate.of(2023, 12, 4);
+    /** Oct 24 .. Dec 10: 48 days of 60 players, 2,460 rows before the cutoff (41 days). */
+    private static final int DAYS = 48;
+
+    private final MlFixture fixture = new MlFixture();
+    private final PlayerPropPredictions processor = new PlayerPropPredictions();
+
+    @AfterEach
+    void close() {
+        fixture.close();
+    }
+
+    @Test
+    void theCutoffIsTheMondayOnOrBeforeTheDate() {
+        assertThat(PlayerPropPredictions.cutoff(WEDNESDAY)).isEqualTo(CUTOFF);
+        assertThat(PlayerPropPredictions.cutoff(CUTOFF)).isEqualTo(CUTOFF);
+        assertThat(PlayerPropPredictions.cutoff(LocalDate.of(2023, 12, 10))).isEqualTo(CUTOFF);
+    }
+
+    @Test
+    void theModelForADateNeverSawRowsOfThatDateOrLater() {
+        // rows from the cutoff on score 500 points: a model that saw any would predict far above 30
+        fixture.playDays(DAYS, points -> points);
+        fixture.warehouse.update("UPDATE analytics.player_game_summary SET points = 500 WHERE game_date >= @c",
+                Map.of("c", CUTOFF));
+
+        fixture.predict(processor, WEDNESDAY);
+
+        Map<String, Map<String, Object>> xgboost = fixture.predictions(WEDNESDAY, "xgboost");
+        assertThat(xgboost).hasSize(MlFixture.PLAYERS);
+        xgboost.values().forEach(row -> {
+            assertThat((Double) row.get("predicted_points")).isBetween(0.0, 40.0);
+            assertThat((LocalDate) row.get("training_to")).isEqualTo(CUTOFF.minusDays(1));
+            assertThat((LocalDate) row.get("training_from")).isEqualTo(CUTOFF.minusDays(365));
+            assertThat(row.get("training_rows")).isEqualTo(41L * MlFixture.PLAYERS); // Oct 24 .. Dec 3
+        });
+    }
+
+    @Test
+    void changingRowsOnOrAfterTheCutoffLeavesTheModelAsItWasAndAnEarlierRowDoesNot() {
+        fixture.playDays(DAYS, points -> points);
+        fixture.predict(processor, WEDNESDAY);
+        Map<String, Map<String, Object>> before = fixture.predictions(WEDNESDAY, "xgboost");
+
+        fixture.warehouse.update("UPDATE analytics.player_game_summary SET points = points + 7 WHERE game_date >= @c",
+                Map.of("c", CUTOFF));
+        PlayerPropPredictions restarted = new PlayerPropPredictions();
+        fixture.predict(restarted, WEDNESDAY);
+        Map<String, Map<String, Object>> after = fixture.predictions(WEDNESDAY, "xgboost");
+        assertThat(after).isEqualTo(before);
+
+        fixture.warehouse.update("UPDATE analytics.player_game_summary SET points = points + 7 WHERE game_date = @d",
+                Map.of("d", CUTOFF.minusDays(1)));
+        fixture.predict(restarted, WEDNESDAY);
+        assertThat(fixture.predictions(WEDNESDAY, "xgboost").get("p0").get("model_version"))
+                .isNotEqualTo(before.get("p0").get("model_version"))
+                .asString().startsWith("xgb-v1-2023-12-04-");
+    }
+
+    @Test
+    void theTrainedSystemBeatsTheMovingAverageWhenTheSeasonAverageCarriesTheSignal() {
+        fixture.playDays(DAYS, points -> points);
+        fixture.predict(processor, WEDNESDAY);
+
+        double xgboost = mae(fixture.predictions(WEDNESDAY, "xgboost"), WEDNESDAY);
+        double baseline = mae(fixture.predictions(WEDNESDAY, "moving_average"), WEDNESDAY);
+        assertThat(xgboost).isLessThan(baseline);
+    }
+
+    @Test
+    void theBaselineTheEnsembleAndTheCallsFollowTheirFormulas() {
+        fixture.playDays(DAYS, points -> points);
+        fixture.predict(processor, WEDNESDAY);
+
+        Map<String, Object> features = fixture.warehouse.query("SELECT points_avg_last_10, points_line"
+                + " FROM precompute.ml_feature_store_v2 WHERE game_date = @d AND player_id = 'p4'",
+                Map.of("d", WEDNESDAY)).get(0);
+        double lastTen = (Double) features.get("points_avg_last_10");
+        double line = (Double) features.get("points_line");
+        Map<String, Object> baseline = fixture.predictions(WEDNESDAY, "moving_average").get("p4");
+        double ml = (Double) fixture.predictions(WEDNESDAY, "xgboost").get("p4").get("predicted_points");
+        Map<String, Object> ensemble = fixture.predictions(WEDNESDAY, "ensemble").get("p4");
+
+        assertThat((Double) baseline.get("predicted_points")).isEqualTo(lastTen);
+        double blended = 0.65 * ml + 0.35 * lastTen;
+        assertThat((Double) ensemble.get("predicted_points")).isCloseTo(blended, within(1e-9));
+        assertThat((Double) ensemble.get("edge")).isCloseTo(blended - line, within(1e-9));
+        String expectedCall = blended - line >= 1 ? "OVER" : blended - line <= -1 ? "UNDER" : "PASS";
+        assertThat(ensemble.get("recommendation")).isEqualTo(expectedCall);
+        // sigma = max(points_std_last_10 = 3, 4) = 4
+        assertThat((Double) ensemble.get("confidence")).isCloseTo(Math.min(1, Math.abs(blended - line) / 8), within(1e-9));
+        // p5 has no line: no call, confidence = predicted / (predicted + 4)
+        Map<String, Object> noLine = fixture.predictions(WEDNESDAY, "moving_average").get("p5");
+        double predicted = (Double) noLine.get("predicted_points");
+        assertThat(noLine.get("recommendation")).isNull();
+        assertThat(noLine.get("edge")).isNull();
+        assertThat((Double) noLine.get("confidence")).isCloseTo(predicted / (predicted + 4), within(1e-9));
+    }
+
+    @Test
+    void withTooFewTrainingRowsTheTrainedSystemPredictsNothingAndTheEnsembleIsTheBaseline() {
+        // Nov 7 is the first day after bootstrap; its cutoff is Monday Nov 6: Oct 24 .. Nov 5 is
+        // 13 days of 60 players, 780 rows < 2,000
+        fixture.playDays(16, points -> points);
+        LocalDate date = LocalDate.of(2023, 11, 7);
+
+        assertThat(fixture.predict(processor, date)).isEqualTo(Outcome.written(3L * MlFixture.PLAYERS));
+
+        Map<String, Object> xgboost = fixture.predictions(date, "xgboost").get("p3");
+        assertThat(xgboost.get("predicted_points")).isNull();
+        assertThat(xgboost.get("system_version")).isEqualTo("xgb-v1-untrained");
+        assertThat(xgboost.get("recommendation")).isNull();
+        assertThat(fixture.predictions(date, "ensemble").get("p3").get("predicted_points"))
+                .isEqualTo(fixture.predictions(date, "moving_average").get("p3").get("predicted_points"));
+    }
+
+    @Test
+    void aWeekTrainsOneModelAndARerunWritesTheSameRows() {
+        fixture.playDays(DAYS, points -> points);
+        fixture.predict(processor, WEDNESDAY);
+        Map<String, Map<String, Object>> first = fixture.predictions(WEDNESDAY, "ensemble");
+        fixture.predict(processor, WEDNESDAY.plusDays(1));
+        fixture.predict(processor, WEDNESDAY);
+
+        assertThat(fixture.predictions(WEDNESDAY, "ensemble")).isEqualTo(first);
+        assertThat(processor.modelsTrained()).isEqualTo(1);
+    }
+
+    @Test
+    void aDayWithoutGamesIsSkipped() {
+        fixture.playDays(DAYS, points -> points);
+        fixture.warehouse.update("DELETE FROM raw.schedule WHERE game_date = @d", Map.of("d", WEDNESDAY));
+
+        assertThat(fixture.predict(processor, WEDNESDAY)).isEqualTo(Outcome.skipped("no games on 2023-12-06"));
+    }
+
+    @Test
+    void aFeatureRowWithAMissingFeatureFailsPermanentlyNamingIt() {
+        fixture.playDays(DAYS, points -> points);
+        fixture.warehouse.update("UPDATE precompute.ml_feature_store_v2 SET paint_rate_last_10 = NULL"
+                + " WHERE game_date = @d AND player_id = 'p1'", Map.of("d", WEDNESDAY));
+
+        assertThatThrownBy(() -> fixture.predict(processor, WEDNESDAY))
+                .isInstanceOf(PermanentFailure.class)
+                .hasMessage("ml_feature_store_v2 row of 2023-12-06 has no value for feature 14 (paint_rate_last_10):"
+                        + " the feature store must fill all 21 features");
+    }
+
+    private double mae(Map<String, Map<String, Object>> predictions, LocalDate date) {
+        Map<String, Long> actual = new java.util.HashMap<>();
+        fixture.warehouse.query("SELECT player_id, points FROM analytics.player_game_summary WHERE game_date = @d",
+                Map.of("d", date)).forEach(r -> actual.put((String) r.get("player_id"), (Long) r.get("points")));
+        return predictions.entrySet().stream()
+                .mapToDouble(e -> Math.abs((Double) e.getValue().get("predicted_points") - actual.get(e.getKey())))
+                .average().orElseThrow();
+    }
+}

@@ -1,0 +1,22 @@
+package fullcourt.predictions.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fullcourt.engine.testing.models.ModelRunner;
+import fullcourt.engine.warehouse.DialectCheck;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every grading model stays inside the SQL subset DuckDB and BigQuery both run (warehouse/SQL-DIALECT.md). */
+class ModelDialectTest {
+
+    static Iterable<String> models() {
+        return GradingRows.GRADING_MODELS;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void modelStaysInsideThePortableDialect(String model) {
+        assertThat(DialectCheck.violations(ModelRunner.modelSql(model))).isEmpty();
+    }
+}
