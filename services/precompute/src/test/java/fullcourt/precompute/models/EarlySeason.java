@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The fixture the group-1 model tests share: New York at Boston on 18 straight days of 2023-24
+ * The fixture the Phase 4 model tests share: New York at Boston on 18 straight days of 2023-24
  * (game k on 2023-10-23 + k days, k = 1..18), the 2022-23 finale between them, and Philadelphia at
  * Miami on the last two days, without play-by-play. The date under test, D, is game 18's date
  * (2023-11-10). Stats are in the order points, fgm, fga, fg3m, fg3a, ftm, fta, oreb, dreb, ast,
@@ -21,13 +21,20 @@ import java.util.List;
  *   game 18 (D)  NYK 140 points; paint 20/20 (must never be read for D)
  *   finale       NYK  90 points on 100 possessions; paint 10/0 (previous season)
  *   possessions  = FGA - OREB + TOV + 0.44 * FTA = 84 - 10 + 15 + 11 = 100 in every NYK line
+ *   Boston (team source) scores 100 on 85 - 10 + 12 + 0.44 * 20 = 95.8 possessions every game.
  * Boston's b1 plays games 6-18 (12 games before D), 30 minutes each:
+ *   points       {@link #b1Points}: games 6-7 10, then 2k - 4 (game 8 12, ..., game 17 30);
+ *                FGA 14, FTA 2 in each, so ts_pct = points / (2 * (14 + 0.88)) = points / 29.76
+ *   turnovers    {@link #b1Turnovers}: games 6-12 2, games 13-17 5; with Boston's 240 minutes and
+ *                85 + 0.44 * 20 + 12 = 105.8 team plays, usage_rate = 100 * (14 + 0.88 + tov) * 48
+ *                / (30 * 105.8)
  *   games 6-7    paint 10 attempts, 4 made, all 4 assisted
  *   games 8-17   paint 2/1 (assisted), mid-range 1/1 (unassisted), three 1/0
- *   game 18 (D)  three 15/15 (must never be read for D)
- *   finale       three 10/3, unassisted (previous season)
+ *   game 18 (D)  48 points, 10 turnovers, three 15/15 (must never be read for D); prop line 24.5
+ *   finale       20 points, three 10/3, unassisted (previous season)
  * Boston's b9 plays only on D (no earlier game). Philadelphia's p1 plays 11-09 and 11-10 (D) at
- * Miami: no shot events in either game, so no zone data.
+ * Miami: no shot events in either game, so no zone data; no team source, so each team's totals
+ * are its one player's line.
  * </pre>
  */
 final class EarlySeason {
@@ -49,7 +56,7 @@ final class EarlySeason {
         return FIRST_DATE.plusDays(k - 1);
     }
 
-    /** D: the date the tests compute the group-1 models for. */
+    /** D: the date the tests compute the Phase 4 models for. */
     static final LocalDate D = dateOfGame(18);
 
     /** Every fixture date, in order. */
@@ -60,6 +67,24 @@ final class EarlySeason {
             dates.add(dateOfGame(k));
         }
         return dates;
+    }
+
+    /** b1's points in game k (6..17). */
+    static int b1Points(int k) {
+        return k <= 7 ? 10 : 2 * k - 4;
+    }
+
+    /** b1's turnovers in game k (6..17). */
+    static int b1Turnovers(int k) {
+        return k <= 12 ? 2 : 5;
+    }
+
+    /**
+     * b1's usage_rate in a game with {@code turnovers} (player_game_summary's USG%): 100 * (FGA + 0.44 * FTA
+     * + TOV) * (team minutes / 5) / (minutes * (team FGA + 0.44 * team FTA + team TOV)).
+     */
+    static double b1UsageRate(double turnovers) {
+        return 100 * (14 + 0.44 * 2 + turnovers) * (240.0 / 5) / (30 * (85 + 0.44 * 20 + 12));
     }
 
     private EarlySeason() {
@@ -100,9 +125,14 @@ final class EarlySeason {
                 raw.shots(g, "NYK", "n1", "paint", 20, 20, 20);
             }
 
-            // Boston's b1, from game 6 on
-            if (k >= 6) {
-                raw.playerBox(g, "BOS", "b1", 30.0, 20, 8, 14, 2, 4, 2, 2, 1, 5, 3, 1, 0, 2, 2);
+            // Boston's b1, from game 6 on: points = 2 * fgm + 4 (two threes, two free throws)
+            if (k >= 6 && k <= 17) {
+                int points = b1Points(k);
+                raw.playerBox(g, "BOS", "b1", 30.0, points, (points - 4) / 2, 14, 2, 4, 2, 2, 1, 5, 3, 1, 0,
+                        b1Turnovers(k), 2);
+            } else if (k == 18) {
+                raw.playerBox(g, "BOS", "b1", 30.0, 48, 20, 30, 2, 4, 6, 6, 1, 5, 3, 1, 0, 10, 2)
+                   .propLine(g, "b1", 24.5, -110, -110, "2023-11-10 12:00:00");
             }
             if (k == 6 || k == 7) {
                 raw.shots(g, "BOS", "b1", "paint", 10, 4, 4);
@@ -131,6 +161,15 @@ final class EarlySeason {
         load(runner);
         for (LocalDate date : dates()) {
             runner.runAll(PrecomputeModels.ANALYTICS_UPSTREAMS, date);
+        }
+        return runner;
+    }
+
+    /** {@link #withAnalytics()}, then every Phase 4 model, in dependency order, on each of {@code dates}. */
+    static ModelRunner withPrecompute(List<LocalDate> dates) {
+        ModelRunner runner = withAnalytics();
+        for (LocalDate date : dates) {
+            runner.runAll(PrecomputeModels.PRECOMPUTE_MODELS, date);
         }
         return runner;
     }

@@ -8,7 +8,7 @@ import fullcourt.engine.warehouse.DialectCheck;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every group-1 model stays inside the SQL subset DuckDB and BigQuery both run (warehouse/SQL-DIALECT.md). */
+/** Every Phase 4 model stays inside the SQL subset DuckDB and BigQuery both run (warehouse/SQL-DIALECT.md). */
 class ModelDialectTest {
 
     static Iterable<String> models() {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Re-running a group-1 model for a date replaces its partition with the same rows. */
+/** Re-running a Phase 4 model for a date replaces its partition with the same rows. */
 class ModelRerunTest {
 
     private static ModelRunner runner;
