@@ -24,6 +24,13 @@ public interface EngineConfig {
         @WithDefault("data/fullcourt.duckdb")
         String duckdbPath();
 
+        /**
+         * A wait added to every query a processor runs, to model BigQuery's seconds per query on a
+         * small machine (benchmarks): {@code off}, {@code 2s}, or a range {@code 1s..4s} drawn per query.
+         */
+        @WithDefault("off")
+        String latency();
+
         /** BigQuery settings, used when the backend is {@code bigquery}. */
         BigQuery bigquery();
     }

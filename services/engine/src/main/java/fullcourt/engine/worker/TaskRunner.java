@@ -7,6 +7,8 @@ import fullcourt.engine.processor.PermanentFailure;
 import fullcourt.engine.processor.Processor;
 import fullcourt.engine.processor.RetryableFailure;
 import fullcourt.engine.processor.TaskContext;
+import fullcourt.engine.warehouse.LatencyWarehouse;
+import fullcourt.engine.warehouse.SimulatedLatency;
 import fullcourt.engine.warehouse.Warehouse;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -29,12 +31,19 @@ public final class TaskRunner {
     private final Warehouse warehouse;
     private final ExecutorService executor;
     private final Duration deadline;
+    private final SimulatedLatency latency;
     private final Map<String, Semaphore> limits = new ConcurrentHashMap<>();
 
     public TaskRunner(Warehouse warehouse, ExecutorService executor, Duration deadline) {
+        this(warehouse, executor, deadline, SimulatedLatency.OFF);
+    }
+
+    /** With {@code latency} added to each query of each task (a modelled remote warehouse). */
+    public TaskRunner(Warehouse warehouse, ExecutorService executor, Duration deadline, SimulatedLatency latency) {
         this.warehouse = warehouse;
         this.executor = executor;
         this.deadline = deadline;
+        this.latency = latency;
     }
 
     /**
@@ -50,7 +59,8 @@ public final class TaskRunner {
             throw new RetryableFailure("interrupted while waiting for a " + declaration.name() + " slot");
         }
         Cancellation cancellation = new Cancellation();
-        TaskContext task = new TaskContext(declaration, date, runId, attempt, warehouse, cancellation);
+        TaskContext task = new TaskContext(declaration, date, runId, attempt,
+                LatencyWarehouse.around(warehouse, latency, cancellation), cancellation);
         // whoever claims first owns the slot's release: the task when it runs, or the caller when
         // the task was cancelled before it started; the slot is thus given back when the work
         // really ends, not when its deadline passes

@@ -8,6 +8,8 @@ import fullcourt.engine.processor.Processor;
 import fullcourt.engine.processor.RetryableFailure;
 import fullcourt.engine.transport.ConfirmedPublisher;
 import fullcourt.engine.transport.IncomingPubSubMetadata;
+import fullcourt.engine.config.EngineConfig;
+import fullcourt.engine.warehouse.SimulatedLatency;
 import fullcourt.engine.warehouse.Warehouse;
 import fullcourt.messages.DateWork;
 import fullcourt.messages.InvalidMessageException;
@@ -66,6 +68,8 @@ public class WorkConsumer {
     @Inject
     WorkerConfig config;
     @Inject
+    EngineConfig engine;
+    @Inject
     Clock clock;
     @Inject
     @Any
@@ -90,9 +94,10 @@ public class WorkConsumer {
         implemented.addAll(SqlModelProcessor.discover(catalog, config.phases(), implemented));
         registry = ProcessorRegistry.check(catalog, config.phases(), implemented);
         workers = Executors.newFixedThreadPool(config.workers(), named("worker"));
-        runner = new TaskRunner(warehouse, Executors.newCachedThreadPool(named("task")), config.deadline());
-        LOG.infof("Worker serving phases %s with processors %s, %d workers, deadline %s",
-                config.phases(), registry.names(), config.workers(), config.deadline());
+        SimulatedLatency latency = SimulatedLatency.parse(engine.warehouse().latency());
+        runner = new TaskRunner(warehouse, Executors.newCachedThreadPool(named("task")), config.deadline(), latency);
+        LOG.infof("Worker serving phases %s with processors %s, %d workers, deadline %s, simulated query latency %s",
+                config.phases(), registry.names(), config.workers(), config.deadline(), latency);
     }
 
     private static java.util.concurrent.ThreadFactory named(String prefix) {
