@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fullcourt.coordinator.Coordinator;
 import fullcourt.coordinator.TaskStatus;
 import fullcourt.coordinator.dispatch.TaskRecord;
+import fullcourt.engine.catalog.Catalog;
 import fullcourt.engine.testing.PubSubEmulatorResource;
 import fullcourt.engine.transport.PubSubConnector;
 import fullcourt.engine.warehouse.Warehouse;
+import fullcourt.local.validation.ValidationReport;
 import fullcourt.messages.BackfillRequest;
 import fullcourt.seasons.Season;
 import fullcourt.seasons.SeasonRange;
@@ -17,22 +19,22 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.reactive.messaging.spi.Connector;
 import org.junit.jupiter.api.Test;
 
 /**
- * Phase 3 of the platform over generated seasons (2022-23 unless -Dphase3.seasons says
- * otherwise), through the engine: Pub/Sub, coordinator, workers, the five SQL models on DuckDB.
+ * The platform's whole pipeline (phases 3 to 6, every processor of the catalog) over generated
+ * seasons (2022-23 unless -Dpipeline.seasons says otherwise), from one backfill request, through
+ * the engine: Pub/Sub, coordinator, workers, SQL models and Java processors on DuckDB.
  */
 @QuarkusTest
 @TestProfile(PlatformPipelineProfile.class)
 @QuarkusTestResource(PubSubEmulatorResource.class)
-class Phase3BackfillTest {
+class SeasonBackfillTest {
 
-    private static final List<String> TABLES = List.of("team_offense_game_summary", "team_defense_game_summary",
-            "player_game_summary", "upcoming_team_game_context", "upcoming_player_game_context");
     private static final List<Season> SEASONS = SeasonRange.parse(PlatformPipelineProfile.SEASONS);
     private static final LocalDate FIRST = SEASONS.get(0).regularStart();
     private static final LocalDate LAST = SEASONS.get(SEASONS.size() - 1).playoffsEnd();
@@ -45,48 +47,59 @@ class Phase3BackfillTest {
     PubSubConnector connector;
     @Inject
     Warehouse warehouse;
+    @Inject
+    Catalog catalog;
 
     private long count(String sql) {
         return ((Number) warehouse.query(sql, Map.of()).get(0).get("n")).longValue();
     }
 
-    private List<String> partition(String table, LocalDate date) {
-        return warehouse.query("SELECT * FROM analytics." + table + " WHERE game_date = @d", Map.of("d", date))
-                .stream().map(Object::toString).sorted().toList();
+    private Map<String, List<String>> partitions(LocalDate date) {
+        Map<String, List<String>> out = new HashMap<>();
+        catalog.all().forEach(d -> out.put(d.name(), warehouse.query("SELECT * FROM " + d.table() + " WHERE "
+                + d.partitionColumn() + " = @d", Map.of("d", date)).stream().map(Object::toString).sorted().toList()));
+        return out;
     }
 
     @Test
-    void phase3CoversEveryGameDateAndRerunsIdentically() {
+    void everyPhaseCoversItsDatesAndADateRerunsIdentically() {
         PipelineDriver driver = new PipelineDriver(coordinator, connector, warehouse);
-        driver.publishRequest(BackfillRequest.forRange(RUN, FIRST, LAST).withPhases(List.of(3)).withCascade(false));
-        driver.awaitFinished(RUN, Duration.ofMinutes(10L * SEASONS.size()));
+        long started = System.nanoTime();
+        driver.publishRequest(BackfillRequest.forRange(RUN, FIRST, LAST).withPhases(List.of(3)));
+        driver.awaitFinished(RUN, Duration.ofMinutes(30L * SEASONS.size()));
+        long seconds = (System.nanoTime() - started) / 1_000_000_000;
 
         List<TaskRecord> tasks = coordinator.read(s -> List.copyOf(s.run(RUN).orElseThrow().tasks()));
+        assertThat(tasks).hasSize(catalog.all().size() * (int) tasks.stream().map(t -> t.key().date()).distinct().count());
         assertThat(tasks).allSatisfy(t -> assertThat(t.status()).isIn(TaskStatus.SUCCEEDED, TaskStatus.SKIPPED));
-        long gameDates = count("SELECT COUNT(DISTINCT game_date) AS n FROM raw.schedule");
         assertThat(tasks.stream().filter(t -> t.status() == TaskStatus.SKIPPED))
-                .allSatisfy(t -> assertThat(t.skipReason()).startsWith("no games on"))
-                .hasSize((int) (tasks.size() - 5 * gameDates));
+                .allSatisfy(t -> assertThat(t.skipReason()).matches("no games on .*|bootstrap: .*"));
 
-        for (String table : TABLES) {
-            assertThat(count("SELECT COUNT(DISTINCT game_date) AS n FROM analytics." + table))
-                    .as("%s covers every game date", table).isEqualTo(gameDates);
-        }
         long played = count("SELECT COUNT(*) AS n FROM analytics.player_game_summary WHERE minutes > 0");
         long withUsage = count("SELECT COUNT(*) AS n FROM analytics.player_game_summary"
                 + " WHERE minutes > 0 AND usage_rate IS NOT NULL");
         assertThat((double) withUsage / played).as("usage_rate present for player-games with minutes")
                 .isGreaterThanOrEqualTo(0.99);
 
-        LocalDate date = SEASONS.get(0).regularStart().plusDays(84); // a January date of the first season
-        Map<String, List<String>> before = new java.util.HashMap<>();
-        TABLES.forEach(t -> before.put(t, partition(t, date)));
+        ValidationReport report = ValidationReport.build(warehouse, catalog, FIRST, LAST,
+                java.util.Optional.of(PlatformPipelineProfile.EXPORTS));
+        System.out.printf("%s: %d tasks in %d s%n%s%n", RUN, tasks.size(), seconds, report.render());
+        assertThat(report.coverage()).allSatisfy(c -> assertThat(c.missing()).as(c.processor()).isEmpty());
+        assertThat(report.trainedBeatsBaseline()).as(report.render()).isTrue();
+        assertThat(report.exports().orElseThrow().exports()).allSatisfy(e -> {
+            assertThat(e.invalid()).as("%s invalid files", e.export()).isZero();
+            assertThat(e.present()).as("%s files", e.export()).isGreaterThan(100);
+        });
+
+        // one date again, every phase (the request names phase 3; the cascade brings the rest)
+        LocalDate date = SEASONS.get(SEASONS.size() - 1).regularStart().plusDays(84);
+        Map<String, List<String>> before = partitions(date);
         assertThat(before.values()).allSatisfy(rows -> assertThat(rows).isNotEmpty());
-        driver.publishRequest(BackfillRequest.forDates("rerun-" + date, List.of(date)).withPhases(List.of(3))
-                .withCascade(false));
-        driver.awaitFinished("rerun-" + date, Duration.ofMinutes(2));
-        int rerun = coordinator.read(s -> s.run("rerun-" + date).orElseThrow().counts().get(TaskStatus.SUCCEEDED));
-        assertThat(rerun).isEqualTo(5);
-        TABLES.forEach(t -> assertThat(partition(t, date)).as("%s rerun", t).isEqualTo(before.get(t)));
+        String rerun = "rerun-" + date;
+        driver.publishRequest(BackfillRequest.forDates(rerun, List.of(date)).withPhases(List.of(3)));
+        driver.awaitFinished(rerun, Duration.ofMinutes(2));
+        int succeeded = coordinator.read(s -> s.run(rerun).orElseThrow().counts().get(TaskStatus.SUCCEEDED));
+        assertThat(succeeded).isEqualTo(catalog.all().size());
+        assertThat(partitions(date)).isEqualTo(before);
     }
 }

@@ -1,0 +1,62 @@
+package fullcourt.publishing.export;
+
+import static fullcourt.publishing.ExportFixture.BOOTSTRAP_DAY;
+import static fullcourt.publishing.ExportFixture.NO_GAMES;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fullcourt.engine.processor.Outcome;
+import fullcourt.publishing.Export;
+import fullcourt.publishing.ExportFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Exports skip what SQL models skip: days without games, and (by their catalog domains) bootstrap days. */
+class ExportSkipTest {
+
+    @TempDir
+    Path root;
+    ExportFixture fixture;
+
+    @BeforeEach
+    void load() {
+        fixture = new ExportFixture(root);
+    }
+
+    @AfterEach
+    void close() {
+        fixture.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Export.class)
+    void aDayWithoutGamesIsSkippedAndPublishesNothing(Export export) throws Exception {
+        assertThat(fixture.export(export, NO_GAMES)).isEqualTo(Outcome.skipped("no games on 2023-11-14"));
+
+        assertThat(Files.exists(fixture.file(export, NO_GAMES))).isFalse();
+        assertThat(fixture.warehouse.tableExists(ExportFixture.CATALOG.get(export.processor()).table())).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Export.class, names = {"PREDICTIONS", "BEST_BETS", "SYSTEM_PERFORMANCE"})
+    void exportsOfPredictionsSkipTheSeasonsBootstrapDays(Export export) throws Exception {
+        Outcome outcome = fixture.export(export, BOOTSTRAP_DAY);
+
+        assertThat(outcome).isEqualTo(Outcome.skipped(
+                "bootstrap: within the first 14 days of season 2023-24 (not enough history)"));
+        assertThat(Files.exists(fixture.file(export, BOOTSTRAP_DAY))).isFalse();
+    }
+
+    @Test
+    void resultsArePublishedOnBootstrapDaysToo() throws Exception {
+        // results_export's domain is season-days without bootstrap: games are played from the opener on
+        assertThat(fixture.export(Export.RESULTS, BOOTSTRAP_DAY)).isEqualTo(Outcome.written(1));
+
+        assertThat(Files.exists(fixture.file(Export.RESULTS, BOOTSTRAP_DAY))).isTrue();
+    }
+}
