@@ -15,6 +15,8 @@ import java.util.Map;
  */
 public final class SeasonToDate {
 
+    static final String TABLE = "predictions.system_daily_performance";
+
     public static final String SEASON_SQL = "SELECT DISTINCT season FROM raw.schedule WHERE game_date = @game_date";
 
     public static final String TOTALS_SQL = "SELECT system_id,"
@@ -24,7 +26,7 @@ public final class SeasonToDate {
             + " CAST(SUM(recommendations) AS INT64) AS recommendations,"
             + " CAST(SUM(correct) AS INT64) AS correct,"
             + " ops.safe_div(SUM(correct), SUM(recommendations)) AS hit_rate"
-            + " FROM predictions.system_daily_performance"
+            + " FROM " + TABLE
             + " WHERE season = @season AND game_date < @before"
             + " GROUP BY system_id";
 
@@ -46,9 +48,15 @@ public final class SeasonToDate {
         return Rows.text(rows.get(0), "season");
     }
 
-    /** Totals by system id over the season's days before {@code before} (exclusive). */
+    /**
+     * Totals by system id over the season's days before {@code before} (exclusive); none when no
+     * day was graded yet, so the table does not exist (the first date after a first bootstrap).
+     */
     public static Map<String, SystemTotals> before(Warehouse warehouse, String season, LocalDate before) {
         Map<String, SystemTotals> out = new java.util.TreeMap<>();
+        if (!warehouse.tableExists(TABLE)) {
+            return out;
+        }
         for (Map<String, Object> row : warehouse.query(TOTALS_SQL, Map.of("season", season, "before", before))) {
             SystemTotals t = new SystemTotals(Rows.text(row, "system_id"), Rows.integer(row, "dates"),
                     orZero(Rows.integer(row, "predictions_graded")), ExportJson.rounded(Rows.decimal(row, "mae")),

@@ -83,6 +83,13 @@ class SystemPerformanceExporterTest {
     }
 
     @Test
+    void beforeAnyDayWasGradedThereAreNoTotalsRatherThanAMissingTableError() {
+        fixture.execute("DROP TABLE predictions.system_daily_performance");
+
+        assertThat(SeasonToDate.before(fixture.warehouse, ExportFixture.SEASON, D)).isEmpty();
+    }
+
+    @Test
     void documentMatchesItsSchema() throws Exception {
         fixture.export(Export.SYSTEM_PERFORMANCE, D);
 
