@@ -12,10 +12,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A request to recompute a scope (phases and/or processors) over a date range or a list of dates; published on
- * {@code backfill-requests}. Collections are never null: absent means empty.
+ * {@code backfill-requests}. Collections are never null: absent means empty; an absent mode or policy is the default.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BackfillRequest(
@@ -28,6 +29,7 @@ public record BackfillRequest(
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<LocalDate> dates,
         boolean cascade,
         Mode mode,
+        Policy policy,
         boolean dryRun,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> labels) {
 
@@ -53,6 +55,40 @@ public record BackfillRequest(
         }
     }
 
+    /**
+     * How the coordinator orders the run's tasks. Whatever the policy, a task waits for its own upstreams, and the
+     * per-processor and global in-flight limits apply.
+     */
+    public enum Policy {
+        /** Each task starts as soon as its upstreams for its dates are done; the default. */
+        PER_DATE,
+        /** The old runbook: a dependency level of the run starts when every task of the levels before has finished. */
+        PHASE_BARRIER,
+        /** One task of the run at a time, earliest date first, then phase. */
+        SEQUENTIAL;
+
+        /** What a policy may be, as problems and usage errors say it. */
+        public static final String EXPECTATION = "one of " + Arrays.stream(values()).map(Policy::wireName)
+                .collect(Collectors.joining(", "));
+
+        /** The name on the wire: lowercase with hyphens, as users type it. */
+        @JsonValue
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        /** The policy whose wire name is {@code text}, ignoring case. */
+        public static Optional<Policy> find(String text) {
+            return Arrays.stream(values()).filter(p -> p.wireName().equalsIgnoreCase(text)).findFirst();
+        }
+
+        @JsonCreator
+        static Policy fromJson(String text) {
+            return find(text).orElseThrow(() -> new IllegalArgumentException(
+                    "policy: expected " + EXPECTATION + ", got " + Shown.quoted(String.valueOf(text))));
+        }
+    }
+
     /** A phase that has work topics; shared by decoding and {@link BackfillRequestValidator} so both say the same. */
     static final JsonShape.Kind<Integer> PHASE =
             JsonShape.integerIn(Topics.PHASES.get(0), Topics.PHASES.get(Topics.PHASES.size() - 1));
@@ -67,6 +103,7 @@ public record BackfillRequest(
         processors = processors == null ? List.of() : List.copyOf(processors);
         dates = dates == null ? List.of() : List.copyOf(dates);
         mode = mode == null ? Mode.ALL : mode;
+        policy = policy == null ? Policy.PER_DATE : policy;
         labels = labels == null ? Map.of() : Map.copyOf(labels);
     }
 
@@ -82,52 +119,58 @@ public record BackfillRequest(
             @JsonProperty("dates") List<LocalDate> dates,
             @JsonProperty("cascade") Boolean cascade,
             @JsonProperty("mode") Mode mode,
+            @JsonProperty("policy") Policy policy,
             @JsonProperty("dryRun") Boolean dryRun,
             @JsonProperty("labels") Map<String, String> labels) {
         return new BackfillRequest(schemaVersion, requestId, phases, processors, from, to, dates,
-                cascade == null || cascade, mode, dryRun != null && dryRun, labels);
+                cascade == null || cascade, mode, policy, dryRun != null && dryRun, labels);
     }
 
     /** A request over {@code from..to} inclusive with the defaults and an empty scope: add phases or processors. */
     public static BackfillRequest forRange(String requestId, LocalDate from, LocalDate to) {
         return new BackfillRequest(SchemaVersions.CURRENT, requestId, List.of(), List.of(), from, to, List.of(),
-                true, Mode.ALL, false, Map.of());
+                true, Mode.ALL, Policy.PER_DATE, false, Map.of());
     }
 
     /** A request over the given dates with the defaults and an empty scope: add phases or processors. */
     public static BackfillRequest forDates(String requestId, List<LocalDate> dates) {
         return new BackfillRequest(SchemaVersions.CURRENT, requestId, List.of(), List.of(), null, null, dates,
-                true, Mode.ALL, false, Map.of());
+                true, Mode.ALL, Policy.PER_DATE, false, Map.of());
     }
 
     public BackfillRequest withPhases(List<Integer> phases) {
         return new BackfillRequest(schemaVersion, requestId, phases, processors, from, to, dates, cascade, mode,
-                dryRun, labels);
+                policy, dryRun, labels);
     }
 
     public BackfillRequest withProcessors(List<String> processors) {
         return new BackfillRequest(schemaVersion, requestId, phases, processors, from, to, dates, cascade, mode,
-                dryRun, labels);
+                policy, dryRun, labels);
     }
 
     public BackfillRequest withCascade(boolean cascade) {
         return new BackfillRequest(schemaVersion, requestId, phases, processors, from, to, dates, cascade, mode,
-                dryRun, labels);
+                policy, dryRun, labels);
     }
 
     public BackfillRequest withMode(Mode mode) {
         return new BackfillRequest(schemaVersion, requestId, phases, processors, from, to, dates, cascade, mode,
-                dryRun, labels);
+                policy, dryRun, labels);
+    }
+
+    public BackfillRequest withPolicy(Policy policy) {
+        return new BackfillRequest(schemaVersion, requestId, phases, processors, from, to, dates, cascade, mode,
+                policy, dryRun, labels);
     }
 
     public BackfillRequest withDryRun(boolean dryRun) {
         return new BackfillRequest(schemaVersion, requestId, phases, processors, from, to, dates, cascade, mode,
-                dryRun, labels);
+                policy, dryRun, labels);
     }
 
     public BackfillRequest withLabels(Map<String, String> labels) {
         return new BackfillRequest(schemaVersion, requestId, phases, processors, from, to, dates, cascade, mode,
-                dryRun, labels);
+                policy, dryRun, labels);
     }
 
     static boolean isValidRequestId(String requestId) {
@@ -145,8 +188,8 @@ public record BackfillRequest(
         json.optional("to", JsonShape.DATE);
         json.list("dates", JsonShape.DATE);
         json.optional("cascade", JsonShape.BOOLEAN);
-        json.optional("mode", new JsonShape.Kind<>("one of all, missing",
-                n -> n.isTextual() ? Mode.find(n.textValue()).orElse(null) : null));
+        json.optional("mode", JsonShape.textAs("one of all, missing", Mode::find));
+        json.optional("policy", JsonShape.textAs(Policy.EXPECTATION, Policy::find));
         json.optional("dryRun", JsonShape.BOOLEAN);
         json.textMap("labels");
     }

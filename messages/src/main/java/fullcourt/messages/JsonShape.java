@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -39,6 +40,11 @@ final class JsonShape {
             Integer value = INTEGER.read().apply(n);
             return value != null && value >= lo && value <= hi ? value : null;
         });
+    }
+
+    /** A string that {@code find} recognises, such as an enum's wire name. */
+    static <T> Kind<T> textAs(String expectation, Function<String, Optional<T>> find) {
+        return new Kind<>(expectation, n -> n.isTextual() ? find.apply(n.textValue()).orElse(null) : null);
     }
 
     /** One of an enum's constant names, exactly as declared. */

@@ -34,7 +34,7 @@ class BackfillRequestValidatorTest {
     @Test
     void rangeAndDateListTogetherAreRejected() {
         BackfillRequest request = new BackfillRequest(1, "req-1", List.of(3), List.of(), FEB_1, FEB_1,
-                List.of(FEB_1), true, BackfillRequest.Mode.ALL, false, null);
+                List.of(FEB_1), true, BackfillRequest.Mode.ALL, null, false, null);
 
         assertThat(validate(request))
                 .containsExactly("from/to, dates: give either a range (from and to) or a list of dates, not both");
@@ -169,7 +169,7 @@ class BackfillRequestValidatorTest {
     @Test
     void requestWithManyProblemsReportsThemAllTogether() {
         BackfillRequest request = new BackfillRequest(1, "req-1", List.of(7), List.of("nope"), FEB_1,
-                LocalDate.of(2022, 1, 1), List.of(FEB_1), true, BackfillRequest.Mode.ALL, false, null);
+                LocalDate.of(2022, 1, 1), List.of(FEB_1), true, BackfillRequest.Mode.ALL, null, false, null);
 
         assertThat(validate(request)).containsExactly(
                 "from/to, dates: give either a range (from and to) or a list of dates, not both",

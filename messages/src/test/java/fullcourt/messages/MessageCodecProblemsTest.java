@@ -87,6 +87,24 @@ class MessageCodecProblemsTest {
     }
 
     @Test
+    void unknownPolicyListsThePolicies() {
+        assertThat(requestProblems("""
+                {"schemaVersion": 1, "requestId": "r1", "phases": [3], "dates": ["2022-01-31"], "policy": "barrier"}
+                """)).containsExactly("policy: expected one of per-date, phase-barrier, sequential, got \"barrier\"");
+    }
+
+    @Test
+    void policyOfTheWrongJsonTypeOrSpelledWithUnderscoresIsReported() {
+        assertThat(requestProblems("""
+                {"schemaVersion": 1, "requestId": "r1", "phases": [3], "dates": ["2022-01-31"], "policy": 2}
+                """)).containsExactly("policy: expected one of per-date, phase-barrier, sequential, got 2");
+        assertThat(requestProblems("""
+                {"schemaVersion": 1, "requestId": "r1", "phases": [3], "dates": ["2022-01-31"], "policy": "PER_DATE"}
+                """)).containsExactly(
+                "policy: expected one of per-date, phase-barrier, sequential, got \"PER_DATE\"");
+    }
+
+    @Test
     void listAndMapFieldsOfTheWrongShapeAreReported() {
         assertThat(requestProblems("""
                 {"schemaVersion": 1, "requestId": "r1", "phases": 3, "processors": ["a", 7],
@@ -127,7 +145,7 @@ class MessageCodecProblemsTest {
     void mistypedFieldsAreAllReportedTogether() {
         InvalidMessageException e = decodeFailure("""
                 {"schemaVersion": 1, "phases": [3, 9], "from": "2022-13-45", "to": "2022-02-01",
-                 "cascade": "yes", "dryRun": 0, "mode": "ALLL"}
+                 "cascade": "yes", "dryRun": 0, "mode": "ALLL", "policy": "fast"}
                 """, BackfillRequest.class);
 
         assertThat(e.problems()).containsExactly(
@@ -136,6 +154,7 @@ class MessageCodecProblemsTest {
                 "from: expected a date like 2022-01-31, got \"2022-13-45\"",
                 "cascade: expected true or false, got \"yes\"",
                 "mode: expected one of all, missing, got \"ALLL\"",
+                "policy: expected one of per-date, phase-barrier, sequential, got \"fast\"",
                 "dryRun: expected true or false, got 0");
         assertThat(e).hasMessage(String.join("; ", e.problems()));
     }

@@ -1,6 +1,7 @@
 package fullcourt.messages;
 
 import fullcourt.messages.BackfillRequest.Mode;
+import fullcourt.messages.BackfillRequest.Policy;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,7 @@ class MessageCodecRoundTripTest {
     void backfillRequestWithEveryFieldSurvivesRoundTrip() {
         BackfillRequest request = new BackfillRequest(SchemaVersions.CURRENT, "req-1", List.of(3, 4),
                 List.of("player_game_summary"), JAN_31, LocalDate.of(2022, 3, 1), List.of(), false, Mode.MISSING,
-                true, Map.of("who", "ana", "ticket", "NBA-12"));
+                Policy.PHASE_BARRIER, true, Map.of("who", "ana", "ticket", "NBA-12"));
 
         assertThat(roundTrip(request, BackfillRequest.class)).isEqualTo(request);
     }
@@ -36,16 +37,35 @@ class MessageCodecRoundTripTest {
     }
 
     @Test
+    void everyPolicySurvivesRoundTrip() {
+        for (Policy policy : Policy.values()) {
+            BackfillRequest request = BackfillRequest.forDates("req-" + policy.wireName(), List.of(JAN_31))
+                    .withPhases(List.of(3))
+                    .withPolicy(policy);
+
+            assertThat(roundTrip(request, BackfillRequest.class).policy()).isEqualTo(policy);
+        }
+    }
+
+    @Test
     void backfillRequestIsWrittenWithCamelCaseIsoDatesLowercaseModeAndNoEmptyOrNullFields() {
         BackfillRequest request = BackfillRequest.forRange("req-1", JAN_31, LocalDate.of(2022, 2, 3))
                 .withPhases(List.of(3))
                 .withMode(Mode.MISSING)
+                .withPolicy(Policy.PHASE_BARRIER)
                 .withLabels(Map.of("who", "ana"));
 
         assertThat(new String(MessageCodec.encode(request), StandardCharsets.UTF_8)).isEqualTo(
                 "{\"schemaVersion\":1,\"requestId\":\"req-1\",\"phases\":[3],\"from\":\"2022-01-31\","
-                        + "\"to\":\"2022-02-03\",\"cascade\":true,\"mode\":\"missing\",\"dryRun\":false,"
-                        + "\"labels\":{\"who\":\"ana\"}}");
+                        + "\"to\":\"2022-02-03\",\"cascade\":true,\"mode\":\"missing\","
+                        + "\"policy\":\"phase-barrier\",\"dryRun\":false,\"labels\":{\"who\":\"ana\"}}");
+    }
+
+    @Test
+    void policyWireNamesAreLowercaseWithHyphens() {
+        assertThat(Policy.values()).extracting(Policy::wireName)
+                .containsExactly("per-date", "phase-barrier", "sequential");
+        assertThat(Policy.EXPECTATION).isEqualTo("one of per-date, phase-barrier, sequential");
     }
 
     @Test
@@ -56,6 +76,7 @@ class MessageCodecRoundTripTest {
 
         assertThat(request.cascade()).isTrue();
         assertThat(request.mode()).isEqualTo(Mode.ALL);
+        assertThat(request.policy()).isEqualTo(Policy.PER_DATE);
         assertThat(request.dryRun()).isFalse();
         assertThat(request.phases()).isEmpty();
         assertThat(request.processors()).isEmpty();
@@ -67,11 +88,12 @@ class MessageCodecRoundTripTest {
     void nullOptionalRequestFieldsTakeTheirDefaultsToo() {
         BackfillRequest request = MessageCodec.decode(bytes("""
                 {"schemaVersion": 1, "requestId": "req-1", "phases": null, "cascade": null, "mode": null,
-                 "dryRun": null, "labels": null, "dates": ["2022-01-31"]}
+                 "policy": null, "dryRun": null, "labels": null, "dates": ["2022-01-31"]}
                 """), BackfillRequest.class);
 
         assertThat(request.cascade()).isTrue();
         assertThat(request.mode()).isEqualTo(Mode.ALL);
+        assertThat(request.policy()).isEqualTo(Policy.PER_DATE);
         assertThat(request.dryRun()).isFalse();
         assertThat(request.phases()).isEmpty();
         assertThat(request.labels()).isEmpty();
@@ -84,6 +106,15 @@ class MessageCodecRoundTripTest {
                 """), BackfillRequest.class);
 
         assertThat(request.mode()).isEqualTo(Mode.MISSING);
+    }
+
+    @Test
+    void policyIsReadIgnoringCase() {
+        BackfillRequest request = MessageCodec.decode(bytes("""
+                {"schemaVersion": 1, "requestId": "req-1", "policy": "Phase-Barrier", "dates": ["2022-01-31"]}
+                """), BackfillRequest.class);
+
+        assertThat(request.policy()).isEqualTo(Policy.PHASE_BARRIER);
     }
 
     @Test

@@ -38,6 +38,8 @@ import picocli.CommandLine.Spec;
             "        --processor player_game_summary,team_offense_game_summary --no-cascade",
             "  See what would run, dispatching nothing:",
             "    fullcourt request --from 2022-01-01 --to 2022-01-31 --phase 4 --dry-run",
+            "  The old runbook's order, each dependency level finished on every date before the next starts:",
+            "    fullcourt request --from 2021-10-19 --to 2022-04-10 --phase 3 --policy phase-barrier",
             "  Fill only what is missing, on the local emulator, without waiting:",
             "    fullcourt request --from 2022-01-01 --to 2022-03-31 --phase 3 \\",
             "        --missing-only --emulator localhost:8085 --no-wait --label reason=refill"})

@@ -1,6 +1,7 @@
 package fullcourt.cli;
 
 import fullcourt.messages.BackfillRequest;
+import fullcourt.messages.BackfillRequest.Policy;
 import fullcourt.messages.BackfillRequestValidator;
 import fullcourt.messages.RequestLimits;
 import java.time.LocalDate;
@@ -53,6 +54,25 @@ public class RequestOptions {
                     + " is left out.%nDefault: off, every task of the scope runs (mode all).")
     boolean missingOnly;
 
+    @Option(names = "--policy", paramLabel = "POLICY", defaultValue = "per-date", converter = PolicyConverter.class,
+            description = {
+                "How the coordinator orders the run's tasks. Under every policy a task waits for its own upstreams"
+                        + " and the per-processor and global in-flight limits apply.",
+                "  per-date: each task starts as soon as its upstreams for its dates are done, so phase 5 of early"
+                        + " dates runs while phase 3 of late dates computes. The fastest: pick it unless you have"
+                        + " a reason below.",
+                "  phase-barrier: the old runbook. The run's processors are grouped by dependency level (level 0"
+                        + " needs none of the run's other processors, level k needs one of level k-1; phase 4's"
+                        + " groups 1 to 4 are such levels), and a level starts only when every task of the levels"
+                        + " before it has finished, on every date. A dead task does not hold the barrier: only its"
+                        + " own downstream is blocked. Pick it to validate a whole level before the next one reads"
+                        + " it, or to measure what per-date chaining saves.",
+                "  sequential: one task of the run at a time, earliest date first, then phase. The slowest: pick"
+                        + " it to keep the warehouse to one query from this run (a shared or quota-starved"
+                        + " project), or to follow a run step by step.",
+                "Default: ${DEFAULT-VALUE}."})
+    Policy policy;
+
     @Option(names = "--dry-run",
             description = "Plan only: the coordinator answers with the plan and dispatches nothing.%nDefault: off.")
     boolean dryRun;
@@ -84,6 +104,7 @@ public class RequestOptions {
                 .withProcessors(processors)
                 .withCascade(cascade)
                 .withMode(missingOnly ? BackfillRequest.Mode.MISSING : BackfillRequest.Mode.ALL)
+                .withPolicy(policy)
                 .withDryRun(dryRun)
                 .withLabels(labels);
         // The shared validator checks the rest exactly as the coordinator will (phase numbers, names, duplicates).

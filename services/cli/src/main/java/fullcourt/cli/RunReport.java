@@ -16,6 +16,10 @@ final class RunReport {
     static String render(RunStatus run) {
         StringBuilder out = new StringBuilder();
         out.append("run ").append(run.runId()).append(": ").append(run.state());
+        // a coordinator older than scheduling policies sends none
+        if (run.policy() != null) {
+            out.append(", policy ").append(run.policy());
+        }
         if (run.acceptedAt() != null) {
             out.append(", accepted ").append(InstantText.of(run.acceptedAt()));
         }

@@ -9,6 +9,7 @@ import java.util.Map;
 public record RunStatus(
         String runId,
         String state,
+        String policy,
         String acceptedAt,
         String finishedAt,
         Map<String, Integer> totals,

@@ -44,6 +44,21 @@ class HelpTextTest {
                 .contains("Default: 60s").contains("bf-<yyyyMMdd-HHmmss>");
     }
 
+    @Test
+    void requestHelpExplainsEachPolicyAndWhenToPickIt() {
+        // the help wraps at 80 columns wherever it likes: compare with single spaces
+        String help = Cli.run("request", "--help").out.replaceAll("\\s+", " ");
+
+        assertThat(help).contains("--policy=POLICY").contains("Default: per-date.")
+                .contains("per-date: each task starts as soon as its upstreams for its dates are done")
+                .contains("The fastest: pick it unless")
+                .contains("phase-barrier: the old runbook.")
+                .contains("Pick it to validate a whole level before the next one reads it")
+                .contains("sequential: one task of the run at a time, earliest date first, then phase.")
+                .contains("The slowest: pick it to keep the warehouse to one query from this run")
+                .contains("fullcourt request --from 2021-10-19 --to 2022-04-10 --phase 3 --policy phase-barrier");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"request", "status", "replay", "cancel"})
     void everyCommandHasExamplesAndEveryOptionItsDefault(String name) {

@@ -3,11 +3,14 @@ package fullcourt.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fullcourt.messages.BackfillRequest;
+import fullcourt.messages.BackfillRequest.Policy;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** How the options of {@code fullcourt request} become a BackfillRequest, and what is refused before publishing. */
 class RequestOptionsTest {
@@ -40,8 +43,24 @@ class RequestOptionsTest {
         assertThat(request.processors()).isEmpty();
         assertThat(request.cascade()).isTrue();
         assertThat(request.mode()).isEqualTo(BackfillRequest.Mode.ALL);
+        assertThat(request.policy()).isEqualTo(Policy.PER_DATE);
         assertThat(request.dryRun()).isFalse();
         assertThat(request.labels()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"per-date, PER_DATE", "phase-barrier, PHASE_BARRIER", "Sequential, SEQUENTIAL"})
+    void policyIsTakenByItsWireNameIgnoringCase(String option, Policy expected) {
+        assertThat(published("request", "--dates", "2022-01-03", "--phase", "3", "--policy", option, "--no-wait")
+                .policy()).isEqualTo(expected);
+    }
+
+    @Test
+    void unknownPolicyIsRefusedListingThePolicies() {
+        Cli cli = refused("request", "--dates", "2022-01-03", "--phase", "3", "--policy", "barrier");
+
+        assertThat(cli.err).contains("'--policy'")
+                .contains("expected one of per-date, phase-barrier, sequential, got 'barrier'");
     }
 
     @Test

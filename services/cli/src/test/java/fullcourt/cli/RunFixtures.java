@@ -26,12 +26,12 @@ final class RunFixtures {
             """;
 
     /**
-     * Run bf-a in detail. team_offense_game_summary: 100 tasks (0+0+3+1+90+6+0+0+0), running 3+1 = 4.
+     * Run bf-a in detail, under the phase-barrier policy. team_offense_game_summary: 100 tasks (0+0+3+1+90+6+0+0+0), running 3+1 = 4.
      * player_game_summary: 100 tasks (20+10+5+4+55+2+2+2+0), running 5+4 = 9.
      */
     static final String RUN_A = """
-            {"runId": "bf-a", "state": "RUNNING", "acceptedAt": "2024-01-05T10:00:00Z", "finishedAt": null,
-             "totals": {"PLANNED": 20, "READY": 10, "DISPATCHED": 8, "RUNNING": 5, "SUCCEEDED": 145, "SKIPPED": 8,
+            {"runId": "bf-a", "state": "RUNNING", "policy": "phase-barrier", "acceptedAt": "2024-01-05T10:00:00Z",
+             "finishedAt": null, "totals": {"PLANNED": 20, "READY": 10, "DISPATCHED": 8, "RUNNING": 5, "SUCCEEDED": 145, "SKIPPED": 8,
                         "DEAD": 2, "BLOCKED": 2, "CANCELLED": 0},
              "processors": [
                {"processor": "team_offense_game_summary",

@@ -41,7 +41,7 @@ class StatusRenderingTest {
 
         // 226 s = 3m 46s
         assertThat(report).isEqualTo("""
-                run bf-a: RUNNING, accepted 2024-01-05T10:00:00Z
+                run bf-a: RUNNING, policy phase-barrier, accepted 2024-01-05T10:00:00Z
                 153 of 200 tasks finished, 12.5 tasks/min, ETA 3m 46s
 
                 PROCESSOR                  TASKS  RUNNING  SUCCEEDED  SKIPPED  DEAD  BLOCKED

@@ -1,6 +1,7 @@
 package fullcourt.coordinator;
 
 import fullcourt.coordinator.dispatch.Dispatch;
+import fullcourt.coordinator.dispatch.LedgerFold;
 import fullcourt.coordinator.dispatch.RunState;
 import fullcourt.coordinator.dispatch.Scheduler;
 import fullcourt.coordinator.dispatch.TaskRecord;
@@ -29,13 +30,11 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -113,24 +112,7 @@ public class Coordinator {
 
     private void rebuild() {
         List<LedgerEvent> rows = ledger.readAll();
-        SeasonCalendar calendar = SeasonCalendar.load(warehouse);
-        Map<String, List<TaskKey>> planned = new LinkedHashMap<>();
-        for (LedgerEvent e : rows) {
-            if (e.type() == LedgerEventType.PLANNED) {
-                planned.computeIfAbsent(e.runId(), r -> new ArrayList<>()).add(e.task());
-            }
-        }
-        for (LedgerEvent e : rows) {
-            if (e.type() == LedgerEventType.RUN_ACCEPTED) {
-                BackfillRequest request = MessageCodec.decode(e.detail().getBytes(StandardCharsets.UTF_8),
-                        BackfillRequest.class);
-                Plan plan = planner.withDependencies(planned.getOrDefault(e.runId(), List.of()),
-                        scheduler.doneEver(), 0, calendar);
-                scheduler.addRun(e.runId(), request, e.at(), plan);
-            } else if (e.type() != LedgerEventType.PLANNED) {
-                scheduler.apply(e);
-            }
-        }
+        LedgerFold.into(scheduler, planner, rows, SeasonCalendar.load(warehouse));
         long active = scheduler.runs().stream().filter(r -> !r.finished()).count();
         LOG.infof("Ledger folded: %d rows, %d runs (%d active), %d tasks in flight", rows.size(),
                 scheduler.runs().size(), active, scheduler.inFlightCount());
@@ -226,8 +208,7 @@ public class Coordinator {
             return;
         }
         List<LedgerEvent> rows = new ArrayList<>(plan.tasks().size() + 1);
-        rows.add(LedgerEvent.run(runId, LedgerEventType.RUN_ACCEPTED, now,
-                new String(MessageCodec.encode(request), StandardCharsets.UTF_8)));
+        rows.add(LedgerEvent.accepted(runId, now, request));
         plan.tasks().forEach(t -> rows.add(LedgerEvent.task(runId, t, LedgerEventType.PLANNED, 0, 0, now, null)));
         ledger.append(rows);
         scheduler.addRun(runId, request, now, plan);

@@ -70,6 +70,7 @@ class CoordinatorAloneTest {
 
             RestAssured.given().get("/runs/alone").then().statusCode(200)
                     .body("state", Matchers.equalTo("RUNNING"))
+                    .body("policy", Matchers.equalTo("per-date"))
                     .body("totals.SUCCEEDED", Matchers.equalTo(1))
                     .body("totals.DISPATCHED", Matchers.equalTo(2));
 

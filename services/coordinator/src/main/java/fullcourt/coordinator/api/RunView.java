@@ -9,10 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A run as the status API shows it: state, counts per processor, throughput, ETA, dead tasks. */
+/** A run as the status API shows it: state, scheduling policy, counts per processor, throughput, ETA, dead tasks. */
 public record RunView(
         String runId,
         String state,
+        String policy,
         Instant acceptedAt,
         Instant finishedAt,
         Map<TaskStatus, Integer> totals,
@@ -41,7 +42,7 @@ public record RunView(
                 }
             }
         }
-        return new RunView(run.runId(), state, run.acceptedAt(), run.finishedAt(), run.counts(), processors,
+        return new RunView(run.runId(), state, run.policy().wireName(), run.acceptedAt(), run.finishedAt(), run.counts(), processors,
                 RunProgress.of(run, now), dead);
     }
 }

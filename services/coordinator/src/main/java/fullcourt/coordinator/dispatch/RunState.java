@@ -3,6 +3,7 @@ package fullcourt.coordinator.dispatch;
 import fullcourt.coordinator.TaskKey;
 import fullcourt.coordinator.TaskStatus;
 import fullcourt.messages.BackfillRequest;
+import fullcourt.messages.BackfillRequest.Policy;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
@@ -11,7 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
 
-/** One run: its request, its tasks in plan order, and the READY ones ordered earliest date first. */
+/**
+ * One run: its request, its tasks in plan order, the READY ones ordered earliest date first, and
+ * what its policy needs: how many of its tasks are in flight, and how many are unfinished at each
+ * dependency level.
+ */
 public final class RunState {
 
     final String runId;
@@ -19,15 +24,21 @@ public final class RunState {
     final Instant acceptedAt;
     final Map<TaskKey, TaskRecord> tasks = new LinkedHashMap<>();
     final TreeSet<TaskKey> ready;
+    final Map<String, Integer> levels;
+    final int[] unfinishedPerLevel;
+    int inFlight;
     boolean cancelRequested;
     boolean finished;
     Instant finishedAt;
 
-    RunState(String runId, BackfillRequest request, Instant acceptedAt, Comparator<TaskKey> order) {
+    RunState(String runId, BackfillRequest request, Instant acceptedAt, Comparator<TaskKey> order,
+             Map<String, Integer> levels) {
         this.runId = runId;
         this.request = request;
         this.acceptedAt = acceptedAt;
         this.ready = new TreeSet<>(order);
+        this.levels = Map.copyOf(levels);
+        this.unfinishedPerLevel = new int[levels.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1];
     }
 
     public String runId() {
@@ -36,6 +47,28 @@ public final class RunState {
 
     public BackfillRequest request() {
         return request;
+    }
+
+    public Policy policy() {
+        return request.policy();
+    }
+
+    /** The task's dependency level within the run (see {@code Planner.levels}). */
+    int level(TaskKey task) {
+        return levels.get(task.processor());
+    }
+
+    /**
+     * The lowest dependency level that still has an unfinished task: under phase-barrier only tasks
+     * of this level may start, every level below it having finished. Past the last level when every
+     * task is terminal.
+     */
+    int barrierLevel() {
+        int level = 0;
+        while (level < unfinishedPerLevel.length && unfinishedPerLevel[level] == 0) {
+            level++;
+        }
+        return level;
     }
 
     public Instant acceptedAt() {

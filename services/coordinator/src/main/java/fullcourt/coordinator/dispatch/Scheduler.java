@@ -6,9 +6,11 @@ import fullcourt.coordinator.ledger.LedgerEvent;
 import fullcourt.coordinator.plan.Plan;
 import fullcourt.engine.catalog.Catalog;
 import fullcourt.messages.BackfillRequest;
+import fullcourt.messages.BackfillRequest.Policy;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -30,6 +32,20 @@ import java.util.function.Predicate;
  * <p>Readiness is kept incrementally: each task counts its in-run upstreams not yet done and joins
  * its run's ready set when the count reaches zero, so an event costs work proportional to its
  * downstream, not to the run.
+ *
+ * <p>Which READY tasks of a run may start is its request's {@link Policy}:
+ * <ul>
+ *   <li>{@code per-date}: any of them (per-date chaining);
+ *   <li>{@code phase-barrier} (the old runbook): only those of the lowest dependency level that
+ *       still has an unfinished task, so level k starts when every task of levels below k, on
+ *       every date, is SUCCEEDED, SKIPPED, DEAD, BLOCKED or CANCELLED. A DEAD task does not hold
+ *       the barrier (else the run could never finish): its downstream is BLOCKED as under
+ *       per-date, and the rest of the next level goes ahead. Replaying it makes its level
+ *       unfinished again, so tasks of higher levels not yet started wait for it once more;
+ *   <li>{@code sequential}: the first READY task in plan order (date, then phase), and only
+ *       while no other task of the run is in flight.
+ * </ul>
+ * The per-processor and global in-flight limits apply on top of every policy, across all runs.
  */
 public final class Scheduler {
 
@@ -80,9 +96,10 @@ public final class Scheduler {
 
     /** Adds a planned run; its tasks without pending upstreams become READY. */
     public RunState addRun(String runId, BackfillRequest request, java.time.Instant acceptedAt, Plan plan) {
-        RunState run = new RunState(runId, request, acceptedAt, order);
+        RunState run = new RunState(runId, request, acceptedAt, order, plan.levels());
         for (TaskKey key : plan.tasks()) {
             run.tasks.put(key, new TaskRecord(key, plan.upstreams().getOrDefault(key, List.of())));
+            run.unfinishedPerLevel[run.level(key)]++;
         }
         for (TaskRecord t : run.tasks.values()) {
             for (TaskKey up : t.upstreams) {
@@ -91,7 +108,7 @@ public final class Scheduler {
         }
         for (TaskRecord t : run.tasks.values()) {
             if (t.pendingUpstreams == 0) {
-                t.status = TaskStatus.READY;
+                move(run, t, TaskStatus.READY);
                 run.ready.add(t.key);
             }
         }
@@ -117,7 +134,7 @@ public final class Scheduler {
             case DISPATCHED -> {
                 if (t.status == TaskStatus.READY) {
                     run.ready.remove(t.key);
-                    t.status = TaskStatus.DISPATCHED;
+                    move(run, t, TaskStatus.DISPATCHED);
                     t.dispatch = e.dispatch();
                     t.dispatchedAt = e.at();
                     enterFlight(run, t);
@@ -125,7 +142,7 @@ public final class Scheduler {
             }
             case STARTED -> {
                 if (e.dispatch() == t.dispatch && t.status == TaskStatus.DISPATCHED) {
-                    t.status = TaskStatus.RUNNING;
+                    move(run, t, TaskStatus.RUNNING);
                     t.startedAt = e.at();
                 }
                 if (e.dispatch() == t.dispatch) {
@@ -134,8 +151,8 @@ public final class Scheduler {
             }
             case SUCCEEDED, SKIPPED -> {
                 if (e.dispatch() == t.dispatch && t.status.inFlight()) {
-                    t.status = e.type() == fullcourt.coordinator.ledger.LedgerEventType.SUCCEEDED
-                            ? TaskStatus.SUCCEEDED : TaskStatus.SKIPPED;
+                    move(run, t, e.type() == fullcourt.coordinator.ledger.LedgerEventType.SUCCEEDED
+                            ? TaskStatus.SUCCEEDED : TaskStatus.SKIPPED);
                     t.finishedAt = e.at();
                     t.rows = e.rows();
                     t.durationMs = e.durationMs();
@@ -143,13 +160,13 @@ public final class Scheduler {
                     if (t.status == TaskStatus.SKIPPED) {
                         t.skipReason = e.detail();
                     }
-                    leaveFlight(t);
+                    leaveFlight(run, t);
                     doneEver.add(t.key);
                     for (TaskKey down : t.downstreams) {
                         TaskRecord d = run.tasks.get(down);
                         d.pendingUpstreams--;
                         if (d.pendingUpstreams == 0 && d.status == TaskStatus.PLANNED) {
-                            d.status = TaskStatus.READY;
+                            move(run, d, TaskStatus.READY);
                             run.ready.add(d.key);
                         }
                     }
@@ -163,26 +180,26 @@ public final class Scheduler {
             }
             case DEAD -> {
                 if (e.dispatch() == t.dispatch && t.status.inFlight()) {
-                    t.status = TaskStatus.DEAD;
+                    move(run, t, TaskStatus.DEAD);
                     t.finishedAt = e.at();
                     t.attempts = Math.max(t.attempts, e.attempt());
                     if (e.detail() != null && !e.detail().isBlank()) {
                         t.lastError = e.detail();
                     }
-                    leaveFlight(t);
+                    leaveFlight(run, t);
                     block(run, t);
                 }
             }
             case REQUEUED -> {
                 if (t.status.inFlight()) {
-                    leaveFlight(t);
-                    t.status = TaskStatus.READY;
+                    leaveFlight(run, t);
+                    move(run, t, TaskStatus.READY);
                     run.ready.add(t.key);
                 }
             }
             case REPLAYED -> {
                 if (t.status == TaskStatus.DEAD) {
-                    t.status = TaskStatus.PLANNED;
+                    move(run, t, TaskStatus.PLANNED);
                     t.finishedAt = null;
                     run.finished = false;
                     recomputeBlocked(run);
@@ -201,7 +218,7 @@ public final class Scheduler {
                 run.ready.clear();
                 for (TaskRecord t : run.tasks.values()) {
                     if (t.status == TaskStatus.PLANNED || t.status == TaskStatus.READY || t.status == TaskStatus.BLOCKED) {
-                        t.status = TaskStatus.CANCELLED;
+                        move(run, t, TaskStatus.CANCELLED);
                     }
                 }
             }
@@ -218,12 +235,22 @@ public final class Scheduler {
     private void enterFlight(RunState run, TaskRecord t) {
         inFlight.put(t.key, run.runId);
         inFlightPerProcessor.merge(t.key.processor(), 1, Integer::sum);
+        run.inFlight++;
     }
 
-    private void leaveFlight(TaskRecord t) {
+    private void leaveFlight(RunState run, TaskRecord t) {
         if (inFlight.remove(t.key) != null) {
             inFlightPerProcessor.merge(t.key.processor(), -1, Integer::sum);
+            run.inFlight--;
         }
+    }
+
+    /** Every status change goes through here, so the run's unfinished count per level stays exact. */
+    private static void move(RunState run, TaskRecord t, TaskStatus to) {
+        if (t.status.terminal() != to.terminal()) {
+            run.unfinishedPerLevel[run.level(t.key)] += to.terminal() ? -1 : 1;
+        }
+        t.status = to;
     }
 
     /** Everything downstream of a dead task that has not run yet is BLOCKED, transitively. */
@@ -233,7 +260,7 @@ public final class Scheduler {
             TaskRecord d = run.tasks.get(queue.poll());
             if (d.status == TaskStatus.PLANNED || d.status == TaskStatus.READY) {
                 run.ready.remove(d.key);
-                d.status = TaskStatus.BLOCKED;
+                move(run, d, TaskStatus.BLOCKED);
                 queue.addAll(d.downstreams);
             }
         }
@@ -243,7 +270,7 @@ public final class Scheduler {
     private static void recomputeBlocked(RunState run) {
         for (TaskRecord t : run.tasks.values()) {
             if (t.status == TaskStatus.BLOCKED) {
-                t.status = TaskStatus.PLANNED;
+                move(run, t, TaskStatus.PLANNED);
             }
         }
         for (TaskRecord t : run.tasks.values()) {
@@ -253,16 +280,16 @@ public final class Scheduler {
         }
         for (TaskRecord t : run.tasks.values()) {
             if (t.status == TaskStatus.PLANNED && t.pendingUpstreams == 0) {
-                t.status = TaskStatus.READY;
+                move(run, t, TaskStatus.READY);
                 run.ready.add(t.key);
             }
         }
     }
 
     /**
-     * READY tasks to send now, earliest date first across runs, within the global and
-     * per-processor in-flight limits, and never a (processor, date) already in flight in any run.
-     * Changes nothing: the caller publishes, records DISPATCHED, and applies it.
+     * READY tasks to send now, earliest date first across runs, as each run's policy allows, within
+     * the global and per-processor in-flight limits, and never a (processor, date) already in flight
+     * in any run. Changes nothing: the caller publishes, records DISPATCHED, and applies it.
      */
     public List<Dispatch> selectDispatches() {
         List<Dispatch> out = new ArrayList<>();
@@ -277,8 +304,10 @@ public final class Scheduler {
         PriorityQueue<Cursor> merge = new PriorityQueue<>((a, b) -> order.compare(a.head, b.head));
         for (RunState run : runs.values()) {
             if (!run.cancelRequested && !run.ready.isEmpty()) {
-                Iterator<TaskKey> it = run.ready.iterator();
-                merge.add(new Cursor(run, it, it.next()));
+                Iterator<TaskKey> it = startable(run);
+                if (it.hasNext()) {
+                    merge.add(new Cursor(run, it, it.next()));
+                }
             }
         }
         while (!merge.isEmpty() && out.size() < room && saturated.size() < processors) {
@@ -300,6 +329,18 @@ public final class Scheduler {
             }
         }
         return out;
+    }
+
+    /** The run's READY tasks that its policy lets start now, in plan order; the run's ready set is not empty. */
+    private static Iterator<TaskKey> startable(RunState run) {
+        return switch (run.policy()) {
+            case PER_DATE -> run.ready.iterator();
+            case PHASE_BARRIER -> {
+                int open = run.barrierLevel();
+                yield run.ready.stream().filter(k -> run.level(k) <= open).iterator();
+            }
+            case SEQUENTIAL -> run.inFlight > 0 ? Collections.emptyIterator() : List.of(run.ready.first()).iterator();
+        };
     }
 
     private static final class Cursor {

@@ -1,6 +1,9 @@
 package fullcourt.coordinator.ledger;
 
 import fullcourt.coordinator.TaskKey;
+import fullcourt.messages.BackfillRequest;
+import fullcourt.messages.MessageCodec;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
@@ -25,5 +28,22 @@ public record LedgerEvent(
 
     public static LedgerEvent run(String runId, LedgerEventType type, Instant at, String detail) {
         return new LedgerEvent(runId, null, type, 0, 0, at, detail, null, null);
+    }
+
+    /**
+     * The RUN_ACCEPTED row: the whole request as its JSON message, so that everything the run was
+     * asked for (scope, mode, policy, ...) comes back when the ledger is folded on start.
+     */
+    public static LedgerEvent accepted(String runId, Instant at, BackfillRequest request) {
+        return run(runId, LedgerEventType.RUN_ACCEPTED, at,
+                new String(MessageCodec.encode(request), StandardCharsets.UTF_8));
+    }
+
+    /** The request of a RUN_ACCEPTED row written by {@link #accepted}. */
+    public BackfillRequest acceptedRequest() {
+        if (type != LedgerEventType.RUN_ACCEPTED) {
+            throw new IllegalStateException("a " + type + " row carries no request");
+        }
+        return MessageCodec.decode(detail.getBytes(StandardCharsets.UTF_8), BackfillRequest.class);
     }
 }

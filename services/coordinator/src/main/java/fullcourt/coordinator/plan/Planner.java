@@ -6,9 +6,12 @@ import fullcourt.engine.catalog.ProcessorDeclaration;
 import fullcourt.engine.catalog.Upstream;
 import fullcourt.engine.catalog.SeasonCalendar;
 import fullcourt.messages.BackfillRequest;
+import fullcourt.messages.BackfillRequest.Policy;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,16 +51,16 @@ public final class Planner {
                 }
             }
         }
-        return withDependencies(tasks, doneBefore, alreadyDone, calendar);
+        return withDependencies(tasks, request.policy(), doneBefore, alreadyDone, calendar);
     }
 
     /**
-     * Dependencies of a known task set: used for a new plan and to rebuild a run from the ledger,
-     * so both see the same graph.
+     * Dependencies and levels of a known task set: used for a new plan and to rebuild a run from
+     * the ledger, so both see the same graph.
      */
-    public Plan withDependencies(List<TaskKey> tasks, Predicate<TaskKey> doneBefore, int alreadyDone,
+    public Plan withDependencies(List<TaskKey> tasks, Policy policy, Predicate<TaskKey> doneBefore, int alreadyDone,
                                  SeasonCalendar calendar) {
-        Set<TaskKey> inRun = new java.util.HashSet<>(tasks);
+        Set<TaskKey> inRun = new HashSet<>(tasks);
         Map<TaskKey, List<TaskKey>> upstreams = new LinkedHashMap<>();
         Set<String> missing = new TreeSet<>();
         int satisfied = 0;
@@ -77,7 +80,42 @@ public final class Planner {
         List<TaskKey> ordered = new ArrayList<>(tasks);
         ordered.sort(Comparator.comparing(TaskKey::date).thenComparing(t -> catalog.get(t.processor()).phase())
                 .thenComparing(TaskKey::processor));
-        return new Plan(List.copyOf(ordered), upstreams, satisfied, List.copyOf(missing), alreadyDone);
+        return new Plan(List.copyOf(ordered), upstreams, policy, levels(tasks), satisfied, List.copyOf(missing),
+                alreadyDone);
+    }
+
+    /**
+     * The dependency level of each processor that has tasks in the run, in catalog order: 0 when
+     * none of its declared upstreams has tasks in the run, else 1 + the highest level of those that
+     * have. These levels are the old runbook's phase groups (phase 4 groups 1 to 4 are levels 2 to
+     * 5 of a run from phase 3); they follow dependencies, not phase numbers, so an exporter that
+     * needs only phase 3 shares a level with phase 4's first group. Counted over the tasks, not the
+     * scope, so that a run rebuilt from its PLANNED rows gets the same levels.
+     */
+    Map<String, Integer> levels(List<TaskKey> tasks) {
+        Set<String> inRun = new HashSet<>();
+        tasks.forEach(t -> inRun.add(t.processor()));
+        Map<String, Integer> memo = new HashMap<>();
+        Map<String, Integer> levels = new LinkedHashMap<>();
+        catalog.all().stream().map(ProcessorDeclaration::name).filter(inRun::contains)
+                .forEach(name -> levels.put(name, level(name, inRun, memo)));
+        return levels;
+    }
+
+    // The catalog is checked acyclic, so this recursion ends; memo keeps it linear in the edges.
+    private int level(String name, Set<String> inRun, Map<String, Integer> memo) {
+        Integer known = memo.get(name);
+        if (known != null) {
+            return known;
+        }
+        int level = 0;
+        for (Upstream u : catalog.get(name).upstreams()) {
+            if (inRun.contains(u.processor())) {
+                level = Math.max(level, 1 + level(u.processor(), inRun, memo));
+            }
+        }
+        memo.put(name, level);
+        return level;
     }
 
     /** Every (processor, date) a task needs, per its declared upstream windows. */

@@ -1,6 +1,7 @@
 package fullcourt.coordinator.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import fullcourt.coordinator.TaskKey;
 import fullcourt.coordinator.TaskStatus;
@@ -11,6 +12,8 @@ import fullcourt.coordinator.plan.Planner;
 import fullcourt.engine.catalog.Catalog;
 import fullcourt.engine.catalog.SeasonCalendar;
 import fullcourt.messages.BackfillRequest;
+import fullcourt.messages.BackfillRequest.Policy;
+import java.util.ArrayList;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,10 +29,20 @@ class SchedulerTest {
     }
 
     private static Scheduler schedulerWithRun(Catalog catalog, int globalLimit, String runId, int days) {
+        return schedulerWithRun(catalog, globalLimit, runId, days, Policy.PER_DATE);
+    }
+
+    private static Scheduler schedulerWithRun(Catalog catalog, int globalLimit, String runId, int days,
+                                              Policy policy) {
         Scheduler s = new Scheduler(catalog, globalLimit);
-        BackfillRequest r = BackfillRequest.forRange(runId, D1, D1.plusDays(days - 1)).withPhases(List.of(3));
-        s.addRun(runId, r, T0, new Planner(catalog).plan(r, k -> false, SeasonCalendar.EMPTY));
+        addRun(s, catalog, runId, D1, days, policy);
         return s;
+    }
+
+    private static void addRun(Scheduler s, Catalog catalog, String runId, LocalDate from, int days, Policy policy) {
+        BackfillRequest r = BackfillRequest.forRange(runId, from, from.plusDays(days - 1)).withPhases(List.of(3))
+                .withPolicy(policy);
+        s.addRun(runId, r, T0, new Planner(catalog).plan(r, k -> false, SeasonCalendar.EMPTY));
     }
 
     /** Records and applies the dispatches, as the coordinator does after Pub/Sub confirmed them. */
@@ -163,5 +176,125 @@ class SchedulerTest {
         assertThat(dispatch(s)).containsExactly(new Dispatch("r", a, 2, 3));
         event(s, "r", a, LedgerEventType.SUCCEEDED, 1); // the lost dispatch's late event is stale
         assertThat(s.run("r").orElseThrow().task(a).status()).isEqualTo(TaskStatus.DISPATCHED);
+    }
+
+    // Phase barrier over the chain a -> b -> c: levels 0, 1, 2.
+
+    @Test
+    void phaseBarrierHoldsALevelUntilEveryTaskOfTheLevelsBeforeHasFinishedOnEveryDate() {
+        Scheduler s = schedulerWithRun(TestCatalogs.chain(10), 100, "r", 3, Policy.PHASE_BARRIER);
+        LocalDate d2 = D1.plusDays(1);
+        LocalDate d3 = D1.plusDays(2);
+        assertThat(dispatch(s)).extracting(Dispatch::task).containsExactly(key("a", D1), key("a", d2), key("a", d3));
+
+        event(s, "r", key("a", D1), LedgerEventType.SUCCEEDED, 1);
+        event(s, "r", key("a", d2), LedgerEventType.SUCCEEDED, 1);
+        RunState run = s.run("r").orElseThrow();
+        // b of Jan 1 and Jan 2 have their upstreams (per-date would send them), but a of Jan 3 is still running
+        assertThat(run.task(key("b", D1)).status()).isEqualTo(TaskStatus.READY);
+        assertThat(run.task(key("b", d2)).status()).isEqualTo(TaskStatus.READY);
+        assertThat(s.selectDispatches()).isEmpty();
+
+        event(s, "r", key("a", d3), LedgerEventType.SUCCEEDED, 1);
+        assertThat(dispatch(s)).extracting(Dispatch::task).containsExactly(key("b", D1), key("b", d2), key("b", d3));
+
+        event(s, "r", key("b", D1), LedgerEventType.SUCCEEDED, 1);
+        event(s, "r", key("b", d3), LedgerEventType.SKIPPED, 1);
+        assertThat(s.selectDispatches()).isEmpty(); // b of Jan 2 still running
+        event(s, "r", key("b", d2), LedgerEventType.SUCCEEDED, 1);
+        assertThat(dispatch(s)).extracting(Dispatch::task).containsExactly(key("c", D1), key("c", d2), key("c", d3));
+    }
+
+    @Test
+    void phaseBarrierLetsADeadTaskCloseItsLevelBlocksItsDownstreamAndReopensTheLevelOnReplay() {
+        Scheduler s = schedulerWithRun(TestCatalogs.chain(10), 100, "r", 3, Policy.PHASE_BARRIER);
+        LocalDate d2 = D1.plusDays(1);
+        LocalDate d3 = D1.plusDays(2);
+        dispatch(s);
+        event(s, "r", key("a", D1), LedgerEventType.SUCCEEDED, 1);
+        event(s, "r", key("a", d2), LedgerEventType.DEAD, 1);
+        event(s, "r", key("a", d3), LedgerEventType.SUCCEEDED, 1);
+        RunState run = s.run("r").orElseThrow();
+        // b of Jan 2 and Jan 3 read a of Jan 2 (same date, previous 2 dates): blocked; b of Jan 1 goes ahead
+        assertThat(run.task(key("b", d2)).status()).isEqualTo(TaskStatus.BLOCKED);
+        assertThat(run.task(key("b", d3)).status()).isEqualTo(TaskStatus.BLOCKED);
+        assertThat(dispatch(s)).extracting(Dispatch::task).containsExactly(key("b", D1));
+
+        event(s, "r", key("a", d2), LedgerEventType.REPLAYED, 1);
+        assertThat(dispatch(s)).containsExactly(new Dispatch("r", key("a", d2), 2, 3));
+        event(s, "r", key("b", D1), LedgerEventType.SUCCEEDED, 1);
+        // c of Jan 1 has its upstream, but level 0 is open again until the replayed task finishes
+        assertThat(run.task(key("c", D1)).status()).isEqualTo(TaskStatus.READY);
+        assertThat(s.selectDispatches()).isEmpty();
+        event(s, "r", key("a", d2), LedgerEventType.SUCCEEDED, 2);
+        assertThat(dispatch(s)).extracting(Dispatch::task).containsExactly(key("b", d2), key("b", d3));
+    }
+
+    @Test
+    void phaseBarrierStillHonoursThePerProcessorLimit() {
+        Scheduler s = schedulerWithRun(TestCatalogs.chain(2), 100, "r", 3, Policy.PHASE_BARRIER);
+        assertThat(dispatch(s)).extracting(Dispatch::task).containsExactly(key("a", D1), key("a", D1.plusDays(1)));
+        event(s, "r", key("a", D1), LedgerEventType.SUCCEEDED, 1);
+        assertThat(dispatch(s)).extracting(Dispatch::task).containsExactly(key("a", D1.plusDays(2)));
+    }
+
+    @Test
+    void sequentialRunsOneTaskAtATimeInPlanOrder() {
+        Catalog catalog = TestCatalogs.chain(10);
+        Scheduler s = schedulerWithRun(catalog, 100, "r", 3, Policy.SEQUENTIAL);
+        List<TaskKey> sent = new ArrayList<>();
+        for (int step = 0; step < 9; step++) {
+            List<Dispatch> chosen = dispatch(s);
+            assertThat(chosen).as("step %d", step).hasSize(1);
+            assertThat(s.inFlightCount()).isEqualTo(1);
+            assertThat(s.selectDispatches()).as("nothing more while one is in flight").isEmpty();
+            TaskKey task = chosen.get(0).task();
+            sent.add(task);
+            event(s, "r", task, LedgerEventType.STARTED, 1);
+            assertThat(s.selectDispatches()).isEmpty();
+            event(s, "r", task, LedgerEventType.SUCCEEDED, 1);
+        }
+        // date, then phase: 3 processors x 3 dates, each once
+        LocalDate d2 = D1.plusDays(1);
+        LocalDate d3 = D1.plusDays(2);
+        assertThat(sent).containsExactly(key("a", D1), key("b", D1), key("c", D1), key("a", d2), key("b", d2),
+                key("c", d2), key("a", d3), key("b", d3), key("c", d3));
+        assertThat(s.selectDispatches()).isEmpty();
+        assertThat(s.runsToFinish()).extracting(RunState::runId).containsExactly("r");
+    }
+
+    @Test
+    void sequentialMovesOnPastADeadTaskAndSkipsWhatItBlocks() {
+        Scheduler s = schedulerWithRun(TestCatalogs.chain(10), 100, "r", 2, Policy.SEQUENTIAL);
+        LocalDate d2 = D1.plusDays(1);
+        assertThat(dispatch(s)).extracting(Dispatch::task).containsExactly(key("a", D1));
+        event(s, "r", key("a", D1), LedgerEventType.DEAD, 1);
+        // b of both dates reads a of Jan 1, so b and c are blocked on both dates: a of Jan 2 is all that is left
+        assertThat(dispatch(s)).extracting(Dispatch::task).containsExactly(key("a", d2));
+        event(s, "r", key("a", d2), LedgerEventType.SUCCEEDED, 1);
+        assertThat(s.selectDispatches()).isEmpty();
+        assertThat(s.run("r").orElseThrow().counts().get(TaskStatus.BLOCKED)).isEqualTo(4);
+        assertThat(s.runsToFinish()).extracting(RunState::runId).containsExactly("r");
+    }
+
+    @Test
+    void runsWithDifferentPoliciesCoexistUnderTheSameLimits() {
+        Catalog catalog = TestCatalogs.chain(2); // at most 2 of each processor in flight, across runs
+        Scheduler s = new Scheduler(catalog, 100);
+        LocalDate d4 = D1.plusDays(3);
+        addRun(s, catalog, "one-by-one", D1, 3, Policy.SEQUENTIAL);
+        addRun(s, catalog, "chained", d4, 3, Policy.PER_DATE);
+
+        assertThat(dispatch(s)).extracting(Dispatch::runId, Dispatch::task).containsExactly(
+                tuple("one-by-one", key("a", D1)),
+                tuple("chained", key("a", d4)));
+
+        event(s, "one-by-one", key("a", D1), LedgerEventType.SUCCEEDED, 1);
+        // the sequential run's next in plan order is b of Jan 1; the per-date run gets the freed slot of a
+        assertThat(dispatch(s)).extracting(Dispatch::runId, Dispatch::task).containsExactly(
+                tuple("one-by-one", key("b", D1)),
+                tuple("chained", key("a", d4.plusDays(1))));
+        assertThat(s.run("one-by-one").orElseThrow().policy()).isEqualTo(Policy.SEQUENTIAL);
+        assertThat(s.run("chained").orElseThrow().policy()).isEqualTo(Policy.PER_DATE);
     }
 }

@@ -1,11 +1,16 @@
 package fullcourt.coordinator.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import fullcourt.coordinator.TaskKey;
 import fullcourt.coordinator.TestCatalogs;
+import fullcourt.engine.catalog.Catalog;
 import fullcourt.engine.catalog.SeasonCalendar;
+import fullcourt.engine.catalog.Upstream;
+import fullcourt.engine.catalog.Window;
 import fullcourt.messages.BackfillRequest;
+import fullcourt.messages.BackfillRequest.Policy;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -66,5 +71,54 @@ class PlannerTest {
         Plan plan = planner.plan(BackfillRequest.forDates("r", List.of(D3, D1)).withProcessors(List.of("a"))
                 .withCascade(false), k -> false, SeasonCalendar.EMPTY);
         assertThat(plan.tasks()).containsExactly(key("a", D1), key("a", D3));
+    }
+
+    @Test
+    void levelsFollowDependenciesAmongTheRunsProcessorsNotPhaseNumbers() {
+        // a (3) <- x (3) and b (4) and e (6); c (5) <- b, x
+        Planner diamond = new Planner(Catalog.of(List.of(
+                TestCatalogs.declare("a", 3, 4),
+                TestCatalogs.declare("x", 3, 4, new Upstream("a", Window.SAME_DATE)),
+                TestCatalogs.declare("b", 4, 4, new Upstream("a", Window.SAME_DATE)),
+                TestCatalogs.declare("c", 5, 4, new Upstream("b", Window.SAME_DATE), new Upstream("x", Window.SAME_DATE)),
+                TestCatalogs.declare("e", 6, 4, new Upstream("a", Window.SAME_DATE)))));
+
+        Plan all = diamond.plan(BackfillRequest.forDates("r", List.of(D1)).withPhases(List.of(3)), k -> false,
+                SeasonCalendar.EMPTY);
+        assertThat(all.levels()).containsExactly(entry("a", 0), entry("x", 1), entry("b", 1), entry("c", 2),
+                entry("e", 1));
+
+        // without b and x in the run, c waits for nothing in it: level 0 beside a
+        Plan apart = diamond.plan(BackfillRequest.forDates("r", List.of(D1)).withProcessors(List.of("a", "c"))
+                .withCascade(false), k -> false, SeasonCalendar.EMPTY);
+        assertThat(apart.levels()).containsExactly(entry("a", 0), entry("c", 0));
+    }
+
+    @Test
+    void planTextNamesThePolicyAndForPhaseBarrierItsLevels() {
+        BackfillRequest request = BackfillRequest.forRange("r", D1, D3).withPhases(List.of(3));
+
+        Plan barrier = planner.plan(request.withPolicy(Policy.PHASE_BARRIER), k -> false, SeasonCalendar.EMPTY);
+
+        // b of Jan 1 needs a of Dec 30 and 31, b of Jan 2 a of Dec 31: three never produced
+        assertThat(barrier.describe()).isEqualTo("""
+                9 tasks over 3 dates, 2022-01-01 to 2022-01-03
+                  a: 3
+                  b: 3
+                  c: 3
+                policy phase-barrier: each level starts once every task of the levels before it has finished, on every date
+                  level 0: a
+                  level 1: b
+                  level 2: c
+                0 dependencies outside the run satisfied by earlier runs
+                3 dependencies outside the run never produced
+                  b/2022-01-01 needs a/2021-12-30
+                  b/2022-01-01 needs a/2021-12-31
+                  b/2022-01-02 needs a/2021-12-31""");
+        assertThat(planner.plan(request, k -> false, SeasonCalendar.EMPTY).describe())
+                .contains("policy per-date: each task starts once its upstreams for its dates are done\n")
+                .doesNotContain("level 0");
+        assertThat(planner.plan(request.withPolicy(Policy.SEQUENTIAL), k -> false, SeasonCalendar.EMPTY).describe())
+                .contains("policy sequential: one task at a time, earliest date first, then phase\n");
     }
 }

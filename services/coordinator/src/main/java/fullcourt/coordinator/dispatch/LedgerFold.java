@@ -1,0 +1,44 @@
+package fullcourt.coordinator.dispatch;
+
+import fullcourt.coordinator.TaskKey;
+import fullcourt.coordinator.ledger.LedgerEvent;
+import fullcourt.coordinator.ledger.LedgerEventType;
+import fullcourt.coordinator.plan.Plan;
+import fullcourt.coordinator.plan.Planner;
+import fullcourt.engine.catalog.SeasonCalendar;
+import fullcourt.messages.BackfillRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Folds ledger rows, in the order written, into a {@link Scheduler}: what a starting coordinator
+ * does to resume where the previous process stopped. Each run comes back with its request (so its
+ * policy) from the RUN_ACCEPTED row and its tasks from the PLANNED rows, then every later row is
+ * applied as it was live.
+ */
+public final class LedgerFold {
+
+    private LedgerFold() {
+    }
+
+    public static void into(Scheduler scheduler, Planner planner, List<LedgerEvent> rows, SeasonCalendar calendar) {
+        Map<String, List<TaskKey>> planned = new LinkedHashMap<>();
+        for (LedgerEvent e : rows) {
+            if (e.type() == LedgerEventType.PLANNED) {
+                planned.computeIfAbsent(e.runId(), r -> new ArrayList<>()).add(e.task());
+            }
+        }
+        for (LedgerEvent e : rows) {
+            if (e.type() == LedgerEventType.RUN_ACCEPTED) {
+                BackfillRequest request = e.acceptedRequest();
+                Plan plan = planner.withDependencies(planned.getOrDefault(e.runId(), List.of()), request.policy(),
+                        scheduler.doneEver(), 0, calendar);
+                scheduler.addRun(e.runId(), request, e.at(), plan);
+            } else if (e.type() != LedgerEventType.PLANNED) {
+                scheduler.apply(e);
+            }
+        }
+    }
+}
