@@ -21,7 +21,10 @@ import java.util.stream.Collectors;
 
 /**
  * A processor that is one SQL model, {@code models/<name>.sql} on the classpath: a SELECT of the
- * partition's rows for {@code @game_date}. Days of a season without games, and a season's
+ * partition's rows for {@code @game_date}. An optional {@code models/<name>.checks.sql} is the
+ * per-date gate: run on the written partition, it returns one row (column {@code problem}) per
+ * failed check; any row fails the task permanently, so it ends DEAD with the problems and its
+ * downstream does not run on that date. Days of a season without games, and a season's
  * bootstrap days, are SKIPPED with the reason before the model runs. Its version is a hash of the
  * SQL text, so a changed model shows in every result it produced.
  */
@@ -29,12 +32,14 @@ public final class SqlModelProcessor implements Processor {
 
     private final ProcessorDeclaration declaration;
     private final String sql;
+    private final String checks;
     private final String version;
 
-    SqlModelProcessor(ProcessorDeclaration declaration, String sql) {
+    SqlModelProcessor(ProcessorDeclaration declaration, String sql, String checks) {
         this.declaration = declaration;
         this.sql = sql;
-        this.version = hash(sql);
+        this.checks = checks;
+        this.version = hash(checks == null ? sql : sql + checks);
     }
 
     /** SQL models on the classpath for the catalog's processors of {@code phases} not implemented otherwise. */
@@ -47,7 +52,7 @@ public final class SqlModelProcessor implements Processor {
             }
             String text = modelText(d.name());
             if (text != null) {
-                out.add(new SqlModelProcessor(d, text));
+                out.add(new SqlModelProcessor(d, text, modelText(d.name() + ".checks")));
             }
         }
         return out;
@@ -90,6 +95,16 @@ public final class SqlModelProcessor implements Processor {
         task.cancellation().check();
         long rows = task.warehouse().replacePartition(declaration.table(), declaration.partitionColumn(), task.date(),
                 sql, Map.of("game_date", task.date()), task.cancellation());
+        if (checks != null) {
+            task.cancellation().check();
+            List<String> problems = task.warehouse().query(checks, Map.of("game_date", task.date())).stream()
+                    .map(r -> String.valueOf(r.get("problem"))).toList();
+            if (!problems.isEmpty()) {
+                throw new PermanentFailure("output check failed for " + declaration.name() + " on " + task.date() + ": "
+                        + String.join("; ", problems) + " (the partition is written but marked by this dead task:"
+                        + " nothing downstream runs on it; fix the input, then replay)");
+            }
+        }
         return Outcome.written(rows);
     }
 

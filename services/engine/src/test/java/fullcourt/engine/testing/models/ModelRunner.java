@@ -80,6 +80,11 @@ public final class ModelRunner implements AutoCloseable {
         return found.get(0);
     }
 
+    /** Runs a query of the test (a model's checks, say) with {@code @game_date} bound to {@code date}. */
+    public List<Map<String, Object>> query(String sql, LocalDate date) {
+        return warehouse.query(sql, Map.of("game_date", date));
+    }
+
     /** The text of {@code models/<model>.sql}. */
     public static String modelSql(String model) {
         return resource("models/" + model + ".sql");
