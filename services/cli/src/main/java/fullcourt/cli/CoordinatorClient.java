@@ -56,6 +56,12 @@ public final class CoordinatorClient {
         return send(request(runPath(runId)).GET().build(), runId);
     }
 
+    /** {@code GET /validation}: the warehouse checked over a range (optionally one phase), as the coordinator's JSON. */
+    public String validationJson(LocalDate from, LocalDate to, Integer phase) {
+        return send(request("/validation?from=" + from + "&to=" + to + (phase == null ? "" : "&phase=" + phase))
+                .GET().build(), null);
+    }
+
     /** {@code POST /runs/{id}/replay}: re-dispatches the matching dead tasks (all when both lists are empty). */
     public int replay(String runId, List<String> processors, List<LocalDate> dates) {
         ObjectNode body = JSON.createObjectNode();

@@ -6,11 +6,13 @@ final class ExitCodes {
     static final int OK = 0;
     static final int SYSTEM_FAILURE = 1;
     static final int USAGE = 2;
+    static final int CHECK_FAILED = 3;
 
     static final String HEADING = "%nExit codes:%n";
     static final String OK_LINE = "0:done";
     static final String SYSTEM_FAILURE_LINE = "1:failure talking to the system (Pub/Sub or the coordinator)";
     static final String USAGE_LINE = "2:bad usage, unknown run, or request rejected by the coordinator";
+    static final String CHECK_FAILED_LINE = "3:validate: a check failed";
 
     private ExitCodes() {
     }

@@ -11,11 +11,12 @@ import picocli.CommandLine.Spec;
 @TopCommand
 @Command(name = "fullcourt", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         subcommands = {RequestCommand.class, StatusCommand.class, ReplayCommand.class, CancelCommand.class,
+            ValidateCommand.class,
             HelpCommand.class},
         header = "Run and watch Fullcourt backfills.",
         description = {
             "%n'request' publishes a backfill request on Pub/Sub and prints the coordinator's answer; 'status',"
-                    + " 'replay' and 'cancel' use the coordinator's REST API."},
+                    + " 'replay', 'cancel' and 'validate' use the coordinator's REST API."},
         commandListHeading = "%nCommands:%n",
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK_LINE, ExitCodes.SYSTEM_FAILURE_LINE, ExitCodes.USAGE_LINE},

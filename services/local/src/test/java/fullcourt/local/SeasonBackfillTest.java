@@ -84,8 +84,10 @@ class SeasonBackfillTest {
         ValidationReport report = ValidationReport.build(warehouse, catalog, FIRST, LAST,
                 java.util.Optional.of(PlatformPipelineProfile.EXPORTS));
         System.out.printf("%s: %d tasks in %d s%n%s%n", RUN, tasks.size(), seconds, report.render());
-        assertThat(report.coverage()).allSatisfy(c -> assertThat(c.missing()).as(c.processor()).isEmpty());
-        assertThat(report.trainedBeatsBaseline()).as(report.render()).isTrue();
+        assertThat(report.warehouse().coverage()).allSatisfy(c -> assertThat(c.missing()).as(c.processor()).isEmpty());
+        assertThat(report.warehouse().fieldChecks()).hasSize(5)
+                .allSatisfy(c -> assertThat(c.passed()).as(c.render()).isTrue());
+        assertThat(report.warehouse().trainedBeatsBaseline()).as(report.render()).isTrue();
         assertThat(report.exports().orElseThrow().exports()).allSatisfy(e -> {
             assertThat(e.invalid()).as("%s invalid files", e.export()).isZero();
             assertThat(e.present()).as("%s files", e.export()).isGreaterThan(100);

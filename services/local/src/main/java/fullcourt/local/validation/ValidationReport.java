@@ -1,26 +1,21 @@
 package fullcourt.local.validation;
 
+import fullcourt.coordinator.validation.Validation;
+import fullcourt.coordinator.validation.Validator;
 import fullcourt.engine.catalog.Catalog;
-import fullcourt.engine.catalog.SeasonCalendar;
 import fullcourt.engine.warehouse.Warehouse;
 import fullcourt.publishing.validation.ExportReport;
 import fullcourt.publishing.validation.ExportValidator;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * What a backfill left in the warehouse, checked: every processor's table against the dates it
- * should cover, the trained prediction system against the moving-average baseline on the
- * range's last season, and every export file against its JSON Schema.
+ * The all-in-one's end-of-run report: the coordinator's validation of the warehouse (coverage,
+ * field checks, the trained model against the baseline) and every export file against its JSON
+ * Schema, when the exports went to a directory.
  */
-public record ValidationReport(LocalDate from, LocalDate to, List<TableCoverage> coverage, String season,
-                               List<SystemAccuracy> accuracy, Optional<ExportReport> exports) {
-
-    static final String TRAINED = "xgboost";
-    static final String BASELINE = "moving_average";
+public record ValidationReport(Validation warehouse, Optional<ExportReport> exports) {
 
     /**
      * @param exportRoot the directory the exports were written to; empty when they went to GCS
@@ -28,40 +23,16 @@ public record ValidationReport(LocalDate from, LocalDate to, List<TableCoverage>
      */
     public static ValidationReport build(Warehouse warehouse, Catalog catalog, LocalDate from, LocalDate to,
                                          Optional<Path> exportRoot) {
-        SeasonCalendar calendar = SeasonCalendar.load(warehouse);
-        List<TableCoverage> coverage = new ArrayList<>();
-        catalog.all().forEach(d -> coverage.add(TableCoverage.of(warehouse, d, calendar, from, to)));
-        String season = calendar.seasons().stream()
-                .filter(s -> !s.first().isAfter(to) && !s.last().isBefore(from))
-                .reduce((a, b) -> b).map(SeasonCalendar.Season::label).orElse(null);
-        List<SystemAccuracy> accuracy = season == null ? List.of() : SystemAccuracy.of(warehouse, season);
-        return new ValidationReport(from, to, List.copyOf(coverage), season, accuracy,
+        return new ValidationReport(Validator.validate(warehouse, catalog, from, to, Optional.empty()),
                 exportRoot.map(root -> ExportValidator.validate(root, from, to)));
     }
 
-    public Optional<SystemAccuracy> system(String name) {
-        return accuracy.stream().filter(a -> a.system().equals(name)).findFirst();
-    }
-
-    /** Whether the trained system's MAE beats the baseline's on the last season (false when either is absent). */
-    public boolean trainedBeatsBaseline() {
-        return system(TRAINED).flatMap(t -> system(BASELINE).map(b -> t.mae() < b.mae())).orElse(false);
-    }
-
     public boolean passed() {
-        return coverage.stream().allMatch(TableCoverage::complete) && trainedBeatsBaseline()
-                && exports.map(ExportReport::allValid).orElse(true);
+        return warehouse.passed() && exports.map(ExportReport::allValid).orElse(true);
     }
 
     public String render() {
-        StringBuilder out = new StringBuilder("Validation " + from + " .. " + to + "\n");
-        out.append("Coverage (game dates after bootstrap present / expected):\n");
-        coverage.forEach(c -> out.append(c.render()).append('\n'));
-        out.append("Points prediction accuracy, season ").append(season).append(":\n");
-        accuracy.forEach(a -> out.append(a.render()).append('\n'));
-        out.append(trainedBeatsBaseline()
-                ? "  ok: " + TRAINED + " beats the " + BASELINE + " baseline\n"
-                : "  FAILED: " + TRAINED + " does not beat the " + BASELINE + " baseline\n");
+        StringBuilder out = new StringBuilder(warehouse.render());
         exports.ifPresentOrElse(report -> {
             out.append("Export files (present, valid against their JSON Schema):\n");
             report.exports().forEach(e -> {

@@ -1,4 +1,4 @@
-package fullcourt.local.validation;
+package fullcourt.coordinator.validation;
 
 import fullcourt.engine.catalog.DateDomain;
 import fullcourt.engine.catalog.ProcessorDeclaration;
@@ -17,7 +17,7 @@ import java.util.Set;
  */
 public record TableCoverage(String processor, String table, int expected, int present, List<LocalDate> missing) {
 
-    static TableCoverage of(Warehouse warehouse, ProcessorDeclaration declaration, SeasonCalendar calendar,
+    public static TableCoverage of(Warehouse warehouse, ProcessorDeclaration declaration, SeasonCalendar calendar,
                             LocalDate from, LocalDate to) {
         DateDomain domain = declaration.dateDomain();
         List<LocalDate> expected = domain.dates(from, to, calendar).stream()
@@ -39,7 +39,7 @@ public record TableCoverage(String processor, String table, int expected, int pr
         return missing.isEmpty();
     }
 
-    String render() {
+    public String render() {
         return String.format("  %-32s %-44s %5d / %5d%s", processor, table, present, expected,
                 complete() ? "  ok" : "  MISSING " + missing.size() + " (first " + missing.get(0) + ")");
     }

@@ -1,4 +1,4 @@
-package fullcourt.local.validation;
+package fullcourt.coordinator.validation;
 
 import fullcourt.engine.warehouse.Warehouse;
 import java.util.List;
@@ -29,7 +29,7 @@ public record SystemAccuracy(String system, long predictions, double mae) {
             GROUP BY g.system_id
             ORDER BY g.system_id""";
 
-    static List<SystemAccuracy> of(Warehouse warehouse, String season) {
+    public static List<SystemAccuracy> of(Warehouse warehouse, String season) {
         if (!warehouse.tableExists(TABLE)) {
             return List.of();
         }
@@ -39,7 +39,7 @@ public record SystemAccuracy(String system, long predictions, double mae) {
                 .toList();
     }
 
-    String render() {
+    public String render() {
         return String.format("  %-16s MAE %6.3f points over %,d graded player-games", system, mae, predictions);
     }
 }

@@ -1,0 +1,83 @@
+package fullcourt.coordinator.validation;
+
+import fullcourt.engine.warehouse.Warehouse;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One of the runbooks' field checks over a date range: a share of rows that must reach a
+ * threshold ({@code share >= threshold}), or a count of bad items that must be 0 (threshold 1.0
+ * of items good). {@code checked} is the number of rows or items looked at.
+ */
+public record FieldCheck(String name, String table, long checked, long good, double threshold, String meaning) {
+
+    /** Phase 3 checks from the runbooks, over {@code [from, to]}; absent tables give no checks. */
+    static List<FieldCheck> phase3(Warehouse warehouse, LocalDate from, LocalDate to) {
+        List<FieldCheck> out = new java.util.ArrayList<>();
+        Map<String, Object> range = Map.of("from", from, "to", to);
+        if (warehouse.tableExists("analytics.player_game_summary")) {
+            Map<String, Object> p = warehouse.query("""
+                    SELECT COUNT(CASE WHEN minutes > 0 THEN 1 END) AS played,
+                           COUNT(CASE WHEN minutes > 0 AND usage_rate IS NOT NULL THEN 1 END) AS with_usage,
+                           COUNT(CASE WHEN minutes > 0 AND paint_attempts IS NOT NULL AND mid_range_attempts IS NOT NULL
+                                       AND assisted_makes IS NOT NULL THEN 1 END) AS with_zones,
+                           COUNT(CASE WHEN dnp_reason IS NULL THEN 1 END) AS listed_as_playing,
+                           COUNT(CASE WHEN dnp_reason IS NULL AND minutes IS NOT NULL THEN 1 END) AS with_minutes,
+                           COUNT(*) AS rows_total,
+                           COUNT(CASE WHEN LENGTH(game_id) = 16
+                                       AND SUBSTR(game_id, 1, 8) = REPLACE(CAST(game_date AS STRING), '-', '')
+                                       AND SUBSTR(game_id, 9, 1) = '_' AND SUBSTR(game_id, 13, 1) = '_'
+                                       AND SUBSTR(game_id, 10, 3) = CASE WHEN is_home THEN opponent ELSE team END
+                                       AND SUBSTR(game_id, 14, 3) = CASE WHEN is_home THEN team ELSE opponent END
+                                      THEN 1 END) AS valid_ids
+                    FROM analytics.player_game_summary
+                    WHERE game_date BETWEEN @from AND @to""", range).get(0);
+            String table = "analytics.player_game_summary";
+            out.add(new FieldCheck("usage_rate present", table, n(p, "played"), n(p, "with_usage"), 0.95,
+                    "player-games with minutes > 0 that have a usage_rate"));
+            out.add(new FieldCheck("shot-zone fields present", table, n(p, "played"), n(p, "with_zones"), 0.90,
+                    "player-games with minutes > 0 that have paint, mid-range attempts and assisted makes"));
+            out.add(new FieldCheck("minutes present", table, n(p, "listed_as_playing"), n(p, "with_minutes"), 0.95,
+                    "rows without a DNP reason that have minutes (null rate <= 5%)"));
+            out.add(new FieldCheck("game_id format", table, n(p, "rows_total"), n(p, "valid_ids"), 1.0,
+                    "ids YYYYMMDD_AWAY_HOME matching the row's date and teams"));
+        }
+        if (warehouse.tableExists("analytics.team_offense_game_summary")) {
+            Map<String, Object> t = warehouse.query("""
+                    WITH scheduled AS (
+                        SELECT game_date, 2 * COUNT(*) AS teams FROM raw.schedule
+                        WHERE game_date BETWEEN @from AND @to GROUP BY game_date
+                    ),
+                    written AS (
+                        SELECT game_date, COUNT(*) AS teams FROM analytics.team_offense_game_summary
+                        WHERE game_date BETWEEN @from AND @to GROUP BY game_date
+                    )
+                    SELECT COUNT(*) AS dates,
+                           COUNT(CASE WHEN w.teams = s.teams THEN 1 END) AS consistent
+                    FROM scheduled AS s
+                    LEFT JOIN written AS w ON w.game_date = s.game_date""", range).get(0);
+            out.add(new FieldCheck("teams per date match the schedule", "analytics.team_offense_game_summary",
+                    n(t, "dates"), n(t, "consistent"), 1.0, "game dates whose team rows are two per scheduled game"));
+        }
+        return out;
+    }
+
+    private static long n(Map<String, Object> row, String column) {
+        Object v = row.get(column);
+        return v == null ? 0 : ((Number) v).longValue();
+    }
+
+    public double share() {
+        return checked == 0 ? 1.0 : (double) good / checked;
+    }
+
+    public boolean passed() {
+        return share() >= threshold;
+    }
+
+    public String render() {
+        return String.format("  %-36s %6.2f%% of %,d (needs >= %.0f%%)%s  [%s]", name, 100 * share(), checked,
+                100 * threshold, passed() ? "  ok" : "  FAILED", meaning);
+    }
+}

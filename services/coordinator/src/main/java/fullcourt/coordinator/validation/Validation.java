@@ -1,0 +1,56 @@
+package fullcourt.coordinator.validation;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a backfill left in the warehouse over a date range, checked: each processor's table
+ * against the dates it should cover (no-game and bootstrap days accounted for), the runbooks'
+ * field checks, and the trained prediction system against the moving-average baseline on the
+ * range's last season.
+ */
+public record Validation(LocalDate from, LocalDate to, Optional<Integer> phase, List<TableCoverage> coverage,
+                         List<FieldCheck> fieldChecks, String season, List<SystemAccuracy> accuracy) {
+
+    public static final String TRAINED = "xgboost";
+    public static final String BASELINE = "moving_average";
+
+    public Optional<SystemAccuracy> system(String name) {
+        return accuracy.stream().filter(a -> a.system().equals(name)).findFirst();
+    }
+
+    /** Whether the trained system's MAE beats the baseline's (false when either is absent). */
+    public boolean trainedBeatsBaseline() {
+        return system(TRAINED).flatMap(t -> system(BASELINE).map(b -> t.mae() < b.mae())).orElse(false);
+    }
+
+    /** Whether the accuracy comparison is in scope (phase 5 validated, or every phase). */
+    public boolean judgesAccuracy() {
+        return phase.isEmpty() || phase.get() == 5;
+    }
+
+    public boolean passed() {
+        return coverage.stream().allMatch(TableCoverage::complete) && fieldChecks.stream().allMatch(FieldCheck::passed)
+                && (!judgesAccuracy() || trainedBeatsBaseline());
+    }
+
+    public String render() {
+        StringBuilder out = new StringBuilder("Validation " + from + " .. " + to
+                + phase.map(p -> ", phase " + p).orElse("") + "\n");
+        out.append("Coverage (game dates, after bootstrap where the processor has one: present / expected):\n");
+        coverage.forEach(c -> out.append(c.render()).append('\n'));
+        if (!fieldChecks.isEmpty()) {
+            out.append("Field checks (runbooks):\n");
+            fieldChecks.forEach(c -> out.append(c.render()).append('\n'));
+        }
+        if (judgesAccuracy()) {
+            out.append("Points prediction accuracy, season ").append(season).append(":\n");
+            accuracy.forEach(a -> out.append(a.render()).append('\n'));
+            out.append(trainedBeatsBaseline()
+                    ? "  ok: " + TRAINED + " beats the " + BASELINE + " baseline\n"
+                    : "  FAILED: " + TRAINED + " does not beat the " + BASELINE + " baseline\n");
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,43 @@
+package fullcourt.coordinator.validation;
+
+import fullcourt.engine.catalog.Catalog;
+import fullcourt.engine.catalog.SeasonCalendar;
+import fullcourt.engine.warehouse.Warehouse;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** Builds a {@link Validation} from the warehouse, for the API, the CLI and the all-in-one's report. */
+@ApplicationScoped
+public class Validator {
+
+    @Inject
+    Warehouse warehouse;
+    @Inject
+    Catalog catalog;
+
+    public Validation validate(LocalDate from, LocalDate to, Optional<Integer> phase) {
+        return validate(warehouse, catalog, from, to, phase);
+    }
+
+    public static Validation validate(Warehouse warehouse, Catalog catalog, LocalDate from, LocalDate to,
+                                      Optional<Integer> phase) {
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("validate: --to " + to + " is before --from " + from);
+        }
+        SeasonCalendar calendar = SeasonCalendar.load(warehouse);
+        List<TableCoverage> coverage = catalog.all().stream()
+                .filter(d -> phase.isEmpty() || d.phase() == phase.get())
+                .map(d -> TableCoverage.of(warehouse, d, calendar, from, to))
+                .toList();
+        List<FieldCheck> fields = phase.isEmpty() || phase.get() == 3 ? FieldCheck.phase3(warehouse, from, to) : List.of();
+        String season = calendar.seasons().stream()
+                .filter(s -> !s.first().isAfter(to) && !s.last().isBefore(from))
+                .reduce((a, b) -> b).map(SeasonCalendar.Season::label).orElse(null);
+        boolean accuracy = season != null && (phase.isEmpty() || phase.get() == 5);
+        return new Validation(from, to, phase, coverage, fields, season,
+                accuracy ? SystemAccuracy.of(warehouse, season) : List.of());
+    }
+}
