@@ -3,6 +3,7 @@ package fullcourt.publishing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fullcourt.engine.catalog.Catalog;
+import fullcourt.engine.testing.models.ModelRunner;
 import fullcourt.engine.catalog.CatalogReader;
 import fullcourt.engine.processor.Cancellation;
 import fullcourt.engine.processor.Outcome;
@@ -76,22 +77,11 @@ public final class ExportFixture implements AutoCloseable {
 
     /** raw.schedule with the fixture's games, and the exporters' input tables, empty. */
     public static void createTablesAndSchedule(Warehouse warehouse) {
-        createRawTables(warehouse);
+        ModelRunner.createRawTables(warehouse);
         INPUT_TABLES.forEach(sql -> warehouse.update(sql, Map.of()));
         for (String gameId : List.of("20230409_NYK_BOS", "20231024_NYK_BOS", "20231030_BOS_NYK", "20231113_DEN_LAL",
                 "20231115_NYK_BOS", "20231115_LAL_DEN")) {
             game(warehouse, gameId, dateOf(gameId).isBefore(OPENER) ? "2022-23" : SEASON);
-        }
-    }
-
-    /** The raw tables of infra's warehouse/raw_tables.sql, as the engine's test ModelRunner creates them. */
-    public static void createRawTables(Warehouse warehouse) {
-        // comments go first: some of them hold a ';', which would split a statement
-        String ddl = resource("warehouse/raw_tables.sql").replaceAll("--[^\n]*", "");
-        for (String statement : ddl.split(";")) {
-            if (!statement.isBlank()) {
-                warehouse.update(statement, Map.of());
-            }
         }
     }
 
@@ -162,17 +152,6 @@ public final class ExportFixture implements AutoCloseable {
     public List<Map<String, Object>> manifest(Export export) {
         return warehouse.query("SELECT game_date, object_path, record_count, bytes, sha256 FROM "
                 + CATALOG.get(export.processor()).table() + " ORDER BY game_date", Map.of());
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = ExportFixture.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("classpath resource " + name + " not found");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override

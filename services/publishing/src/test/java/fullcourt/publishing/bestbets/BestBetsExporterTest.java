@@ -6,14 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import fullcourt.publishing.Export;
 import fullcourt.publishing.ExportFixture;
+import fullcourt.publishing.ExporterTest;
 import fullcourt.publishing.validation.ExportValidator;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The ensemble's calls of D, at most 3 picks:
@@ -30,15 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The ensemble's season hit rate before D: 10-30 3 of 4 correct, 11-13 2 of 6, so (3 + 2) / (4 + 6) = 0.5;
  * D's own 10 of 10, xgboost's days and last season's finale do not count.
  */
-class BestBetsExporterTest {
+class BestBetsExporterTest extends ExporterTest {
 
-    @TempDir
-    Path root;
-    ExportFixture fixture;
-
-    @BeforeEach
-    void load() {
-        fixture = new ExportFixture(root);
+    @Override
+    protected void load() {
         fixture.execute("INSERT INTO predictions.player_prop_predictions VALUES "
                 + String.join(", ",
                 ensemble("p1", 22.5, 25.5, 3.0, "OVER", 0.80),
@@ -65,11 +57,6 @@ class BestBetsExporterTest {
                 + "', '" + system + "', 20, 4.0, 0.5, 5.0, " + recommendations + ", " + correct + ", "
                 + (recommendations == 0 ? "NULL" : String.valueOf((double) correct / recommendations))
                 + ", 5, 5, 0, 0.6)");
-    }
-
-    @AfterEach
-    void close() {
-        fixture.close();
     }
 
     @Test

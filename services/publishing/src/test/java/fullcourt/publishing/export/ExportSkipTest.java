@@ -7,31 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fullcourt.engine.processor.Outcome;
 import fullcourt.publishing.Export;
 import fullcourt.publishing.ExportFixture;
+import fullcourt.publishing.ExporterTest;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Exports skip what SQL models skip: days without games, and (by their catalog domains) bootstrap days. */
-class ExportSkipTest {
-
-    @TempDir
-    Path root;
-    ExportFixture fixture;
-
-    @BeforeEach
-    void load() {
-        fixture = new ExportFixture(root);
-    }
-
-    @AfterEach
-    void close() {
-        fixture.close();
-    }
+class ExportSkipTest extends ExporterTest {
 
     @ParameterizedTest
     @EnumSource(Export.class)

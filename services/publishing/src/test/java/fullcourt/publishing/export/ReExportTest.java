@@ -5,26 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fullcourt.publishing.Export;
 import fullcourt.publishing.ExportFixture;
+import fullcourt.publishing.ExporterTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Re-exporting a date replaces its file and manifest row whole; unchanged data gives the same bytes and row. */
-class ReExportTest {
+class ReExportTest extends ExporterTest {
 
-    @TempDir
-    Path root;
-    ExportFixture fixture;
-
-    @BeforeEach
-    void load() {
-        fixture = new ExportFixture(root);
+    @Override
+    protected void load() {
         fixture.execute("""
                 INSERT INTO analytics.team_offense_game_summary VALUES
                   ('20231115_NYK_BOS', DATE '2023-11-15', '2023-24', 'regular', 'NYK', 'BOS', FALSE, 101),
@@ -39,11 +32,6 @@ class ReExportTest {
         fixture.execute("""
                 INSERT INTO predictions.system_daily_performance VALUES
                   (DATE '2023-11-15', '2023-24', 'ensemble', 40, 3.5, 0.25, 4.5, 10, 6, 0.6, 6, 4, 0, 0.65)""");
-    }
-
-    @AfterEach
-    void close() {
-        fixture.close();
     }
 
     @Test

@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fullcourt.publishing.Export;
 import fullcourt.publishing.ExportFixture;
+import fullcourt.publishing.ExporterTest;
 import fullcourt.publishing.validation.ExportValidator;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Rows of predictions.system_daily_performance (date, system, graded, mae, recommendations, correct):
@@ -26,15 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
  * MAE (10 * 4.0 + 30 * 5.0 + 40 * 3.5) / 80 = 330 / 80 = 4.125, 4 + 6 + 10 = 20 calls,
  * 3 + 2 + 6 = 11 correct, hit rate 11 / 20 = 0.55. moving_average: 1 of 3 = 0.3333.
  */
-class SystemPerformanceExporterTest {
+class SystemPerformanceExporterTest extends ExporterTest {
 
-    @TempDir
-    Path root;
-    ExportFixture fixture;
-
-    @BeforeEach
-    void load() {
-        fixture = new ExportFixture(root);
+    @Override
+    protected void load() {
         //                                           graded  mae  bias rmse recs correct hit   over under push conf
         row("2023-04-09", "2022-23", "ensemble",       50, 9.0, 1.0, 10.0, 50, 50, "1.0", 25, 25, 0, 0.9);
         row("2023-10-30", "2023-24", "ensemble",       10, 4.0, 0.5, 5.0,   4,  3, "0.75", 2, 2, 0, 0.6);
@@ -50,11 +42,6 @@ class SystemPerformanceExporterTest {
         fixture.execute("INSERT INTO predictions.system_daily_performance VALUES (DATE '" + date + "', '" + season
                 + "', '" + system + "', " + graded + ", " + mae + ", " + bias + ", " + rmse + ", " + recommendations
                 + ", " + correct + ", " + hitRate + ", " + over + ", " + under + ", " + pushes + ", " + confidence + ")");
-    }
-
-    @AfterEach
-    void close() {
-        fixture.close();
     }
 
     @Test

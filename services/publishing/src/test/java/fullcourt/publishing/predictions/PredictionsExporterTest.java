@@ -5,22 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fullcourt.publishing.Export;
 import fullcourt.publishing.ExportFixture;
+import fullcourt.publishing.ExporterTest;
 import fullcourt.publishing.validation.ExportValidator;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class PredictionsExporterTest {
+class PredictionsExporterTest extends ExporterTest {
 
-    @TempDir
-    Path root;
-    ExportFixture fixture;
-
-    @BeforeEach
-    void load() {
-        fixture = new ExportFixture(root);
+    @Override
+    protected void load() {
         // b1 has a 24.5 line; n1 has none (no recommendation); moving_average has no model for n1 yet
         fixture.execute("""
                 INSERT INTO predictions.player_prop_predictions VALUES
@@ -36,11 +28,6 @@ class PredictionsExporterTest {
                    'moving_average', 'ma-1', NULL, NULL, FALSE, NULL, NULL, NULL, 'ma', NULL, NULL, NULL),
                   ('20231113_DEN_LAL', DATE '2023-11-13', '2023-24', 'regular', 'LAL', 'DEN', TRUE, 'l1', 'Player l1',
                    'ensemble', 'ens-1', 30.0, 28.5, TRUE, 1.5, 'OVER', 0.9, 'ens-2023-11-12', DATE '2022-11-12', DATE '2023-11-12', 4900)""");
-    }
-
-    @AfterEach
-    void close() {
-        fixture.close();
     }
 
     @Test

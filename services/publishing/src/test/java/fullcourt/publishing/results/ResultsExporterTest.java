@@ -6,24 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fullcourt.engine.processor.Outcome;
 import fullcourt.publishing.Export;
 import fullcourt.publishing.ExportFixture;
+import fullcourt.publishing.ExporterTest;
 import fullcourt.publishing.validation.ExportValidator;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ResultsExporterTest {
+class ResultsExporterTest extends ExporterTest {
 
-    @TempDir
-    Path root;
-    ExportFixture fixture;
-
-    @BeforeEach
-    void load() {
-        fixture = new ExportFixture(root);
+    @Override
+    protected void load() {
         // New York at Boston, and Los Angeles at Denver, whose totals no source had (points NULL)
         fixture.execute("""
                 INSERT INTO analytics.team_offense_game_summary VALUES
@@ -42,11 +34,6 @@ class ResultsExporterTest {
                   ('20231115_NYK_BOS', DATE '2023-11-15', 'NYK', 'BOS', 'n1', 'Player n1', TRUE, 30.0, 22, 3, 6, 2, NULL),
                   ('20231115_LAL_DEN', DATE '2023-11-15', 'DEN', 'LAL', 'd1', 'Player d1', TRUE, 38.0, 35, 14, 9, 1, NULL),
                   ('20231113_DEN_LAL', DATE '2023-11-13', 'LAL', 'DEN', 'l9', 'Player l9', TRUE, 40.0, 40, 10, 10, 5, NULL)""");
-    }
-
-    @AfterEach
-    void close() {
-        fixture.close();
     }
 
     @Test

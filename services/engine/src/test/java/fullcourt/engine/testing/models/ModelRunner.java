@@ -33,14 +33,19 @@ public final class ModelRunner implements AutoCloseable {
     /** A fresh in-memory warehouse with the raw tables of warehouse/raw_tables.sql, empty. */
     public static ModelRunner withRawTables() {
         ModelRunner runner = new ModelRunner(DuckDbWarehouse.open(":memory:"));
+        createRawTables(runner.warehouse);
+        return runner;
+    }
+
+    /** Creates the raw tables of infra's warehouse/raw_tables.sql, empty, in {@code warehouse}. */
+    public static void createRawTables(fullcourt.engine.warehouse.Warehouse warehouse) {
         // comments go first: some of them hold a ';', which would split a statement
         String schema = resource("warehouse/raw_tables.sql").replaceAll("--[^\n]*", "");
         for (String statement : schema.split(";")) {
             if (!statement.isBlank()) {
-                runner.execute(statement);
+                warehouse.update(statement, Map.of());
             }
         }
-        return runner;
     }
 
     /** Runs a statement written by a test, e.g. the INSERT of fixture rows. */
