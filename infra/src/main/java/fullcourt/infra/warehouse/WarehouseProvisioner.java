@@ -91,7 +91,7 @@ public final class WarehouseProvisioner {
             lines.add(ensureTable(table));
         }
         runScript("create the portable functions", layout.functionsSql(), layout.location());
-        lines.add("created or replaced the portable functions in ops");
+        lines.add("replaced the portable functions in ops (CREATE OR REPLACE)");
         List<String> problems = new ArrayList<>();
         for (OutputTable output : layout.outputs()) {
             Table existing = bigquery.getTable(TableId.of(output.dataset(), output.table()));
