@@ -65,6 +65,11 @@ public final class PubSubConnection implements AutoCloseable {
         return projectId;
     }
 
+    /** True when this connection reaches an emulator rather than Google Cloud. */
+    public boolean usesEmulator() {
+        return channel != null;
+    }
+
     public TopicName topic(String id) {
         return TopicName.of(projectId, id);
     }

@@ -68,7 +68,8 @@ public record Topology(List<String> topics, List<SubscriptionSpec> subscriptions
         return subscriptions.stream().filter(s -> s.name().equals(name)).findFirst();
     }
 
-    /** The subscriptions that dead-letter, i.e. those needing the IAM bindings of {@link TopologyProvisioner#deadLetterIamBindings}. */
+    /** The subscriptions that dead-letter, i.e. those needing the service agent's grants of
+     * {@link fullcourt.infra.access.AccessMatrix#pubSubBindings}. */
     public List<SubscriptionSpec> deadLetteringSubscriptions() {
         return subscriptions.stream().filter(s -> s.deadLetterTopic().isPresent()).toList();
     }

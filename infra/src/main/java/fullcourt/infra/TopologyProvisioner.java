@@ -9,10 +9,8 @@ import com.google.pubsub.v1.RetryPolicy;
 import com.google.pubsub.v1.Subscription;
 import com.google.pubsub.v1.UpdateSubscriptionRequest;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -169,34 +167,5 @@ public final class TopologyProvisioner {
                 LOG.debugf("Topic %s was already gone", topic);
             }
         }
-    }
-
-    /**
-     * The {@code gcloud} commands an operator runs once per project so that dead-lettering works on real Pub/Sub.
-     *
-     * <p>Pub/Sub forwards a message to a dead-letter topic as its own service agent,
-     * {@code service-PROJECT_NUMBER@gcp-sa-pubsub.iam.gserviceaccount.com}, which therefore needs
-     * {@code roles/pubsub.publisher} on each dead-letter topic and {@code roles/pubsub.subscriber} on each
-     * dead-lettering subscription (to ack the forwarded message there). Without them messages are redelivered
-     * forever instead of dead-lettered. The emulator needs none of this. The commands are returned, not executed:
-     * granting IAM roles is an operator's decision and needs rights the services should not have.
-     *
-     * @param projectNumber the numeric project number (not the project id), as shown by
-     *     {@code gcloud projects describe PROJECT_ID --format='value(projectNumber)'}
-     */
-    public List<String> deadLetterIamBindings(Topology topology, String projectNumber) {
-        if (projectNumber == null || !projectNumber.matches("\\d+")) {
-            throw new IllegalArgumentException("projectNumber must be the numeric project number, was " + projectNumber);
-        }
-        String member = "serviceAccount:service-" + projectNumber + "@gcp-sa-pubsub.iam.gserviceaccount.com";
-        String project = connection.projectId();
-        Set<String> commands = new LinkedHashSet<>();
-        for (SubscriptionSpec spec : topology.deadLetteringSubscriptions()) {
-            commands.add("gcloud pubsub topics add-iam-policy-binding " + spec.deadLetterTopic().orElseThrow()
-                    + " --project=" + project + " --member=" + member + " --role=roles/pubsub.publisher");
-            commands.add("gcloud pubsub subscriptions add-iam-policy-binding " + spec.name()
-                    + " --project=" + project + " --member=" + member + " --role=roles/pubsub.subscriber");
-        }
-        return List.copyOf(commands);
     }
 }

@@ -160,20 +160,6 @@ class TopologyProvisionerTest {
     }
 
     @Test
-    void deadLetterIamBindingsGrantTheServiceAgentPublisherOnDlqTopicsAndSubscriberOnWorkSubscriptions() {
-        List<String> commands = provisioner().deadLetterIamBindings(Topology.of(Topics.DEFAULT, DeliveryPolicy.DEFAULTS), "123456789");
-
-        String member = "--member=serviceAccount:service-123456789@gcp-sa-pubsub.iam.gserviceaccount.com";
-        assertThat(commands).hasSize(4 * 2).startsWith(
-                "gcloud pubsub topics add-iam-policy-binding phase3-work-dlq --project=" + PROJECT + " " + member
-                        + " --role=roles/pubsub.publisher",
-                "gcloud pubsub subscriptions add-iam-policy-binding phase3-work-sub --project=" + PROJECT + " " + member
-                        + " --role=roles/pubsub.subscriber");
-        assertThatThrownBy(() -> provisioner().deadLetterIamBindings(topology, PROJECT))
-                .hasMessageContaining("numeric project number");
-    }
-
-    @Test
     void onlyTheOwnedFieldsThatDifferGoInTheUpdateMask() {
         Subscription desired = provisioner().desired(topology.subscription(names.workSubscription(3)).orElseThrow());
         Subscription onlyAckDeadlineDiffers = desired.toBuilder().setAckDeadlineSeconds(30).putLabels("owner", "someone").build();

@@ -1,0 +1,70 @@
+package fullcourt.infra.warehouse;
+
+import com.google.cloud.bigquery.Field;
+import com.google.cloud.bigquery.Schema;
+import com.google.cloud.bigquery.StandardSQLTypeName;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A table provisioning creates before any service runs, day-partitioned on {@code partitionColumn}.
+ *
+ * @param clustering columns to cluster by within a partition; empty for none
+ */
+public record PartitionedTable(String dataset, String table, Schema schema, String partitionColumn, List<String> clustering) {
+
+    /** The coordinator's ledger; the same columns as the CREATE TABLE IF NOT EXISTS of its TaskLedger. */
+    public static final String LEDGER = "ops.task_events";
+
+    public PartitionedTable {
+        Objects.requireNonNull(schema, "schema");
+        clustering = List.copyOf(clustering);
+        if (schema.getFields().stream().noneMatch(f -> f.getName().equals(partitionColumn))) {
+            throw new IllegalArgumentException(dataset + "." + table + " has no partition column " + partitionColumn);
+        }
+    }
+
+    public String qualifiedName() {
+        return dataset + "." + table;
+    }
+
+    /** The raw input tables of warehouse/raw_tables.sql, partitioned on game_date. */
+    public static List<PartitionedTable> rawTables() {
+        return RawTableSchemas.load().entrySet().stream().map(PartitionedTable::raw).toList();
+    }
+
+    private static PartitionedTable raw(Map.Entry<String, Schema> entry) {
+        String[] name = entry.getKey().split("\\.");
+        return new PartitionedTable(name[0], name[1], entry.getValue(), "game_date", List.of());
+    }
+
+    /**
+     * ops.task_events: append-only, so partitioned by the day a row was recorded (a run's rows then sit in a few
+     * partitions) and clustered by run_id, which the coordinator's status reads filter on.
+     */
+    public static PartitionedTable ledger() {
+        return new PartitionedTable("ops", "task_events", Schema.of(
+                required("seq", StandardSQLTypeName.INT64),
+                required("run_id", StandardSQLTypeName.STRING),
+                nullable("task_id", StandardSQLTypeName.STRING),
+                nullable("processor", StandardSQLTypeName.STRING),
+                nullable("task_date", StandardSQLTypeName.DATE),
+                required("event", StandardSQLTypeName.STRING),
+                nullable("dispatch", StandardSQLTypeName.INT64),
+                nullable("attempt", StandardSQLTypeName.INT64),
+                required("event_at", StandardSQLTypeName.TIMESTAMP),
+                nullable("detail", StandardSQLTypeName.STRING),
+                nullable("row_count", StandardSQLTypeName.INT64),
+                nullable("duration_ms", StandardSQLTypeName.INT64),
+                required("recorded_at", StandardSQLTypeName.TIMESTAMP)), "recorded_at", List.of("run_id"));
+    }
+
+    private static Field required(String name, StandardSQLTypeName type) {
+        return Field.newBuilder(name, type).setMode(Field.Mode.REQUIRED).build();
+    }
+
+    private static Field nullable(String name, StandardSQLTypeName type) {
+        return Field.newBuilder(name, type).setMode(Field.Mode.NULLABLE).build();
+    }
+}
