@@ -32,6 +32,8 @@ public class PlatformPipelineProfile implements QuarkusTestProfile {
                 "fullcourt.local.seasons", SEASONS,
                 "fullcourt.coordinator.global-in-flight", "8",
                 "fullcourt.coordinator.max-range-days", "2000",
-                "fullcourt.exports.location", EXPORTS.toString());
+                "fullcourt.exports.location", EXPORTS.toString(),
+                // the real processors: training a week's model takes seconds on a busy 2-core machine
+                "fullcourt.worker.deadline", "2m");
     }
 }
