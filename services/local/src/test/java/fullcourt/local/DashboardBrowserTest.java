@@ -15,7 +15,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,6 +34,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -130,6 +135,7 @@ class DashboardBrowserTest {
             deadCell(browser, "beta", bad).click();
             wait.until(b -> b.findElement(By.id("task-title")).getText().startsWith("beta/" + bad)
                     && b.findElements(By.cssSelector("#task-attempts tbody tr")).size() == 5);
+            saveScreenshot(chromium.driver, Path.of("target", "dashboard-browser-test.png"));
 
             String error = "injected failure of beta on " + bad + ": " + HOSTILE;
             assertThat(browser.findElement(By.id("task-title")).getText()).isEqualTo("beta/" + bad + " DEAD");
@@ -206,6 +212,15 @@ class DashboardBrowserTest {
         WebElement cell = browser.findElement(By.xpath("//table[@id='grid']/tbody/tr[th='" + date + "']/td[" + column + "]"));
         assertThat(cell.getAttribute("class")).contains("s-" + TaskStatus.DEAD);
         return cell;
+    }
+
+    /** What the page looked like, for a person reading a failure (best effort). */
+    private static void saveScreenshot(TakesScreenshot browser, Path file) {
+        try {
+            Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException | RuntimeException e) {
+            // a missing screenshot is not the test's concern
+        }
     }
 
     private static boolean noDialogOpen(WebDriver browser) {
