@@ -309,7 +309,7 @@ public class Coordinator {
         return call(() -> view.apply(scheduler));
     }
 
-    public List<Map<String, Object>> history(String runId, TaskKey task) {
+    public List<LedgerEvent> history(String runId, TaskKey task) {
         return ledger.history(runId, task.taskId());
     }
 

@@ -5,6 +5,7 @@ import fullcourt.coordinator.TaskKey;
 import fullcourt.coordinator.TaskStatus;
 import fullcourt.coordinator.dispatch.RunState;
 import fullcourt.coordinator.dispatch.TaskRecord;
+import fullcourt.engine.catalog.Catalog;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -29,6 +30,8 @@ public class RunResource {
     Coordinator coordinator;
     @Inject
     Clock clock;
+    @Inject
+    Catalog catalog;
 
     @GET
     public List<RunView> runs() {
@@ -58,8 +61,14 @@ public class RunResource {
         TaskKey key = TaskKey.parse(processor + "/" + date);
         Optional<TaskRecord> task = coordinator.read(s -> s.run(runId).map(r -> r.task(key)));
         TaskRecord t = task.orElseThrow(() -> new NotFoundException("run " + runId + " has no task " + key));
-        List<Map<String, Object>> history = coordinator.history(runId, key);
-        return TaskView.of(t, history);
+        return TaskView.of(t, coordinator.history(runId, key));
+    }
+
+    /** The run's tasks as a dates x processors grid of states: what the dashboard draws. */
+    @GET
+    @Path("/{runId}/grid")
+    public GridView grid(@PathParam("runId") String runId) {
+        return coordinator.read(s -> s.run(runId).map(r -> GridView.of(r, catalog))).orElseThrow(() -> unknown(runId));
     }
 
     @POST

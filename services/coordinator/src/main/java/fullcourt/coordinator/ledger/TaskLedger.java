@@ -67,9 +67,19 @@ public final class TaskLedger {
 
     /** Every row, in the order written. */
     public List<LedgerEvent> readAll() {
+        return events("SELECT run_id, task_id, event, dispatch, attempt, event_at, detail, row_count, duration_ms FROM "
+                + TABLE + " ORDER BY seq", Map.of());
+    }
+
+    /** Rows of one task of one run, in order: its dispatches, attempts and errors, as status and the dashboard show them. */
+    public List<LedgerEvent> history(String runId, String taskId) {
+        return events("SELECT run_id, task_id, event, dispatch, attempt, event_at, detail, row_count, duration_ms FROM "
+                + TABLE + " WHERE run_id = @run AND task_id = @task ORDER BY seq", Map.of("run", runId, "task", taskId));
+    }
+
+    private List<LedgerEvent> events(String sql, Map<String, Object> params) {
         List<LedgerEvent> out = new ArrayList<>();
-        for (Map<String, Object> r : warehouse.query("SELECT run_id, task_id, event, dispatch, attempt, event_at, detail,"
-                + " row_count, duration_ms FROM " + TABLE + " ORDER BY seq", Map.of())) {
+        for (Map<String, Object> r : warehouse.query(sql, params)) {
             String taskId = (String) r.get("task_id");
             out.add(new LedgerEvent(
                     (String) r.get("run_id"),
@@ -83,12 +93,6 @@ public final class TaskLedger {
                     r.get("duration_ms") == null ? null : ((Number) r.get("duration_ms")).longValue()));
         }
         return out;
-    }
-
-    /** Rows of one task of one run, in order: what `fullcourt status` shows for a task's attempts. */
-    public List<Map<String, Object>> history(String runId, String taskId) {
-        return warehouse.query("SELECT event, dispatch, attempt, event_at, detail FROM " + TABLE
-                + " WHERE run_id = @run AND task_id = @task ORDER BY seq", Map.of("run", runId, "task", taskId));
     }
 
     private static int intOf(Object o) {

@@ -12,12 +12,19 @@ public final class Faults {
 
     private static final Map<String, Set<LocalDate>> FAILING = new ConcurrentHashMap<>();
     private static final Map<String, Map<LocalDate, Duration>> SLOW = new ConcurrentHashMap<>();
+    private static final Map<String, String> MESSAGES = new ConcurrentHashMap<>();
 
     private Faults() {
     }
 
     public static void fail(String processor, Set<LocalDate> dates) {
         FAILING.put(processor, Set.copyOf(dates));
+    }
+
+    /** Fails the processor on these dates with an error whose text ends with {@code message}. */
+    public static void fail(String processor, Set<LocalDate> dates, String message) {
+        MESSAGES.put(processor, message);
+        fail(processor, dates);
     }
 
     public static void slow(String processor, Map<LocalDate, Duration> dates) {
@@ -45,6 +52,7 @@ public final class Faults {
 
     public static void clear() {
         FAILING.clear();
+        MESSAGES.clear();
         SLOW.clear();
         HELD.clear();
         release();
@@ -61,7 +69,9 @@ public final class Faults {
             Thread.sleep(delay.toMillis());
         }
         if (FAILING.getOrDefault(processor, Set.of()).contains(date)) {
-            throw new RetryableFailure("injected failure of " + processor + " on " + date);
+            String message = MESSAGES.get(processor);
+            throw new RetryableFailure("injected failure of " + processor + " on " + date
+                    + (message == null ? "" : ": " + message));
         }
     }
 }

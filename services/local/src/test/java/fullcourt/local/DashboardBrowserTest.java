@@ -1,0 +1,234 @@
+package fullcourt.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import fullcourt.coordinator.Coordinator;
+import fullcourt.coordinator.TaskKey;
+import fullcourt.coordinator.TaskStatus;
+import fullcourt.engine.testing.PubSubEmulatorResource;
+import fullcourt.engine.transport.PubSubConnector;
+import fullcourt.engine.warehouse.Warehouse;
+import fullcourt.local.pipeline.Faults;
+import fullcourt.messages.BackfillRequest;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.eclipse.microprofile.reactive.messaging.spi.Connector;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in headless Chromium against a finished run of the test pipeline (alpha -> beta ->
+ * gamma) with one DEAD task whose error carries markup: the grid shows exactly the coordinator's
+ * states, which are those of the ledger; a click on the dead cell shows its attempts as the ledger
+ * has them; the markup is shown as text, never run.
+ */
+@QuarkusTest
+@QuarkusTestResource(PubSubEmulatorResource.class)
+class DashboardBrowserTest {
+
+    private static final String RUN = "e2e-dashboard";
+    private static final String HOSTILE = "<img src=x onerror=alert(1)>";
+    private static final Duration BROWSER_WAIT = Duration.ofSeconds(60);
+
+    /** Each grid cell as "processor/date" -> state, read from the page's table. */
+    private static final String READ_GRID = """
+            var t = document.getElementById('grid');
+            if (!t || !t.tHead || !t.tBodies.length) { return null; }
+            var procs = Array.from(t.tHead.rows[0].cells).slice(1).map(function (th) { return th.getAttribute('data-processor'); });
+            var out = [];
+            Array.from(t.tBodies[0].rows).forEach(function (tr) {
+              var date = tr.cells[0].textContent;
+              Array.from(tr.cells).slice(1).forEach(function (td, i) {
+                var m = /(?:^| )s-([A-Za-z]+)(?: |$)/.exec(td.className);
+                out.push(procs[i] + '/' + date + '=' + (m ? m[1] : '?'));
+              });
+            });
+            return out;
+            """;
+
+    @Inject
+    Coordinator coordinator;
+    @Inject
+    @Connector(PubSubConnector.NAME)
+    PubSubConnector connector;
+    @Inject
+    Warehouse warehouse;
+    @TestHTTPResource("/dashboard/")
+    URL dashboard;
+
+    PipelineDriver driver;
+
+    @BeforeEach
+    void setUp() {
+        driver = new PipelineDriver(coordinator, connector, warehouse);
+        Faults.clear();
+    }
+
+    @AfterEach
+    void tearDown() {
+        Faults.clear();
+    }
+
+    @Test
+    void gridEqualsTheLedgerAndTheDeadCellShowsItsAttemptsWithItsErrorAsText() {
+        String missing = HeadlessChromium.missing();
+        if (missing != null) {
+            fail(missing);
+        }
+        LocalDate from = LocalDate.of(2024, 4, 1);
+        LocalDate to = LocalDate.of(2024, 4, 8);
+        LocalDate bad = LocalDate.of(2024, 4, 5);
+        Faults.fail("beta", Set.of(bad), HOSTILE);
+        driver.publishRequest(BackfillRequest.forRange(RUN, from, to).withPhases(List.of(3)));
+
+        try (HeadlessChromium chromium = HeadlessChromium.start()) {
+            WebDriver browser = chromium.driver;
+            JavascriptExecutor js = chromium.driver;
+            WebDriverWait wait = new WebDriverWait(browser, BROWSER_WAIT);
+            // opened while the run goes on: what it ends up showing comes from its auto-refresh
+            browser.get(dashboard + "#run=" + RUN);
+            // a script run by markup in an error would call alert: count instead of opening a dialog
+            js.executeScript("window.fullcourtAlerts = 0; window.alert = function () { window.fullcourtAlerts++; };");
+            driver.awaitFinished(RUN, Duration.ofSeconds(120));
+
+            Map<String, String> expected = statesFromLedger();
+            assertThat(expected).as("the ledger against the coordinator's state").isEqualTo(coordinatorStates());
+            // 3 processors x 8 dates; beta of Apr 5 dead after 5 deliveries, gamma of Apr 5 blocked by it
+            assertThat(expected).hasSize(24)
+                    .containsEntry("beta/" + bad, "DEAD").containsEntry("gamma/" + bad, "BLOCKED");
+            assertThat(expected.values().stream().filter("SUCCEEDED"::equals).count()).isEqualTo(24 - 2);
+
+            try {
+                wait.until(b -> expected.equals(grid(js)));
+            } catch (TimeoutException e) {
+                assertThat(grid(js)).as("the dashboard's grid after %s", BROWSER_WAIT).isEqualTo(expected);
+            }
+            wait.until(b -> "COMPLETED".equals(b.findElement(By.id("run-state")).getText()));
+            WebElement runRow = browser.findElement(By.cssSelector("#runs tr[data-run='" + RUN + "']"));
+            assertThat(runRow.getText()).contains(RUN, "COMPLETED", "24 / 24 (100%)");
+
+            deadCell(browser, "beta", bad).click();
+            wait.until(b -> b.findElement(By.id("task-title")).getText().startsWith("beta/" + bad)
+                    && b.findElements(By.cssSelector("#task-attempts tbody tr")).size() == 5);
+            saveScreenshot(chromium.driver, Path.of("target", "dashboard-browser-test.png"));
+
+            String error = "injected failure of beta on " + bad + ": " + HOSTILE;
+            assertThat(browser.findElement(By.id("task-title")).getText()).isEqualTo("beta/" + bad + " DEAD");
+            assertThat(browser.findElement(By.cssSelector("#task-detail .task-error")).getText()).contains(error);
+            List<List<String>> attempts = new ArrayList<>();
+            for (WebElement tr : browser.findElements(By.cssSelector("#task-attempts tbody tr"))) {
+                List<String> cells = tr.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+                assertThat(cells.get(6)).as("outcome of %s", cells).isEqualTo("ATTEMPT_FAILED");
+                assertThat(cells.get(7)).as("error of %s", cells).contains(error);
+                attempts.add(List.of(cells.get(0), cells.get(1)));
+            }
+            assertThat(attempts).as("(dispatch, attempt) of each failed attempt, as in the ledger")
+                    .isEqualTo(failedAttemptsInLedger(new TaskKey("beta", bad)));
+
+            assertThat(js.executeScript("return document.querySelectorAll('img').length;")).isEqualTo(0L);
+            assertThat(js.executeScript("return window.fullcourtAlerts;")).isEqualTo(0L);
+            assertThat(noDialogOpen(browser)).isTrue();
+        }
+    }
+
+    /** Per task of the run, the state its ledger rows give: its last terminal row, or BLOCKED when it never ran. */
+    private Map<String, String> statesFromLedger() {
+        Map<String, String> states = new TreeMap<>();
+        for (Map<String, Object> r : driver.rows("SELECT task_id, event FROM ops.task_events WHERE run_id = @run"
+                + " AND task_id IS NOT NULL ORDER BY seq", Map.of("run", RUN))) {
+            String task = (String) r.get("task_id");
+            String event = (String) r.get("event");
+            switch (event) {
+                case "PLANNED" -> states.putIfAbsent(task, "BLOCKED");
+                case "SUCCEEDED", "SKIPPED", "DEAD" -> states.put(task, event);
+                default -> {
+                    // dispatches and attempts do not end a task
+                }
+            }
+        }
+        return states;
+    }
+
+    private Map<String, String> coordinatorStates() {
+        Map<String, String> states = new TreeMap<>();
+        driver.statuses(RUN).forEach((key, status) -> states.put(key.taskId(), status.name()));
+        return states;
+    }
+
+    private List<List<String>> failedAttemptsInLedger(TaskKey task) {
+        List<List<String>> out = new ArrayList<>();
+        for (Map<String, Object> r : driver.rows("SELECT dispatch, attempt FROM ops.task_events WHERE run_id = @run"
+                + " AND task_id = @task AND event = 'ATTEMPT_FAILED' ORDER BY seq", Map.of("run", RUN, "task", task.taskId()))) {
+            out.add(List.of(String.valueOf(r.get("dispatch")), String.valueOf(r.get("attempt"))));
+        }
+        assertThat(out).as("failed attempts of %s in the ledger", task).hasSize(5);
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> grid(JavascriptExecutor js) {
+        List<Object> cells = (List<Object>) js.executeScript(READ_GRID);
+        if (cells == null) {
+            return Map.of();
+        }
+        Map<String, String> out = new HashMap<>();
+        for (Object cell : cells) {
+            String[] kv = ((String) cell).split("=", 2);
+            out.put(kv[0], kv[1]);
+        }
+        return new TreeMap<>(out);
+    }
+
+    private static WebElement deadCell(WebDriver browser, String processor, LocalDate date) {
+        List<String> processors = browser.findElements(By.cssSelector("#grid thead th[data-processor]")).stream()
+                .map(th -> th.getAttribute("data-processor")).toList();
+        int column = processors.indexOf(processor) + 1;
+        assertThat(column).as("column of %s in %s", processor, processors).isPositive();
+        WebElement cell = browser.findElement(By.xpath("//table[@id='grid']/tbody/tr[th='" + date + "']/td[" + column + "]"));
+        assertThat(cell.getAttribute("class")).contains("s-" + TaskStatus.DEAD);
+        return cell;
+    }
+
+    /** What the page looked like, for a person reading a failure (best effort). */
+    private static void saveScreenshot(TakesScreenshot browser, Path file) {
+        try {
+            Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException | RuntimeException e) {
+            // a missing screenshot is not the test's concern
+        }
+    }
+
+    private static boolean noDialogOpen(WebDriver browser) {
+        try {
+            browser.switchTo().alert();
+            return false;
+        } catch (NoAlertPresentException e) {
+            return true;
+        }
+    }
+}
