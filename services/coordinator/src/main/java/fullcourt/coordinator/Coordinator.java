@@ -8,10 +8,12 @@ import fullcourt.coordinator.dispatch.TaskRecord;
 import fullcourt.coordinator.ledger.LedgerEvent;
 import fullcourt.coordinator.ledger.LedgerEventType;
 import fullcourt.coordinator.ledger.TaskLedger;
+import fullcourt.coordinator.metrics.CoordinatorMetrics;
 import fullcourt.coordinator.plan.Plan;
 import fullcourt.coordinator.plan.Planner;
 import fullcourt.engine.catalog.Catalog;
 import fullcourt.engine.catalog.SeasonCalendar;
+import fullcourt.engine.logging.TaskMdc;
 import fullcourt.engine.transport.ConfirmedPublisher;
 import fullcourt.engine.transport.PubSubRuntime;
 import fullcourt.engine.warehouse.Warehouse;
@@ -36,7 +38,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -45,10 +47,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
 
 /**
  * Owns run state. Every change goes through one thread (the loop) in the same order: append to the
@@ -75,7 +78,10 @@ public class Coordinator {
     @Inject
     @Channel("coordinator-out")
     Emitter<Object> out;
+    @Inject
+    CoordinatorMetrics metrics;
 
+    private volatile LoopWatch watch;
     private ExecutorService loop;
     private Scheduler scheduler;
     private Planner planner;
@@ -86,16 +92,24 @@ public class Coordinator {
         start();
     }
 
+    /** Whether the loop takes work (between start and stop). */
+    public boolean running() {
+        return started;
+    }
+
+    /** The loop thread's liveness: alive, and how long its current turn has taken. */
+    public LoopWatch.State loopState() {
+        LoopWatch w = watch;
+        return w == null ? new LoopWatch.State(false, Duration.ZERO, null) : w.state();
+    }
+
     /** Rebuilds state from the ledger and resumes dispatching. */
     public synchronized void start() {
         if (started) {
             return;
         }
-        loop = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "fullcourt-coordinator");
-            t.setDaemon(true);
-            return t;
-        });
+        watch = new LoopWatch(clock);
+        loop = Executors.newSingleThreadExecutor(watch::newThread);
         call(() -> {
             planner = new Planner(catalog);
             scheduler = new Scheduler(catalog, config.globalInFlight());
@@ -157,7 +171,7 @@ public class Coordinator {
     /** Runs {@code work} on the loop and waits for it. */
     public <T> T call(Callable<T> work) {
         try {
-            return loop.submit(work).get();
+            return loop.submit(watch.timed(work)).get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
@@ -174,7 +188,7 @@ public class Coordinator {
         if (!started) {
             return CompletableFuture.failedFuture(new IllegalStateException("coordinator is stopped"));
         }
-        return CompletableFuture.runAsync(work, loop);
+        return CompletableFuture.runAsync(watch.timed(work), loop);
     }
 
     // ---- requests ----
@@ -195,6 +209,12 @@ public class Coordinator {
             return;
         }
         String runId = request.requestId();
+        try (TaskMdc mdc = TaskMdc.ofRun(runId)) {
+            accept(request, runId);
+        }
+    }
+
+    private void accept(BackfillRequest request, String runId) {
         if (scheduler.run(runId).isPresent()) {
             LOG.infof("Request %s already accepted as run %s; ignoring the duplicate", request.requestId(), runId);
             return;
@@ -218,8 +238,10 @@ public class Coordinator {
     }
 
     private void reject(String runId, String requestId, List<String> reasons) {
-        LOG.warnf("Request %s rejected: %s", runId, String.join("; ", reasons));
-        publishRunEvent(RunEvent.rejected(runId, requestId, clock.instant(), reasons));
+        try (TaskMdc mdc = TaskMdc.ofRun(runId)) {
+            LOG.warnf("Request %s rejected: %s", runId, String.join("; ", reasons));
+            publishRunEvent(RunEvent.rejected(runId, requestId, clock.instant(), reasons));
+        }
     }
 
     // ---- task events and dead letters ----
@@ -240,8 +262,10 @@ public class Coordinator {
             case ATTEMPT_FAILED -> LedgerEventType.ATTEMPT_FAILED;
         };
         String detail = e.type() == fullcourt.messages.TaskEventType.SKIPPED ? e.reason() : e.error();
-        record(new LedgerEvent(e.runId(), key, type, e.dispatch(), e.attempt(), e.at(), detail, e.rows(),
-                e.durationMs()));
+        try (TaskMdc mdc = TaskMdc.of(e.runId(), e.processor(), e.date())) {
+            record(new LedgerEvent(e.runId(), key, type, e.dispatch(), e.attempt(), e.at(), detail, e.rows(),
+                    e.durationMs()));
+        }
     }
 
     public void handleDeadLetter(byte[] body, int deliveries, String error) {
@@ -258,11 +282,19 @@ public class Coordinator {
             lastError = scheduler.run(work.runId()).map(r -> r.task(key)).map(TaskRecord::lastError)
                     .orElse("dead-lettered after " + deliveries + " delivery attempts");
         }
-        MDC.put("runId", work.runId());
-        LOG.warnf("Task %s of run %s is DEAD after %d attempts: %s", key, work.runId(), deliveries, lastError);
-        MDC.remove("runId");
-        record(LedgerEvent.task(work.runId(), key, LedgerEventType.DEAD, work.dispatch(), deliveries, clock.instant(),
-                lastError));
+        try (TaskMdc mdc = TaskMdc.of(work.runId(), work.processor(), work.date())) {
+            boolean deadBefore = statusOf(work.runId(), key) == TaskStatus.DEAD;
+            LOG.warnf("Task %s of run %s is DEAD after %d attempts: %s", key, work.runId(), deliveries, lastError);
+            record(LedgerEvent.task(work.runId(), key, LedgerEventType.DEAD, work.dispatch(), deliveries,
+                    clock.instant(), lastError));
+            if (!deadBefore && statusOf(work.runId(), key) == TaskStatus.DEAD) {
+                metrics.taskDead(key.processor(), catalog.get(key.processor()).phase());
+            }
+        }
+    }
+
+    private TaskStatus statusOf(String runId, TaskKey key) {
+        return scheduler.run(runId).map(r -> r.task(key)).map(TaskRecord::status).orElse(null);
     }
 
     private void record(LedgerEvent e) {
@@ -287,7 +319,9 @@ public class Coordinator {
                     .toList();
             ledger.append(rows);
             rows.forEach(scheduler::apply);
-            LOG.infof("Run %s: %d dead tasks replayed", runId, rows.size());
+            try (TaskMdc mdc = TaskMdc.ofRun(runId)) {
+                LOG.infof("Run %s: %d dead tasks replayed", runId, rows.size());
+            }
             afterChange();
             return rows.size();
         });
@@ -299,14 +333,42 @@ public class Coordinator {
             LedgerEvent e = LedgerEvent.run(runId, LedgerEventType.CANCEL_REQUESTED, clock.instant(), null);
             ledger.append(e);
             scheduler.apply(e);
+            try (TaskMdc mdc = TaskMdc.ofRun(runId)) {
+                LOG.infof("Run %s: cancel requested; tasks in flight finish", runId);
+            }
             afterChange();
             return null;
         });
     }
 
     /** Reads state on the loop, so a view never sees a half-applied event. */
-    public <T> T read(java.util.function.Function<Scheduler, T> view) {
+    public <T> T read(Function<Scheduler, T> view) {
         return call(() -> view.apply(scheduler));
+    }
+
+    /**
+     * Reads state on the loop, waiting at most {@code timeout} for it: empty when the loop is busy
+     * for longer (or stopped), for readers that would rather show older numbers than wait.
+     */
+    public <T> Optional<T> tryRead(Function<Scheduler, T> view, Duration timeout) {
+        if (!started) {
+            return Optional.empty();
+        }
+        var read = loop.submit(watch.timed(() -> view.apply(scheduler)));
+        try {
+            return Optional.of(read.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            read.cancel(false);
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            LOG.warnf(e.getCause(), "Reading the coordinator's state failed");
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return Optional.empty();
+        }
     }
 
     public List<LedgerEvent> history(String runId, TaskKey task) {
@@ -324,10 +386,12 @@ public class Coordinator {
             ledger.append(e);
             scheduler.apply(e);
             RunSummary summary = summary(run, now);
-            publishRunEvent(run.cancelRequested()
-                    ? RunEvent.cancelled(run.runId(), run.request().requestId(), now, summary)
-                    : RunEvent.completed(run.runId(), run.request().requestId(), now, summary));
-            LOG.infof("Run %s %s: %s", run.runId(), run.cancelRequested() ? "cancelled" : "completed", summary);
+            try (TaskMdc mdc = TaskMdc.ofRun(run.runId())) {
+                publishRunEvent(run.cancelRequested()
+                        ? RunEvent.cancelled(run.runId(), run.request().requestId(), now, summary)
+                        : RunEvent.completed(run.runId(), run.request().requestId(), now, summary));
+                LOG.infof("Run %s %s: %s", run.runId(), run.cancelRequested() ? "cancelled" : "completed", summary);
+            }
         }
     }
 
@@ -348,12 +412,18 @@ public class Coordinator {
             Instant now = clock.instant();
             for (int i = 0; i < chosen.size(); i++) {
                 Dispatch d = chosen.get(i);
-                try {
-                    sent.get(i).get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-                    rows.add(LedgerEvent.task(d.runId(), d.task(), LedgerEventType.DISPATCHED, d.dispatch(), 0, now, null));
-                } catch (Exception e) {
-                    // left READY: the next change dispatches it again
-                    LOG.errorf("Could not publish %s of run %s: %s", d.task(), d.runId(), e.getMessage());
+                try (TaskMdc mdc = TaskMdc.of(d.runId(), d.task().processor(), d.task().date())) {
+                    try {
+                        sent.get(i).get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                        rows.add(LedgerEvent.task(d.runId(), d.task(), LedgerEventType.DISPATCHED, d.dispatch(), 0, now,
+                                null));
+                        metrics.dispatched(d.task().processor(), d.phase());
+                        LOG.debugf("Dispatched %s of run %s to phase %d (dispatch %d)", d.task(), d.runId(), d.phase(),
+                                d.dispatch());
+                    } catch (Exception e) {
+                        // left READY: the next change dispatches it again
+                        LOG.errorf("Could not publish %s of run %s: %s", d.task(), d.runId(), e.getMessage());
+                    }
                 }
             }
             ledger.append(rows);

@@ -21,4 +21,12 @@ public interface CoordinatorConfig {
     /** Longest explicit date list a request may carry. */
     @WithDefault("2000")
     int maxDates();
+
+    /**
+     * How long one turn of the coordinator's loop may take before liveness reports it stuck: a
+     * turn writes ledger rows and waits for publishes (60 s at most each), and the first one folds
+     * the whole ledger.
+     */
+    @WithDefault("5m")
+    java.time.Duration loopStallLimit();
 }

@@ -1,6 +1,7 @@
 package fullcourt.engine.worker;
 
 import fullcourt.engine.catalog.ProcessorDeclaration;
+import fullcourt.engine.logging.TaskMdc;
 import fullcourt.engine.processor.Cancellation;
 import fullcourt.engine.processor.Outcome;
 import fullcourt.engine.processor.PermanentFailure;
@@ -10,6 +11,8 @@ import fullcourt.engine.processor.TaskContext;
 import fullcourt.engine.warehouse.LatencyWarehouse;
 import fullcourt.engine.warehouse.SimulatedLatency;
 import fullcourt.engine.warehouse.Warehouse;
+import fullcourt.engine.worker.WorkerMetrics.TaskOutcome;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
@@ -32,6 +35,7 @@ public final class TaskRunner {
     private final ExecutorService executor;
     private final Duration deadline;
     private final SimulatedLatency latency;
+    private final WorkerMetrics metrics;
     private final Map<String, Semaphore> limits = new ConcurrentHashMap<>();
 
     public TaskRunner(Warehouse warehouse, ExecutorService executor, Duration deadline) {
@@ -40,10 +44,17 @@ public final class TaskRunner {
 
     /** With {@code latency} added to each query of each task (a modelled remote warehouse). */
     public TaskRunner(Warehouse warehouse, ExecutorService executor, Duration deadline, SimulatedLatency latency) {
+        this(warehouse, executor, deadline, latency, WorkerMetrics.none());
+    }
+
+    /** With each attempt's duration, outcome and retries recorded in {@code metrics}. */
+    public TaskRunner(Warehouse warehouse, ExecutorService executor, Duration deadline, SimulatedLatency latency,
+                      WorkerMetrics metrics) {
         this.warehouse = warehouse;
         this.executor = executor;
         this.deadline = deadline;
         this.latency = latency;
+        this.metrics = metrics;
     }
 
     /**
@@ -51,6 +62,22 @@ public final class TaskRunner {
      * @throws PermanentFailure when it cannot
      */
     public Outcome run(Processor processor, ProcessorDeclaration declaration, LocalDate date, String runId, int attempt) {
+        Timer.Sample sample = metrics.attemptBegun(declaration, attempt);
+        TaskOutcome outcome = TaskOutcome.FAILED_RETRYABLE;
+        try {
+            Outcome result = attempt(processor, declaration, date, runId, attempt);
+            outcome = result instanceof Outcome.Skipped ? TaskOutcome.SKIPPED : TaskOutcome.SUCCEEDED;
+            return result;
+        } catch (PermanentFailure e) {
+            outcome = TaskOutcome.FAILED_PERMANENT;
+            throw e;
+        } finally {
+            metrics.attemptEnded(declaration, sample, outcome);
+        }
+    }
+
+    private Outcome attempt(Processor processor, ProcessorDeclaration declaration, LocalDate date, String runId,
+                            int attempt) {
         Semaphore limit = limits.computeIfAbsent(declaration.name(), n -> new Semaphore(declaration.concurrency(), true));
         try {
             limit.acquire();
@@ -71,7 +98,8 @@ public final class TaskRunner {
                 if (!claimed.compareAndSet(false, true)) {
                     return null;
                 }
-                try {
+                // the task thread logs with its task's fields, as the worker thread that waits for it does
+                try (TaskMdc mdc = TaskMdc.of(runId, declaration.name(), date)) {
                     return processor.process(task);
                 } finally {
                     limit.release();

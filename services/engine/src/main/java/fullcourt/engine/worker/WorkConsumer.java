@@ -9,6 +9,7 @@ import fullcourt.engine.processor.RetryableFailure;
 import fullcourt.engine.transport.ConfirmedPublisher;
 import fullcourt.engine.transport.IncomingPubSubMetadata;
 import fullcourt.engine.config.EngineConfig;
+import fullcourt.engine.logging.TaskMdc;
 import fullcourt.engine.warehouse.SimulatedLatency;
 import fullcourt.engine.warehouse.Warehouse;
 import fullcourt.messages.DateWork;
@@ -16,6 +17,7 @@ import fullcourt.messages.InvalidMessageException;
 import fullcourt.messages.MessageCodec;
 import fullcourt.messages.TaskEvent;
 import fullcourt.messages.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
@@ -43,7 +45,6 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
 
 /**
  * The worker loop of a phase service: takes DateWork from the phase's subscription, runs the
@@ -77,8 +78,12 @@ public class WorkConsumer {
     @Inject
     @Channel("worker-out")
     Emitter<Object> out;
+    @Inject
+    MeterRegistry meters;
 
     private ProcessorRegistry registry;
+    private WorkerMetrics metrics;
+    private WorkerHeartbeat heartbeat;
     private ExecutorService workers;
     private TaskRunner runner;
 
@@ -93,9 +98,12 @@ public class WorkConsumer {
         List<Processor> implemented = new ArrayList<>(processors.stream().toList());
         implemented.addAll(SqlModelProcessor.discover(catalog, config.phases(), implemented));
         registry = ProcessorRegistry.check(catalog, config.phases(), implemented);
+        metrics = new WorkerMetrics(meters);
+        heartbeat = new WorkerHeartbeat(clock);
         workers = Executors.newFixedThreadPool(config.workers(), named("worker"));
         SimulatedLatency latency = SimulatedLatency.parse(engine.warehouse().latency());
-        runner = new TaskRunner(warehouse, Executors.newCachedThreadPool(named("task")), config.deadline(), latency);
+        runner = new TaskRunner(warehouse, Executors.newCachedThreadPool(named("task")), config.deadline(), latency,
+                metrics);
         LOG.infof("Worker serving phases %s with processors %s, %d workers, deadline %s, simulated query latency %s",
                 config.phases(), registry.names(), config.workers(), config.deadline(), latency);
     }
@@ -109,6 +117,18 @@ public class WorkConsumer {
         };
     }
 
+    /** Whether messages handed to this worker make progress (see {@link WorkerLivenessCheck}). */
+    WorkerHeartbeat heartbeat() {
+        init();
+        return heartbeat;
+    }
+
+    /** Whether the worker pool still takes messages (it stops only at shutdown). */
+    boolean accepting() {
+        init();
+        return !workers.isShutdown();
+    }
+
     @Incoming("work")
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     public CompletionStage<Void> receive(Message<byte[]> message) {
@@ -118,6 +138,15 @@ public class WorkConsumer {
     }
 
     void handle(Message<byte[]> message) {
+        heartbeat.begun();
+        try {
+            decodeAndProcess(message);
+        } finally {
+            heartbeat.ended();
+        }
+    }
+
+    private void decodeAndProcess(Message<byte[]> message) {
         IncomingPubSubMetadata meta = message.getMetadata(IncomingPubSubMetadata.class)
                 .orElseThrow(() -> new IllegalStateException("work channel must use the fullcourt-pubsub connector"));
         DateWork work;
@@ -126,18 +155,12 @@ public class WorkConsumer {
         } catch (InvalidMessageException e) {
             LOG.errorf("Invalid work message %s on %s, dead-lettering it: %s", meta.messageId(), meta.subscription(),
                     e.getMessage());
-            deadLetter(message, meta, phaseOfSubscription(meta.subscription()), "invalid work message: " + e.getMessage());
+            deadLetter(message, meta, phaseOfSubscription(meta.subscription()), null,
+                    "invalid work message: " + e.getMessage());
             return;
         }
-        MDC.put("runId", work.runId());
-        MDC.put("processor", work.processor());
-        MDC.put("date", String.valueOf(work.date()));
-        try {
+        try (TaskMdc mdc = TaskMdc.of(work.runId(), work.processor(), work.date())) {
             process(message, meta, work);
-        } finally {
-            MDC.remove("runId");
-            MDC.remove("processor");
-            MDC.remove("date");
         }
     }
 
@@ -189,7 +212,7 @@ public class WorkConsumer {
         if (retryable) {
             message.nack(new RetryableFailure(error));
         } else {
-            deadLetter(message, meta, phase, error);
+            deadLetter(message, meta, phase, work.processor(), error);
         }
     }
 
@@ -197,7 +220,8 @@ public class WorkConsumer {
      * Sends a message that no retry can fix straight to its phase's dead-letter topic, with the
      * attributes Pub/Sub itself sets when it dead-letters, then acks it.
      */
-    private void deadLetter(Message<byte[]> message, IncomingPubSubMetadata meta, int phase, String error) {
+    private void deadLetter(Message<byte[]> message, IncomingPubSubMetadata meta, int phase, String processor,
+                            String error) {
         if (phase == 0) {
             LOG.errorf("Cannot tell the phase of subscription %s; acking message %s, its error: %s",
                     meta.subscription(), meta.messageId(), error);
@@ -211,6 +235,7 @@ public class WorkConsumer {
         try {
             await(ConfirmedPublisher.send(out, message.getPayload(), attributes, Topics.DEFAULT.workDeadLetter(phase)));
             message.ack();
+            metrics.deadLettered(phase, processor);
         } catch (RuntimeException e) {
             LOG.errorf("Could not dead-letter message %s (%s); nacking it", meta.messageId(), e.getMessage());
             message.nack(e);

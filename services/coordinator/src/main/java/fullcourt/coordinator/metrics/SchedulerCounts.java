@@ -1,0 +1,56 @@
+package fullcourt.coordinator.metrics;
+
+import fullcourt.coordinator.TaskStatus;
+import fullcourt.coordinator.dispatch.RunState;
+import fullcourt.coordinator.dispatch.Scheduler;
+import fullcourt.coordinator.dispatch.TaskRecord;
+import fullcourt.engine.catalog.Catalog;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The scheduler's state as counts: tasks of active runs by status and phase, tasks in flight, runs
+ * by state. Taken on the coordinator's loop in one pass over the active runs' tasks.
+ *
+ * @param tasks per status, per phase: tasks of the runs not yet finished
+ * @param runs per state ({@code active}, {@code completed}, {@code cancelled}): every run this
+ *             coordinator knows, from its ledger
+ */
+public record SchedulerCounts(Map<TaskStatus, Map<Integer, Integer>> tasks, int inFlight, Map<String, Integer> runs) {
+
+    public static final SchedulerCounts EMPTY = new SchedulerCounts(Map.of(), 0, Map.of());
+
+    public static SchedulerCounts of(Scheduler scheduler, Catalog catalog) {
+        Map<TaskStatus, Map<Integer, Integer>> tasks = new EnumMap<>(TaskStatus.class);
+        Map<String, Integer> runs = new HashMap<>();
+        Map<String, Integer> phases = new HashMap<>();
+        for (RunState run : scheduler.runs()) {
+            runs.merge(state(run), 1, Integer::sum);
+            if (run.finished()) {
+                continue;
+            }
+            for (TaskRecord t : run.tasks()) {
+                int phase = phases.computeIfAbsent(t.key().processor(), p -> catalog.get(p).phase());
+                tasks.computeIfAbsent(t.status(), s -> new HashMap<>()).merge(phase, 1, Integer::sum);
+            }
+        }
+        return new SchedulerCounts(tasks, scheduler.inFlightCount(), runs);
+    }
+
+    /** The state the status API shows for a run, in lower case. */
+    static String state(RunState run) {
+        if (!run.finished()) {
+            return "active";
+        }
+        return run.cancelRequested() ? "cancelled" : "completed";
+    }
+
+    public int tasks(TaskStatus status, int phase) {
+        return tasks.getOrDefault(status, Map.of()).getOrDefault(phase, 0);
+    }
+
+    public int runs(String state) {
+        return runs.getOrDefault(state, 0);
+    }
+}

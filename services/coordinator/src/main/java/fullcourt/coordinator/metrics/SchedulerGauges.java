@@ -1,0 +1,49 @@
+package fullcourt.coordinator.metrics;
+
+import fullcourt.coordinator.TaskStatus;
+import fullcourt.engine.catalog.Catalog;
+import fullcourt.engine.catalog.ProcessorDeclaration;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Gauges over the scheduler's counts: one per task status and phase of the catalog, tasks in
+ * flight, and one per run state. Every gauge reads the counts {@code counts} hands out, so one
+ * scrape costs the loop at most one pass (see {@link CachedCounts}).
+ */
+public final class SchedulerGauges {
+
+    public static final String TASKS = "fullcourt.coordinator.tasks";
+    public static final String TASKS_IN_FLIGHT = "fullcourt.coordinator.tasks.in.flight";
+    public static final String RUNS = "fullcourt.coordinator.runs";
+    static final List<String> RUN_STATES = List.of("active", "completed", "cancelled");
+
+    private SchedulerGauges() {
+    }
+
+    public static void register(MeterRegistry registry, Catalog catalog, Supplier<SchedulerCounts> counts) {
+        List<Integer> phases = catalog.all().stream().map(ProcessorDeclaration::phase).distinct().sorted().toList();
+        for (TaskStatus status : TaskStatus.values()) {
+            for (int phase : phases) {
+                Gauge.builder(TASKS, counts, c -> c.get().tasks(status, phase))
+                        .description("Tasks of the active runs, by status and phase")
+                        .tags("status", status.name(), "phase", String.valueOf(phase))
+                        .strongReference(true)
+                        .register(registry);
+            }
+        }
+        Gauge.builder(TASKS_IN_FLIGHT, counts, c -> c.get().inFlight())
+                .description("Tasks dispatched or running, across runs")
+                .strongReference(true)
+                .register(registry);
+        for (String state : RUN_STATES) {
+            Gauge.builder(RUNS, counts, c -> c.get().runs(state))
+                    .description("Runs known to the coordinator, by state")
+                    .tag("state", state)
+                    .strongReference(true)
+                    .register(registry);
+        }
+    }
+}
