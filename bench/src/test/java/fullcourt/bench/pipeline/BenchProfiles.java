@@ -61,10 +61,11 @@ public final class BenchProfiles {
     /** Benchmark 3: four seasons, the platform's catalog as it ships, latency off. */
     public static class FourSeasons implements QuarkusTestProfile {
         public static final int GLOBAL = 16;
+        public static final String SEASONS = System.getProperty("bench.seasons", "2021-22..2024-25");
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            Map<String, String> m = common("2021-22..2024-25", GLOBAL, "off");
+            Map<String, String> m = common(SEASONS, GLOBAL, "off");
             m.put("fullcourt.catalog", "classpath:fullcourt-catalog.json");
             return m;
         }

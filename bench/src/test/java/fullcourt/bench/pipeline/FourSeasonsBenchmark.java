@@ -74,14 +74,15 @@ class FourSeasonsBenchmark {
         long total = times.stream().mapToLong(ProcessorTime::totalMs).sum();
         int cores = Runtime.getRuntime().availableProcessors();
 
-        StringBuilder md = new StringBuilder("## 3. Four seasons, real processors, latency off\n\n");
+        StringBuilder md = new StringBuilder("## 3. Whole pipeline on seasons " + BenchProfiles.FourSeasons.SEASONS
+                + ", real processors, latency off\n\n");
         md.append(String.format(Locale.ROOT, "One backfill request (phases 3-6, cascade) over the generated seasons "
-                + "2021-22..2024-25 (%s..%s), the catalog as shipped (concurrency 4 per processor), global limit %d, "
+                + "%s (%s..%s), the catalog as shipped (concurrency 4 per processor), global limit %d, "
                 + "%d workers, `fullcourt.warehouse.latency=off`, DuckDB embedded.%n%n"
                 + "| measure | value |%n|---|---|%n| tasks | %,d (%s) |%n| makespan | **%.0f s** (%.1f tasks/s) |%n"
                 + "| CPU of the JVM (process CPU time / wall) | **%.2f cores** of %d (%.0f%%) |%n"
                 + "| CPU of the emulator process | %.2f cores |%n| machine load average (start, end) | %.1f, %.1f |%n%n",
-                from, to, BenchProfiles.FourSeasons.GLOBAL, BenchProfiles.FourSeasons.GLOBAL, run.tasks().size(),
+                BenchProfiles.FourSeasons.SEASONS, from, to, BenchProfiles.FourSeasons.GLOBAL, BenchProfiles.FourSeasons.GLOBAL, run.tasks().size(),
                 run.counts(), run.makespanSeconds(), run.tasks().size() / run.makespanSeconds(), cpu / wall, cores,
                 100 * cpu / wall / cores, children / wall, load0, load1));
         md.append("Where the task time goes (ledger `ops.task_events` durations of this run, slowest first):\n\n"

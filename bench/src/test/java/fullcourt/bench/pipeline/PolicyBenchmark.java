@@ -25,9 +25,10 @@ import org.junit.jupiter.api.Test;
  * processors of one season (2022-23) with latency mode on, per-processor limit 15, global 100.
  *
  * <p>Sequential runs one task at a time (about 19 x dates x mean latency), so a whole season under
- * it would take hours on this machine: the season's first weeks are backfilled first (per-date,
- * not timed against anything), then a mid-season window of {@code bench.policy.dates} dates (40)
- * runs per-date and phase-barrier, and its first {@code bench.policy.sequential-dates} dates (8)
+ * it would take hours on this machine: the season's first days, up to {@code bench.policy.from}
+ * (2022-11-01, past the 14 bootstrap days), are backfilled first (per-date, not compared), then a
+ * window of {@code bench.policy.dates} dates (30) runs per-date and phase-barrier, and its first
+ * {@code bench.policy.sequential-dates} dates (6)
  * run per-date and sequential, so each ratio is measured on the same dates.
  */
 @QuarkusTest
@@ -36,9 +37,9 @@ import org.junit.jupiter.api.Test;
 class PolicyBenchmark {
 
     static final LocalDate SEASON_START = LocalDate.of(2022, 10, 18);
-    static final LocalDate WINDOW_START = LocalDate.of(2023, 1, 2);
-    static final int DATES = Integer.getInteger("bench.policy.dates", 40);
-    static final int SEQUENTIAL_DATES = Integer.getInteger("bench.policy.sequential-dates", 8);
+    static final LocalDate WINDOW_START = LocalDate.parse(System.getProperty("bench.policy.from", "2022-11-01"));
+    static final int DATES = Integer.getInteger("bench.policy.dates", 30);
+    static final int SEQUENTIAL_DATES = Integer.getInteger("bench.policy.sequential-dates", 6);
 
     @Inject
     Coordinator coordinator;
