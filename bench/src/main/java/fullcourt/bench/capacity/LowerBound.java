@@ -1,0 +1,72 @@
+package fullcourt.bench.capacity;
+
+import fullcourt.coordinator.TaskKey;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToLongFunction;
+
+/**
+ * The least makespan any scheduler could reach with these task durations:
+ * max(total work / global limit, longest dependency chain). Per-processor limits add a third
+ * bound, max over processors of (its work / its limit), reported apart because the targets are
+ * stated against the first two.
+ */
+public record LowerBound(long totalWorkMillis, int globalLimit, long longestChainMillis, long perProcessorMillis,
+                         String perProcessorBinding) {
+
+    public long millis() {
+        return Math.max(ceilDiv(totalWorkMillis, globalLimit), longestChainMillis);
+    }
+
+    public long withPerProcessorMillis() {
+        return Math.max(millis(), perProcessorMillis);
+    }
+
+    public static LowerBound of(Map<TaskKey, List<TaskKey>> upstreams, ToLongFunction<TaskKey> millis, int globalLimit,
+                                ToLongFunction<String> processorLimit) {
+        long total = 0;
+        Map<String, Long> perProcessor = new HashMap<>();
+        for (TaskKey t : upstreams.keySet()) {
+            long m = millis.applyAsLong(t);
+            total += m;
+            perProcessor.merge(t.processor(), m, Long::sum);
+        }
+        Map<TaskKey, Long> finish = new HashMap<>();
+        long chain = 0;
+        for (TaskKey t : upstreams.keySet()) {
+            chain = Math.max(chain, earliestFinish(t, upstreams, millis, finish));
+        }
+        String binding = "";
+        long perBound = 0;
+        for (Map.Entry<String, Long> e : perProcessor.entrySet()) {
+            long b = ceilDiv(e.getValue(), processorLimit.applyAsLong(e.getKey()));
+            if (b > perBound) {
+                perBound = b;
+                binding = e.getKey();
+            }
+        }
+        return new LowerBound(total, globalLimit, chain, perBound, binding);
+    }
+
+    // dependency depth is a few levels per date (windows reach back in dates, never along a chain
+    // of the same processor), so the recursion stays shallow
+    private static long earliestFinish(TaskKey t, Map<TaskKey, List<TaskKey>> upstreams, ToLongFunction<TaskKey> millis,
+                                       Map<TaskKey, Long> memo) {
+        Long known = memo.get(t);
+        if (known != null) {
+            return known;
+        }
+        long ready = 0;
+        for (TaskKey up : upstreams.getOrDefault(t, List.of())) {
+            ready = Math.max(ready, earliestFinish(up, upstreams, millis, memo));
+        }
+        long f = ready + millis.applyAsLong(t);
+        memo.put(t, f);
+        return f;
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
+    }
+}
