@@ -12,8 +12,10 @@ import fullcourt.messages.BackfillRequest;
 import fullcourt.messages.MessageCodec;
 import fullcourt.messages.Topics;
 import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -67,6 +69,12 @@ public class LocalMain implements QuarkusApplication {
     String exportsLocation;
 
     private final PrintStream out = System.out;
+    /** Set when Quarkus shuts down (Ctrl-C): the progress loop stops so the application can. */
+    private volatile boolean stopping;
+
+    void onShutdown(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
 
     @Override
     public int run(String... args) throws Exception {
@@ -115,6 +123,10 @@ public class LocalMain implements QuarkusApplication {
         RunState run = awaitAccepted(runId);
         while (!run.finished()) {
             TimeUnit.MILLISECONDS.sleep(TICK.toMillis());
+            if (stopping) {
+                out.printf("%nStopped: run %s is not finished. The same command resumes it.%n", runId);
+                return 130;
+            }
             run = coordinator.read(s -> s.run(runId).orElseThrow());
             out.printf("[%s] %s%n%s", BackfillProgress.human(Duration.between(started, Instant.now())), runId,
                     progress.render(run, Duration.between(started, Instant.now())));
