@@ -1,0 +1,48 @@
+package fullcourt.drills;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** bench/DRILLS.md: how the drills were run, then per drill what was injected, checked, and found. */
+final class DrillReport {
+
+    private DrillReport() {
+    }
+
+    static String render(List<DrillResult> results, LocalDate from, LocalDate to, long seed, long baselineSeconds,
+                         Map<String, String> expected, Duration took) {
+        StringBuilder out = new StringBuilder();
+        out.append("# Reliability drills\n\n");
+        out.append("Command (builds the all-in-one, then runs every drill against it and rewrites this file):\n\n");
+        out.append("    bench/drills/run                      # all drills\n");
+        out.append("    bench/drills/run -Ddrills.only=crash,quota   # some of them\n\n");
+        out.append("Each drill runs the packaged all-in-one (`services/local/target/quarkus-app/quarkus-run.jar`: Pub/Sub\n");
+        out.append("emulator, coordinator, every phase's worker, DuckDB) as a subprocess in its own directory under\n");
+        out.append("`drills/target/drill-runs/`, starting from the same generated raw season (2021-22, seed 42), on the\n");
+        out.append("backfill of every phase (3 to 6, cascade) from ").append(from).append(" to ").append(to)
+                .append(" (phases 4-6 skip the first 14 days: bootstrap). Faults are set with `fullcourt.faults.*`\n");
+        out.append("system properties (off by default). Drill seed ").append(seed).append(".\n\n");
+        out.append("The undisturbed run took ").append(baselineSeconds).append(" s and gives the reference: ")
+                .append(expected == null ? 0 : expected.size())
+                .append(" checksums, one per output table (row count and md5 of all rows as text, sorted; doubles rounded")
+                .append(" to 9 decimals) and one over the export files. Every drill's warehouse is compared with it.\n\n");
+        out.append("| drill | result | time |\n|---|---|---|\n");
+        for (DrillResult r : results) {
+            out.append("| ").append(r.name).append(" | ").append(r.passed() ? "PASS" : "FAIL").append(" | ")
+                    .append(r.seconds).append(" s |\n");
+        }
+        out.append("\nAll drills: ").append(took.toMinutes()).append(" min ").append(took.toSecondsPart()).append(" s.\n");
+        for (DrillResult r : results) {
+            out.append("\n## ").append(r.name).append(": ").append(r.passed() ? "PASS" : "FAIL").append("\n\n");
+            out.append("**Injected:** ").append(r.injected).append("\n\n**Checked:**\n\n");
+            r.checks.forEach(c -> out.append("- ").append(c).append('\n'));
+            if (!r.numbers.isEmpty()) {
+                out.append("\n**Numbers:**\n\n");
+                r.numbers.forEach(n -> out.append("- ").append(n).append('\n'));
+            }
+        }
+        return out.toString();
+    }
+}
