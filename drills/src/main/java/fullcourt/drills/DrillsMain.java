@@ -65,15 +65,19 @@ public final class DrillsMain {
     }
 
     public static void main(String[] args) throws Exception {
+        System.exit(runAll() ? 0 : 1);
+    }
+
+    /** Runs the drills from anywhere inside the repository; whether every one passed. */
+    public static boolean runAll() throws Exception {
         Path root = Path.of("").toAbsolutePath();
         while (!Files.exists(root.resolve("services/local"))) {
             root = root.getParent();
         }
-        DrillsMain drills = new DrillsMain(root);
-        System.exit(drills.runAll() ? 0 : 1);
+        return new DrillsMain(root).runDrills();
     }
 
-    private boolean runAll() throws Exception {
+    private boolean runDrills() throws Exception {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: ./mvnw -o -q -B package -DskipTests -pl services/local -am");
         }
