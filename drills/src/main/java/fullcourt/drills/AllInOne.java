@@ -86,18 +86,48 @@ final class AllInOne {
     }
 
     /**
-     * kill -9 of the JVM, no shutdown hook, no flush, nothing; then of its children (the Pub/Sub
-     * emulator), as when the machine or container goes, since an orphaned emulator would otherwise
-     * live on with the messages of the dead process.
+     * kill -9 of the JVM alone: no shutdown hook, no flush, nothing. Its children (the Pub/Sub
+     * emulator) must stop by themselves; whether they did within 30 s is returned, and any left is
+     * killed so the drill can go on.
      */
-    void kill9() throws InterruptedException {
+    boolean kill9() throws InterruptedException {
         List<ProcessHandle> children = process.descendants().toList();
         process.destroyForcibly();
         process.waitFor();
-        children.forEach(ProcessHandle::destroyForcibly);
+        boolean stoppedByThemselves = true;
         for (ProcessHandle child : children) {
-            child.onExit().join();
+            try {
+                child.onExit().get(30, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                stoppedByThemselves = false;
+                child.destroyForcibly();
+            }
         }
+        return stoppedByThemselves;
+    }
+
+    /** Bytes of output so far: where to look from for what a start prints. */
+    long logSize() throws IOException {
+        return Files.exists(log()) ? Files.size(log()) : 0;
+    }
+
+    /** Waits until the output after {@code offset} matches {@code pattern}; false when the process exited first. */
+    boolean awaitOutput(java.util.regex.Pattern pattern, long offset, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            byte[] all = Files.readAllBytes(log());
+            String since = new String(all, (int) Math.min(offset, all.length), (int) Math.max(0, all.length - offset),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            if (pattern.matcher(since).find()) {
+                return true;
+            }
+            if (!alive()) {
+                return false;
+            }
+            // following a subprocess's output file: nothing to wait on but time
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("no " + pattern + " within " + timeout + ": see " + log());
     }
 
     /** SIGTERM, the clean stop of Ctrl-C. */

@@ -27,7 +27,7 @@ public interface CoordinatorConfig {
         @WithDefault("0.5")
         double decreaseFactor();
 
-        /** Successes in a row without a quota error that raise the limit by one, up to global-in-flight. */
+        /** Successes since the last change that raise the limit by one, up to global-in-flight. */
         @WithDefault("5")
         int increaseAfter();
 

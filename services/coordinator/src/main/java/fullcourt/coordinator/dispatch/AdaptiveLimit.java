@@ -11,9 +11,11 @@ import java.util.Optional;
  * The global in-flight limit under quota errors, additive increase and multiplicative decrease
  * (AIMD, as TCP does with its window): a quota error multiplies the limit by the decrease factor
  * (floor 1), at most once per cooldown, since the errors of tasks already sent under the old limit
- * arrive after the first one and say nothing new; then each run of {@code increaseAfter} successes
- * without a quota error adds one, up to the configured limit. No clock of its own: every event
- * carries its instant, so tests drive it exactly.
+ * arrive after the first one and say nothing new; then every {@code increaseAfter} successes since
+ * the last change add one, up to the configured limit. As in TCP, the increase goes on while some
+ * errors still come (those within the cooldown): under a steady error rate the limit settles into
+ * a sawtooth around what the quota allows, rather than staying at the floor. No clock of its own:
+ * every event carries its instant, so tests drive it exactly.
  */
 public final class AdaptiveLimit {
 
@@ -67,12 +69,12 @@ public final class AdaptiveLimit {
     /** A task failed on a quota: the new limit, when it changed. */
     public Optional<Change> onQuotaError(Instant at, String what) {
         quotaErrors++;
-        successes = 0;
         if (!enabled || (lastDecrease != null && at.isBefore(lastDecrease.plus(cooldown)))) {
             return Optional.empty();
         }
         int lowered = Math.max(1, (int) Math.floor(limit * decreaseFactor));
         lastDecrease = at;
+        successes = 0;
         return change(at, lowered, "quota error: " + what);
     }
 
@@ -85,7 +87,7 @@ public final class AdaptiveLimit {
             return Optional.empty();
         }
         successes = 0;
-        return change(at, limit + 1, increaseAfter + " successes without a quota error");
+        return change(at, limit + 1, increaseAfter + " successes");
     }
 
     private Optional<Change> change(Instant at, int to, String reason) {

@@ -69,14 +69,19 @@ class AdaptiveLimitTest {
     }
 
     @Test
-    void aQuotaErrorResetsTheRunOfSuccesses() {
+    void aDecreaseRestartsTheCountOfSuccessesButAnErrorWithinTheCooldownDoesNot() {
         limit.onQuotaError(at(0), "x");
         succeed(4, 1);
-        limit.onQuotaError(at(2), "y"); // within the cooldown: no decrease, but the run restarts
-        succeed(4, 3);
-        assertThat(limit.limit()).isEqualTo(8);
+        limit.onQuotaError(at(2), "y"); // within the cooldown: no decrease, the count goes on
         succeed(1, 3);
         assertThat(limit.limit()).isEqualTo(9);
+
+        succeed(4, 4);
+        limit.onQuotaError(at(6), "z"); // 9 -> 4, and the 4 successes before it no longer count
+        succeed(4, 7);
+        assertThat(limit.limit()).isEqualTo(4);
+        succeed(1, 7);
+        assertThat(limit.limit()).isEqualTo(5);
     }
 
     @Test
