@@ -11,6 +11,28 @@ final class DrillReport {
     private DrillReport() {
     }
 
+    /** What the drills exposed while they were written, and what was changed for it. */
+    static final String FINDINGS = """
+
+            ## Found by the drills
+
+            - **Bug, fixed: the embedded Pub/Sub emulator outlived a JVM killed with kill -9.** It is a child
+              process stopped by a shutdown hook, which kill -9 (or the OOM killer) never runs; the orphan kept
+              its port (8085 by default), so "run the same command again and it resumes" failed on "port in
+              use". `PubSubEmulator` now starts a watchdog (`sh`) that stops the emulator within a second of its
+              JVM's death. Regression test: `infra/.../PubSubEmulatorOrphanTest` (fails without the fix: the
+              emulator is still running 20 s after its JVM was killed). The crash drill kills the JVM alone and
+              checks that its emulator stops by itself.
+            - **Tuning: additive increase must not restart on every quota error.** A first AIMD version reset
+              its count of successes on each quota error; at a steady 30% error rate five successes in a row
+              happen with probability 0.7^5 = 17%, so the limit sat at the floor. Now, as in TCP, a decrease
+              happens at most once per cooldown (5 s) and restarts the count; errors within the cooldown do not.
+            - **Quota drill setting:** at 30% quota errors and the default 5 delivery attempts, a task dies with
+              probability 0.3^5 = 0.24%, about one dead task per 400. The drill uses 10 delivery attempts
+              (0.3^10 = 6e-6). In production the BigQuery adapter retries rate limits itself first
+              (`fullcourt.warehouse.bigquery.max-attempts`), so a quota error reaching the worker is rarer.
+            """;
+
     static String render(List<DrillResult> results, LocalDate from, LocalDate to, long seed, long baselineSeconds,
                          Map<String, String> expected, Duration took) {
         StringBuilder out = new StringBuilder();
@@ -34,6 +56,7 @@ final class DrillReport {
                     .append(r.seconds).append(" s |\n");
         }
         out.append("\nAll drills: ").append(took.toMinutes()).append(" min ").append(took.toSecondsPart()).append(" s.\n");
+        out.append(FINDINGS);
         for (DrillResult r : results) {
             out.append("\n## ").append(r.name).append(": ").append(r.passed() ? "PASS" : "FAIL").append("\n\n");
             out.append("**Injected:** ").append(r.injected).append("\n\n**Checked:**\n\n");
