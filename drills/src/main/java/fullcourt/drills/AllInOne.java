@@ -94,6 +94,17 @@ final class AllInOne {
         List<ProcessHandle> children = process.descendants().toList();
         process.destroyForcibly();
         process.waitFor();
+        return childrenStopped(children);
+    }
+
+    /** Waits for a process that ends by itself with Runtime.halt; whether its children stopped too. */
+    boolean awaitHalt(Duration timeout) throws InterruptedException {
+        List<ProcessHandle> children = process.descendants().toList();
+        await(timeout);
+        return childrenStopped(children);
+    }
+
+    private static boolean childrenStopped(List<ProcessHandle> children) {
         boolean stoppedByThemselves = true;
         for (ProcessHandle child : children) {
             try {

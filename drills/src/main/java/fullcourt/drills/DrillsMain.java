@@ -48,6 +48,7 @@ public final class DrillsMain {
     private final Map<String, String> base = new LinkedHashMap<>();
     private Map<String, String> expected;
     private long baselineSeconds;
+    private final List<AllInOne> started = new ArrayList<>();
     private long backfillMillis;
     private static final Pattern UNDERWAY = Pattern.compile("Published backfill|Resuming run");
 
@@ -110,6 +111,13 @@ public final class DrillsMain {
                 r = d.getValue().run();
             } catch (Exception e) {
                 r = new DrillResult(d.getKey(), "(the drill itself failed)").check("ran to the end: " + e, false);
+            } finally {
+                for (AllInOne app : started) {
+                    if (app.alive()) {
+                        app.stop();
+                    }
+                }
+                started.clear();
             }
             r.seconds = (System.nanoTime() - t0) / 1_000_000_000;
             log("drill " + d.getKey() + (r.passed() ? " PASSED" : " FAILED " + r.failures) + " in " + r.seconds + " s");
@@ -142,7 +150,9 @@ public final class DrillsMain {
         Files.createDirectories(dir.resolve("data"));
         Files.copy(work.resolve("template/data/fullcourt.duckdb"), dir.resolve("data/fullcourt.duckdb"),
                 StandardCopyOption.REPLACE_EXISTING);
-        return new AllInOne(jar, dir, base);
+        AllInOne app = new AllInOne(jar, dir, base);
+        started.add(app);
+        return app;
     }
 
     private void baseline() throws Exception {
@@ -167,41 +177,61 @@ public final class DrillsMain {
     private DrillResult crash() throws Exception {
         AllInOne app = fresh("crash");
         Random random = new Random(seed);
-        DrillResult r = new DrillResult("1. Crash", "kill -9 of the all-in-one JVM at 10 random points of the backfill"
-                + " (seeded), restarting it each time with the same command");
+        DrillResult r = new DrillResult("1. Crash", "10 abrupt deaths of the all-in-one JVM at random points of the"
+                + " backfill (seeded), restarting it each time with the same command: 5 kill -9 from outside at a random"
+                + " moment, 5 Runtime.halt right after the Nth partition write, before it is reported"
+                + " (fullcourt.faults.halt-after-tasks=N, N random in 5..40)");
         List<String> kills = new ArrayList<>();
         int killed = 0;
         int orphans = 0;
         while (killed < 10) {
             long offset = app.logSize();
-            app.start(Map.of());
-            // a point of the backfill itself, once the run is published or resumed: 0 to 60% of an undisturbed
-            // backfill's time after that (each restart resumes with less left to do)
-            boolean underway = app.awaitOutput(UNDERWAY, offset, Duration.ofMinutes(5));
-            long delayMs = (long) (random.nextDouble() * 0.6 * backfillMillis);
-            Thread.sleep(delayMs);
-            if (!underway || !app.alive()) {
-                kills.add("run finished before kill " + (killed + 1));
-                break;
-            }
-            if (!app.kill9()) {
-                orphans++;
+            boolean halt = killed % 2 == 1;
+            String point;
+            if (halt) {
+                // the product's own fault: Runtime.halt right after the Nth partition written by this
+                // process, before its result is reported (the worst point for "nothing lost")
+                int n = 5 + random.nextInt(36);
+                app.start(Map.of("fullcourt.faults.halt-after-tasks", String.valueOf(n)));
+                if (!app.awaitOutput(UNDERWAY, offset, Duration.ofMinutes(5))
+                        || !app.awaitOutput(Pattern.compile("Halting the process"), offset, RUN_TIMEOUT)) {
+                    kills.add("run finished before crash " + (killed + 1));
+                    break;
+                }
+                if (!app.awaitHalt(Duration.ofMinutes(1))) {
+                    orphans++;
+                }
+                point = "halt after " + n + " writes";
+            } else {
+                // kill -9 from outside at a random moment once the run is published or resumed
+                app.start(Map.of());
+                boolean underway = app.awaitOutput(UNDERWAY, offset, Duration.ofMinutes(5));
+                long delayMs = (long) (random.nextDouble() * 0.1 * backfillMillis);
+                Thread.sleep(delayMs);
+                if (!underway || !app.alive()) {
+                    kills.add("run finished before crash " + (killed + 1));
+                    break;
+                }
+                if (!app.kill9()) {
+                    orphans++;
+                }
+                point = String.format("kill -9 at %.1f s", delayMs / 1000.0);
             }
             killed++;
-            kills.add(String.format("%.1f s", delayMs / 1000.0));
+            kills.add(point);
         }
         app.start(Map.of());
         app.await(RUN_TIMEOUT);
         Map<String, Integer> counts = finishedCounts(app);
         LedgerChecks ledger = LedgerChecks.read(app.database());
         LedgerChecks.Rework rework = ledger.rework(runId);
-        r.check("killed 10 times", killed == 10);
-        r.check("the Pub/Sub emulator stopped by itself after each kill -9 of its JVM (" + orphans + " orphaned)",
+        r.check("died 10 times", killed == 10);
+        r.check("the Pub/Sub emulator stopped by itself after each death of its JVM (" + orphans + " orphaned)",
                 orphans == 0);
         r.check("the run finished with no DEAD or BLOCKED task: " + counts, clean(counts));
         r.check("reported finished exactly once in the ledger", rework.runsFinished() == 1);
         sameWarehouse(r, app);
-        r.number("kill points, after the run was published or resumed: " + String.join(", ", kills)
+        r.number("crash points (kill -9: seconds after the run was published or resumed): " + String.join(", ", kills)
                 + " (an undisturbed backfill: " + backfillMillis / 1000 + " s after it was published)");
         r.number("tasks " + rework.tasks() + "; STARTED rows " + rework.started() + " (" + rework.extraStarts()
                 + " executions beyond one per task); tasks REQUEUED after a restart " + rework.requeued());

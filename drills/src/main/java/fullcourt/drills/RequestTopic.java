@@ -41,10 +41,10 @@ final class RequestTopic implements AutoCloseable {
         publisher = connection.publisherBuilder(Topics.DEFAULT.backfillRequests()).build();
     }
 
-    /** Publishes {@code body} as it is; the message id Pub/Sub gave it. */
+    /** Publishes {@code body} as it is (with one attribute: Pub/Sub refuses a message with neither); its id. */
     String publish(byte[] body) throws Exception {
-        return publisher.publish(PubsubMessage.newBuilder().setData(ByteString.copyFrom(body)).build())
-                .get(60, TimeUnit.SECONDS);
+        return publisher.publish(PubsubMessage.newBuilder().setData(ByteString.copyFrom(body))
+                .putAttributes("sender", "reliability-drills").build()).get(60, TimeUnit.SECONDS);
     }
 
     List<RunEvent> events() {
