@@ -104,7 +104,7 @@ final class AllInOne {
         return childrenStopped(children);
     }
 
-    private static boolean childrenStopped(List<ProcessHandle> children) {
+    private static boolean childrenStopped(List<ProcessHandle> children) throws InterruptedException {
         boolean stoppedByThemselves = true;
         for (ProcessHandle child : children) {
             try {

@@ -48,7 +48,7 @@ public final class DrillsMain {
     private final Map<String, String> base = new LinkedHashMap<>();
     private Map<String, String> expected;
     private long baselineSeconds;
-    private final List<AllInOne> started = new ArrayList<>();
+    private final List<AllInOne> launched = new ArrayList<>();
     private long backfillMillis;
     private static final Pattern UNDERWAY = Pattern.compile("Published backfill|Resuming run");
 
@@ -112,12 +112,12 @@ public final class DrillsMain {
             } catch (Exception e) {
                 r = new DrillResult(d.getKey(), "(the drill itself failed)").check("ran to the end: " + e, false);
             } finally {
-                for (AllInOne app : started) {
+                for (AllInOne app : launched) {
                     if (app.alive()) {
                         app.stop();
                     }
                 }
-                started.clear();
+                launched.clear();
             }
             r.seconds = (System.nanoTime() - t0) / 1_000_000_000;
             log("drill " + d.getKey() + (r.passed() ? " PASSED" : " FAILED " + r.failures) + " in " + r.seconds + " s");
@@ -151,7 +151,7 @@ public final class DrillsMain {
         Files.copy(work.resolve("template/data/fullcourt.duckdb"), dir.resolve("data/fullcourt.duckdb"),
                 StandardCopyOption.REPLACE_EXISTING);
         AllInOne app = new AllInOne(jar, dir, base);
-        started.add(app);
+        launched.add(app);
         return app;
     }
 
@@ -237,6 +237,8 @@ public final class DrillsMain {
                 + " executions beyond one per task); tasks REQUEUED after a restart " + rework.requeued());
         r.number("succeeded tasks that ran again (reported SUCCEEDED/SKIPPED more than once): "
                 + rework.tasksFinishedTwice());
+        r.number("stray temporary export files left by writes cut short (.NAME*.tmp, never a half document; not"
+                + " counted in the export checksum): " + WarehouseChecksums.strayTemps(app.dir().resolve("data/exports")));
         return r;
     }
 

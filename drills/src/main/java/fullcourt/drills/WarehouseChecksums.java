@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  * What a backfill produced, as one checksum per output table (every schema but {@code raw} and
  * {@code ops}) and one over the export files: md5 of all rows as text, sorted, so two warehouses
  * compare equal exactly when they hold the same rows. Floating-point columns are rounded to 9
- * decimals first, since a parallel SUM may add the same numbers in another order.
+ * decimals first, since a parallel SUM may add the same numbers in another order. Export files are
+ * compared by name and content, leaving out the stray temporary files a crash may leave.
  */
 final class WarehouseChecksums {
 
@@ -81,7 +82,7 @@ final class WarehouseChecksums {
 
     private static String exportChecksum(Path root) {
         try (Stream<Path> files = Files.walk(root)) {
-            List<Path> sorted = files.filter(Files::isRegularFile).sorted().toList();
+            List<Path> sorted = files.filter(Files::isRegularFile).filter(f -> !isStrayTemp(f)).sorted().toList();
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (Path f : sorted) {
                 digest.update(root.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -92,6 +93,25 @@ final class WarehouseChecksums {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A temporary file of an export write cut short: the local sink writes {@code .NAME*.tmp} then renames
+     * it atomically, so a crash leaves at most such a file, never a half document; readers skip them.
+     */
+    static boolean isStrayTemp(Path file) {
+        String name = file.getFileName().toString();
+        return name.startsWith(".") && name.endsWith(".tmp");
+    }
+
+    /** Stray temporary export files under {@code root}. */
+    static long strayTemps(Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).filter(WarehouseChecksums::isStrayTemp).count();
         }
     }
 
