@@ -298,8 +298,9 @@ public final class PubSubEmulator implements AutoCloseable {
     private static void stopWhenThisJvmDies(Process emulator) {
         long parent = ProcessHandle.current().pid();
         long child = emulator.pid();
+        // kills only when the JVM is gone: after a normal stop the emulator's pid may already belong to another process
         String script = "while kill -0 " + parent + " 2>/dev/null && kill -0 " + child + " 2>/dev/null; do sleep 1; done;"
-                + " kill " + child + " 2>/dev/null";
+                + " kill -0 " + parent + " 2>/dev/null || kill " + child + " 2>/dev/null";
         try {
             new ProcessBuilder("sh", "-c", script).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
