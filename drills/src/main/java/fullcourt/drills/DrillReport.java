@@ -23,6 +23,14 @@ final class DrillReport {
               JVM's death. Regression test: `infra/.../PubSubEmulatorOrphanTest` (fails without the fix: the
               emulator is still running 20 s after its JVM was killed). The crash drill kills the JVM alone and
               checks that its emulator stops by itself.
+            - **Bug, fixed: export files were not reproducible.** Parallel aggregates (AVG in
+              system_daily_performance) add in whatever order DuckDB's threads finish, so the last bits differ
+              between runs (mae 4.406965174129353 vs ...354); the tables compare equal at 9 decimals, but
+              system_performance_export wrote the raw doubles, so every re-run of a date rewrote its file with a
+              new hash. `Rows.decimal` (publishing) now rounds to 9 places; regression test `RowsTest`.
+            - **By design, not a bug:** a write cut short by a crash can leave a stray `.NAME*.tmp` in the export
+              directory (the local sink writes a temporary file and renames it atomically: never a half
+              document). The export checksum leaves such files out and the crash drill counts them.
             - **Tuning: additive increase must not restart on every quota error.** A first AIMD version reset
               its count of successes on each quota error; at a steady 30% error rate five successes in a row
               happen with probability 0.7^5 = 17%, so the limit sat at the floor. Now, as in TCP, a decrease
