@@ -213,6 +213,7 @@ public final class PubSubEmulator implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the Pub/Sub emulator " + jar, e);
         }
+        stopWhenThisJvmDies(process);
         PubSubEmulator emulator = new PubSubEmulator(process, port, logFile);
         LOG.infof("Starting the Pub/Sub emulator %s on %s (log: %s)", jar.getFileName(), emulator.hostPort(), logFile);
         try {
@@ -285,6 +286,26 @@ public final class PubSubEmulator implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             LOG.warnf("A child of the Pub/Sub emulator on %s did not stop: %s", hostPort(), e.getMessage());
+        }
+    }
+
+    /**
+     * A shutdown hook does not run on kill -9 (or the OOM killer): the emulator would live on, holding
+     * its port, and the next start of the same command would fail on "port in use". A watchdog shell
+     * stops it within a second of this JVM's death; it ends by itself when the emulator stops first.
+     * Where there is no {@code sh} (Windows) there is no watchdog.
+     */
+    private static void stopWhenThisJvmDies(Process emulator) {
+        long parent = ProcessHandle.current().pid();
+        long child = emulator.pid();
+        // kills only when the JVM is gone: after a normal stop the emulator's pid may already belong to another process
+        String script = "while kill -0 " + parent + " 2>/dev/null && kill -0 " + child + " 2>/dev/null; do sleep 1; done;"
+                + " kill -0 " + parent + " 2>/dev/null || kill " + child + " 2>/dev/null";
+        try {
+            new ProcessBuilder("sh", "-c", script).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            LOG.debugf("No watchdog for the Pub/Sub emulator (%s): if this JVM is killed, stop it by hand", e.getMessage());
         }
     }
 

@@ -11,7 +11,9 @@ import java.util.Map;
 /**
  * A phase service's report on one attempt at a {@link DateWork}, published on {@code task-events}. Which optional
  * fields are set depends on the type: SKIPPED has a reason, ATTEMPT_FAILED an error and whether it is retryable,
- * SUCCEEDED rows; all but STARTED carry durationMs.
+ * SUCCEEDED rows; all but STARTED carry durationMs. ATTEMPT_FAILED may carry an {@code errorKind}: {@code QUOTA}
+ * when a quota or rate limit caused it (the coordinator then lowers its in-flight limit); absent otherwise, and in
+ * events of senders that predate the field, so the schema version is unchanged.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TaskEvent(
@@ -29,7 +31,11 @@ public record TaskEvent(
         Boolean retryable,
         Long rows,
         Long durationMs,
-        String processorVersion) {
+        String processorVersion,
+        String errorKind) {
+
+    /** The {@code errorKind} of a failure caused by a quota or rate limit. */
+    public static final String QUOTA = "QUOTA";
 
     public static TaskEvent started(DateWork work, int attempt, Instant at, String processorVersion) {
         return of(TaskEventType.STARTED, work, attempt, at, null, null, null, null, null, processorVersion);
@@ -46,14 +52,26 @@ public record TaskEvent(
 
     public static TaskEvent attemptFailed(DateWork work, int attempt, Instant at, String error, boolean retryable,
                                           long durationMs, String processorVersion) {
-        return of(TaskEventType.ATTEMPT_FAILED, work, attempt, at, null, error, retryable, null, durationMs,
-                processorVersion);
+        return attemptFailed(work, attempt, at, error, retryable, durationMs, processorVersion, null);
+    }
+
+    /** A failed attempt of a known kind ({@link #QUOTA}), or null when it has none. */
+    public static TaskEvent attemptFailed(DateWork work, int attempt, Instant at, String error, boolean retryable,
+                                          long durationMs, String processorVersion, String errorKind) {
+        return new TaskEvent(SchemaVersions.CURRENT, TaskEventType.ATTEMPT_FAILED, work.runId(), work.taskId(),
+                work.processor(), work.date(), work.dispatch(), attempt, at, null, error, retryable, null, durationMs,
+                processorVersion, errorKind);
+    }
+
+    /** Whether a quota or rate limit caused this failed attempt. */
+    public boolean quotaError() {
+        return QUOTA.equals(errorKind);
     }
 
     private static TaskEvent of(TaskEventType type, DateWork work, int attempt, Instant at, String reason,
                                 String error, Boolean retryable, Long rows, Long durationMs, String version) {
         return new TaskEvent(SchemaVersions.CURRENT, type, work.runId(), work.taskId(), work.processor(),
-                work.date(), work.dispatch(), attempt, at, reason, error, retryable, rows, durationMs, version);
+                work.date(), work.dispatch(), attempt, at, reason, error, retryable, rows, durationMs, version, null);
     }
 
     /** Pub/Sub attributes: those of {@link DateWork#attributes()} plus {@code type}. */
@@ -88,5 +106,6 @@ public record TaskEvent(
         json.optional("rows", JsonShape.LONG);
         json.optional("durationMs", JsonShape.LONG);
         json.optional("processorVersion", JsonShape.TEXT);
+        json.optional("errorKind", JsonShape.TEXT);
     }
 }

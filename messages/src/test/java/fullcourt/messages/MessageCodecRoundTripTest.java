@@ -148,7 +148,8 @@ class MessageCodecRoundTripTest {
                 TaskEvent.started(WORK, 1, AT, "v-abc"),
                 TaskEvent.succeeded(WORK, 1, AT, 412, 1_250, "v-abc"),
                 TaskEvent.skipped(WORK, 1, AT, "no games on 2022-01-31", "v-abc"),
-                TaskEvent.attemptFailed(WORK, 2, AT, "429 rate limited", true, 30_000, "v-abc"));
+                TaskEvent.attemptFailed(WORK, 2, AT, "429 rate limited", true, 30_000, "v-abc"),
+                TaskEvent.attemptFailed(WORK, 2, AT, "rateLimitExceeded", true, 30_000, "v-abc", TaskEvent.QUOTA));
 
         for (TaskEvent event : events) {
             assertThat(roundTrip(event, TaskEvent.class)).isEqualTo(event);
@@ -167,6 +168,16 @@ class MessageCodecRoundTripTest {
         assertThat(failed.durationMs()).isEqualTo(30_000L);
         assertThat(failed.rows()).isNull();
         assertThat(failed.reason()).isNull();
+    }
+
+    @Test
+    void quotaErrorsAreMarkedAndEventsWithoutTheMarkStillDecode() {
+        TaskEvent quota = TaskEvent.attemptFailed(WORK, 2, AT, "rateLimitExceeded", true, 30_000, "v", TaskEvent.QUOTA);
+        TaskEvent other = TaskEvent.attemptFailed(WORK, 2, AT, "backendError", true, 30_000, "v");
+
+        assertThat(roundTrip(quota, TaskEvent.class).quotaError()).isTrue();
+        assertThat(roundTrip(other, TaskEvent.class).quotaError()).isFalse();
+        assertThat(new String(MessageCodec.encode(other), StandardCharsets.UTF_8)).doesNotContain("errorKind");
     }
 
     @Test

@@ -33,7 +33,19 @@ final class RunReport {
         if (!run.finished()) {
             out.append(", ETA ").append(RunsTable.eta(run));
         }
-        out.append(NL).append(NL).append(processorTable(run.processors()));
+        out.append(NL);
+        if (run.inFlight() != null) {
+            RunStatus.InFlight f = run.inFlight();
+            out.append("in flight (all runs) ").append(f.tasks()).append(", limit ").append(f.limit());
+            if (f.limit() != f.configured()) {
+                out.append(" (lowered from ").append(f.configured()).append(" after quota errors)");
+            }
+            if (f.quotaErrors() > 0) {
+                out.append(", ").append(f.quotaErrors()).append(" quota errors");
+            }
+            out.append(NL);
+        }
+        out.append(NL).append(processorTable(run.processors()));
         appendDead(out, run);
         return out.toString();
     }

@@ -15,7 +15,8 @@ public record RunStatus(
         Map<String, Integer> totals,
         List<ProcessorCounts> processors,
         Progress progress,
-        List<DeadTask> dead) {
+        List<DeadTask> dead,
+        InFlight inFlight) {
 
     public RunStatus {
         totals = totals == null ? Map.of() : totals;
@@ -53,6 +54,11 @@ public record RunStatus(
     /** Tasks finished of all, throughput over the run so far, and the ETA (null when unknown or finished). */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Progress(int total, int finished, double tasksPerMinute, Long etaSeconds) {
+    }
+
+    /** Tasks in flight across all runs, the global limit now (lowered on quota errors) and as configured. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record InFlight(int tasks, int limit, int configured, long quotaErrors) {
     }
 
     /** A task that exhausted its attempts, with its last error. */

@@ -1,5 +1,6 @@
 package fullcourt.coordinator;
 
+import fullcourt.coordinator.dispatch.AdaptiveLimit;
 import fullcourt.coordinator.dispatch.Dispatch;
 import fullcourt.coordinator.dispatch.LedgerFold;
 import fullcourt.coordinator.dispatch.RunState;
@@ -87,6 +88,7 @@ public class Coordinator {
     private Scheduler scheduler;
     private Planner planner;
     private TaskLedger ledger;
+    private AdaptiveLimit adaptive;
     private volatile boolean started;
 
     void onStart(@Observes StartupEvent event) {
@@ -114,6 +116,9 @@ public class Coordinator {
         call(() -> {
             planner = new Planner(catalog);
             scheduler = new Scheduler(catalog, config.globalInFlight());
+            CoordinatorConfig.Adaptive a = config.adaptive();
+            adaptive = new AdaptiveLimit(config.globalInFlight(), a.enabled(), a.decreaseFactor(), a.increaseAfter(),
+                    a.cooldown());
             ledger = new TaskLedger(warehouse);
             rebuild();
             if (pubsub.brokerIsEphemeral()) {
@@ -263,10 +268,32 @@ public class Coordinator {
             case ATTEMPT_FAILED -> LedgerEventType.ATTEMPT_FAILED;
         };
         String detail = e.type() == fullcourt.messages.TaskEventType.SKIPPED ? e.reason() : e.error();
+        if (scheduler.run(e.runId()).isPresent()) {
+            adapt(e, key);
+        }
         try (TaskMdc mdc = TaskMdc.of(e.runId(), e.processor(), e.date())) {
             record(new LedgerEvent(e.runId(), key, type, e.dispatch(), e.attempt(), e.at(), detail, e.rows(),
                     e.durationMs()));
         }
+    }
+
+    /** Lowers the global in-flight limit on a quota error, raises it back on successes; before dispatching more. */
+    private void adapt(TaskEvent e, TaskKey key) {
+        Instant now = clock.instant();
+        java.util.Optional<AdaptiveLimit.Change> change = switch (e.type()) {
+            case ATTEMPT_FAILED -> e.quotaError() ? adaptive.onQuotaError(now, key.taskId()) : java.util.Optional.empty();
+            case SUCCEEDED -> adaptive.onSuccess(now);
+            default -> java.util.Optional.empty();
+        };
+        change.ifPresent(c -> {
+            scheduler.setGlobalLimit(c.to());
+            LOG.infof("In-flight limit %d -> %d (configured %d): %s", c.from(), c.to(), adaptive.configured(), c.reason());
+        });
+    }
+
+    /** The global in-flight limit now, as configured, and its latest changes. */
+    public AdaptiveLimit adaptiveLimit() {
+        return adaptive;
     }
 
     public void handleDeadLetter(byte[] body, int deliveries, String error) {

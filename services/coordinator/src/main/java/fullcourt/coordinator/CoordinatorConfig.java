@@ -14,6 +14,28 @@ public interface CoordinatorConfig {
     @WithDefault("16")
     int globalInFlight();
 
+    /** How the global in-flight limit adapts to quota errors (see {@code AdaptiveLimit}). */
+    Adaptive adaptive();
+
+    /** AIMD on the global in-flight limit: multiplied down on quota errors, then up by one per run of successes. */
+    interface Adaptive {
+        /** Whether quota errors (ATTEMPT_FAILED with errorKind QUOTA) lower the limit at all. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Factor applied to the limit on a quota error (floor 1). */
+        @WithDefault("0.5")
+        double decreaseFactor();
+
+        /** Successes since the last change that raise the limit by one, up to global-in-flight. */
+        @WithDefault("5")
+        int increaseAfter();
+
+        /** At most one decrease per this interval: errors of tasks sent under the old limit say nothing new. */
+        @WithDefault("5s")
+        java.time.Duration cooldown();
+    }
+
     /** Longest date range a request may cover, in days. */
     @WithDefault("2000")
     int maxRangeDays();

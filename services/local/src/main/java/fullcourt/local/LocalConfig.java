@@ -11,6 +11,12 @@ public interface LocalConfig {
     /** Seasons to generate into the raw tables at start when absent, e.g. {@code 2021-22..2024-25}; none by default. */
     Optional<String> seasons();
 
+    /** First date of the default backfill; the first date of the generated seasons when unset. */
+    Optional<java.time.LocalDate> from();
+
+    /** Last date of the default backfill; the last date of the generated seasons when unset. */
+    Optional<java.time.LocalDate> to();
+
     /** Seed of the season generator: the same seed gives the same seasons. */
     @WithDefault("42")
     long seed();

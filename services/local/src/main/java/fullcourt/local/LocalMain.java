@@ -65,6 +65,9 @@ public class LocalMain implements QuarkusApplication {
     @Connector(PubSubConnector.NAME)
     PubSubConnector connector;
 
+    @Inject
+    LocalConfig local;
+
     @ConfigProperty(name = "fullcourt.exports.location")
     String exportsLocation;
 
@@ -102,8 +105,10 @@ public class LocalMain implements QuarkusApplication {
             System.err.println("No raw seasons in the warehouse: set fullcourt.local.seasons (e.g. 2021-22..2024-25).");
             return 1;
         }
-        LocalDate from = calendar.seasons().stream().map(SeasonCalendar.Season::first).min(LocalDate::compareTo).orElseThrow();
-        LocalDate to = calendar.seasons().stream().map(SeasonCalendar.Season::last).max(LocalDate::compareTo).orElseThrow();
+        LocalDate from = local.from().orElseGet(() ->
+                calendar.seasons().stream().map(SeasonCalendar.Season::first).min(LocalDate::compareTo).orElseThrow());
+        LocalDate to = local.to().orElseGet(() ->
+                calendar.seasons().stream().map(SeasonCalendar.Season::last).max(LocalDate::compareTo).orElseThrow());
         // the full run has a fixed id: publishing it again resumes the same run (the id is its idempotency key)
         String runId = missingOnly ? "missing-" + from + "-" + to + "-" + Instant.now().getEpochSecond()
                 : "backfill-" + from + "-" + to;

@@ -3,7 +3,9 @@ package fullcourt.coordinator.api;
 import fullcourt.coordinator.Coordinator;
 import fullcourt.coordinator.TaskKey;
 import fullcourt.coordinator.TaskStatus;
+import fullcourt.coordinator.dispatch.AdaptiveLimit;
 import fullcourt.coordinator.dispatch.RunState;
+import fullcourt.coordinator.dispatch.Scheduler;
 import fullcourt.coordinator.dispatch.TaskRecord;
 import fullcourt.engine.catalog.Catalog;
 import jakarta.inject.Inject;
@@ -35,13 +37,13 @@ public class RunResource {
 
     @GET
     public List<RunView> runs() {
-        return coordinator.read(s -> s.runs().stream().map(r -> RunView.of(r, clock.instant(), false)).toList());
+        return coordinator.read(s -> s.runs().stream().map(r -> RunView.of(r, clock.instant(), false, inFlight(s))).toList());
     }
 
     @GET
     @Path("/{runId}")
     public RunView run(@PathParam("runId") String runId) {
-        return coordinator.read(s -> s.run(runId).map(r -> RunView.of(r, clock.instant(), true)))
+        return coordinator.read(s -> s.run(runId).map(r -> RunView.of(r, clock.instant(), true, inFlight(s))))
                 .orElseThrow(() -> unknown(runId));
     }
 
@@ -87,6 +89,11 @@ public class RunResource {
         requireRun(runId);
         coordinator.cancel(runId);
         return Map.of("runId", runId, "cancelled", true);
+    }
+
+    private RunView.InFlightView inFlight(Scheduler s) {
+        AdaptiveLimit limit = coordinator.adaptiveLimit();
+        return new RunView.InFlightView(s.inFlightCount(), s.globalLimit(), limit.configured(), limit.quotaErrors());
     }
 
     private void requireRun(String runId) {

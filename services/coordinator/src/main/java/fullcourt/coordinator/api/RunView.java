@@ -19,7 +19,15 @@ public record RunView(
         Map<TaskStatus, Integer> totals,
         List<ProcessorView> processors,
         RunProgress progress,
-        List<DeadTaskView> dead) {
+        List<DeadTaskView> dead,
+        InFlightView inFlight) {
+
+    /**
+     * Tasks in flight across all runs and the global limit they are held to: lowered from the configured
+     * one while the warehouse answers with quota errors (see AdaptiveLimit).
+     */
+    public record InFlightView(int tasks, int limit, int configured, long quotaErrors) {
+    }
 
     /** Counts of one processor's tasks by status. */
     public record ProcessorView(String processor, Map<TaskStatus, Integer> counts) {
@@ -29,7 +37,7 @@ public record RunView(
     public record DeadTaskView(String taskId, int attempts, String error) {
     }
 
-    static RunView of(RunState run, Instant now, boolean withDetail) {
+    static RunView of(RunState run, Instant now, boolean withDetail, InFlightView inFlight) {
         String state = run.finished() ? (run.cancelRequested() ? "CANCELLED" : "COMPLETED")
                 : run.cancelRequested() ? "CANCELLING" : "RUNNING";
         List<ProcessorView> processors = new ArrayList<>();
@@ -43,6 +51,6 @@ public record RunView(
             }
         }
         return new RunView(run.runId(), state, run.policy().wireName(), run.acceptedAt(), run.finishedAt(), run.counts(), processors,
-                RunProgress.of(run, now), dead);
+                RunProgress.of(run, now), dead, inFlight);
     }
 }

@@ -10,16 +10,19 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The scheduler's state as counts: tasks of active runs by status and phase, tasks in flight, runs
- * by state. Taken on the coordinator's loop in one pass over the active runs' tasks.
+ * The scheduler's state as counts: tasks of active runs by status and phase, tasks in flight and
+ * their limit, runs by state. Taken on the coordinator's loop in one pass over the active runs' tasks.
  *
  * @param tasks per status, per phase: tasks of the runs not yet finished
+ * @param inFlightLimit the global in-flight limit dispatch works under now (lowered by quota
+ *             errors, see {@code AdaptiveLimit})
  * @param runs per state ({@code active}, {@code completed}, {@code cancelled}): every run this
  *             coordinator knows, from its ledger
  */
-public record SchedulerCounts(Map<TaskStatus, Map<Integer, Integer>> tasks, int inFlight, Map<String, Integer> runs) {
+public record SchedulerCounts(Map<TaskStatus, Map<Integer, Integer>> tasks, int inFlight, int inFlightLimit,
+        Map<String, Integer> runs) {
 
-    public static final SchedulerCounts EMPTY = new SchedulerCounts(Map.of(), 0, Map.of());
+    public static final SchedulerCounts EMPTY = new SchedulerCounts(Map.of(), 0, 0, Map.of());
 
     public static SchedulerCounts of(Scheduler scheduler, Catalog catalog) {
         Map<TaskStatus, Map<Integer, Integer>> tasks = new EnumMap<>(TaskStatus.class);
@@ -35,7 +38,7 @@ public record SchedulerCounts(Map<TaskStatus, Map<Integer, Integer>> tasks, int 
                 tasks.computeIfAbsent(t.status(), s -> new HashMap<>()).merge(phase, 1, Integer::sum);
             }
         }
-        return new SchedulerCounts(tasks, scheduler.inFlightCount(), runs);
+        return new SchedulerCounts(tasks, scheduler.inFlightCount(), scheduler.globalLimit(), runs);
     }
 
     /** The state the status API shows for a run, in lower case. */

@@ -10,13 +10,14 @@ import java.util.function.Supplier;
 
 /**
  * Gauges over the scheduler's counts: one per task status and phase of the catalog, tasks in
- * flight, and one per run state. Every gauge reads the counts {@code counts} hands out, so one
+ * flight, their current limit, and one per run state. Every gauge reads the counts {@code counts} hands out, so one
  * scrape costs the loop at most one pass (see {@link CachedCounts}).
  */
 public final class SchedulerGauges {
 
     public static final String TASKS = "fullcourt.coordinator.tasks";
     public static final String TASKS_IN_FLIGHT = "fullcourt.coordinator.tasks.in.flight";
+    public static final String IN_FLIGHT_LIMIT = "fullcourt.coordinator.in.flight.limit";
     public static final String RUNS = "fullcourt.coordinator.runs";
     static final List<String> RUN_STATES = List.of("active", "completed", "cancelled");
 
@@ -36,6 +37,10 @@ public final class SchedulerGauges {
         }
         Gauge.builder(TASKS_IN_FLIGHT, counts, c -> c.get().inFlight())
                 .description("Tasks dispatched or running, across runs")
+                .strongReference(true)
+                .register(registry);
+        Gauge.builder(IN_FLIGHT_LIMIT, counts, c -> c.get().inFlightLimit())
+                .description("Global in-flight limit now: the configured one, lowered while quota errors come (AIMD)")
                 .strongReference(true)
                 .register(registry);
         for (String state : RUN_STATES) {

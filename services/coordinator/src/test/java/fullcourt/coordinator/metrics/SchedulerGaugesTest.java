@@ -63,6 +63,10 @@ class SchedulerGaugesTest {
         assertThat(sent).extracting(Dispatch::task).containsExactly(new TaskKey("a", D1), new TaskKey("a", D1.plusDays(1)));
         assertThat(tasks("DISPATCHED", 3)).isEqualTo(2);
         assertThat(gauge(SchedulerGauges.TASKS_IN_FLIGHT)).isEqualTo(2);
+        assertThat(gauge(SchedulerGauges.IN_FLIGHT_LIMIT)).isEqualTo(2);
+        scheduler.setGlobalLimit(1);
+        assertThat(gauge(SchedulerGauges.IN_FLIGHT_LIMIT)).isEqualTo(1);
+        scheduler.setGlobalLimit(2);
         event("live", new TaskKey("a", D1), LedgerEventType.STARTED);
         assertThat(tasks("RUNNING", 3)).isEqualTo(1);
         assertThat(tasks("DISPATCHED", 3)).isEqualTo(1);

@@ -3,7 +3,10 @@ package fullcourt.engine.worker;
 import fullcourt.engine.catalog.Catalog;
 import fullcourt.engine.catalog.ProcessorDeclaration;
 import fullcourt.engine.processor.Outcome;
+import fullcourt.engine.faults.FaultConfig;
+import fullcourt.engine.faults.FaultPlan;
 import fullcourt.engine.processor.PermanentFailure;
+import fullcourt.engine.processor.QuotaExceeded;
 import fullcourt.engine.processor.Processor;
 import fullcourt.engine.processor.RetryableFailure;
 import fullcourt.engine.transport.ConfirmedPublisher;
@@ -73,6 +76,8 @@ public class WorkConsumer {
     @Inject
     Clock clock;
     @Inject
+    FaultConfig faultConfig;
+    @Inject
     @Any
     Instance<Processor> processors;
     @Inject
@@ -86,6 +91,7 @@ public class WorkConsumer {
     private WorkerHeartbeat heartbeat;
     private ExecutorService workers;
     private TaskRunner runner;
+    private FaultPlan faults = FaultPlan.OFF;
 
     void start(@Observes StartupEvent event) {
         init();
@@ -97,7 +103,11 @@ public class WorkConsumer {
         }
         List<Processor> implemented = new ArrayList<>(processors.stream().toList());
         implemented.addAll(SqlModelProcessor.discover(catalog, config.phases(), implemented));
-        registry = ProcessorRegistry.check(catalog, config.phases(), implemented);
+        faults = FaultPlan.from(faultConfig);
+        if (faults.active()) {
+            LOG.warnf("FAULT INJECTION ON (fullcourt.faults): %s", faults);
+        }
+        registry = ProcessorRegistry.check(catalog, config.phases(), implemented.stream().map(faults::around).toList());
         metrics = new WorkerMetrics(meters);
         heartbeat = new WorkerHeartbeat(clock);
         workers = Executors.newFixedThreadPool(config.workers(), named("worker"));
@@ -184,11 +194,17 @@ public class WorkConsumer {
                     : TaskEvent.succeeded(work, attempt, clock.instant(), ((Outcome.Written) outcome).rows(), took,
                             processor.version(declaration));
             confirm(done);
+            if (faults.redeliverAfterSuccess(attempt)) {
+                LOG.warnf("%s %s: nacked after success so it is delivered again (fullcourt.faults.redeliver-succeeded)",
+                        work.processor(), work.date());
+                message.nack(new RetryableFailure("redelivery injected by fullcourt.faults.redeliver-succeeded"));
+                return;
+            }
             message.ack();
             LOG.infof("%s %s: %s in %d ms (attempt %d)", work.processor(), work.date(), done.type(), took, attempt);
         } catch (RetryableFailure e) {
             failed(message, meta, work, attempt, e.getMessage(), true, clock.millis() - begun,
-                    declaration.phase(), processor.version(declaration));
+                    declaration.phase(), processor.version(declaration), e instanceof QuotaExceeded ? TaskEvent.QUOTA : null);
         } catch (PermanentFailure e) {
             failed(message, meta, work, attempt, e.getMessage(), false, clock.millis() - begun,
                     declaration.phase(), processor.version(declaration));
@@ -200,10 +216,15 @@ public class WorkConsumer {
 
     private void failed(Message<byte[]> message, IncomingPubSubMetadata meta, DateWork work, int attempt,
                         String error, boolean retryable, long took, int phase, String version) {
+        failed(message, meta, work, attempt, error, retryable, took, phase, version, null);
+    }
+
+    private void failed(Message<byte[]> message, IncomingPubSubMetadata meta, DateWork work, int attempt,
+                        String error, boolean retryable, long took, int phase, String version, String errorKind) {
         LOG.warnf("%s %s attempt %d failed (%s): %s", work.processor(), work.date(), attempt,
                 retryable ? "retryable, nacked" : "permanent, dead-lettered", error);
         try {
-            confirm(TaskEvent.attemptFailed(work, attempt, clock.instant(), error, retryable, took, version));
+            confirm(TaskEvent.attemptFailed(work, attempt, clock.instant(), error, retryable, took, version, errorKind));
         } catch (RuntimeException e) {
             LOG.errorf("Could not publish ATTEMPT_FAILED (%s); nacking so the attempt is redelivered", e.getMessage());
             message.nack(e);

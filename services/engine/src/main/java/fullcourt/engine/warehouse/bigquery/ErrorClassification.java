@@ -28,6 +28,14 @@ final class ErrorClassification {
     private ErrorClassification() {
     }
 
+    /** Quota and rate-limit reasons: the coordinator slows down on these (see QuotaExceeded). */
+    static final Set<String> QUOTA_REASONS = Set.of("rateLimitExceeded", "jobRateLimitExceeded", "quotaExceeded");
+
+    static boolean isQuota(BigQueryException e) {
+        String reason = reasonOf(e);
+        return reason != null ? QUOTA_REASONS.contains(reason) : e.getCode() == 429;
+    }
+
     static boolean isRetryable(BigQueryException e) {
         String reason = reasonOf(e);
         if (reason != null && RETRYABLE_REASONS.contains(reason)) {

@@ -3,6 +3,7 @@ package fullcourt.engine.warehouse.bigquery;
 import com.google.cloud.bigquery.BigQueryException;
 import fullcourt.engine.processor.Cancellation;
 import fullcourt.engine.processor.PermanentFailure;
+import fullcourt.engine.processor.QuotaExceeded;
 import fullcourt.engine.processor.RetryableFailure;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -33,7 +34,8 @@ final class RetryLoop {
                     throw new PermanentFailure(what + " failed: " + detail, e);
                 }
                 if (n >= policy.maxAttempts()) {
-                    throw new RetryableFailure(what + " failed after " + n + " attempts: " + detail, e);
+                    String message = what + " failed after " + n + " attempts: " + detail;
+                    throw ErrorClassification.isQuota(e) ? new QuotaExceeded(message, e) : new RetryableFailure(message, e);
                 }
                 long delayMs = policy.delayAfter(n).toMillis();
                 LOG.debugf("%s: attempt %d failed (%s), retrying in %d ms", what, n, detail, delayMs);

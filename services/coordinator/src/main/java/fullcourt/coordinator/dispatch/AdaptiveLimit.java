@@ -1,0 +1,105 @@
+package fullcourt.coordinator.dispatch;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The global in-flight limit under quota errors, additive increase and multiplicative decrease
+ * (AIMD, as TCP does with its window): a quota error multiplies the limit by the decrease factor
+ * (floor 1), at most once per cooldown, since the errors of tasks already sent under the old limit
+ * arrive after the first one and say nothing new; then every {@code increaseAfter} successes since
+ * the last change add one, up to the configured limit. As in TCP, the increase goes on while some
+ * errors still come (those within the cooldown): under a steady error rate the limit settles into
+ * a sawtooth around what the quota allows, rather than staying at the floor. No clock of its own:
+ * every event carries its instant, so tests drive it exactly.
+ */
+public final class AdaptiveLimit {
+
+    /** One change of the limit, for logs and status. */
+    public record Change(Instant at, int from, int to, String reason) {
+    }
+
+    private static final int HISTORY = 200;
+
+    private final int configured;
+    private final double decreaseFactor;
+    private final int increaseAfter;
+    private final Duration cooldown;
+    private final boolean enabled;
+    private final Deque<Change> history = new ArrayDeque<>();
+    private int limit;
+    private int successes;
+    private Instant lastDecrease;
+    private long quotaErrors;
+
+    public AdaptiveLimit(int configured, boolean enabled, double decreaseFactor, int increaseAfter, Duration cooldown) {
+        if (decreaseFactor <= 0 || decreaseFactor >= 1 || increaseAfter < 1) {
+            throw new IllegalArgumentException("decrease factor must be in (0, 1) and increase-after at least 1");
+        }
+        this.configured = Math.max(1, configured);
+        this.enabled = enabled;
+        this.decreaseFactor = decreaseFactor;
+        this.increaseAfter = increaseAfter;
+        this.cooldown = cooldown;
+        this.limit = this.configured;
+    }
+
+    /** The limit to dispatch under now. */
+    public int limit() {
+        return limit;
+    }
+
+    public int configured() {
+        return configured;
+    }
+
+    public long quotaErrors() {
+        return quotaErrors;
+    }
+
+    /** The latest changes, oldest first. */
+    public List<Change> history() {
+        return List.copyOf(history);
+    }
+
+    /** A task failed on a quota: the new limit, when it changed. */
+    public Optional<Change> onQuotaError(Instant at, String what) {
+        quotaErrors++;
+        if (!enabled || (lastDecrease != null && at.isBefore(lastDecrease.plus(cooldown)))) {
+            return Optional.empty();
+        }
+        int lowered = Math.max(1, (int) Math.floor(limit * decreaseFactor));
+        lastDecrease = at;
+        successes = 0;
+        return change(at, lowered, "quota error: " + what);
+    }
+
+    /** A task succeeded: the new limit, when it changed. */
+    public Optional<Change> onSuccess(Instant at) {
+        if (!enabled || limit >= configured) {
+            return Optional.empty();
+        }
+        if (++successes < increaseAfter) {
+            return Optional.empty();
+        }
+        successes = 0;
+        return change(at, limit + 1, increaseAfter + " successes");
+    }
+
+    private Optional<Change> change(Instant at, int to, String reason) {
+        if (to == limit) {
+            return Optional.empty();
+        }
+        Change c = new Change(at, limit, to, reason);
+        limit = to;
+        history.addLast(c);
+        if (history.size() > HISTORY) {
+            history.removeFirst();
+        }
+        return Optional.of(c);
+    }
+}
