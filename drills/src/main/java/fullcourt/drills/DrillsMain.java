@@ -95,11 +95,11 @@ public final class DrillsMain {
         if (!days.isBlank()) {
             last = from.plusDays(Long.parseLong(days));
         } else {
-            try (var db = java.sql.DriverManager.getConnection("jdbc:duckdb:" + work.resolve("template/data/fullcourt.duckdb")
-                    + "?access_mode=READ_ONLY"); var st = db.createStatement();
-                 var rs = st.executeQuery("SELECT max(game_date) FROM raw.schedule")) {
+            try (var db = WarehouseChecksums.readOnly(work.resolve("template/data/fullcourt.duckdb"));
+                 var st = db.createStatement();
+                 var rs = st.executeQuery("SELECT CAST(max(game_date) AS VARCHAR) FROM raw.schedule")) {
                 rs.next();
-                last = rs.getObject(1, LocalDate.class);
+                last = LocalDate.parse(rs.getString(1));
             }
         }
         return new DrillsMain(root, from, last, "season-");
