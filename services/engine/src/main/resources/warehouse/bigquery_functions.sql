@@ -1,6 +1,6 @@
 -- Portable helpers in the ops dataset, BigQuery's side (DuckDB's are macros created by
--- DuckDbWarehouse.open). Date arithmetic and safe division are spelled differently by the two
--- engines, so models call these and stay inside the dialect subset (see SQL-DIALECT.md).
+-- DuckDbWarehouse.open). Date arithmetic, safe division and hashing are spelled differently by the
+-- two engines, so models call these and stay inside the dialect subset (see SQL-DIALECT.md).
 -- Each statement ends with ';' at the end of a line; BigQueryWarehouse.createPortableFunctions()
 -- runs them one by one.
 
@@ -19,3 +19,10 @@ AS (DATE_ADD(d, INTERVAL n DAY));
 CREATE OR REPLACE FUNCTION ops.safe_div(a FLOAT64, b FLOAT64)
 RETURNS FLOAT64
 AS (IF(b IS NULL OR b = 0, NULL, a / b));
+
+-- The first 40 bits of MD5(s) as an INT64 in [0, 2^40), the same number on both engines (MD5 is
+-- BYTES here, a hex STRING in DuckDB). Small enough that SUM(ops.hash40(...)) over up to 2^23 rows
+-- cannot overflow INT64: an order-independent checksum of a set of rows.
+CREATE OR REPLACE FUNCTION ops.hash40(s STRING)
+RETURNS INT64
+AS (CAST('0x' || SUBSTR(TO_HEX(MD5(s)), 1, 10) AS INT64));

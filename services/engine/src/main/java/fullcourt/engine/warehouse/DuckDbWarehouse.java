@@ -32,7 +32,7 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
     public static final Set<String> DATASETS = Set.of("raw", "analytics", "precompute", "predictions", "publishing", "ops");
 
     /**
-     * Date arithmetic and safe division are spelled differently by DuckDB and BigQuery, so models
+     * Date arithmetic, safe division and hashing are spelled differently by DuckDB and BigQuery, so models
      * call these, defined by each backend in the {@code ops} dataset (BigQuery's in
      * warehouse/bigquery_functions.sql).
      */
@@ -41,7 +41,8 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
                     + " CAST(CAST(later_date AS DATE) - CAST(earlier_date AS DATE) AS BIGINT)",
             "CREATE OR REPLACE MACRO ops.add_days(d, n) AS CAST(CAST(d AS DATE) + CAST(n AS INTEGER) AS DATE)",
             "CREATE OR REPLACE MACRO ops.safe_div(a, b) AS"
-                    + " CASE WHEN b IS NULL OR b = 0 THEN NULL ELSE CAST(a AS DOUBLE) / CAST(b AS DOUBLE) END");
+                    + " CASE WHEN b IS NULL OR b = 0 THEN NULL ELSE CAST(a AS DOUBLE) / CAST(b AS DOUBLE) END",
+            "CREATE OR REPLACE MACRO ops.hash40(s) AS CAST('0x' || substr(md5(CAST(s AS VARCHAR)), 1, 10) AS BIGINT)");
 
     private final DuckDBConnection root;
 

@@ -240,4 +240,13 @@ class DuckDbWarehouseTest {
                 Map.of("game_date", JAN_2), new Cancellation()))
                 .isInstanceOf(RetryableFailure.class).hasMessageContaining("not_written_yet");
     }
+
+    @Test
+    void hash40IsTheFirstFortyBitsOfTheMd5() {
+        // MD5("abc") = 900150983cd24fb0d6963f7d28e17f72 (RFC 1321's test suite): BigQuery's ops.hash40 gives the same
+        Map<String, Object> row = warehouse.query("SELECT ops.hash40('abc') AS h, ops.hash40(NULL) AS none", Map.of()).get(0);
+
+        assertThat(row.get("h")).isEqualTo(0x900150983cL);
+        assertThat(row.get("none")).isNull();
+    }
 }

@@ -1,12 +1,14 @@
 package fullcourt.predictions.ml;
 
+import fullcourt.engine.warehouse.Warehouse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The models trained lately, by version (cutoff + data fingerprint): the dates of one week share
- * a cutoff, so a week's model is trained once. Training holds the cache's lock, so two dates of a
- * week never train the same model side by side; the oldest models are released past a few.
+ * The models trained lately, by {@link TrainingWindow#key()} (cutoff, row count and checksum of
+ * the training rows): the dates of one week share a window, so a week's model is trained once,
+ * and its rows are read only then. Training holds the cache's lock, so two dates of a week never
+ * train the same model side by side; the oldest models are released past a few.
  */
 final class ModelCache {
 
@@ -18,13 +20,13 @@ final class ModelCache {
         this.capacity = capacity;
     }
 
-    synchronized PointsModel modelFor(TrainingSet set) {
-        String key = set.cutoff() + "-" + set.fingerprint();
-        PointsModel model = models.get(key);
+    /** The model of {@code window}'s rows, reading them from {@code warehouse} and training it when it is not cached. */
+    synchronized PointsModel modelFor(Warehouse warehouse, TrainingWindow window) {
+        PointsModel model = models.get(window.key());
         if (model == null) {
-            model = PointsModel.train(set);
+            model = PointsModel.train(TrainingSet.load(warehouse, window));
             trained++;
-            models.put(key, model);
+            models.put(window.key(), model);
             if (models.size() > capacity) {
                 String eldest = models.keySet().iterator().next();
                 models.remove(eldest).close();
@@ -33,7 +35,7 @@ final class ModelCache {
         return model;
     }
 
-    /** How many models this cache trained (the rest were reused). */
+    /** How many models this cache trained, each after reading its rows (the rest were reused). */
     synchronized int trained() {
         return trained;
     }

@@ -81,13 +81,16 @@ public class PlayerPropPredictions implements Processor {
         if (skip != null) {
             return Outcome.skipped(skip);
         }
-        List<Map<String, Object>> rows = warehouse.query(FEATURES_OF_DATE, Map.of("d", date));
         LocalDate cutoff = cutoff(date);
-        TrainingSet training = TrainingSet.load(warehouse, cutoff.minusDays(TRAINING_DAYS), cutoff);
-        task.cancellation().check();
+        TrainingWindow training = TrainingWindow.of(warehouse, cutoff.minusDays(TRAINING_DAYS), cutoff);
         Map<String, Object> params = new HashMap<>();
         params.put("game_date", date);
-        String scores = training.size() < MIN_TRAINING_ROWS ? null : scores(models.modelFor(training), rows, params);
+        String scores = null;
+        if (training.rows() >= MIN_TRAINING_ROWS) {
+            PointsModel model = models.modelFor(warehouse, training);
+            task.cancellation().check();
+            scores = scores(model, warehouse.query(FEATURES_OF_DATE, Map.of("d", date)), params);
+        }
         task.cancellation().check();
         return Outcome.written(warehouse.replacePartition(task.declaration().table(), task.declaration().partitionColumn(),
                 date, withScores(template, scores), params, task.cancellation()));

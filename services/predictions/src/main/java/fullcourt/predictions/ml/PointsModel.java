@@ -31,12 +31,16 @@ public final class PointsModel implements AutoCloseable {
 
     private final Booster booster;
     private final String version;
-    private final TrainingSet trainedOn;
+    private final LocalDate trainingFrom;
+    private final LocalDate trainingTo;
+    private final int trainingRows;
 
-    private PointsModel(Booster booster, String version, TrainingSet trainedOn) {
+    private PointsModel(Booster booster, TrainingSet set) {
         this.booster = booster;
-        this.version = version;
-        this.trainedOn = trainedOn;
+        this.version = FAMILY + "-" + set.cutoff() + "-" + set.fingerprint();
+        this.trainingFrom = set.from();
+        this.trainingTo = set.lastDate();
+        this.trainingRows = set.size();
     }
 
     public static PointsModel train(TrainingSet set) {
@@ -48,7 +52,7 @@ public final class PointsModel implements AutoCloseable {
             try {
                 matrix.setLabel(set.labels());
                 Booster booster = XGBoost.train(matrix, new HashMap<>(PARAMS), ROUNDS, Map.of(), null, null);
-                return new PointsModel(booster, FAMILY + "-" + set.cutoff() + "-" + set.fingerprint(), set);
+                return new PointsModel(booster, set);
             } finally {
                 matrix.dispose();
             }
@@ -85,20 +89,16 @@ public final class PointsModel implements AutoCloseable {
     }
 
     public LocalDate trainingFrom() {
-        return trainedOn.from();
+        return trainingFrom;
     }
 
     /** The last date of the training rows (the day before the cutoff at the latest). */
     public LocalDate trainingTo() {
-        return trainedOn.lastDate();
+        return trainingTo;
     }
 
     public int trainingRows() {
-        return trainedOn.size();
-    }
-
-    TrainingSet trainedOn() {
-        return trainedOn;
+        return trainingRows;
     }
 
     @Override

@@ -13,25 +13,24 @@ import java.util.Map;
 /**
  * The rows a model is trained on: feature rows of {@code [from, cutoff)} whose player played,
  * labelled with the points he scored. Nothing of the cutoff date or later is read, so a model
- * trained on it cannot have seen the games it predicts. The fingerprint identifies the data, so
- * a rebuilt upstream partition gives a new model rather than a stale cached one.
+ * trained on it cannot have seen the games it predicts. The fingerprint (SHA-256 of the values
+ * trained on) names the model in its version; {@link TrainingWindow} tells, without reading the
+ * rows, whether they changed.
  */
 public record TrainingSet(LocalDate from, LocalDate cutoff, float[] features, float[] labels, LocalDate lastDate,
                           String fingerprint) {
 
-    static final String QUERY = "SELECT f.game_date, " + FeatureVector.selectList("f")
-            + ", p.points AS label"
-            + " FROM precompute.ml_feature_store_v2 AS f"
+    /** The training rows' FROM and WHERE clauses, parameters {@code @from} and {@code @cutoff}. */
+    static final String ROWS = " FROM precompute.ml_feature_store_v2 AS f"
             + " JOIN analytics.player_game_summary AS p ON p.game_id = f.game_id AND p.player_id = f.player_id"
-            + " WHERE f.game_date >= @from AND f.game_date < @cutoff AND p.minutes > 0 AND p.points IS NOT NULL"
+            + " WHERE f.game_date >= @from AND f.game_date < @cutoff AND p.minutes > 0 AND p.points IS NOT NULL";
+
+    static final String QUERY = "SELECT f.game_date, " + FeatureVector.selectList("f") + ", p.points AS label" + ROWS
             + " ORDER BY f.game_date, f.game_id, f.player_id";
 
-    /** Loads the rows of {@code [from, cutoff)}; an empty set when the tables do not exist yet. */
-    public static TrainingSet load(Warehouse warehouse, LocalDate from, LocalDate cutoff) {
-        if (!warehouse.tableExists("precompute.ml_feature_store_v2") || !warehouse.tableExists("analytics.player_game_summary")) {
-            return new TrainingSet(from, cutoff, new float[0], new float[0], null, fingerprint(new float[0], new float[0]));
-        }
-        List<Map<String, Object>> rows = warehouse.query(QUERY, Map.of("from", from, "cutoff", cutoff));
+    /** Reads the rows of {@code window}, in a fixed order. */
+    static TrainingSet load(Warehouse warehouse, TrainingWindow window) {
+        List<Map<String, Object>> rows = warehouse.query(QUERY, Map.of("from", window.from(), "cutoff", window.cutoff()));
         float[] x = new float[rows.size() * FeatureVector.SIZE];
         float[] y = new float[rows.size()];
         LocalDate last = null;
@@ -41,7 +40,7 @@ public record TrainingSet(LocalDate from, LocalDate cutoff, float[] features, fl
             y[i] = ((Number) row.get("label")).floatValue();
             last = (LocalDate) row.get("game_date");
         }
-        return new TrainingSet(from, cutoff, x, y, last, fingerprint(x, y));
+        return new TrainingSet(window.from(), window.cutoff(), x, y, last, fingerprint(x, y));
     }
 
     public int size() {

@@ -6,6 +6,7 @@ import fullcourt.engine.processor.Cancellation;
 import fullcourt.engine.processor.Outcome;
 import fullcourt.engine.processor.TaskContext;
 import fullcourt.engine.warehouse.DuckDbWarehouse;
+import fullcourt.engine.warehouse.Warehouse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -90,7 +91,12 @@ final class MlFixture implements AutoCloseable {
     }
 
     Outcome predict(PlayerPropPredictions processor, LocalDate date) {
-        return processor.process(new TaskContext(DECLARATION, date, "run-1", 1, warehouse, new Cancellation()));
+        return predict(processor, date, warehouse);
+    }
+
+    /** Runs the processor on {@code date} through {@code through} (a view of this fixture's warehouse). */
+    Outcome predict(PlayerPropPredictions processor, LocalDate date, Warehouse through) {
+        return processor.process(new TaskContext(DECLARATION, date, "run-1", 1, through, new Cancellation()));
     }
 
     /** The date's predictions of one system, by player id. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import fullcourt.engine.processor.Outcome;
 import fullcourt.engine.processor.PermanentFailure;
+import fullcourt.engine.warehouse.DialectCheck;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -144,6 +145,69 @@ class PlayerPropPredictionsTest {
     }
 
     @Test
+    void aCachedWeekReusesItsModelWithoutReadingTheTrainingRows() {
+        fixture.playDays(DAYS, points -> points);
+        fixture.predict(processor, WEDNESDAY);
+        ReadRecorder thursday = new ReadRecorder(fixture.warehouse);
+
+        fixture.predict(processor, WEDNESDAY.plusDays(1), thursday);
+
+        assertThat(processor.modelsTrained()).isEqualTo(1);
+        assertThat(thursday.queries()).contains(TrainingWindow.QUERY).doesNotContain(TrainingSet.QUERY);
+        assertThat(modelVersion(WEDNESDAY.plusDays(1))).isEqualTo(modelVersion(WEDNESDAY));
+    }
+
+    @Test
+    void rewritingATrainingPartitionWithTheSameRowsInAnotherOrderKeepsTheModel() {
+        fixture.playDays(DAYS, points -> points);
+        fixture.predict(processor, WEDNESDAY);
+        LocalDate rerun = CUTOFF.minusDays(2);
+        fixture.warehouse.update("CREATE TABLE analytics.copy AS SELECT * FROM analytics.player_game_summary"
+                + " WHERE game_date = @d", Map.of("d", rerun));
+        fixture.warehouse.update("DELETE FROM analytics.player_game_summary WHERE game_date = @d", Map.of("d", rerun));
+        fixture.warehouse.update("INSERT INTO analytics.player_game_summary SELECT * FROM analytics.copy"
+                + " ORDER BY player_id DESC", Map.of());
+
+        fixture.predict(processor, WEDNESDAY.plusDays(1));
+
+        assertThat(processor.modelsTrained()).isEqualTo(1);
+    }
+
+    @Test
+    void changingAValueOfATrainingRowRetrainsTheWeeksModel() {
+        fixture.playDays(DAYS, points -> points);
+        fixture.predict(processor, WEDNESDAY);
+        String first = modelVersion(WEDNESDAY);
+
+        // one feature of one row: the same row count
+        fixture.warehouse.update("UPDATE precompute.ml_feature_store_v2 SET fatigue_score = fatigue_score + 0.25"
+                + " WHERE game_date = @d AND player_id = 'p7'", Map.of("d", CUTOFF.minusDays(3)));
+        ReadRecorder thursday = new ReadRecorder(fixture.warehouse);
+        fixture.predict(processor, WEDNESDAY.plusDays(1), thursday);
+
+        assertThat(processor.modelsTrained()).isEqualTo(2);
+        assertThat(thursday.queries()).contains(TrainingSet.QUERY);
+        String second = modelVersion(WEDNESDAY.plusDays(1));
+        assertThat(second).isNotEqualTo(first);
+
+        // two players' points swapped: the same count and the same sum of every column, other rows
+        fixture.warehouse.update("UPDATE analytics.player_game_summary SET points = CASE player_id WHEN 'p10' THEN"
+                + " (SELECT points FROM analytics.player_game_summary WHERE game_date = @d AND player_id = 'p50')"
+                + " ELSE (SELECT points FROM analytics.player_game_summary WHERE game_date = @d AND player_id = 'p10') END"
+                + " WHERE game_date = @d AND player_id IN ('p10', 'p50')", Map.of("d", CUTOFF.minusDays(5)));
+        fixture.predict(processor, WEDNESDAY);
+
+        assertThat(processor.modelsTrained()).isEqualTo(3);
+        assertThat(modelVersion(WEDNESDAY)).isNotIn(first, second);
+    }
+
+    @Test
+    void theTrainingQueriesStayInsideThePortableDialect() {
+        assertThat(DialectCheck.violations(TrainingWindow.QUERY)).isEmpty();
+        assertThat(DialectCheck.violations(TrainingSet.QUERY)).isEmpty();
+    }
+
+    @Test
     void aDayWithoutGamesIsSkipped() {
         fixture.playDays(DAYS, points -> points);
         fixture.warehouse.update("DELETE FROM raw.schedule WHERE game_date = @d", Map.of("d", WEDNESDAY));
@@ -161,6 +225,10 @@ class PlayerPropPredictionsTest {
                 .isInstanceOf(PermanentFailure.class)
                 .hasMessage("ml_feature_store_v2 row of 2023-12-06 has no value for feature 14 (paint_rate_last_10):"
                         + " the feature store must fill all 21 features");
+    }
+
+    private String modelVersion(LocalDate date) {
+        return (String) fixture.predictions(date, "xgboost").get("p0").get("model_version");
     }
 
     private double mae(Map<String, Map<String, Object>> predictions, LocalDate date) {

@@ -356,7 +356,9 @@ class BigQueryWarehouseContractTest {
                         q -> assertThat(q).startsWith("CREATE OR REPLACE FUNCTION ops.days_between(later_date DATE, earlier_date DATE)"),
                         q -> assertThat(q).startsWith("CREATE OR REPLACE FUNCTION ops.add_days(d DATE, n INT64)"),
                         q -> assertThat(q).startsWith("CREATE OR REPLACE FUNCTION ops.safe_div(a FLOAT64, b FLOAT64)")
-                                .endsWith("AS (IF(b IS NULL OR b = 0, NULL, a / b))"));
+                                .endsWith("AS (IF(b IS NULL OR b = 0, NULL, a / b))"),
+                        q -> assertThat(q).startsWith("CREATE OR REPLACE FUNCTION ops.hash40(s STRING)")
+                                .endsWith("AS (CAST('0x' || SUBSTR(TO_HEX(MD5(s)), 1, 10) AS INT64))"));
     }
 
     private static Map<String, Object> ledgerRow(long seq, String run, String task) {
