@@ -228,6 +228,16 @@ public final class PubSubEmulator implements AutoCloseable {
         return emulator;
     }
 
+    /**
+     * Leaves stopping to the owner's {@link #close()}: no JVM shutdown hook, which would stop the
+     * emulator while the owner's own shutdown still talks to it (hooks run all at once). The
+     * watchdog still stops it should the JVM die without {@code close()}.
+     */
+    public PubSubEmulator stoppedByOwner() {
+        removeShutdownHook();
+        return this;
+    }
+
     public String hostPort() {
         return HOST + ":" + port;
     }

@@ -28,8 +28,10 @@ import fullcourt.messages.RunEvent;
 import fullcourt.messages.RunSummary;
 import fullcourt.messages.TaskEvent;
 import fullcourt.messages.Topics;
+import fullcourt.engine.lifecycle.ShutdownOrder;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -157,7 +159,7 @@ public class Coordinator {
     }
 
     /** Stops taking work; what is in the ledger stays for the next start. */
-    void onStop(@Observes ShutdownEvent event) {
+    void onStop(@Observes @Priority(ShutdownOrder.STOP_COORDINATOR) ShutdownEvent event) {
         stop();
     }
 
@@ -192,9 +194,13 @@ public class Coordinator {
     /** Runs {@code work} on the loop; the stage completes when it has. */
     public CompletionStage<Void> submit(Runnable work) {
         if (!started) {
-            return CompletableFuture.failedFuture(new IllegalStateException("coordinator is stopped"));
+            return CompletableFuture.failedFuture(new CoordinatorStopped());
         }
-        return CompletableFuture.runAsync(watch.timed(work), loop);
+        try {
+            return CompletableFuture.runAsync(watch.timed(work), loop);
+        } catch (java.util.concurrent.RejectedExecutionException stoppedMeanwhile) {
+            return CompletableFuture.failedFuture(new CoordinatorStopped());
+        }
     }
 
     // ---- requests ----

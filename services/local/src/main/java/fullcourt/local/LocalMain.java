@@ -15,6 +15,8 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import fullcourt.engine.lifecycle.ShutdownOrder;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.PrintStream;
@@ -74,9 +76,17 @@ public class LocalMain implements QuarkusApplication {
     private final PrintStream out = System.out;
     /** Set when Quarkus shuts down (Ctrl-C): the progress loop stops so the application can. */
     private volatile boolean stopping;
+    /** The run the progress loop watches, until it finishes. */
+    private volatile String watching;
 
-    void onShutdown(@Observes ShutdownEvent event) {
+    /** Says so here, on the shutdown thread: the JVM may exit before the progress loop wakes up. */
+    void onShutdown(@Observes @Priority(ShutdownOrder.STOP_PULLING) ShutdownEvent event) {
         stopping = true;
+        String run = watching;
+        if (run != null) {
+            out.printf("%nStopped: run %s is not finished. The same command resumes it.%n", run);
+            out.flush();
+        }
     }
 
     @Override
@@ -126,16 +136,17 @@ public class LocalMain implements QuarkusApplication {
         Instant started = Instant.now();
         BackfillProgress progress = new BackfillProgress(catalog);
         RunState run = awaitAccepted(runId);
+        watching = runId;
         while (!run.finished()) {
             TimeUnit.MILLISECONDS.sleep(TICK.toMillis());
             if (stopping) {
-                out.printf("%nStopped: run %s is not finished. The same command resumes it.%n", runId);
                 return 130;
             }
             run = coordinator.read(s -> s.run(runId).orElseThrow());
             out.printf("[%s] %s%n%s", BackfillProgress.human(Duration.between(started, Instant.now())), runId,
                     progress.render(run, Duration.between(started, Instant.now())));
         }
+        watching = null;
         Map<TaskStatus, Integer> counts = run.counts();
         out.printf("%nRun %s finished in %s: %s%n", runId, BackfillProgress.human(Duration.between(started, Instant.now())),
                 counts);

@@ -1,6 +1,7 @@
 package fullcourt.coordinator.intake;
 
 import fullcourt.coordinator.Coordinator;
+import fullcourt.coordinator.CoordinatorStopped;
 import fullcourt.engine.transport.IncomingPubSubMetadata;
 import fullcourt.engine.worker.DeadLetterAttributes;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,8 +52,14 @@ public class MessageIntake {
 
     private static CompletionStage<Void> settle(Message<byte[]> message, CompletionStage<Void> handled) {
         return handled.handle((ok, failure) -> {
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+                    ? c.getCause() : failure;
             if (failure == null) {
                 message.ack();
+            } else if (cause instanceof CoordinatorStopped) {
+                // shutting down: the message goes back to Pub/Sub for the next coordinator
+                LOG.debugf("Coordinator stopped; nacking %s", meta(message).messageId());
+                message.nack(cause);
             } else {
                 LOG.errorf(failure, "Handling failed; nacking for redelivery");
                 message.nack(failure);

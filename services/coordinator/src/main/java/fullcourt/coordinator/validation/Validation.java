@@ -25,9 +25,16 @@ public record Validation(LocalDate from, LocalDate to, Optional<Integer> phase, 
         return system(TRAINED).flatMap(t -> system(BASELINE).map(b -> t.mae() < b.mae())).orElse(false);
     }
 
-    /** Whether the accuracy comparison is in scope (phase 5 validated, or every phase). */
+    /**
+     * Whether the accuracy comparison is in scope: phase 5 validated (or every phase) and graded
+     * predictions expected in the range (none in a range of bootstrap days only).
+     */
     public boolean judgesAccuracy() {
-        return phase.isEmpty() || phase.get() == 5;
+        return (phase.isEmpty() || phase.get() == 5) && gradedPredictionsExpected();
+    }
+
+    private boolean gradedPredictionsExpected() {
+        return coverage.stream().filter(c -> c.table().equals(SystemAccuracy.TABLE)).anyMatch(c -> c.expected() > 0);
     }
 
     public boolean passed() {
@@ -43,6 +50,10 @@ public record Validation(LocalDate from, LocalDate to, Optional<Integer> phase, 
         if (!fieldChecks.isEmpty()) {
             out.append("Field checks (runbooks):\n");
             fieldChecks.forEach(c -> out.append(c.render()).append('\n'));
+        }
+        if ((phase.isEmpty() || phase.get() == 5) && !gradedPredictionsExpected()) {
+            out.append("Points prediction accuracy: not judged, no graded predictions expected in this range"
+                    + " (bootstrap days only)\n");
         }
         if (judgesAccuracy()) {
             out.append("Points prediction accuracy, season ").append(season).append(":\n");

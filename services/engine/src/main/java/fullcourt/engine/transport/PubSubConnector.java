@@ -8,7 +8,9 @@ import com.google.common.util.concurrent.MoreExecutors;
 import com.google.protobuf.ByteString;
 import com.google.pubsub.v1.PubsubMessage;
 import com.google.pubsub.v1.ReceivedMessage;
+import fullcourt.engine.lifecycle.ShutdownOrder;
 import fullcourt.messages.MessageCodec;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.BackPressureStrategy;
@@ -17,7 +19,9 @@ import io.smallrye.reactive.messaging.connector.InboundConnector;
 import io.smallrye.reactive.messaging.connector.OutboundConnector;
 import io.smallrye.reactive.messaging.providers.helpers.MultiUtils;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -60,6 +64,7 @@ public class PubSubConnector implements InboundConnector, OutboundConnector {
     private final PubSubRuntime runtime;
     private final List<SubscriptionPuller> pullers = new CopyOnWriteArrayList<>();
     private final Map<String, Publisher> publishers = new ConcurrentHashMap<>();
+    private boolean closed;
 
     public PubSubConnector(PubSubRuntime runtime) {
         this.runtime = runtime;
@@ -167,8 +172,22 @@ public class PubSubConnector implements InboundConnector, OutboundConnector {
         return out;
     }
 
+    /** First at shutdown: no new message comes in while the rest of the process stops. */
+    void stopPulling(@Observes @Priority(ShutdownOrder.STOP_PULLING) ShutdownEvent event) {
+        pullers.forEach(SubscriptionPuller::stop);
+    }
+
+    /** After the work in hand and the coordinator stopped: what they published goes out, the broker still up. */
+    void closePublishers(@Observes @Priority(ShutdownOrder.CLOSE_PUBLISHERS) ShutdownEvent event) {
+        close();
+    }
+
     @PreDestroy
-    void close() {
+    synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         pullers.forEach(SubscriptionPuller::stop);
         publishers.values().forEach(p -> {
             p.shutdown();

@@ -53,7 +53,10 @@ public class PubSubRuntime {
     private PubSubConnection open() {
         String host = config.emulatorHost().orElse("");
         if (host.equals("embedded")) {
-            emulator = PubSubEmulator.start(config.embeddedPort());
+            // stopped by close() once everything that talks to it has stopped (ShutdownOrder), not by
+            // the JVM's shutdown hooks, which run all at once; should this JVM die without close(), the
+            // emulator's watchdog stops it
+            emulator = PubSubEmulator.start(config.embeddedPort()).stoppedByOwner();
             LOG.infof("Embedded Pub/Sub emulator listening on %s (export PUBSUB_EMULATOR_HOST=%s to reach it)",
                     emulator.hostPort(), emulator.hostPort());
             return PubSubConnection.emulator(emulator.hostPort(), config.projectId());

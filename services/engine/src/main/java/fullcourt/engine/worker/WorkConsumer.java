@@ -12,6 +12,7 @@ import fullcourt.engine.processor.RetryableFailure;
 import fullcourt.engine.transport.ConfirmedPublisher;
 import fullcourt.engine.transport.IncomingPubSubMetadata;
 import fullcourt.engine.config.EngineConfig;
+import fullcourt.engine.lifecycle.ShutdownOrder;
 import fullcourt.engine.logging.TaskMdc;
 import fullcourt.engine.warehouse.SimulatedLatency;
 import fullcourt.engine.warehouse.Warehouse;
@@ -22,7 +23,9 @@ import fullcourt.messages.TaskEvent;
 import fullcourt.messages.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -39,6 +42,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -143,7 +147,12 @@ public class WorkConsumer {
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     public CompletionStage<Void> receive(Message<byte[]> message) {
         init();
-        workers.execute(() -> handle(message));
+        try {
+            workers.execute(() -> handle(message));
+        } catch (RejectedExecutionException stopping) {
+            // shutting down: hand it back to Pub/Sub, the next process runs it
+            message.nack(new RetryableFailure("worker is shutting down"));
+        }
         return CompletableFuture.completedFuture(null);
     }
 
@@ -293,15 +302,30 @@ public class WorkConsumer {
         }
     }
 
+    /**
+     * At shutdown, once pulling stopped: lets the tasks in hand finish for up to the drain timeout
+     * (their events still reach Pub/Sub), then cancels the rest; their messages are not acked, so
+     * they run again after a restart.
+     */
+    void drain(@Observes @Priority(ShutdownOrder.DRAIN_WORK) ShutdownEvent event) {
+        stop();
+    }
+
     @PreDestroy
-    void stop() {
-        if (workers != null) {
-            workers.shutdown();
-            try {
-                workers.awaitTermination(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+    synchronized void stop() {
+        if (workers == null || workers.isShutdown()) {
+            return;
+        }
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(config.drainTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                List<Runnable> waiting = workers.shutdownNow();
+                // interrupting a worker cancels its task's query (TaskRunner)
+                LOG.warnf("Shutting down: tasks still running after %s are cancelled (%d not started); they run"
+                        + " again after a restart", config.drainTimeout(), waiting.size());
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -27,4 +27,11 @@ public interface WorkerConfig {
     /** Per-task deadline; the running query is cancelled and the attempt retried after it. */
     @WithDefault("10m")
     Duration deadline();
+
+    /**
+     * At shutdown (Ctrl-C, SIGTERM), how long the tasks in hand may take to finish before they are
+     * cancelled; a cancelled task's message is not acked, so it runs again after the restart.
+     */
+    @WithDefault("20s")
+    Duration drainTimeout();
 }
