@@ -149,7 +149,7 @@ public class Coordinator {
                 .map(d -> LedgerEvent.task(d.runId(), d.task(), LedgerEventType.REQUEUED, d.dispatch(), 0, now,
                         "broker restarted empty"))
                 .toList();
-        ledger.append(rows);
+        append(rows);
         rows.forEach(scheduler::apply);
         if (!rows.isEmpty()) {
             LOG.infof("Requeued %d tasks that were in flight when the previous process stopped", rows.size());
@@ -177,7 +177,7 @@ public class Coordinator {
     /** Runs {@code work} on the loop and waits for it. */
     public <T> T call(Callable<T> work) {
         try {
-            return loop.submit(watch.timed(work)).get();
+            return loop.submit(turn(work)).get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
@@ -194,7 +194,32 @@ public class Coordinator {
         if (!started) {
             return CompletableFuture.failedFuture(new IllegalStateException("coordinator is stopped"));
         }
-        return CompletableFuture.runAsync(watch.timed(work), loop);
+        return CompletableFuture.runAsync(turn(work), loop);
+    }
+
+    /** A turn of the loop: watched for liveness and timed. */
+    private <T> Callable<T> turn(Callable<T> work) {
+        Callable<T> watched = watch.timed(work);
+        return () -> {
+            var sample = metrics.begin();
+            try {
+                return watched.call();
+            } finally {
+                metrics.loopTurn(sample);
+            }
+        };
+    }
+
+    private Runnable turn(Runnable work) {
+        Runnable watched = watch.timed(work);
+        return () -> {
+            var sample = metrics.begin();
+            try {
+                watched.run();
+            } finally {
+                metrics.loopTurn(sample);
+            }
+        };
     }
 
     // ---- requests ----
@@ -236,7 +261,7 @@ public class Coordinator {
         List<LedgerEvent> rows = new ArrayList<>(plan.tasks().size() + 1);
         rows.add(LedgerEvent.accepted(runId, now, request));
         plan.tasks().forEach(t -> rows.add(LedgerEvent.task(runId, t, LedgerEventType.PLANNED, 0, 0, now, null)));
-        ledger.append(rows);
+        append(rows);
         scheduler.addRun(runId, request, now, plan);
         publishRunEvent(RunEvent.accepted(runId, request.requestId(), now, plan.describe()));
         LOG.infof("Run %s accepted: %s", runId, plan.describe().lines().findFirst().orElse(""));
@@ -330,7 +355,7 @@ public class Coordinator {
             LOG.debugf("Event for unknown run %s ignored", e.runId());
             return;
         }
-        ledger.append(e);
+        append(e);
         scheduler.apply(e);
         afterChange();
     }
@@ -345,7 +370,7 @@ public class Coordinator {
             List<LedgerEvent> rows = dead.stream()
                     .map(t -> LedgerEvent.task(runId, t.key(), LedgerEventType.REPLAYED, t.dispatch(), 0, now, null))
                     .toList();
-            ledger.append(rows);
+            append(rows);
             rows.forEach(scheduler::apply);
             try (TaskMdc mdc = TaskMdc.ofRun(runId)) {
                 LOG.infof("Run %s: %d dead tasks replayed", runId, rows.size());
@@ -359,7 +384,7 @@ public class Coordinator {
     public void cancel(String runId) {
         call(() -> {
             LedgerEvent e = LedgerEvent.run(runId, LedgerEventType.CANCEL_REQUESTED, clock.instant(), null);
-            ledger.append(e);
+            append(e);
             scheduler.apply(e);
             try (TaskMdc mdc = TaskMdc.ofRun(runId)) {
                 LOG.infof("Run %s: cancel requested; tasks in flight finish", runId);
@@ -382,7 +407,7 @@ public class Coordinator {
         if (!started) {
             return Optional.empty();
         }
-        var read = loop.submit(watch.timed(() -> view.apply(scheduler)));
+        var read = loop.submit(turn(() -> view.apply(scheduler)));
         try {
             return Optional.of(read.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
@@ -399,6 +424,20 @@ public class Coordinator {
         }
     }
 
+    /** Writes rows to the ledger in one transaction, timed. */
+    private void append(List<LedgerEvent> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        var sample = metrics.begin();
+        ledger.append(rows);
+        metrics.ledgerAppended(sample);
+    }
+
+    private void append(LedgerEvent row) {
+        append(List.of(row));
+    }
+
     public List<LedgerEvent> history(String runId, TaskKey task) {
         return ledger.history(runId, task.taskId());
     }
@@ -411,7 +450,7 @@ public class Coordinator {
             Instant now = clock.instant();
             LedgerEvent e = LedgerEvent.run(run.runId(), LedgerEventType.RUN_FINISHED, now,
                     run.cancelRequested() ? "CANCELLED" : "COMPLETED");
-            ledger.append(e);
+            append(e);
             scheduler.apply(e);
             RunSummary summary = summary(run, now);
             try (TaskMdc mdc = TaskMdc.ofRun(run.runId())) {
@@ -438,6 +477,7 @@ public class Coordinator {
             }
             List<LedgerEvent> rows = new ArrayList<>(chosen.size());
             Instant now = clock.instant();
+            var confirming = metrics.begin();
             for (int i = 0; i < chosen.size(); i++) {
                 Dispatch d = chosen.get(i);
                 try (TaskMdc mdc = TaskMdc.of(d.runId(), d.task().processor(), d.task().date())) {
@@ -454,7 +494,8 @@ public class Coordinator {
                     }
                 }
             }
-            ledger.append(rows);
+            metrics.dispatchesConfirmed(confirming);
+            append(rows);
             rows.forEach(scheduler::apply);
             if (rows.size() < chosen.size()) {
                 return;

@@ -1,6 +1,7 @@
 package fullcourt.coordinator.intake;
 
 import fullcourt.coordinator.Coordinator;
+import fullcourt.coordinator.metrics.CoordinatorMetrics;
 import fullcourt.engine.transport.IncomingPubSubMetadata;
 import fullcourt.engine.worker.DeadLetterAttributes;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +23,8 @@ public class MessageIntake {
 
     @Inject
     Coordinator coordinator;
+    @Inject
+    CoordinatorMetrics metrics;
 
     @Incoming("requests")
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
@@ -33,7 +36,9 @@ public class MessageIntake {
     @Incoming("task-events")
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     public CompletionStage<Void> taskEvent(Message<byte[]> message) {
-        return settle(message, coordinator.submit(() -> coordinator.handleTaskEvent(message.getPayload())));
+        var received = metrics.begin();
+        return settle(message, coordinator.submit(() -> coordinator.handleTaskEvent(message.getPayload())))
+                .thenRun(() -> metrics.taskEventHandled(received));
     }
 
     @Incoming("dead-letters")
