@@ -6,6 +6,7 @@ import fullcourt.coordinator.dispatch.LedgerFold;
 import fullcourt.coordinator.dispatch.RunState;
 import fullcourt.coordinator.dispatch.Scheduler;
 import fullcourt.coordinator.dispatch.TaskRecord;
+import fullcourt.coordinator.intake.TaskEventQueue;
 import fullcourt.coordinator.ledger.LedgerEvent;
 import fullcourt.coordinator.ledger.LedgerEventType;
 import fullcourt.coordinator.ledger.TaskLedger;
@@ -48,6 +49,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -90,6 +92,7 @@ public class Coordinator {
     private TaskLedger ledger;
     private AdaptiveLimit adaptive;
     private volatile boolean started;
+    private TaskEventQueue taskEvents;
 
     void onStart(@Observes StartupEvent event) {
         start();
@@ -113,6 +116,7 @@ public class Coordinator {
         }
         watch = new LoopWatch(clock);
         loop = Executors.newSingleThreadExecutor(watch::newThread);
+        taskEvents = new TaskEventQueue(work -> loop.execute(turn(work)), this::handleTaskEvents);
         call(() -> {
             planner = new Planner(catalog);
             scheduler = new Scheduler(catalog, config.globalInFlight());
@@ -277,29 +281,50 @@ public class Coordinator {
 
     // ---- task events and dead letters ----
 
-    public void handleTaskEvent(byte[] body) {
-        TaskEvent e;
-        try {
-            e = MessageCodec.decode(body, TaskEvent.class);
-        } catch (InvalidMessageException ex) {
-            LOG.errorf("Dropping an invalid task event: %s", ex.getMessage());
-            return;
+    /**
+     * Hands a task event to the loop; the stage completes once its ledger row is written (or the
+     * event was dropped: unreadable, or of an unknown run) and fails when writing failed, so the
+     * caller acks or nacks on it. Events that gather while the loop is busy are handled in one
+     * turn ({@link TaskEventQueue}).
+     */
+    public CompletionStage<Void> submitTaskEvent(byte[] body) {
+        if (!started) {
+            return CompletableFuture.failedFuture(new IllegalStateException("coordinator is stopped"));
         }
-        TaskKey key = new TaskKey(e.processor(), e.date());
-        LedgerEventType type = switch (e.type()) {
-            case STARTED -> LedgerEventType.STARTED;
-            case SUCCEEDED -> LedgerEventType.SUCCEEDED;
-            case SKIPPED -> LedgerEventType.SKIPPED;
-            case ATTEMPT_FAILED -> LedgerEventType.ATTEMPT_FAILED;
-        };
-        String detail = e.type() == fullcourt.messages.TaskEventType.SKIPPED ? e.reason() : e.error();
-        if (scheduler.run(e.runId()).isPresent()) {
+        return taskEvents.submit(body);
+    }
+
+    /** Task events in the order received: their rows in one ledger transaction, then applied, then acted on once. */
+    private void handleTaskEvents(List<byte[]> bodies) {
+        metrics.taskEventsInTurn(bodies.size());
+        List<LedgerEvent> rows = new ArrayList<>(bodies.size());
+        for (byte[] body : bodies) {
+            TaskEvent e;
+            try {
+                e = MessageCodec.decode(body, TaskEvent.class);
+            } catch (InvalidMessageException ex) {
+                LOG.errorf("Dropping an invalid task event: %s", ex.getMessage());
+                continue;
+            }
+            if (scheduler.run(e.runId()).isEmpty()) {
+                LOG.debugf("Event for unknown run %s ignored", e.runId());
+                continue;
+            }
+            TaskKey key = new TaskKey(e.processor(), e.date());
             adapt(e, key);
-        }
-        try (TaskMdc mdc = TaskMdc.of(e.runId(), e.processor(), e.date())) {
-            record(new LedgerEvent(e.runId(), key, type, e.dispatch(), e.attempt(), e.at(), detail, e.rows(),
+            LedgerEventType type = switch (e.type()) {
+                case STARTED -> LedgerEventType.STARTED;
+                case SUCCEEDED -> LedgerEventType.SUCCEEDED;
+                case SKIPPED -> LedgerEventType.SKIPPED;
+                case ATTEMPT_FAILED -> LedgerEventType.ATTEMPT_FAILED;
+            };
+            String detail = e.type() == fullcourt.messages.TaskEventType.SKIPPED ? e.reason() : e.error();
+            rows.add(new LedgerEvent(e.runId(), key, type, e.dispatch(), e.attempt(), e.at(), detail, e.rows(),
                     e.durationMs()));
         }
+        append(rows);
+        rows.forEach(scheduler::apply);
+        afterChange();
     }
 
     /** Lowers the global in-flight limit on a quota error, raises it back on successes; before dispatching more. */
@@ -419,7 +444,7 @@ public class Coordinator {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             return Optional.empty();
         }
     }
