@@ -59,7 +59,20 @@ class PolicyBenchmark {
     @Inject
     Warehouse warehouse;
 
-    record Measured(String label, Policy policy, int dates, PipelineRun.Finished run, LowerBound bound) {
+    record Measured(String label, Policy policy, PipelineRun.Finished run, LowerBound bound) {
+
+        /** The dates the planner made tasks for (the request's range within the season's calendar). */
+        int dates() {
+            return (int) run.tasks().stream().map(t -> t.key().date()).distinct().count();
+        }
+
+        LocalDate firstDate() {
+            return run.tasks().stream().map(t -> t.key().date()).min(LocalDate::compareTo).orElseThrow();
+        }
+
+        LocalDate lastDate() {
+            return run.tasks().stream().map(t -> t.key().date()).max(LocalDate::compareTo).orElseThrow();
+        }
     }
 
     @Test
@@ -74,10 +87,10 @@ class PolicyBenchmark {
         LocalDate end = WINDOW_START.plusDays(DATES - 1);
         LocalDate seqEnd = SEQUENTIAL_START.plusDays(SEQUENTIAL_DATES - 1);
         List<Measured> runs = new ArrayList<>();
-        runs.add(measure(pipeline, "A", Policy.PER_DATE, WINDOW_START, end, DATES));
-        runs.add(measure(pipeline, "A", Policy.PHASE_BARRIER, WINDOW_START, end, DATES));
-        runs.add(measure(pipeline, "B", Policy.PER_DATE, SEQUENTIAL_START, seqEnd, SEQUENTIAL_DATES));
-        runs.add(measure(pipeline, "B", Policy.SEQUENTIAL, SEQUENTIAL_START, seqEnd, SEQUENTIAL_DATES));
+        runs.add(measure(pipeline, "A", Policy.PER_DATE, WINDOW_START, end));
+        runs.add(measure(pipeline, "A", Policy.PHASE_BARRIER, WINDOW_START, end));
+        runs.add(measure(pipeline, "B", Policy.PER_DATE, SEQUENTIAL_START, seqEnd));
+        runs.add(measure(pipeline, "B", Policy.SEQUENTIAL, SEQUENTIAL_START, seqEnd));
         Map<String, double[]> overhead = TaskLatencies.of(pipeline, runs.get(0).run().runId());
         double wall = (System.nanoTime() - wallStart) / 1e9;
         Results.write("1-policies.md", render(runs, warmup, overhead, wall));
@@ -101,11 +114,11 @@ class PolicyBenchmark {
         return BackfillRequest.forRange(id, from, to).withPhases(List.of(3)).withPolicy(policy);
     }
 
-    private static Measured measure(PipelineRun pipeline, String label, Policy policy, LocalDate from, LocalDate to, int dates) {
+    private static Measured measure(PipelineRun pipeline, String label, Policy policy, LocalDate from, LocalDate to) {
         PipelineRun.Finished run = pipeline.run(request(label + "-" + policy.wireName(), from, to, policy), Duration.ofHours(2));
         LowerBound bound = LowerBound.of(run.upstreams(), t -> run.durationMs().getOrDefault(t, 0L),
                 BenchProfiles.Policies.GLOBAL, p -> BenchProfiles.Policies.PER_PROCESSOR);
-        return new Measured(label, policy, dates, run, bound);
+        return new Measured(label, policy, run, bound);
     }
 
     private static String render(List<Measured> runs, Optional<PipelineRun.Finished> warmup,
@@ -119,19 +132,18 @@ class PolicyBenchmark {
                 + "generated %s season, `fullcourt.warehouse.latency=%s` (each processor query waits 0.5-1.5 s, drawn "
                 + "per query: BigQuery's seconds per query, scaled down so that sequential stays in minutes), per-processor "
                 + "limit %d, global limit %d, one application, the runs one after another. Per-date and phase-barrier "
-                + "run on window A, %d dates (%s..%s)%s. Sequential runs one task at a time, so it runs on window B, %d "
-                + "dates (%s..%s, their history written by window A), and per-date runs those same dates again to compare "
+                + "run on window A, the request %s..%s: %d dates of the season's calendar (%s..%s)%s. Sequential runs one task "
+                + "at a time, so it runs on window B, %d dates (%s..%s, their history written by window A), and per-date runs those same dates again to compare "
                 + "with it. Lower bound = max(total work / %d, longest dependency chain), from the task durations measured "
                 + "in that same run (ledger `duration_ms`; a skip's STARTED-to-SKIPPED span).%n%n", SEASON,
-                BenchProfiles.Policies.LATENCY, BenchProfiles.Policies.PER_PROCESSOR, BenchProfiles.Policies.GLOBAL, DATES,
-                WINDOW_START, WINDOW_START.plusDays(DATES - 1),
+                BenchProfiles.Policies.LATENCY, BenchProfiles.Policies.PER_PROCESSOR, BenchProfiles.Policies.GLOBAL,
+                WINDOW_START, WINDOW_START.plusDays(DATES - 1), pd.dates(), pd.firstDate(), pd.lastDate(),
                 WINDOW_START.equals(SEASON_START) && !WINDOW_START.plusDays(DATES - 1).isBefore(SEASON.lastDay())
                         ? ", the whole season"
                         : warmup.map(w -> String.format(Locale.ROOT, "; the season's days before it were backfilled first, "
                                 + "per-date, not compared (%d tasks in %.0f s)", w.tasks().size(), w.makespanSeconds()))
                                 .orElse(""),
-                SEQUENTIAL_DATES, SEQUENTIAL_START, SEQUENTIAL_START.plusDays(SEQUENTIAL_DATES - 1),
-                BenchProfiles.Policies.GLOBAL));
+                seq.dates(), seq.firstDate(), seq.lastDate(), BenchProfiles.Policies.GLOBAL));
         md.append("| window | policy | dates | tasks | makespan | total work | work / 100 | longest chain | lower bound "
                 + "| makespan / bound | per-processor bound (work / 15) | mean in flight | dead |\n"
                 + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
