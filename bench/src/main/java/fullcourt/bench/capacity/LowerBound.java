@@ -1,6 +1,8 @@
 package fullcourt.bench.capacity;
 
 import fullcourt.coordinator.TaskKey;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +15,7 @@ import java.util.function.ToLongFunction;
  * stated against the first two.
  */
 public record LowerBound(long totalWorkMillis, int globalLimit, long longestChainMillis, long perProcessorMillis,
-                         String perProcessorBinding) {
+                         String perProcessorBinding, List<TaskKey> longestChain) {
 
     public long millis() {
         return Math.max(ceilDiv(totalWorkMillis, globalLimit), longestChainMillis);
@@ -34,8 +36,13 @@ public record LowerBound(long totalWorkMillis, int globalLimit, long longestChai
         }
         Map<TaskKey, Long> finish = new HashMap<>();
         long chain = 0;
+        TaskKey last = null;
         for (TaskKey t : upstreams.keySet()) {
-            chain = Math.max(chain, earliestFinish(t, upstreams, millis, finish));
+            long f = earliestFinish(t, upstreams, millis, finish);
+            if (last == null || f > chain) {
+                chain = f;
+                last = t;
+            }
         }
         String binding = "";
         long perBound = 0;
@@ -46,7 +53,24 @@ public record LowerBound(long totalWorkMillis, int globalLimit, long longestChai
                 binding = e.getKey();
             }
         }
-        return new LowerBound(total, globalLimit, chain, perBound, binding);
+        return new LowerBound(total, globalLimit, chain, perBound, binding, chainEndingAt(last, upstreams, finish));
+    }
+
+    /** The longest chain, first task first: from its last task back through the upstream that finishes last. */
+    private static List<TaskKey> chainEndingAt(TaskKey last, Map<TaskKey, List<TaskKey>> upstreams, Map<TaskKey, Long> finish) {
+        List<TaskKey> chain = new ArrayList<>();
+        for (TaskKey t = last; t != null; ) {
+            chain.add(t);
+            TaskKey latest = null;
+            for (TaskKey up : upstreams.getOrDefault(t, List.of())) {
+                if (latest == null || finish.get(up) > finish.get(latest)) {
+                    latest = up;
+                }
+            }
+            t = latest;
+        }
+        Collections.reverse(chain);
+        return List.copyOf(chain);
     }
 
     // dependency depth is a few levels per date (windows reach back in dates, never along a chain

@@ -86,6 +86,9 @@ class VirtualClockRunTest {
         assertThat(bound.longestChainMillis()).isEqualTo(30_000);
         assertThat(bound.millis()).isEqualTo(30_000);
         assertThat(bound.perProcessorMillis()).isEqualTo(30_000);
+        // the chain itself, first task first: a, b, c of one date
+        assertThat(bound.longestChain()).extracting(TaskKey::processor).containsExactly("a", "b", "c");
+        assertThat(bound.longestChain()).extracting(TaskKey::date).containsOnly(bound.longestChain().get(0).date());
         LowerBound tight = LowerBound.of(r.upstreams(), t -> 10_000, 2, p -> 1);
         assertThat(tight.millis()).isEqualTo(45_000); // 90 s over 2 slots
     }

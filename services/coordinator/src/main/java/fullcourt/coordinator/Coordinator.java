@@ -6,6 +6,7 @@ import fullcourt.coordinator.dispatch.LedgerFold;
 import fullcourt.coordinator.dispatch.RunState;
 import fullcourt.coordinator.dispatch.Scheduler;
 import fullcourt.coordinator.dispatch.TaskRecord;
+import fullcourt.coordinator.intake.TaskEventQueue;
 import fullcourt.coordinator.ledger.LedgerEvent;
 import fullcourt.coordinator.ledger.LedgerEventType;
 import fullcourt.coordinator.ledger.TaskLedger;
@@ -50,6 +51,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -92,6 +94,7 @@ public class Coordinator {
     private TaskLedger ledger;
     private AdaptiveLimit adaptive;
     private volatile boolean started;
+    private TaskEventQueue taskEvents;
 
     void onStart(@Observes StartupEvent event) {
         start();
@@ -115,6 +118,7 @@ public class Coordinator {
         }
         watch = new LoopWatch(clock);
         loop = Executors.newSingleThreadExecutor(watch::newThread);
+        taskEvents = new TaskEventQueue(work -> loop.execute(turn(work)), this::handleTaskEvents);
         call(() -> {
             planner = new Planner(catalog);
             scheduler = new Scheduler(catalog, config.globalInFlight());
@@ -151,7 +155,7 @@ public class Coordinator {
                 .map(d -> LedgerEvent.task(d.runId(), d.task(), LedgerEventType.REQUEUED, d.dispatch(), 0, now,
                         "broker restarted empty"))
                 .toList();
-        ledger.append(rows);
+        append(rows);
         rows.forEach(scheduler::apply);
         if (!rows.isEmpty()) {
             LOG.infof("Requeued %d tasks that were in flight when the previous process stopped", rows.size());
@@ -179,7 +183,7 @@ public class Coordinator {
     /** Runs {@code work} on the loop and waits for it. */
     public <T> T call(Callable<T> work) {
         try {
-            return loop.submit(watch.timed(work)).get();
+            return loop.submit(turn(work)).get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
@@ -197,10 +201,35 @@ public class Coordinator {
             return CompletableFuture.failedFuture(new CoordinatorStopped());
         }
         try {
-            return CompletableFuture.runAsync(watch.timed(work), loop);
+            return CompletableFuture.runAsync(turn(work), loop);
         } catch (java.util.concurrent.RejectedExecutionException stoppedMeanwhile) {
             return CompletableFuture.failedFuture(new CoordinatorStopped());
         }
+    }
+
+    /** A turn of the loop: watched for liveness and timed. */
+    private <T> Callable<T> turn(Callable<T> work) {
+        Callable<T> watched = watch.timed(work);
+        return () -> {
+            var sample = metrics.begin();
+            try {
+                return watched.call();
+            } finally {
+                metrics.loopTurn(sample);
+            }
+        };
+    }
+
+    private Runnable turn(Runnable work) {
+        Runnable watched = watch.timed(work);
+        return () -> {
+            var sample = metrics.begin();
+            try {
+                watched.run();
+            } finally {
+                metrics.loopTurn(sample);
+            }
+        };
     }
 
     // ---- requests ----
@@ -242,7 +271,7 @@ public class Coordinator {
         List<LedgerEvent> rows = new ArrayList<>(plan.tasks().size() + 1);
         rows.add(LedgerEvent.accepted(runId, now, request));
         plan.tasks().forEach(t -> rows.add(LedgerEvent.task(runId, t, LedgerEventType.PLANNED, 0, 0, now, null)));
-        ledger.append(rows);
+        append(rows);
         scheduler.addRun(runId, request, now, plan);
         publishRunEvent(RunEvent.accepted(runId, request.requestId(), now, plan.describe()));
         LOG.infof("Run %s accepted: %s", runId, plan.describe().lines().findFirst().orElse(""));
@@ -258,29 +287,50 @@ public class Coordinator {
 
     // ---- task events and dead letters ----
 
-    public void handleTaskEvent(byte[] body) {
-        TaskEvent e;
-        try {
-            e = MessageCodec.decode(body, TaskEvent.class);
-        } catch (InvalidMessageException ex) {
-            LOG.errorf("Dropping an invalid task event: %s", ex.getMessage());
-            return;
+    /**
+     * Hands a task event to the loop; the stage completes once its ledger row is written (or the
+     * event was dropped: unreadable, or of an unknown run) and fails when writing failed, so the
+     * caller acks or nacks on it. Events that gather while the loop is busy are handled in one
+     * turn ({@link TaskEventQueue}).
+     */
+    public CompletionStage<Void> submitTaskEvent(byte[] body) {
+        if (!started) {
+            return CompletableFuture.failedFuture(new CoordinatorStopped());
         }
-        TaskKey key = new TaskKey(e.processor(), e.date());
-        LedgerEventType type = switch (e.type()) {
-            case STARTED -> LedgerEventType.STARTED;
-            case SUCCEEDED -> LedgerEventType.SUCCEEDED;
-            case SKIPPED -> LedgerEventType.SKIPPED;
-            case ATTEMPT_FAILED -> LedgerEventType.ATTEMPT_FAILED;
-        };
-        String detail = e.type() == fullcourt.messages.TaskEventType.SKIPPED ? e.reason() : e.error();
-        if (scheduler.run(e.runId()).isPresent()) {
+        return taskEvents.submit(body);
+    }
+
+    /** Task events in the order received: their rows in one ledger transaction, then applied, then acted on once. */
+    private void handleTaskEvents(List<byte[]> bodies) {
+        metrics.taskEventsInTurn(bodies.size());
+        List<LedgerEvent> rows = new ArrayList<>(bodies.size());
+        for (byte[] body : bodies) {
+            TaskEvent e;
+            try {
+                e = MessageCodec.decode(body, TaskEvent.class);
+            } catch (InvalidMessageException ex) {
+                LOG.errorf("Dropping an invalid task event: %s", ex.getMessage());
+                continue;
+            }
+            if (scheduler.run(e.runId()).isEmpty()) {
+                LOG.debugf("Event for unknown run %s ignored", e.runId());
+                continue;
+            }
+            TaskKey key = new TaskKey(e.processor(), e.date());
             adapt(e, key);
-        }
-        try (TaskMdc mdc = TaskMdc.of(e.runId(), e.processor(), e.date())) {
-            record(new LedgerEvent(e.runId(), key, type, e.dispatch(), e.attempt(), e.at(), detail, e.rows(),
+            LedgerEventType type = switch (e.type()) {
+                case STARTED -> LedgerEventType.STARTED;
+                case SUCCEEDED -> LedgerEventType.SUCCEEDED;
+                case SKIPPED -> LedgerEventType.SKIPPED;
+                case ATTEMPT_FAILED -> LedgerEventType.ATTEMPT_FAILED;
+            };
+            String detail = e.type() == fullcourt.messages.TaskEventType.SKIPPED ? e.reason() : e.error();
+            rows.add(new LedgerEvent(e.runId(), key, type, e.dispatch(), e.attempt(), e.at(), detail, e.rows(),
                     e.durationMs()));
         }
+        append(rows);
+        rows.forEach(scheduler::apply);
+        afterChange();
     }
 
     /** Lowers the global in-flight limit on a quota error, raises it back on successes; before dispatching more. */
@@ -336,7 +386,7 @@ public class Coordinator {
             LOG.debugf("Event for unknown run %s ignored", e.runId());
             return;
         }
-        ledger.append(e);
+        append(e);
         scheduler.apply(e);
         afterChange();
     }
@@ -351,7 +401,7 @@ public class Coordinator {
             List<LedgerEvent> rows = dead.stream()
                     .map(t -> LedgerEvent.task(runId, t.key(), LedgerEventType.REPLAYED, t.dispatch(), 0, now, null))
                     .toList();
-            ledger.append(rows);
+            append(rows);
             rows.forEach(scheduler::apply);
             try (TaskMdc mdc = TaskMdc.ofRun(runId)) {
                 LOG.infof("Run %s: %d dead tasks replayed", runId, rows.size());
@@ -365,7 +415,7 @@ public class Coordinator {
     public void cancel(String runId) {
         call(() -> {
             LedgerEvent e = LedgerEvent.run(runId, LedgerEventType.CANCEL_REQUESTED, clock.instant(), null);
-            ledger.append(e);
+            append(e);
             scheduler.apply(e);
             try (TaskMdc mdc = TaskMdc.ofRun(runId)) {
                 LOG.infof("Run %s: cancel requested; tasks in flight finish", runId);
@@ -388,7 +438,7 @@ public class Coordinator {
         if (!started) {
             return Optional.empty();
         }
-        var read = loop.submit(watch.timed(() -> view.apply(scheduler)));
+        var read = loop.submit(turn(() -> view.apply(scheduler)));
         try {
             return Optional.of(read.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
@@ -400,9 +450,23 @@ public class Coordinator {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             return Optional.empty();
         }
+    }
+
+    /** Writes rows to the ledger in one transaction, timed. */
+    private void append(List<LedgerEvent> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        var sample = metrics.begin();
+        ledger.append(rows);
+        metrics.ledgerAppended(sample);
+    }
+
+    private void append(LedgerEvent row) {
+        append(List.of(row));
     }
 
     public List<LedgerEvent> history(String runId, TaskKey task) {
@@ -417,7 +481,7 @@ public class Coordinator {
             Instant now = clock.instant();
             LedgerEvent e = LedgerEvent.run(run.runId(), LedgerEventType.RUN_FINISHED, now,
                     run.cancelRequested() ? "CANCELLED" : "COMPLETED");
-            ledger.append(e);
+            append(e);
             scheduler.apply(e);
             RunSummary summary = summary(run, now);
             try (TaskMdc mdc = TaskMdc.ofRun(run.runId())) {
@@ -444,6 +508,7 @@ public class Coordinator {
             }
             List<LedgerEvent> rows = new ArrayList<>(chosen.size());
             Instant now = clock.instant();
+            var confirming = metrics.begin();
             for (int i = 0; i < chosen.size(); i++) {
                 Dispatch d = chosen.get(i);
                 try (TaskMdc mdc = TaskMdc.of(d.runId(), d.task().processor(), d.task().date())) {
@@ -460,7 +525,8 @@ public class Coordinator {
                     }
                 }
             }
-            ledger.append(rows);
+            metrics.dispatchesConfirmed(confirming);
+            append(rows);
             rows.forEach(scheduler::apply);
             if (rows.size() < chosen.size()) {
                 return;

@@ -2,10 +2,12 @@ package fullcourt.coordinator.intake;
 
 import fullcourt.coordinator.Coordinator;
 import fullcourt.coordinator.CoordinatorStopped;
+import fullcourt.coordinator.metrics.CoordinatorMetrics;
 import fullcourt.engine.transport.IncomingPubSubMetadata;
 import fullcourt.engine.worker.DeadLetterAttributes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -15,6 +17,8 @@ import org.jboss.logging.Logger;
 /**
  * The coordinator's three inputs. Each message is handed to the coordinator's loop and acked once
  * handled (its ledger rows written); an unexpected failure nacks it so Pub/Sub redelivers.
+ * Requests and dead letters are handled one at a time (the next is taken once this one is acked);
+ * task events, the bulk, are taken as they come and handled in batches.
  */
 @ApplicationScoped
 public class MessageIntake {
@@ -23,6 +27,8 @@ public class MessageIntake {
 
     @Inject
     Coordinator coordinator;
+    @Inject
+    CoordinatorMetrics metrics;
 
     @Incoming("requests")
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
@@ -31,10 +37,19 @@ public class MessageIntake {
         return settle(message, coordinator.submit(() -> coordinator.handleRequest(message.getPayload(), id)));
     }
 
+    /**
+     * Returns at once, so the next task event comes in while this one waits for the loop: the
+     * loop handles the events that have gathered in one turn (see {@link Coordinator#submitTaskEvent}).
+     * Each is acked once its ledger row is written; the subscription's flow control
+     * ({@code max-outstanding-messages}) bounds how many wait unacked.
+     */
     @Incoming("task-events")
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     public CompletionStage<Void> taskEvent(Message<byte[]> message) {
-        return settle(message, coordinator.submit(() -> coordinator.handleTaskEvent(message.getPayload())));
+        var received = metrics.begin();
+        settle(message, coordinator.submitTaskEvent(message.getPayload()))
+                .thenRun(() -> metrics.taskEventHandled(received));
+        return CompletableFuture.completedFuture(null);
     }
 
     @Incoming("dead-letters")

@@ -1,16 +1,27 @@
 package fullcourt.coordinator.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** The coordinator's counters: tasks dispatched, tasks that went DEAD. */
+/**
+ * The coordinator's meters: tasks dispatched, tasks that went DEAD, and where its single loop
+ * spends its time (turns, ledger transactions, waiting for dispatch confirmations, task events
+ * per turn, and how long a task event waits from receipt to its ack).
+ */
 @ApplicationScoped
 public class CoordinatorMetrics {
 
     public static final String DISPATCHES = "fullcourt.coordinator.dispatches";
     public static final String DEAD_TASKS = "fullcourt.coordinator.dead.tasks";
+    public static final String LOOP_TURN = "fullcourt.coordinator.loop.turn";
+    public static final String LEDGER_APPEND = "fullcourt.coordinator.ledger.append";
+    public static final String DISPATCH_CONFIRM = "fullcourt.coordinator.dispatch.confirm";
+    public static final String EVENTS_PER_TURN = "fullcourt.coordinator.task.events.per.turn";
+    public static final String EVENT_HANDLING = "fullcourt.coordinator.task.event.handling";
 
     @Inject
     MeterRegistry registry;
@@ -34,5 +45,38 @@ public class CoordinatorMetrics {
         Counter.builder(DEAD_TASKS).description("Tasks that became DEAD")
                 .tags("processor", processor, "phase", String.valueOf(phase))
                 .register(registry).increment();
+    }
+
+    /** Starts timing a stage; hand the sample to one of the methods below. */
+    public Timer.Sample begin() {
+        return Timer.start(registry);
+    }
+
+    /** One turn of the loop (everything it does runs in turns, one at a time). */
+    public void loopTurn(Timer.Sample sample) {
+        sample.stop(Timer.builder(LOOP_TURN).description("Turns of the coordinator's loop").register(registry));
+    }
+
+    /** One ledger transaction (one or more rows). */
+    public void ledgerAppended(Timer.Sample sample) {
+        sample.stop(Timer.builder(LEDGER_APPEND).description("Ledger transactions (ops.task_events inserts)")
+                .register(registry));
+    }
+
+    /** The loop waited for Pub/Sub to confirm one round of DateWork publishes. */
+    public void dispatchesConfirmed(Timer.Sample sample) {
+        sample.stop(Timer.builder(DISPATCH_CONFIRM).description("Waits for the confirmations of a round of dispatches")
+                .register(registry));
+    }
+
+    /** Task events handled in one turn (one ledger transaction for all of them). */
+    public void taskEventsInTurn(int events) {
+        DistributionSummary.builder(EVENTS_PER_TURN).description("Task events handled together in one loop turn")
+                .register(registry).record(events);
+    }
+
+    /** A task event from its receipt by the intake to its ack (its ledger row written). */
+    public void taskEventHandled(Timer.Sample sample) {
+        sample.stop(Timer.builder(EVENT_HANDLING).description("Task events from receipt to ack").register(registry));
     }
 }

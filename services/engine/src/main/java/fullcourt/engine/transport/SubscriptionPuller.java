@@ -1,9 +1,13 @@
 package fullcourt.engine.transport;
 
 import com.google.api.core.ApiFuture;
+import com.google.api.core.ApiFutureCallback;
+import com.google.api.core.ApiFutures;
 import com.google.api.gax.rpc.ApiException;
 import com.google.api.gax.rpc.StatusCode;
 import com.google.cloud.pubsub.v1.SubscriptionAdminClient;
+import com.google.common.util.concurrent.MoreExecutors;
+import com.google.protobuf.Empty;
 import com.google.pubsub.v1.AcknowledgeRequest;
 import com.google.pubsub.v1.ModifyAckDeadlineRequest;
 import com.google.pubsub.v1.PullRequest;
@@ -18,7 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -130,27 +133,44 @@ final class SubscriptionPuller {
         }
     }
 
-    /** Acks, or nacks (deadline 0: Pub/Sub redelivers after the subscription's backoff); frees room for one more. */
+    /**
+     * Acks, or nacks (deadline 0: Pub/Sub redelivers after the subscription's backoff), without
+     * waiting for the call: the caller (the coordinator's loop, a worker thread) goes on at once.
+     * Room for one more message is freed once the call is done.
+     */
     private void settle(String ackId, boolean ack) {
         if (!leased.remove(ackId)) {
             return;
         }
+        ApiFuture<Empty> call;
         try {
-            if (ack) {
-                admin.acknowledgeCallable().futureCall(AcknowledgeRequest.newBuilder()
-                        .setSubscription(subscriptionPath).addAckIds(ackId).build()).get(30, TimeUnit.SECONDS);
-            } else {
-                admin.modifyAckDeadlineCallable().futureCall(ModifyAckDeadlineRequest.newBuilder()
-                        .setSubscription(subscriptionPath).addAckIds(ackId).setAckDeadlineSeconds(0).build())
-                        .get(30, TimeUnit.SECONDS);
-            }
-        } catch (Exception e) {
-            // the lease runs out and Pub/Sub redelivers: at-least-once, never lost
-            LOG.warnf("Could not %s a message of %s (%s); it will be redelivered", ack ? "ack" : "nack",
-                    subscriptionPath, e.getMessage());
-        } finally {
-            room.release();
+            call = ack
+                    ? admin.acknowledgeCallable().futureCall(AcknowledgeRequest.newBuilder()
+                            .setSubscription(subscriptionPath).addAckIds(ackId).build())
+                    : admin.modifyAckDeadlineCallable().futureCall(ModifyAckDeadlineRequest.newBuilder()
+                            .setSubscription(subscriptionPath).addAckIds(ackId).setAckDeadlineSeconds(0).build());
+        } catch (RuntimeException e) {
+            settleFailed(ack, e);
+            return;
         }
+        ApiFutures.addCallback(call, new ApiFutureCallback<>() {
+            @Override
+            public void onFailure(Throwable t) {
+                settleFailed(ack, t);
+            }
+
+            @Override
+            public void onSuccess(Empty done) {
+                room.release();
+            }
+        }, MoreExecutors.directExecutor());
+    }
+
+    private void settleFailed(boolean ack, Throwable e) {
+        // the lease runs out and Pub/Sub redelivers: at-least-once, never lost
+        LOG.warnf("Could not %s a message of %s (%s); it will be redelivered", ack ? "ack" : "nack", subscriptionPath,
+                e.getMessage());
+        room.release();
     }
 
     private void extendLeases() {

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.duckdb.DuckDBConnection;
 
@@ -43,6 +44,9 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
             "CREATE OR REPLACE MACRO ops.safe_div(a, b) AS"
                     + " CASE WHEN b IS NULL OR b = 0 THEN NULL ELSE CAST(a AS DOUBLE) / CAST(b AS DOUBLE) END",
             "CREATE OR REPLACE MACRO ops.hash40(s) AS CAST('0x' || substr(md5(CAST(s AS VARCHAR)), 1, 10) AS BIGINT)");
+
+    /** Rows per multi-row INSERT statement: bounds a statement's parameters (13 per ledger row). */
+    static final int ROWS_PER_INSERT = 500;
 
     private final DuckDBConnection root;
 
@@ -187,20 +191,32 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
         }
     }
 
+    /**
+     * All sets in one transaction. A single-row INSERT (the task ledger's append) runs as multi-row
+     * INSERTs of up to {@link #ROWS_PER_INSERT} rows ({@link SingleRowInsert}); any other statement
+     * runs once per set.
+     */
     @Override
     public void updateBatch(String sql, List<Map<String, Object>> paramSets) {
         if (paramSets.isEmpty()) {
             return;
         }
-        NamedParameters p = NamedParameters.parse(sql);
+        Optional<SingleRowInsert> insert = SingleRowInsert.parse(sql);
         try (Connection c = connection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(p.jdbcSql())) {
-                for (Map<String, Object> params : paramSets) {
-                    bind(ps, valuesOf(p, params));
-                    ps.addBatch();
+            try {
+                if (insert.isPresent()) {
+                    insertRows(c, insert.get(), paramSets);
+                } else {
+                    NamedParameters p = NamedParameters.parse(sql);
+                    try (PreparedStatement ps = c.prepareStatement(p.jdbcSql())) {
+                        for (Map<String, Object> params : paramSets) {
+                            bind(ps, valuesOf(p, params));
+                            ps.addBatch();
+                        }
+                        ps.executeBatch();
+                    }
                 }
-                ps.executeBatch();
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -208,6 +224,23 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
             }
         } catch (SQLException e) {
             throw classify("batch update", e, null);
+        }
+    }
+
+    private static void insertRows(Connection c, SingleRowInsert insert, List<Map<String, Object>> paramSets)
+            throws SQLException {
+        NamedParameters row = NamedParameters.parse(insert.row());
+        for (int from = 0; from < paramSets.size(); from += ROWS_PER_INSERT) {
+            List<Map<String, Object>> chunk = paramSets.subList(from, Math.min(paramSets.size(), from + ROWS_PER_INSERT));
+            String sql = insert.head() + String.join(", ", java.util.Collections.nCopies(chunk.size(), row.jdbcSql()));
+            List<Object> values = new ArrayList<>(chunk.size() * row.order().size());
+            for (Map<String, Object> params : chunk) {
+                values.addAll(valuesOf(row, params));
+            }
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(ps, values);
+                ps.executeUpdate();
+            }
         }
     }
 

@@ -209,7 +209,9 @@ public class WorkConsumer {
                 message.nack(new RetryableFailure("redelivery injected by fullcourt.faults.redeliver-succeeded"));
                 return;
             }
+            var acking = metrics.begin();
             message.ack();
+            metrics.acked(acking);
             LOG.infof("%s %s: %s in %d ms (attempt %d)", work.processor(), work.date(), done.type(), took, attempt);
         } catch (RetryableFailure e) {
             failed(message, meta, work, attempt, e.getMessage(), true, clock.millis() - begun,
@@ -286,7 +288,9 @@ public class WorkConsumer {
     }
 
     private void confirm(TaskEvent event) {
+        var confirming = metrics.begin();
         await(ConfirmedPublisher.send(out, event, event.attributes(), null));
+        metrics.eventConfirmed(confirming, event.type().name());
     }
 
     private static void await(CompletionStage<Void> published) {

@@ -28,6 +28,8 @@ public final class WorkerMetrics {
     public static final String TASK_RETRIES = "fullcourt.task.retries";
     public static final String TASKS_IN_FLIGHT = "fullcourt.worker.tasks.in.flight";
     public static final String DEAD_LETTERS = "fullcourt.worker.dead.letters";
+    public static final String EVENT_CONFIRM = "fullcourt.worker.event.confirm";
+    public static final String ACK = "fullcourt.worker.ack";
 
     private final MeterRegistry registry;
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -68,6 +70,22 @@ public final class WorkerMetrics {
         Counter.builder(DEAD_LETTERS).description("Work messages this worker sent to a dead-letter topic")
                 .tags("processor", processor == null ? "unknown" : processor, "phase", phase(phase))
                 .register(registry).increment();
+    }
+
+    /** Starts timing a stage of the worker loop around an attempt; stopped by the methods below. */
+    public Timer.Sample begin() {
+        return Timer.start(registry);
+    }
+
+    /** The worker waited for Pub/Sub to confirm a TaskEvent ({@code type}: STARTED, SUCCEEDED, ...). */
+    public void eventConfirmed(Timer.Sample sample, String type) {
+        sample.stop(Timer.builder(EVENT_CONFIRM).description("Waits for a TaskEvent publish to be confirmed")
+                .tags("type", type).register(registry));
+    }
+
+    /** The worker acked a work message. */
+    public void acked(Timer.Sample sample) {
+        sample.stop(Timer.builder(ACK).description("Acks of work messages").register(registry));
     }
 
     public int inFlight() {

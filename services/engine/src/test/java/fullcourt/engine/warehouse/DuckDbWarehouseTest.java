@@ -176,6 +176,39 @@ class DuckDbWarehouseTest {
     }
 
     @Test
+    void aSingleRowInsertBatchIsWrittenAsMultiRowInsertsInOneTransaction() {
+        warehouse.update("CREATE TABLE ops.numbers (n INTEGER PRIMARY KEY, label VARCHAR)", Map.of());
+        // 1,201 rows: three statements of 500, 500 and 201 rows
+        int rows = 2 * DuckDbWarehouse.ROWS_PER_INSERT + 201;
+        List<Map<String, Object>> sets = new java.util.ArrayList<>();
+        for (int n = 1; n <= rows; n++) {
+            sets.add(Map.of("n", n, "label", "row " + n));
+        }
+
+        warehouse.updateBatch("INSERT INTO ops.numbers (n, label) VALUES (@n, @label)", sets);
+
+        assertThat(warehouse.query("SELECT COUNT(*) AS c, SUM(n) AS s, MAX(label) FILTER (WHERE n = 777) AS l"
+                + " FROM ops.numbers", Map.of()).get(0))
+                .containsEntry("c", (long) rows).containsEntry("s", java.math.BigInteger.valueOf((long) rows * (rows + 1) / 2))
+                .containsEntry("l", "row 777");
+    }
+
+    @Test
+    void aFailingRowInTheLastMultiRowInsertRollsBackTheEarlierOnes() {
+        warehouse.update("CREATE TABLE ops.numbers (n INTEGER PRIMARY KEY, label VARCHAR)", Map.of());
+        List<Map<String, Object>> sets = new java.util.ArrayList<>();
+        for (int n = 1; n <= DuckDbWarehouse.ROWS_PER_INSERT + 1; n++) {
+            sets.add(Map.of("n", n, "label", "row " + n));
+        }
+        sets.add(Map.of("n", 1, "label", "duplicate of the first")); // in the second statement
+
+        assertThatThrownBy(() -> warehouse.updateBatch("INSERT INTO ops.numbers (n, label) VALUES (@n, @label)", sets))
+                .isInstanceOf(PermanentFailure.class);
+
+        assertThat(warehouse.query("SELECT COUNT(*) AS c FROM ops.numbers", Map.of()).get(0)).containsEntry("c", 0L);
+    }
+
+    @Test
     void tableExistsLooksUpTheTableInItsDatasetOnly() {
         warehouse.update("CREATE TABLE raw.games (id INTEGER)", Map.of());
         warehouse.update("CREATE TABLE plain (id INTEGER)", Map.of());

@@ -1,14 +1,14 @@
 package fullcourt.engine.warehouse.bigquery;
 
 import fullcourt.engine.warehouse.ParameterizedSql;
+import fullcourt.engine.warehouse.SingleRowInsert;
 
 import com.google.cloud.bigquery.QueryParameterValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * Turns "one statement per parameter set" into as few BigQuery jobs as possible, each atomic.
@@ -27,17 +27,13 @@ final class BatchQueries {
     /** BigQuery's limit on query parameters in one query. */
     static final int MAX_PARAMETERS = 10_000;
 
-    private static final Pattern SINGLE_ROW_INSERT = Pattern.compile(
-            "\\s*(INSERT\\s+(?:INTO\\s+)?[\\w.]+\\s*\\([^()]*\\)\\s*VALUES\\s*)(\\(.*\\))\\s*;?\\s*",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-
     private BatchQueries() {
     }
 
     static List<BoundQuery> of(String sql, List<Map<String, Object>> paramSets) {
-        Matcher insert = SINGLE_ROW_INSERT.matcher(sql);
-        if (insert.matches() && isOneGroup(insert.group(2))) {
-            return chunked(insert.group(1), ",\n", "", ParameterizedSql.parse(insert.group(2)), paramSets);
+        Optional<SingleRowInsert> insert = SingleRowInsert.parse(sql);
+        if (insert.isPresent()) {
+            return chunked(insert.get().head(), ",\n", "", ParameterizedSql.parse(insert.get().row()), paramSets);
         }
         String statement = sql.strip().replaceAll(";\\s*$", "");
         return chunked("BEGIN TRANSACTION;\n", ";\n", ";\nCOMMIT TRANSACTION;", ParameterizedSql.parse(statement),
@@ -67,22 +63,5 @@ final class BatchQueries {
             queries.add(new BoundQuery(head + text + tail, parameters));
         }
         return queries;
-    }
-
-    /** Whether {@code s} is one parenthesized group, e.g. "(@a, @b)" but not "(@a), (@b)". */
-    private static boolean isOneGroup(String s) {
-        int depth = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-                if (depth == 0 && i < s.length() - 1) {
-                    return false;
-                }
-            }
-        }
-        return depth == 0;
     }
 }

@@ -1,0 +1,77 @@
+package fullcourt.coordinator.intake;
+
+import fullcourt.coordinator.CoordinatorStopped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * Task events waiting for the coordinator's loop, handed to it in batches: the events that arrive
+ * while the loop is busy are handled together in its next turn, so the turn's fixed costs (a
+ * ledger commit, a wait for dispatch confirmations) are paid once per batch, not once per event.
+ * At most one turn is queued at a time; an event that arrives during a turn queues the next one.
+ */
+public final class TaskEventQueue {
+
+    private record Pending(byte[] body, CompletableFuture<Void> handled) {
+    }
+
+    private final Executor loop;
+    private final Consumer<List<byte[]>> handler;
+    private final Queue<Pending> waiting = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean turnQueued = new AtomicBoolean();
+
+    /**
+     * @param loop    runs a turn (the coordinator's single loop thread)
+     * @param handler handles a batch, in the order received; returns once every event's row is
+     *                written, throws when writing failed
+     */
+    public TaskEventQueue(Executor loop, Consumer<List<byte[]>> handler) {
+        this.loop = loop;
+        this.handler = handler;
+    }
+
+    /** Queues an event; the stage completes once its batch is handled, or fails with the batch. */
+    public CompletionStage<Void> submit(byte[] body) {
+        Pending pending = new Pending(body, new CompletableFuture<>());
+        waiting.add(pending);
+        if (turnQueued.compareAndSet(false, true)) {
+            try {
+                loop.execute(this::turn);
+            } catch (RejectedExecutionException e) {
+                turnQueued.set(false);
+                // the loop has stopped (shutdown): these go back to Pub/Sub
+                for (Pending p = waiting.poll(); p != null; p = waiting.poll()) {
+                    p.handled().completeExceptionally(new CoordinatorStopped());
+                }
+            }
+        }
+        return pending.handled();
+    }
+
+    private void turn() {
+        // cleared before draining: an event added from here on queues another turn, never waits unseen
+        turnQueued.set(false);
+        List<Pending> batch = new ArrayList<>();
+        for (Pending p = waiting.poll(); p != null; p = waiting.poll()) {
+            batch.add(p);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            handler.accept(batch.stream().map(Pending::body).toList());
+        } catch (RuntimeException e) {
+            batch.forEach(p -> p.handled().completeExceptionally(e));
+            return;
+        }
+        batch.forEach(p -> p.handled().complete(null));
+    }
+}
