@@ -3,14 +3,11 @@ package fullcourt.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import fullcourt.coordinator.Coordinator;
 import fullcourt.coordinator.TaskKey;
 import fullcourt.coordinator.TaskStatus;
 import fullcourt.coordinator.dispatch.TaskRecord;
 import fullcourt.engine.testing.PubSubEmulatorResource;
-import fullcourt.engine.transport.PubSubConnector;
 import fullcourt.engine.transport.PubSubRuntime;
-import fullcourt.engine.warehouse.Warehouse;
 import fullcourt.local.pipeline.Faults;
 import fullcourt.messages.BackfillRequest;
 import fullcourt.messages.DateWork;
@@ -20,15 +17,12 @@ import fullcourt.messages.RunEventType;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.reactive.messaging.spi.Connector;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,30 +32,10 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(PubSubEmulatorResource.class)
-class BackfillEndToEndTest {
+class BackfillEndToEndTest extends PipelineTest {
 
-    @Inject
-    Coordinator coordinator;
-    @Inject
-    @Connector(PubSubConnector.NAME)
-    PubSubConnector connector;
     @Inject
     PubSubRuntime runtime;
-    @Inject
-    Warehouse warehouse;
-
-    PipelineDriver driver;
-
-    @BeforeEach
-    void setUp() {
-        driver = new PipelineDriver(coordinator, connector, warehouse);
-        Faults.clear();
-    }
-
-    @AfterEach
-    void tearDown() {
-        Faults.clear();
-    }
 
     private static BackfillRequest phase3(String id, LocalDate from, LocalDate to) {
         return BackfillRequest.forRange(id, from, to).withPhases(List.of(3));

@@ -3,18 +3,14 @@ package fullcourt.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import fullcourt.coordinator.Coordinator;
 import fullcourt.coordinator.TaskKey;
 import fullcourt.coordinator.TaskStatus;
 import fullcourt.engine.testing.PubSubEmulatorResource;
-import fullcourt.engine.transport.PubSubConnector;
-import fullcourt.engine.warehouse.Warehouse;
 import fullcourt.local.pipeline.Faults;
 import fullcourt.messages.BackfillRequest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -27,9 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.eclipse.microprofile.reactive.messaging.spi.Connector;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -49,7 +42,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @QuarkusTest
 @QuarkusTestResource(PubSubEmulatorResource.class)
-class DashboardBrowserTest {
+class DashboardBrowserTest extends PipelineTest {
 
     private static final String RUN = "e2e-dashboard";
     private static final String HOSTILE = "<img src=x onerror=alert(1)>";
@@ -71,28 +64,8 @@ class DashboardBrowserTest {
             return out;
             """;
 
-    @Inject
-    Coordinator coordinator;
-    @Inject
-    @Connector(PubSubConnector.NAME)
-    PubSubConnector connector;
-    @Inject
-    Warehouse warehouse;
     @TestHTTPResource("/dashboard/")
     URL dashboard;
-
-    PipelineDriver driver;
-
-    @BeforeEach
-    void setUp() {
-        driver = new PipelineDriver(coordinator, connector, warehouse);
-        Faults.clear();
-    }
-
-    @AfterEach
-    void tearDown() {
-        Faults.clear();
-    }
 
     @Test
     void gridEqualsTheLedgerAndTheDeadCellShowsItsAttemptsWithItsErrorAsText() {

@@ -9,14 +9,11 @@ import fullcourt.coordinator.Coordinator;
 import fullcourt.coordinator.TaskKey;
 import fullcourt.coordinator.TaskStatus;
 import fullcourt.engine.testing.PubSubEmulatorResource;
-import fullcourt.engine.transport.PubSubConnector;
-import fullcourt.engine.warehouse.Warehouse;
 import fullcourt.local.pipeline.Faults;
 import fullcourt.messages.BackfillRequest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,10 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.reactive.messaging.spi.Connector;
 import org.hamcrest.Matchers;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,32 +36,11 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(PubSubEmulatorResource.class)
-class ObservabilityEndToEndTest {
+class ObservabilityEndToEndTest extends PipelineTest {
 
     private static final LocalDate D1 = LocalDate.of(2024, 3, 1);
     private static final LocalDate D2 = LocalDate.of(2024, 3, 2);
     private static final String RUN = "observed";
-
-    @Inject
-    Coordinator coordinator;
-    @Inject
-    @Connector(PubSubConnector.NAME)
-    PubSubConnector connector;
-    @Inject
-    Warehouse warehouse;
-
-    PipelineDriver driver;
-
-    @BeforeEach
-    void setUp() {
-        driver = new PipelineDriver(coordinator, connector, warehouse);
-        Faults.clear();
-    }
-
-    @AfterEach
-    void tearDown() {
-        Faults.clear();
-    }
 
     @Test
     void metricsFollowATinyBackfillAndHealthIsUp() {
