@@ -31,11 +31,19 @@ public record BackfillRequest(
         Mode mode,
         Policy policy,
         boolean dryRun,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> labels) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> labels,
+        Upstreams upstreams) {
 
-    /** Which tasks of the scope run: all of them, or only those whose output partition is missing. */
+    /**
+     * Which tasks of the scope run: all of them; only those whose output partition is missing from
+     * the data; or only the stale ones (missing, of another model version, or computed from inputs
+     * that changed since, transitively through windows; lineage says which) and their stale downstream.
+     */
     public enum Mode {
-        ALL, MISSING;
+        ALL, MISSING, STALE;
+
+        /** What a mode may be, as problems say it. */
+        public static final String EXPECTATION = "one of all, missing, stale";
 
         /** The name on the wire: lowercase, as users type it. */
         @JsonValue
@@ -51,7 +59,35 @@ public record BackfillRequest(
         @JsonCreator
         static Mode fromJson(String text) {
             return find(text).orElseThrow(() -> new IllegalArgumentException(
-                    "mode: expected one of all, missing, got " + Shown.quoted(String.valueOf(text))));
+                    "mode: expected " + EXPECTATION + ", got " + Shown.quoted(String.valueOf(text))));
+        }
+    }
+
+    /**
+     * What the plan does with the upstream partitions its tasks read (same date and windows) that are outside the
+     * run and missing from the data (or, for {@code stale} runs, stale): pull them into the run (the default),
+     * refuse the request listing them, or allow the run on incomplete inputs (lineage records what was read, so
+     * those partitions become stale once the inputs exist).
+     */
+    public enum Upstreams {
+        PULL, REFUSE, ALLOW;
+
+        /** What it may be, as problems say it. */
+        public static final String EXPECTATION = "one of pull, refuse, allow";
+
+        @JsonValue
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Optional<Upstreams> find(String text) {
+            return Arrays.stream(values()).filter(m -> m.name().equalsIgnoreCase(text)).findFirst();
+        }
+
+        @JsonCreator
+        static Upstreams fromJson(String text) {
+            return find(text).orElseThrow(() -> new IllegalArgumentException(
+                    "upstreams: expected " + EXPECTATION + ", got " + Shown.quoted(String.valueOf(text))));
         }
     }
 
@@ -105,6 +141,15 @@ public record BackfillRequest(
         mode = mode == null ? Mode.ALL : mode;
         policy = policy == null ? Policy.PER_DATE : policy;
         labels = labels == null ? Map.of() : Map.copyOf(labels);
+        upstreams = upstreams == null ? Upstreams.PULL : upstreams;
+    }
+
+    /** A request that pulls missing upstreams (the default). */
+    public BackfillRequest(int schemaVersion, String requestId, List<Integer> phases, List<String> processors,
+                           LocalDate from, LocalDate to, List<LocalDate> dates, boolean cascade, Mode mode,
+                           Policy policy, boolean dryRun, Map<String, String> labels) {
+        this(schemaVersion, requestId, phases, processors, from, to, dates, cascade, mode, policy, dryRun, labels,
+                Upstreams.PULL);
     }
 
     // Boxed booleans so that an absent cascade reads as true, which a primitive cannot express.
@@ -121,9 +166,10 @@ public record BackfillRequest(
             @JsonProperty("mode") Mode mode,
             @JsonProperty("policy") Policy policy,
             @JsonProperty("dryRun") Boolean dryRun,
-            @JsonProperty("labels") Map<String, String> labels) {
+            @JsonProperty("labels") Map<String, String> labels,
+            @JsonProperty("upstreams") Upstreams upstreams) {
         return new BackfillRequest(schemaVersion, requestId, phases, processors, from, to, dates,
-                cascade == null || cascade, mode, policy, dryRun != null && dryRun, labels);
+                cascade == null || cascade, mode, policy, dryRun != null && dryRun, labels, upstreams);
     }
 
     /** A request over {@code from..to} inclusive with the defaults and an empty scope: add phases or processors. */
@@ -140,37 +186,42 @@ public record BackfillRequest(
 
     public BackfillRequest withPhases(List<Integer> phases) {
         return new BackfillRequest(schemaVersion, requestId, phases, processors, from, to, dates, cascade, mode,
-                policy, dryRun, labels);
+                policy, dryRun, labels, upstreams);
     }
 
     public BackfillRequest withProcessors(List<String> processors) {
         return new BackfillRequest(schemaVersion, requestId, phases, processors, from, to, dates, cascade, mode,
-                policy, dryRun, labels);
+                policy, dryRun, labels, upstreams);
     }
 
     public BackfillRequest withCascade(boolean cascade) {
         return new BackfillRequest(schemaVersion, requestId, phases, processors, from, to, dates, cascade, mode,
-                policy, dryRun, labels);
+                policy, dryRun, labels, upstreams);
     }
 
     public BackfillRequest withMode(Mode mode) {
         return new BackfillRequest(schemaVersion, requestId, phases, processors, from, to, dates, cascade, mode,
-                policy, dryRun, labels);
+                policy, dryRun, labels, upstreams);
     }
 
     public BackfillRequest withPolicy(Policy policy) {
         return new BackfillRequest(schemaVersion, requestId, phases, processors, from, to, dates, cascade, mode,
-                policy, dryRun, labels);
+                policy, dryRun, labels, upstreams);
     }
 
     public BackfillRequest withDryRun(boolean dryRun) {
         return new BackfillRequest(schemaVersion, requestId, phases, processors, from, to, dates, cascade, mode,
-                policy, dryRun, labels);
+                policy, dryRun, labels, upstreams);
     }
 
     public BackfillRequest withLabels(Map<String, String> labels) {
         return new BackfillRequest(schemaVersion, requestId, phases, processors, from, to, dates, cascade, mode,
-                policy, dryRun, labels);
+                policy, dryRun, labels, upstreams);
+    }
+
+    public BackfillRequest withUpstreams(Upstreams upstreams) {
+        return new BackfillRequest(schemaVersion, requestId, phases, processors, from, to, dates, cascade, mode,
+                policy, dryRun, labels, upstreams);
     }
 
     static boolean isValidRequestId(String requestId) {
@@ -188,7 +239,8 @@ public record BackfillRequest(
         json.optional("to", JsonShape.DATE);
         json.list("dates", JsonShape.DATE);
         json.optional("cascade", JsonShape.BOOLEAN);
-        json.optional("mode", JsonShape.textAs("one of all, missing", Mode::find));
+        json.optional("mode", JsonShape.textAs(Mode.EXPECTATION, Mode::find));
+        json.optional("upstreams", JsonShape.textAs(Upstreams.EXPECTATION, Upstreams::find));
         json.optional("policy", JsonShape.textAs(Policy.EXPECTATION, Policy::find));
         json.optional("dryRun", JsonShape.BOOLEAN);
         json.textMap("labels");

@@ -9,14 +9,21 @@ import java.util.Map;
 
 /**
  * One (processor, date) task handed to a phase service on {@code phaseN-work}; {@code dispatch} counts the
- * coordinator's dispatches of this task (1 first, 2 after a replay, ...).
+ * coordinator's dispatches of this task (1 first, 2 after a replay, ...). {@code earlyCutoff} (optional, false when
+ * absent) lets the worker skip the task as "inputs unchanged" when the partition's lineage shows the same version
+ * read the same input fingerprints (runs of stale partitions set it; a plain backfill recomputes).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DateWork(int schemaVersion, String runId, String taskId, String processor, LocalDate date,
-                       int dispatch) {
+                       int dispatch, @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean earlyCutoff) {
 
     public static DateWork of(String runId, String taskId, String processor, LocalDate date, int dispatch) {
-        return new DateWork(SchemaVersions.CURRENT, runId, taskId, processor, date, dispatch);
+        return new DateWork(SchemaVersions.CURRENT, runId, taskId, processor, date, dispatch, false);
+    }
+
+    /** The same work, allowed to end as "inputs unchanged" (or not). */
+    public DateWork withEarlyCutoff(boolean earlyCutoff) {
+        return new DateWork(schemaVersion, runId, taskId, processor, date, dispatch, earlyCutoff);
     }
 
     /** Pub/Sub attributes, so subscribers can filter and operators can read routing without decoding the body. */
@@ -47,5 +54,6 @@ public record DateWork(int schemaVersion, String runId, String taskId, String pr
         json.required("processor", JsonShape.TEXT);
         json.required("date", JsonShape.DATE);
         json.required("dispatch", JsonShape.INTEGER);
+        json.optional("earlyCutoff", JsonShape.BOOLEAN);
     }
 }

@@ -1,8 +1,15 @@
 package fullcourt.messages;
 
-/** Task counts of a finished run by outcome, and its wall-clock duration. */
+/**
+ * Task counts of a finished run by outcome, and its wall-clock duration; {@code unchanged} counts the skipped tasks
+ * that an early cutoff saved (their inputs had not changed, so their partitions were left as they were).
+ */
 public record RunSummary(int tasks, int succeeded, int skipped, int dead, int blocked, int cancelled,
-                         long wallMillis) {
+                         long wallMillis, int unchanged) {
+
+    public RunSummary(int tasks, int succeeded, int skipped, int dead, int blocked, int cancelled, long wallMillis) {
+        this(tasks, succeeded, skipped, dead, blocked, cancelled, wallMillis, 0);
+    }
 
     static void checkShape(JsonShape json) {
         json.optional("tasks", JsonShape.INTEGER);
@@ -12,5 +19,6 @@ public record RunSummary(int tasks, int succeeded, int skipped, int dead, int bl
         json.optional("blocked", JsonShape.INTEGER);
         json.optional("cancelled", JsonShape.INTEGER);
         json.optional("wallMillis", JsonShape.LONG);
+        json.optional("unchanged", JsonShape.INTEGER);
     }
 }

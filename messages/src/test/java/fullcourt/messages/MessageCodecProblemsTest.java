@@ -83,7 +83,7 @@ class MessageCodecProblemsTest {
     void unknownModeListsTheModes() {
         assertThat(requestProblems("""
                 {"schemaVersion": 1, "requestId": "r1", "phases": [3], "dates": ["2022-01-31"], "mode": "some"}
-                """)).containsExactly("mode: expected one of all, missing, got \"some\"");
+                """)).containsExactly("mode: expected one of all, missing, stale, got \"some\"");
     }
 
     @Test
@@ -153,7 +153,7 @@ class MessageCodecProblemsTest {
                 "phases[1]: expected an integer 3..6, got 9",
                 "from: expected a date like 2022-01-31, got \"2022-13-45\"",
                 "cascade: expected true or false, got \"yes\"",
-                "mode: expected one of all, missing, got \"ALLL\"",
+                "mode: expected one of all, missing, stale, got \"ALLL\"",
                 "policy: expected one of per-date, phase-barrier, sequential, got \"fast\"",
                 "dryRun: expected true or false, got 0");
         assertThat(e).hasMessage(String.join("; ", e.problems()));

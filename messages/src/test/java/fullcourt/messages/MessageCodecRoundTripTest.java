@@ -58,7 +58,7 @@ class MessageCodecRoundTripTest {
         assertThat(new String(MessageCodec.encode(request), StandardCharsets.UTF_8)).isEqualTo(
                 "{\"schemaVersion\":1,\"requestId\":\"req-1\",\"phases\":[3],\"from\":\"2022-01-31\","
                         + "\"to\":\"2022-02-03\",\"cascade\":true,\"mode\":\"missing\","
-                        + "\"policy\":\"phase-barrier\",\"dryRun\":false,\"labels\":{\"who\":\"ana\"}}");
+                        + "\"policy\":\"phase-barrier\",\"dryRun\":false,\"labels\":{\"who\":\"ana\"},\"upstreams\":\"pull\"}");
     }
 
     @Test

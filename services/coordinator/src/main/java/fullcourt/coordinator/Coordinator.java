@@ -10,11 +10,13 @@ import fullcourt.coordinator.intake.TaskEventQueue;
 import fullcourt.coordinator.ledger.LedgerEvent;
 import fullcourt.coordinator.ledger.LedgerEventType;
 import fullcourt.coordinator.ledger.TaskLedger;
+import fullcourt.coordinator.lineage.LineageService;
 import fullcourt.coordinator.metrics.CoordinatorMetrics;
 import fullcourt.coordinator.plan.Plan;
 import fullcourt.coordinator.plan.Planner;
 import fullcourt.engine.catalog.Catalog;
 import fullcourt.engine.catalog.SeasonCalendar;
+import fullcourt.engine.lineage.LineageRecorder;
 import fullcourt.engine.logging.TaskMdc;
 import fullcourt.engine.transport.ConfirmedPublisher;
 import fullcourt.engine.transport.PubSubRuntime;
@@ -86,6 +88,8 @@ public class Coordinator {
     Emitter<Object> out;
     @Inject
     CoordinatorMetrics metrics;
+    @Inject
+    LineageService lineage;
 
     private volatile LoopWatch watch;
     private ExecutorService loop;
@@ -260,7 +264,18 @@ public class Coordinator {
             LOG.infof("Request %s already accepted as run %s; ignoring the duplicate", request.requestId(), runId);
             return;
         }
-        Plan plan = planner.plan(request, scheduler.doneEver(), SeasonCalendar.load(warehouse));
+        SeasonCalendar calendar = SeasonCalendar.load(warehouse);
+        Plan plan = planner.plan(request, lineage.states(calendar, request.mode() == BackfillRequest.Mode.STALE),
+                calendar);
+        if (plan.isRefused()) {
+            List<String> reasons = new ArrayList<>();
+            reasons.add("upstreams: " + plan.refused().size() + " upstream partitions the tasks read are missing or"
+                    + " stale and the request says --no-upstream (drop it to pull them into the run, or"
+                    + " --allow-incomplete to run anyway)");
+            plan.refused().stream().limit(50).forEach(reasons::add);
+            reject(runId, request.requestId(), reasons);
+            return;
+        }
         Instant now = clock.instant();
         if (request.dryRun()) {
             publishRunEvent(RunEvent.accepted(runId, request.requestId(), now,
@@ -501,8 +516,11 @@ public class Coordinator {
             }
             List<CompletableFuture<Void>> sent = new ArrayList<>(chosen.size());
             for (Dispatch d : chosen) {
+                // a stale run lets a task whose inputs turn out unchanged end as SKIPPED "inputs unchanged"
+                boolean cutoff = scheduler.run(d.runId())
+                        .map(r -> r.request().mode() == BackfillRequest.Mode.STALE).orElse(false);
                 DateWork work = DateWork.of(d.runId(), d.task().taskId(), d.task().processor(), d.task().date(),
-                        d.dispatch());
+                        d.dispatch()).withEarlyCutoff(cutoff);
                 sent.add(ConfirmedPublisher.send(out, work, work.attributes(), Topics.DEFAULT.work(d.phase()))
                         .toCompletableFuture());
             }
@@ -545,8 +563,10 @@ public class Coordinator {
 
     static RunSummary summary(RunState run, Instant now) {
         var c = run.counts();
+        int unchanged = (int) run.tasks().stream()
+                .filter(t -> LineageRecorder.INPUTS_UNCHANGED.equals(t.skipReason())).count();
         return new RunSummary(run.tasks().size(), c.get(TaskStatus.SUCCEEDED), c.get(TaskStatus.SKIPPED),
                 c.get(TaskStatus.DEAD), c.get(TaskStatus.BLOCKED), c.get(TaskStatus.CANCELLED),
-                Duration.between(run.acceptedAt(), now).toMillis());
+                Duration.between(run.acceptedAt(), now).toMillis(), unchanged);
     }
 }

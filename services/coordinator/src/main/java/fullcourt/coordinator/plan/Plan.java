@@ -1,6 +1,7 @@
 package fullcourt.coordinator.plan;
 
 import fullcourt.coordinator.TaskKey;
+import fullcourt.messages.BackfillRequest.Mode;
 import fullcourt.messages.BackfillRequest.Policy;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,33 @@ public record Plan(
         Map<String, Integer> levels,
         int satisfiedOutside,
         List<String> missing,
-        int alreadyDone) {
+        int alreadyDone,
+        Mode mode,
+        Map<TaskKey, String> reasons,
+        int windowCascadeDates,
+        int pulledUpstream,
+        List<String> refused) {
+
+    /** Tasks listed one by one, with their reasons, in a plan's description (the rest are counted). */
+    static final int LISTED_TASKS = 200;
+
+    public Plan(List<TaskKey> tasks, Map<TaskKey, List<TaskKey>> upstreams, Policy policy, Map<String, Integer> levels,
+                int satisfiedOutside, List<String> missing, int alreadyDone) {
+        this(tasks, upstreams, policy, levels, satisfiedOutside, missing, alreadyDone, Mode.ALL, Map.of(), 0, 0,
+                List.of());
+    }
+
+    /** This plan as made for a request: its mode, each task's reason, and what cascade and upstreams added or refused. */
+    Plan with(Mode mode, Map<TaskKey, String> reasons, int windowCascadeDates, int pulledUpstream, List<String> refused) {
+        return new Plan(tasks, upstreams, policy, levels, satisfiedOutside, missing, alreadyDone, mode,
+                java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(reasons)), windowCascadeDates,
+                pulledUpstream, List.copyOf(refused));
+    }
+
+    /** Whether the request must be refused: upstream partitions it reads are missing or stale and it said --no-upstream. */
+    public boolean isRefused() {
+        return !refused.isEmpty();
+    }
 
     public Map<String, Integer> tasksPerProcessor() {
         Map<String, Integer> counts = new TreeMap<>();
@@ -32,6 +59,11 @@ public record Plan(
     /** A human-readable summary: what `fullcourt request --dry-run` prints. */
     public String describe() {
         StringBuilder sb = new StringBuilder();
+        if (mode == Mode.STALE && tasks.isEmpty()) {
+            sb.append("nothing stale: 0 tasks\n");
+            sb.append(describeOutside());
+            return sb.toString();
+        }
         sb.append(tasks.size()).append(" tasks");
         if (!tasks.isEmpty()) {
             sb.append(" over ").append(tasks.stream().map(TaskKey::date).distinct().count()).append(" dates, ")
@@ -43,13 +75,43 @@ public record Plan(
         tasksPerProcessor().forEach((p, n) -> sb.append("  ").append(p).append(": ").append(n).append('\n'));
         describePolicy(sb);
         if (alreadyDone > 0) {
-            sb.append(alreadyDone).append(" tasks left out: already succeeded (--missing-only)\n");
+            sb.append(alreadyDone).append(" tasks left out: present in the warehouse, or nothing to compute (--missing-only)\n");
         }
-        sb.append(satisfiedOutside).append(" dependencies outside the run satisfied by earlier runs\n");
-        sb.append(missing.size()).append(" dependencies outside the run never produced");
+        if (windowCascadeDates > 0) {
+            sb.append("window cascade: ").append(windowCascadeDates)
+                    .append(" later dates added (their windows read a date of this run)\n");
+        }
+        if (pulledUpstream > 0) {
+            sb.append(pulledUpstream).append(" upstream tasks pulled in: partitions the tasks read were missing")
+                    .append(mode == Mode.STALE ? " or stale" : "").append(" (--no-upstream refuses instead)\n");
+        }
+        if (!reasons.isEmpty()) {
+            describeReasons(sb);
+        }
+        sb.append(describeOutside());
+        return sb.toString();
+    }
+
+    private void describeReasons(StringBuilder sb) {
+        sb.append("tasks and why:\n");
+        tasks.stream().limit(LISTED_TASKS).forEach(t -> sb.append("  ").append(t).append(": ")
+                .append(reasons.getOrDefault(t, "in scope")).append('\n'));
+        if (tasks.size() > LISTED_TASKS) {
+            sb.append("  ... and ").append(tasks.size() - LISTED_TASKS).append(" more (fullcourt status --stale lists them all)\n");
+        }
+    }
+
+    private String describeOutside() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(satisfiedOutside).append(" dependencies outside the run satisfied by the warehouse\n");
+        sb.append(missing.size()).append(" dependencies outside the run missing from the warehouse");
         missing.stream().limit(20).forEach(m -> sb.append("\n  ").append(m));
         if (missing.size() > 20) {
             sb.append("\n  ... and ").append(missing.size() - 20).append(" more");
+        }
+        if (!missing.isEmpty()) {
+            sb.append("\n(--allow-incomplete: these tasks run on what is there; lineage marks them stale once the"
+                    + " missing inputs exist)");
         }
         return sb.toString();
     }

@@ -1,6 +1,8 @@
 package fullcourt.coordinator.plan;
 
 import fullcourt.coordinator.TaskKey;
+import fullcourt.coordinator.lineage.WindowReach;
+import fullcourt.engine.lineage.WindowInputs;
 import fullcourt.engine.catalog.Catalog;
 import fullcourt.engine.catalog.ProcessorDeclaration;
 import fullcourt.engine.catalog.Upstream;
@@ -29,29 +31,150 @@ public final class Planner {
         this.catalog = catalog;
     }
 
+    /** A plan against partition states known only as a predicate (nothing stale). */
+    public Plan plan(BackfillRequest request, Predicate<TaskKey> present, SeasonCalendar calendar) {
+        return plan(request, PartitionStates.of(present), calendar);
+    }
+
     /**
-     * @param doneBefore whether a (processor, date) already SUCCEEDED or was SKIPPED in an earlier run
+     * Expands the request: its mode picks the tasks of its scope and dates (all; those missing from the
+     * data; the stale ones), cascade extends them to what reads them (per date, and through windows to
+     * later dates), and upstream partitions they read that are not available are pulled in, refused or
+     * allowed as the request says.
      */
-    public Plan plan(BackfillRequest request, Predicate<TaskKey> doneBefore, SeasonCalendar calendar) {
+    public Plan plan(BackfillRequest request, PartitionStates states, SeasonCalendar calendar) {
         Set<String> processors = scope(request);
-        List<LocalDate> dates = dates(request);
-        List<TaskKey> tasks = new ArrayList<>();
+        Set<LocalDate> dates = new HashSet<>(dates(request));
+        Map<TaskKey, String> reasons = new LinkedHashMap<>();
+        Set<TaskKey> tasks = new LinkedHashSet<>();
         int alreadyDone = 0;
-        for (LocalDate date : dates) {
-            for (String name : processors) {
-                ProcessorDeclaration d = catalog.get(name);
-                if (!d.dateDomain().contains(date, calendar)) {
-                    continue;
+        int cascadeDates = 0;
+        if (request.mode() == BackfillRequest.Mode.STALE) {
+            cascadeDates = staleTasks(request, processors, dates, states, calendar, tasks, reasons);
+        } else {
+            for (LocalDate date : dates(request)) {
+                for (String name : processors) {
+                    ProcessorDeclaration d = catalog.get(name);
+                    if (!d.dateDomain().contains(date, calendar)) {
+                        continue;
+                    }
+                    TaskKey key = new TaskKey(name, date);
+                    if (request.mode() == BackfillRequest.Mode.MISSING
+                            && (states.present(key) || !WindowInputs.productive(d, date, calendar))) {
+                        alreadyDone++;
+                    } else {
+                        tasks.add(key);
+                    }
                 }
-                TaskKey key = new TaskKey(name, date);
-                if (request.mode() == BackfillRequest.Mode.MISSING && doneBefore.test(key)) {
-                    alreadyDone++;
-                } else {
-                    tasks.add(key);
+            }
+            if (request.cascade() && request.mode() == BackfillRequest.Mode.ALL) {
+                cascadeDates = windowCascade(processors, states, calendar, tasks);
+            }
+        }
+        Upstreams upstreams = upstreams(tasks, request.upstreams(), states, calendar, reasons);
+        Plan plan = withDependencies(List.copyOf(tasks), request.policy(), states::available, alreadyDone, calendar);
+        return plan.with(request.mode(), reasons, cascadeDates, upstreams.pulled(), upstreams.refused());
+    }
+
+    /**
+     * The stale partitions of the scope and dates, then (with cascade) every stale partition that reads
+     * one of those, on any later date, through any window; returns how many dates outside the request
+     * that added.
+     */
+    private int staleTasks(BackfillRequest request, Set<String> processors, Set<LocalDate> dates,
+                           PartitionStates states, SeasonCalendar calendar, Set<TaskKey> tasks,
+                           Map<TaskKey, String> reasons) {
+        WindowReach included = new WindowReach(catalog, calendar);
+        Set<LocalDate> added = new TreeSet<>();
+        states.staleness().all().forEach((key, reason) -> {
+            boolean root = processors.contains(key.processor()) && dates.contains(key.date());
+            boolean reached = !root && request.cascade()
+                    && included.firstMarkedInput(catalog.get(key.processor()), key.date()).isPresent();
+            if (root || reached) {
+                tasks.add(key);
+                reasons.put(key, reason.text());
+                included.mark(key);
+                if (!dates.contains(key.date())) {
+                    added.add(key.date());
+                }
+            }
+        });
+        return added.size();
+    }
+
+    /**
+     * Re-running a date changes what the later dates whose windows read it computed: adds the tasks of
+     * the scope on later dates that read a task of the run (transitively) and exist in the data (what
+     * was never computed is missing, not made wrong by this run); returns how many dates it added.
+     */
+    private int windowCascade(Set<String> processors, PartitionStates states, SeasonCalendar calendar,
+                              Set<TaskKey> tasks) {
+        if (tasks.isEmpty()) {
+            return 0;
+        }
+        WindowReach included = new WindowReach(catalog, calendar);
+        LocalDate first = null;
+        for (TaskKey t : tasks) {
+            if (WindowInputs.productive(catalog.get(t.processor()), t.date(), calendar)) {
+                included.mark(t);
+            }
+            first = first == null || t.date().isBefore(first) ? t.date() : first;
+        }
+        Set<LocalDate> added = new TreeSet<>();
+        List<ProcessorDeclaration> order = catalog.dependencyOrder().stream()
+                .filter(d -> processors.contains(d.name())).toList();
+        for (SeasonCalendar.Season season : calendar.seasons()) {
+            for (LocalDate date : season.gameDates().tailSet(first, false)) {
+                for (ProcessorDeclaration d : order) {
+                    TaskKey key = new TaskKey(d.name(), date);
+                    if (included.isMarked(key) || !WindowInputs.productive(d, date, calendar) || !states.present(key)
+                            || included.firstMarkedInput(d, date).isEmpty()) {
+                        continue;
+                    }
+                    included.mark(key);
+                    if (tasks.add(key)) {
+                        added.add(date);
+                    }
                 }
             }
         }
-        return withDependencies(tasks, request.policy(), doneBefore, alreadyDone, calendar);
+        return added.size();
+    }
+
+    /** Upstream partitions pulled into the run, or refused. */
+    private record Upstreams(int pulled, List<String> refused) {
+    }
+
+    /**
+     * Upstream partitions the tasks read, outside the run and not available: pulled into the run
+     * (and theirs, transitively), refused, or allowed (then listed as missing by the plan).
+     */
+    private Upstreams upstreams(Set<TaskKey> tasks, BackfillRequest.Upstreams policy, PartitionStates states,
+                                SeasonCalendar calendar, Map<TaskKey, String> reasons) {
+        if (policy == BackfillRequest.Upstreams.ALLOW) {
+            return new Upstreams(0, List.of());
+        }
+        List<TaskKey> queue = new ArrayList<>(tasks);
+        Set<String> refused = new TreeSet<>();
+        int pulled = 0;
+        while (!queue.isEmpty()) {
+            TaskKey task = queue.remove(queue.size() - 1);
+            for (TaskKey needed : needs(task, calendar)) {
+                if (tasks.contains(needed) || states.available(needed)) {
+                    continue;
+                }
+                if (policy == BackfillRequest.Upstreams.REFUSE) {
+                    refused.add(task + " needs " + needed + " (" + (states.present(needed) ? "stale" : "missing") + ")");
+                    continue;
+                }
+                tasks.add(needed);
+                queue.add(needed);
+                pulled++;
+                reasons.putIfAbsent(needed, states.staleness().reason(needed).map(Object::toString)
+                        .orElse("missing") + " (upstream of " + task + ")");
+            }
+        }
+        return new Upstreams(pulled, List.copyOf(refused));
     }
 
     /**

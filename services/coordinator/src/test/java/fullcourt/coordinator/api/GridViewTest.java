@@ -1,5 +1,6 @@
 package fullcourt.coordinator.api;
 
+import fullcourt.messages.BackfillRequest.Upstreams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fullcourt.coordinator.TaskKey;
@@ -34,7 +35,7 @@ class GridViewTest {
                 TestCatalogs.declare("b", 4, 4, new Upstream("a", Window.SAME_DATE))));
         Scheduler s = new Scheduler(catalog, 10);
         BackfillRequest r = BackfillRequest.forRange("r", D1, D1.plusDays(2)).withPhases(List.of(3));
-        s.addRun("r", r, T0, new Planner(catalog).plan(r, k -> false, SeasonCalendar.EMPTY));
+        s.addRun("r", r, T0, new Planner(catalog).plan(r.withUpstreams(Upstreams.ALLOW), k -> false, SeasonCalendar.EMPTY));
         TaskKey a1 = new TaskKey("a", D1);
         s.apply(LedgerEvent.task("r", a1, LedgerEventType.DISPATCHED, 1, 0, T0, null));
         s.apply(LedgerEvent.task("r", a1, LedgerEventType.DEAD, 1, 5, T0, "boom"));

@@ -1,5 +1,6 @@
 package fullcourt.coordinator.dispatch;
 
+import fullcourt.messages.BackfillRequest.Upstreams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fullcourt.coordinator.TaskKey;
@@ -37,7 +38,7 @@ class LedgerFoldTest {
     /** Accepts a request as the coordinator does: RUN_ACCEPTED and PLANNED rows in the ledger, then the run. */
     private Scheduler accept(BackfillRequest request) {
         Scheduler live = new Scheduler(catalog, 100);
-        Plan plan = new Planner(catalog).plan(request, live.doneEver(), SeasonCalendar.EMPTY);
+        Plan plan = new Planner(catalog).plan(request.withUpstreams(Upstreams.ALLOW), live.doneEver(), SeasonCalendar.EMPTY);
         List<LedgerEvent> rows = new ArrayList<>();
         rows.add(LedgerEvent.accepted(request.requestId(), T0, request));
         plan.tasks().forEach(t -> rows.add(LedgerEvent.task(request.requestId(), t, LedgerEventType.PLANNED, 0, 0,

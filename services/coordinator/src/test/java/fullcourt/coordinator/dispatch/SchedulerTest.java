@@ -1,5 +1,6 @@
 package fullcourt.coordinator.dispatch;
 
+import fullcourt.messages.BackfillRequest.Upstreams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -42,7 +43,7 @@ class SchedulerTest {
     private static void addRun(Scheduler s, Catalog catalog, String runId, LocalDate from, int days, Policy policy) {
         BackfillRequest r = BackfillRequest.forRange(runId, from, from.plusDays(days - 1)).withPhases(List.of(3))
                 .withPolicy(policy);
-        s.addRun(runId, r, T0, new Planner(catalog).plan(r, k -> false, SeasonCalendar.EMPTY));
+        s.addRun(runId, r, T0, new Planner(catalog).plan(r.withUpstreams(Upstreams.ALLOW), k -> false, SeasonCalendar.EMPTY));
     }
 
     /** Records and applies the dispatches, as the coordinator does after Pub/Sub confirmed them. */
@@ -95,7 +96,7 @@ class SchedulerTest {
         Scheduler s = schedulerWithRun(catalog, 100, "first", 2);
         BackfillRequest second = BackfillRequest.forRange("second", D1, D1.plusDays(2)).withProcessors(List.of("a"))
                 .withCascade(false);
-        s.addRun("second", second, T0, new Planner(catalog).plan(second, k -> false, SeasonCalendar.EMPTY));
+        s.addRun("second", second, T0, new Planner(catalog).plan(second.withUpstreams(Upstreams.ALLOW), k -> false, SeasonCalendar.EMPTY));
         List<Dispatch> chosen = dispatch(s);
         assertThat(chosen).extracting(Dispatch::task).doesNotHaveDuplicates()
                 .containsExactlyInAnyOrder(key("a", D1), key("a", D1.plusDays(1)), key("a", D1.plusDays(2)));

@@ -1,5 +1,6 @@
 package fullcourt.coordinator.metrics;
 
+import fullcourt.messages.BackfillRequest.Upstreams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fullcourt.coordinator.TaskKey;
@@ -125,7 +126,7 @@ class SchedulerGaugesTest {
     }
 
     private void addRun(String runId, BackfillRequest request) {
-        scheduler.addRun(runId, request, T0, new Planner(catalog).plan(request, k -> false, SeasonCalendar.EMPTY));
+        scheduler.addRun(runId, request, T0, new Planner(catalog).plan(request.withUpstreams(Upstreams.ALLOW), k -> false, SeasonCalendar.EMPTY));
     }
 
     private List<Dispatch> dispatch() {

@@ -141,4 +141,21 @@ public final class Catalog {
         }
         return out;
     }
+
+    /**
+     * Every declaration, each after all of its upstreams (declaration order where that holds): the
+     * order in which a date's partitions can be computed, or judged stale, one after another.
+     */
+    public List<ProcessorDeclaration> dependencyOrder() {
+        Set<String> placed = new LinkedHashSet<>();
+        while (placed.size() < byName.size()) {
+            for (ProcessorDeclaration d : byName.values()) {
+                if (!placed.contains(d.name())
+                        && d.upstreams().stream().allMatch(u -> placed.contains(u.processor()))) {
+                    placed.add(d.name());
+                }
+            }
+        }
+        return placed.stream().map(byName::get).toList();
+    }
 }

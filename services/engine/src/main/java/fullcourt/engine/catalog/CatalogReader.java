@@ -22,8 +22,12 @@ public final class CatalogReader {
     record UpstreamEntry(String processor, String window) {
     }
 
+    record RawInputEntry(String table, String window) {
+    }
+
     record Entry(String name, Integer phase, String table, String partitionColumn,
-                 List<UpstreamEntry> upstreams, String dateDomain, String version, Integer concurrency) {
+                 List<UpstreamEntry> upstreams, String dateDomain, String version, Integer concurrency,
+                 List<RawInputEntry> rawInputs) {
     }
 
     record Document(List<Entry> processors) {
@@ -112,6 +116,12 @@ public final class CatalogReader {
                 upstreams.add(new Upstream(u.processor(), Window.parse(u.window() == null ? "same-date" : u.window())));
             }
         }
+        List<RawInput> rawInputs = new ArrayList<>();
+        if (e.rawInputs() != null) {
+            for (RawInputEntry r : e.rawInputs()) {
+                rawInputs.add(new RawInput(r.table(), Window.parse(r.window() == null ? "same-date" : r.window())));
+            }
+        }
         return new ProcessorDeclaration(
                 e.name(),
                 e.phase(),
@@ -120,6 +130,7 @@ public final class CatalogReader {
                 upstreams,
                 DateDomain.parse(e.dateDomain()),
                 e.version() == null ? "1" : e.version(),
-                e.concurrency() == null ? 4 : e.concurrency());
+                e.concurrency() == null ? 4 : e.concurrency(),
+                rawInputs);
     }
 }

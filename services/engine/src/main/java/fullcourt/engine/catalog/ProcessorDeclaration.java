@@ -16,9 +16,17 @@ public record ProcessorDeclaration(
         List<Upstream> upstreams,
         DateDomain dateDomain,
         String version,
-        int concurrency) {
+        int concurrency,
+        List<RawInput> rawInputs) {
 
     public ProcessorDeclaration {
         upstreams = List.copyOf(upstreams);
+        rawInputs = rawInputs == null ? List.of() : List.copyOf(rawInputs);
+    }
+
+    /** A declaration that reads no raw table. */
+    public ProcessorDeclaration(String name, int phase, String table, String partitionColumn, List<Upstream> upstreams,
+                                DateDomain dateDomain, String version, int concurrency) {
+        this(name, phase, table, partitionColumn, upstreams, dateDomain, version, concurrency, List.of());
     }
 }

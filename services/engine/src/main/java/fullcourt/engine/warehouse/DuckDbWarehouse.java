@@ -253,6 +253,16 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
                 Map.of("s", schema, "t", name)).isEmpty();
     }
 
+    @Override
+    public List<Column> columns(String table) {
+        String[] parts = table.split("\\.", 2);
+        String schema = parts.length == 2 ? parts[0] : "main";
+        String name = parts.length == 2 ? parts[1] : parts[0];
+        return query("SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = @s"
+                + " AND table_name = @t ORDER BY ordinal_position", Map.of("s", schema, "t", name)).stream()
+                .map(r -> new Column((String) r.get("column_name"), (String) r.get("data_type"))).toList();
+    }
+
     /**
      * DuckDB's optimistic concurrency aborts one of two transactions touching the same rows
      * ("Conflict", "write-write conflict"): another attempt succeeds, so those are retryable, as

@@ -85,4 +85,9 @@ public final class LatencyWarehouse implements Warehouse {
     public boolean tableExists(String table) {
         return delegate.tableExists(table);
     }
+
+    @Override
+    public List<Column> columns(String table) {
+        return delegate.columns(table);
+    }
 }

@@ -33,4 +33,7 @@ public interface Warehouse {
 
     /** Whether {@code dataset.table} exists. */
     boolean tableExists(String table);
+
+    /** The columns of {@code dataset.table} in their declared order; empty when it does not exist. */
+    List<Column> columns(String table);
 }

@@ -62,10 +62,16 @@ public final class TaskRunner {
      * @throws PermanentFailure when it cannot
      */
     public Outcome run(Processor processor, ProcessorDeclaration declaration, LocalDate date, String runId, int attempt) {
+        return run(processor, declaration, date, runId, attempt, false);
+    }
+
+    /** As {@link #run(Processor, ProcessorDeclaration, LocalDate, String, int)}, allowing an early cutoff or not. */
+    public Outcome run(Processor processor, ProcessorDeclaration declaration, LocalDate date, String runId, int attempt,
+                       boolean earlyCutoff) {
         Timer.Sample sample = metrics.attemptBegun(declaration, attempt);
         TaskOutcome outcome = TaskOutcome.FAILED_RETRYABLE;
         try {
-            Outcome result = attempt(processor, declaration, date, runId, attempt);
+            Outcome result = attempt(processor, declaration, date, runId, attempt, earlyCutoff);
             outcome = result instanceof Outcome.Skipped ? TaskOutcome.SKIPPED : TaskOutcome.SUCCEEDED;
             return result;
         } catch (PermanentFailure e) {
@@ -77,7 +83,7 @@ public final class TaskRunner {
     }
 
     private Outcome attempt(Processor processor, ProcessorDeclaration declaration, LocalDate date, String runId,
-                            int attempt) {
+                            int attempt, boolean earlyCutoff) {
         Semaphore limit = limits.computeIfAbsent(declaration.name(), n -> new Semaphore(declaration.concurrency(), true));
         try {
             limit.acquire();
@@ -87,7 +93,7 @@ public final class TaskRunner {
         }
         Cancellation cancellation = new Cancellation();
         TaskContext task = new TaskContext(declaration, date, runId, attempt,
-                LatencyWarehouse.around(warehouse, latency, cancellation), cancellation);
+                LatencyWarehouse.around(warehouse, latency, cancellation), cancellation, earlyCutoff);
         // whoever claims first owns the slot's release: the task when it runs, or the caller when
         // the task was cancelled before it started; the slot is thus given back when the work
         // really ends, not when its deadline passes

@@ -13,6 +13,8 @@ import fullcourt.engine.transport.ConfirmedPublisher;
 import fullcourt.engine.transport.IncomingPubSubMetadata;
 import fullcourt.engine.config.EngineConfig;
 import fullcourt.engine.lifecycle.ShutdownOrder;
+import fullcourt.engine.lineage.LineageRecorder;
+import fullcourt.engine.lineage.LineageStore;
 import fullcourt.engine.logging.TaskMdc;
 import fullcourt.engine.warehouse.SimulatedLatency;
 import fullcourt.engine.warehouse.Warehouse;
@@ -111,7 +113,10 @@ public class WorkConsumer {
         if (faults.active()) {
             LOG.warnf("FAULT INJECTION ON (fullcourt.faults): %s", faults);
         }
-        registry = ProcessorRegistry.check(catalog, config.phases(), implemented.stream().map(faults::around).toList());
+        // lineage outside the faults: a process halted right after a write leaves a write begun and never ended
+        registry = ProcessorRegistry.check(catalog, config.phases(), implemented.stream().map(faults::around)
+                .<Processor>map(p -> new LineageRecorder(p, catalog, clock)).toList());
+        registerVersions();
         metrics = new WorkerMetrics(meters);
         heartbeat = new WorkerHeartbeat(clock);
         workers = Executors.newFixedThreadPool(config.workers(), named("worker"));
@@ -120,6 +125,15 @@ public class WorkConsumer {
                 metrics);
         LOG.infof("Worker serving phases %s with processors %s, %d workers, deadline %s, simulated query latency %s",
                 config.phases(), registry.names(), config.workers(), config.deadline(), latency);
+    }
+
+    /** Tells the coordinator, through the warehouse, which version of each processor runs now (staleness compares). */
+    private void registerVersions() {
+        Map<String, String> versions = new java.util.TreeMap<>();
+        for (String name : registry.names()) {
+            versions.put(name, registry.find(name).orElseThrow().version(catalog.get(name)));
+        }
+        LineageStore.create(warehouse).registerVersions(versions, clock.instant());
     }
 
     private static java.util.concurrent.ThreadFactory named(String prefix) {
@@ -196,7 +210,7 @@ public class WorkConsumer {
         long begun = clock.millis();
         try {
             confirm(TaskEvent.started(work, attempt, clock.instant(), processor.version(declaration)));
-            Outcome outcome = runner.run(processor, declaration, work.date(), work.runId(), attempt);
+            Outcome outcome = runner.run(processor, declaration, work.date(), work.runId(), attempt, work.earlyCutoff());
             long took = clock.millis() - begun;
             TaskEvent done = outcome instanceof Outcome.Skipped s
                     ? TaskEvent.skipped(work, attempt, clock.instant(), s.reason(), processor.version(declaration))

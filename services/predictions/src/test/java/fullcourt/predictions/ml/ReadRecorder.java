@@ -48,4 +48,9 @@ final class ReadRecorder implements Warehouse {
     public boolean tableExists(String table) {
         return delegate.tableExists(table);
     }
+
+    @Override
+    public java.util.List<fullcourt.engine.warehouse.Column> columns(String table) {
+        return delegate.columns(table);
+    }
 }

@@ -19,6 +19,7 @@ import com.google.cloud.bigquery.TableResult;
 import com.google.cloud.bigquery.TimePartitioning;
 import fullcourt.engine.processor.Cancellation;
 import fullcourt.engine.processor.PermanentFailure;
+import fullcourt.engine.warehouse.Column;
 import fullcourt.engine.warehouse.Warehouse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -188,6 +189,18 @@ public class BigQueryWarehouse implements Warehouse {
     public boolean tableExists(String table) {
         TableId id = tableId(table);
         return retry.run("table exists " + table, new Cancellation(), () -> bigquery.getTable(id) != null);
+    }
+
+    /** From the table's schema (tables.get), no query job: Standard SQL type names (FLOAT64, INT64, STRING...). */
+    @Override
+    public List<Column> columns(String table) {
+        TableId id = tableId(table);
+        Table found = retry.run("columns of " + table, new Cancellation(), () -> bigquery.getTable(id));
+        if (found == null || found.getDefinition() == null || found.getDefinition().getSchema() == null) {
+            return List.of();
+        }
+        return found.getDefinition().getSchema().getFields().stream()
+                .map(f -> new Column(f.getName(), f.getType().getStandardType().name())).toList();
     }
 
     /**

@@ -1,0 +1,216 @@
+package fullcourt.engine.lineage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fullcourt.engine.catalog.Catalog;
+import fullcourt.engine.catalog.DateDomain;
+import fullcourt.engine.catalog.ProcessorDeclaration;
+import fullcourt.engine.catalog.RawInput;
+import fullcourt.engine.catalog.Upstream;
+import fullcourt.engine.catalog.Window;
+import fullcourt.engine.processor.Cancellation;
+import fullcourt.engine.processor.Outcome;
+import fullcourt.engine.processor.Processor;
+import fullcourt.engine.processor.TaskContext;
+import fullcourt.engine.warehouse.DuckDbWarehouse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Lineage recorded around real writes on DuckDB: a season of three game dates (Jan 3, 4, 6; Jan 5
+ * has no games), raw box scores, {@code points} (raw same-date) and {@code totals} (points,
+ * season-to-date: the dates before its own).
+ */
+class LineageRecorderTest {
+
+    private static final LocalDate JAN_3 = LocalDate.of(2022, 1, 3);
+    private static final LocalDate JAN_4 = LocalDate.of(2022, 1, 4);
+    private static final LocalDate JAN_5 = LocalDate.of(2022, 1, 5);
+    private static final LocalDate JAN_6 = LocalDate.of(2022, 1, 6);
+
+    private static final ProcessorDeclaration POINTS = new ProcessorDeclaration("points", 3, "analytics.points",
+            "game_date", List.of(), DateDomain.SEASON_DAYS, "sql", 2,
+            List.of(new RawInput("raw.box", Window.SAME_DATE)));
+    private static final ProcessorDeclaration TOTALS = new ProcessorDeclaration("totals", 4, "precompute.totals",
+            "game_date", List.of(new Upstream("points", Window.SEASON_TO_DATE)), DateDomain.SEASON_DAYS, "sql", 2);
+    private static final Catalog CATALOG = Catalog.of(List.of(POINTS, TOTALS));
+    /** A clock a second later at each reading: writes of one partition are ordered by when they began. */
+    private static final Clock CLOCK = new Clock() {
+        private final java.util.concurrent.atomic.AtomicLong seconds = new java.util.concurrent.atomic.AtomicLong();
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.parse("2026-12-04T10:00:00Z").plusSeconds(seconds.incrementAndGet());
+        }
+    };
+
+    private final DuckDbWarehouse warehouse = DuckDbWarehouse.open(":memory:");
+    private final LineageStore store = LineageStore.create(warehouse);
+
+    @BeforeEach
+    void season() {
+        warehouse.update("CREATE TABLE raw.schedule (game_id VARCHAR, game_date DATE, season VARCHAR)", Map.of());
+        warehouse.update("INSERT INTO raw.schedule VALUES ('20220103_ATL_BOS', DATE '2022-01-03', '2021-22'),"
+                + " ('20220104_ATL_BOS', DATE '2022-01-04', '2021-22'), ('20220106_ATL_BOS', DATE '2022-01-06', '2021-22')",
+                Map.of());
+        warehouse.update("CREATE TABLE raw.box (game_date DATE, player VARCHAR, minutes DOUBLE, pts INTEGER)", Map.of());
+        warehouse.update("INSERT INTO raw.box VALUES (DATE '2022-01-03', 'a', 30.5, 20), (DATE '2022-01-03', 'b', 12.0, 7),"
+                + " (DATE '2022-01-04', 'a', 31.0, 25), (DATE '2022-01-06', 'a', 29.0, 18)", Map.of());
+    }
+
+    @AfterEach
+    void close() {
+        warehouse.close();
+    }
+
+    private static Processor sql(ProcessorDeclaration d, String select) {
+        return new Processor() {
+            @Override
+            public String name() {
+                return d.name();
+            }
+
+            @Override
+            public String version(ProcessorDeclaration ignored) {
+                return "sql-" + Integer.toHexString(select.hashCode());
+            }
+
+            @Override
+            public Outcome process(TaskContext task) {
+                if (!task.warehouse().query("SELECT 1 AS g FROM raw.schedule WHERE game_date = @d",
+                        Map.of("d", task.date())).isEmpty()) {
+                    return Outcome.written(task.warehouse().replacePartition(d.table(), d.partitionColumn(),
+                            task.date(), select, Map.of("game_date", task.date()), task.cancellation()));
+                }
+                return Outcome.skipped("no games on " + task.date());
+            }
+        };
+    }
+
+    private static final String POINTS_SQL = "SELECT game_date, player, pts * 1.0 AS points FROM raw.box"
+            + " WHERE game_date = @game_date";
+    private static final String TOTALS_SQL = "SELECT CAST(@game_date AS DATE) AS game_date, COUNT(*) AS games,"
+            + " SUM(points) AS points FROM analytics.points WHERE game_date < @game_date";
+
+    private Outcome run(ProcessorDeclaration d, String select, LocalDate date, boolean cutoff) throws Exception {
+        LineageRecorder recorder = new LineageRecorder(sql(d, select), CATALOG, CLOCK);
+        return recorder.process(new TaskContext(d, date, "run-1", 1, warehouse, new Cancellation(), cutoff));
+    }
+
+    private LatestWrite latest(String processor, LocalDate date) {
+        return store.latest(List.of(processor), date, date).get(new PartitionKey(processor, date));
+    }
+
+    @Test
+    void aWriteRecordsItsVersionFingerprintAndEveryPartitionOfItsWindowsAtReadTime() throws Exception {
+        run(POINTS, POINTS_SQL, JAN_3, false);
+        run(POINTS, POINTS_SQL, JAN_4, false);
+        run(TOTALS, TOTALS_SQL, JAN_6, false);
+
+        LatestWrite points3 = latest("points", JAN_3);
+        assertThat(points3.complete()).isTrue();
+        assertThat(points3.rows()).isEqualTo(2);
+        assertThat(points3.fingerprint())
+                .isEqualTo(new PartitionFingerprints(warehouse).of("analytics.points", "game_date", JAN_3).text())
+                .startsWith("2:");
+        assertThat(store.inputsOf(points3.writeId())).containsOnlyKeys(new InputKey("raw.box", JAN_3));
+
+        // season to date of Jan 6: the game dates Jan 3 and Jan 4 (Jan 5 has no games), as their lineage says them
+        LatestWrite totals6 = latest("totals", JAN_6);
+        assertThat(store.inputsOf(totals6.writeId())).containsExactlyInAnyOrderEntriesOf(Map.of(
+                new InputKey("points", JAN_3), points3.fingerprint(),
+                new InputKey("points", JAN_4), latest("points", JAN_4).fingerprint()));
+    }
+
+    @Test
+    void aDateWithoutGamesLeavesNoLineage() throws Exception {
+        assertThat(run(POINTS, POINTS_SQL, JAN_5, false)).isEqualTo(Outcome.skipped("no games on " + JAN_5));
+        assertThat(latest("points", JAN_5)).isNull();
+    }
+
+    @Test
+    void earlyCutoffSkipsOnlyWhileVersionAndEveryInputFingerprintAreUnchanged() throws Exception {
+        run(POINTS, POINTS_SQL, JAN_3, false);
+        assertThat(run(POINTS, POINTS_SQL, JAN_3, true)).isEqualTo(Outcome.skipped(LineageRecorder.INPUTS_UNCHANGED));
+
+        // another version of the model: computed again
+        assertThat(run(POINTS, POINTS_SQL + " ", JAN_3, true)).isInstanceOf(Outcome.Written.class);
+        assertThat(run(POINTS, POINTS_SQL + " ", JAN_3, true)).isEqualTo(Outcome.skipped(LineageRecorder.INPUTS_UNCHANGED));
+
+        // a corrected raw row: computed again
+        warehouse.update("UPDATE raw.box SET pts = 21 WHERE game_date = DATE '2022-01-03' AND player = 'a'", Map.of());
+        assertThat(run(POINTS, POINTS_SQL + " ", JAN_3, true)).isInstanceOf(Outcome.Written.class);
+        // without cutoff, always computed
+        assertThat(run(POINTS, POINTS_SQL + " ", JAN_3, false)).isInstanceOf(Outcome.Written.class);
+    }
+
+    @Test
+    void aWriteThatDiesBeforeItsOutcomeLeavesItsPartitionOfUnknownContent() throws Exception {
+        run(POINTS, POINTS_SQL, JAN_3, false);
+        Processor dying = new Processor() {
+            @Override
+            public String name() {
+                return "points";
+            }
+
+            @Override
+            public Outcome process(TaskContext task) {
+                task.warehouse().replacePartition("analytics.points", "game_date", JAN_3, POINTS_SQL + " AND player = 'a'",
+                        Map.of("game_date", JAN_3), task.cancellation());
+                throw new IllegalStateException("process killed between the write and its lineage");
+            }
+        };
+        assertThatThrownBy(() -> new LineageRecorder(dying, CATALOG, CLOCK).process(
+                new TaskContext(POINTS, JAN_3, "run-2", 1, warehouse, new Cancellation(), true)))
+                .hasMessageContaining("killed");
+
+        LatestWrite w = latest("points", JAN_3);
+        assertThat(w.runId()).isEqualTo("run-2");
+        assertThat(w.complete()).isFalse();
+        assertThat(w.fingerprintForReaders()).isEqualTo(Fingerprint.UNKNOWN);
+        // and a cutoff never trusts it: the next attempt computes
+        assertThat(new LineageRecorder(sql(POINTS, POINTS_SQL), CATALOG, CLOCK)
+                .process(new TaskContext(POINTS, JAN_3, "run-3", 1, warehouse, new Cancellation(), true)))
+                .isInstanceOf(Outcome.Written.class);
+    }
+
+    @Test
+    void fingerprintsIgnoreRowOrderAndFloatNoiseButSeeRealChanges() {
+        warehouse.update("CREATE TABLE analytics.f (game_date DATE, player VARCHAR, rate DOUBLE, note VARCHAR)", Map.of());
+        warehouse.update("INSERT INTO analytics.f VALUES (DATE '2022-01-03', 'a', 0.1 + 0.2, NULL),"
+                + " (DATE '2022-01-03', 'b', 0.0, 'x')", Map.of());
+        PartitionFingerprints fingerprints = new PartitionFingerprints(warehouse);
+        Fingerprint first = fingerprints.of("analytics.f", "game_date", JAN_3);
+
+        // same values, other order, 0.30000000000000004 -> 0.3 and 0.0 -> -1e-17: last-bit noise
+        warehouse.update("DELETE FROM analytics.f", Map.of());
+        warehouse.update("INSERT INTO analytics.f VALUES (DATE '2022-01-03', 'b', -1e-17, 'x'),"
+                + " (DATE '2022-01-03', 'a', 0.3, NULL)", Map.of());
+        assertThat(fingerprints.of("analytics.f", "game_date", JAN_3)).isEqualTo(first);
+
+        warehouse.update("UPDATE analytics.f SET rate = 0.301 WHERE player = 'a'", Map.of());
+        assertThat(fingerprints.of("analytics.f", "game_date", JAN_3)).isNotEqualTo(first);
+        warehouse.update("UPDATE analytics.f SET rate = 0.3, note = '' WHERE player = 'a'", Map.of());
+        assertThat(fingerprints.of("analytics.f", "game_date", JAN_3)).as("NULL and '' differ").isNotEqualTo(first);
+        assertThat(first.rows()).isEqualTo(2);
+        assertThat(fingerprints.of("analytics.f", "game_date", JAN_4)).isEqualTo(Fingerprint.EMPTY);
+    }
+}
