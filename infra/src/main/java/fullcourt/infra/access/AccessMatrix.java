@@ -17,7 +17,11 @@ public final class AccessMatrix {
 
     /** Raw input tables (phases 1-2); every phase service reads the schedule, the coordinator plans from it. */
     public static final String RAW_DATASET = "raw";
-    /** The task ledger (ops.task_events) and the portable SQL functions every model calls (ops.safe_div ...). */
+    /**
+     * The task ledger (ops.task_events, the coordinator's), partition lineage (ops.partition_lineage, ops.lineage_inputs,
+     * ops.processor_versions: the phase services append to it with every write) and the portable SQL functions every
+     * model calls (ops.safe_div ...).
+     */
     public static final String OPS_DATASET = "ops";
 
     public static final String PUBSUB_SUBSCRIBER = "roles/pubsub.subscriber";
@@ -65,15 +69,16 @@ public final class AccessMatrix {
 
     /**
      * Pulls its phase's work; publishes task events and, for a message it cannot process at all, its phase's
-     * dead-letter topic (the worker dead-letters those itself, at once); writes its phase's output datasets and reads
-     * its upstreams' datasets, raw and ops (the schedule and the SQL functions).
+     * dead-letter topic (the worker dead-letters those itself, at once); writes its phase's output datasets and ops (the
+     * lineage of every partition it writes, and its processors' versions; dataset-level, as BigQuery grants here are:
+     * the ledger's table is writable too) and reads its upstreams' datasets and raw (the schedule).
      */
     private static ServiceAccess phaseService(FullcourtService service, CatalogTables catalog, Topics topics) {
         int phase = service.phase().orElseThrow();
-        Set<String> writes = catalog.datasetsWrittenBy(phase);
+        Set<String> writes = new TreeSet<>(catalog.datasetsWrittenBy(phase));
+        writes.add(OPS_DATASET);
         Set<String> reads = new TreeSet<>(catalog.upstreamDatasetsOf(phase));
         reads.add(RAW_DATASET);
-        reads.add(OPS_DATASET);
         reads.removeAll(writes); // dataEditor already reads
         return new ServiceAccess(service, List.of(topics.workSubscription(phase)),
                 List.of(topics.taskEvents(), topics.workDeadLetter(phase)), writes, reads, List.of(BIGQUERY_JOB_USER),

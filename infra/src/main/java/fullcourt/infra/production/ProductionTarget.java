@@ -44,6 +44,7 @@ public record ProductionTarget(String project, String projectNumber, String loca
         AccessMatrix access = access();
         List<PartitionedTable> tables = new ArrayList<>(PartitionedTable.rawTables());
         tables.add(PartitionedTable.ledger());
+        tables.addAll(PartitionedTable.lineage());
         return new WarehouseProvisioner.Layout(location, List.copyOf(access.datasets()), tables, catalog.tables(),
                 access.datasetBindings(project), functionsSql);
     }

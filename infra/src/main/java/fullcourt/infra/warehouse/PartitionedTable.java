@@ -60,6 +60,38 @@ public record PartitionedTable(String dataset, String table, Schema schema, Stri
                 required("recorded_at", StandardSQLTypeName.TIMESTAMP)), "recorded_at", List.of("run_id"));
     }
 
+    /**
+     * Partition lineage, append-only, the same columns as the CREATE TABLE IF NOT EXISTS of the engine's LineageStore:
+     * {@code partition_lineage} and {@code lineage_inputs} partitioned by the partition's date (a staleness check reads
+     * them all; a worker reads its window's dates), clustered by processor; {@code processor_versions} by the day a
+     * service registered.
+     */
+    public static List<PartitionedTable> lineage() {
+        return List.of(
+                new PartitionedTable("ops", "partition_lineage", Schema.of(
+                        required("processor", StandardSQLTypeName.STRING),
+                        required("game_date", StandardSQLTypeName.DATE),
+                        required("write_id", StandardSQLTypeName.STRING),
+                        required("stage", StandardSQLTypeName.STRING),
+                        nullable("version", StandardSQLTypeName.STRING),
+                        nullable("run_id", StandardSQLTypeName.STRING),
+                        nullable("row_count", StandardSQLTypeName.INT64),
+                        nullable("fingerprint", StandardSQLTypeName.STRING),
+                        nullable("detail", StandardSQLTypeName.STRING),
+                        required("recorded_at", StandardSQLTypeName.TIMESTAMP)), "game_date", List.of("processor")),
+                new PartitionedTable("ops", "lineage_inputs", Schema.of(
+                        required("write_id", StandardSQLTypeName.STRING),
+                        required("processor", StandardSQLTypeName.STRING),
+                        required("game_date", StandardSQLTypeName.DATE),
+                        required("input", StandardSQLTypeName.STRING),
+                        required("input_date", StandardSQLTypeName.DATE),
+                        required("fingerprint", StandardSQLTypeName.STRING)), "game_date", List.of("processor", "write_id")),
+                new PartitionedTable("ops", "processor_versions", Schema.of(
+                        required("processor", StandardSQLTypeName.STRING),
+                        required("version", StandardSQLTypeName.STRING),
+                        required("registered_at", StandardSQLTypeName.TIMESTAMP)), "registered_at", List.of()));
+    }
+
     private static Field required(String name, StandardSQLTypeName type) {
         return Field.newBuilder(name, type).setMode(Field.Mode.REQUIRED).build();
     }

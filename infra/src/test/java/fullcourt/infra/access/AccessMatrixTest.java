@@ -20,10 +20,11 @@ class AccessMatrixTest {
     void eachPhaseServiceWritesItsOutputDatasetAndOnlyReadsItsUpstreamsRawAndOps() {
         // phase 3 reads only raw; phase 4 reads analytics; phase 5 reads precompute (features) and analytics
         // (actual points for grading); phase 6 reads predictions and analytics (results export).
-        assertAccess(FullcourtService.ANALYTICS, List.of("analytics"), List.of("ops", "raw"));
-        assertAccess(FullcourtService.PRECOMPUTE, List.of("precompute"), List.of("analytics", "ops", "raw"));
-        assertAccess(FullcourtService.PREDICTIONS, List.of("predictions"), List.of("analytics", "ops", "precompute", "raw"));
-        assertAccess(FullcourtService.PUBLISHING, List.of("publishing"), List.of("analytics", "ops", "predictions", "raw"));
+        // each phase service appends the lineage of its writes to ops
+        assertAccess(FullcourtService.ANALYTICS, List.of("analytics", "ops"), List.of("raw"));
+        assertAccess(FullcourtService.PRECOMPUTE, List.of("ops", "precompute"), List.of("analytics", "raw"));
+        assertAccess(FullcourtService.PREDICTIONS, List.of("ops", "predictions"), List.of("analytics", "precompute", "raw"));
+        assertAccess(FullcourtService.PUBLISHING, List.of("ops", "publishing"), List.of("analytics", "predictions", "raw"));
         assertAccess(FullcourtService.COORDINATOR, List.of("ops"),
                 List.of("analytics", "precompute", "predictions", "publishing", "raw")); // reads every output: validation
     }
@@ -74,9 +75,9 @@ class AccessMatrixTest {
     void datasetGrantsAreEditorWhereWrittenAndViewerWhereRead() {
         String predictions = "serviceAccount:fullcourt-predictions@acme-nba.iam.gserviceaccount.com";
         assertThat(matrix.datasetBindings(P).stream().filter(b -> b.member().equals(predictions))).containsExactly(
+                new IamBinding("datasets/ops", "roles/bigquery.dataEditor", predictions),
                 new IamBinding("datasets/predictions", "roles/bigquery.dataEditor", predictions),
                 new IamBinding("datasets/analytics", "roles/bigquery.dataViewer", predictions),
-                new IamBinding("datasets/ops", "roles/bigquery.dataViewer", predictions),
                 new IamBinding("datasets/precompute", "roles/bigquery.dataViewer", predictions),
                 new IamBinding("datasets/raw", "roles/bigquery.dataViewer", predictions));
         assertThat(matrix.datasets()).containsExactly("analytics", "ops", "precompute", "predictions", "publishing", "raw");

@@ -59,7 +59,11 @@ class WarehouseProvisionerContractTest {
             assertThat(f.path("type").asText()).isEqualTo("FLOAT");
             assertThat(f.path("mode").asText()).isEqualTo("NULLABLE");
         });
-        assertThat(api.writes().stream().filter(r -> r.path().endsWith("/tables"))).hasSize(5 + 1);
+        // 5 raw tables, the ledger and the 3 lineage tables
+        assertThat(api.writes().stream().filter(r -> r.path().endsWith("/tables"))).hasSize(5 + 1 + 3);
+        JsonNode lineage = tableInsert("ops", "partition_lineage");
+        assertThat(lineage.path("timePartitioning").path("field").asText()).isEqualTo("game_date");
+        assertThat(lineage.path("clustering").path("fields").get(0).asText()).isEqualTo("processor");
 
         JsonNode ledger = tableInsert("ops", "task_events");
         assertThat(ledger.path("timePartitioning").path("field").asText()).isEqualTo("recorded_at");

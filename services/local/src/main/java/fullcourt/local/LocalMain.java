@@ -39,7 +39,7 @@ import org.eclipse.microprofile.reactive.messaging.spi.Connector;
 public class LocalMain implements QuarkusApplication {
 
     static final String USAGE = """
-            Usage: java -jar services/local/target/quarkus-app/quarkus-run.jar [--missing-only | --serve | --help]
+            Usage: java -jar services/local/target/quarkus-app/quarkus-run.jar [--missing-only | --stale | --serve | --help]
 
             Starts the Pub/Sub emulator, DuckDB (data/fullcourt.duckdb) and every Fullcourt service in
             this JVM, generates the raw seasons (2021-22..2024-25) if they are not there yet, then:
@@ -49,8 +49,12 @@ public class LocalMain implements QuarkusApplication {
                               summary and the validation report. Exit status 0 when every check
                               passed. Interrupted (Ctrl-C), it stops cleanly; run it again and the same
                               run resumes where it stopped (finished tasks are not redone).
-              --missing-only  the same request in mode 'missing': only (processor, date) pairs without
-                              a finished result run. After a complete backfill it ends at once.
+              --missing-only  the same request in mode 'missing': only (processor, date) partitions missing
+                              from the warehouse run. After a complete backfill it ends at once.
+              --stale         the same request in mode 'stale': only partitions that are missing, of an
+                              older model version, or computed from inputs that changed since (raw rows
+                              corrected, an upstream re-run; windows included), and what reads them.
+                              Tasks whose inputs turn out unchanged end as "inputs unchanged".
               --serve         no backfill: serve the coordinator API on http://localhost:8080 and the
                               emulator on 127.0.0.1:8085 until Ctrl-C, for ./fullcourt request|status|replay.
               --help          this text.
@@ -96,7 +100,7 @@ public class LocalMain implements QuarkusApplication {
             out.print(USAGE);
             return 0;
         }
-        List<String> unknown = options.stream().filter(o -> !List.of("--missing-only", "--serve").contains(o)).toList();
+        List<String> unknown = options.stream().filter(o -> !List.of("--missing-only", "--stale", "--serve").contains(o)).toList();
         if (!unknown.isEmpty() || options.size() > 1) {
             System.err.println("unknown or conflicting options " + options + "\n\n" + USAGE);
             return 2;
@@ -106,10 +110,12 @@ public class LocalMain implements QuarkusApplication {
             Quarkus.waitForExit();
             return 0;
         }
-        return backfill(options.contains("--missing-only"));
+        return backfill(options.contains("--missing-only") ? BackfillRequest.Mode.MISSING
+                : options.contains("--stale") ? BackfillRequest.Mode.STALE : BackfillRequest.Mode.ALL);
     }
 
-    private int backfill(boolean missingOnly) throws Exception {
+    private int backfill(BackfillRequest.Mode mode) throws Exception {
+        boolean partial = mode != BackfillRequest.Mode.ALL;
         SeasonCalendar calendar = SeasonCalendar.load(warehouse);
         if (calendar.seasons().isEmpty()) {
             System.err.println("No raw seasons in the warehouse: set fullcourt.local.seasons (e.g. 2021-22..2024-25).");
@@ -120,16 +126,16 @@ public class LocalMain implements QuarkusApplication {
         LocalDate to = local.to().orElseGet(() ->
                 calendar.seasons().stream().map(SeasonCalendar.Season::last).max(LocalDate::compareTo).orElseThrow());
         // the full run has a fixed id: publishing it again resumes the same run (the id is its idempotency key)
-        String runId = missingOnly ? "missing-" + from + "-" + to + "-" + Instant.now().getEpochSecond()
+        String runId = partial ? mode.wireName() + "-" + from + "-" + to + "-" + Instant.now().getEpochSecond()
                 : "backfill-" + from + "-" + to;
         Optional<Boolean> known = coordinator.read(s -> s.run(runId).map(RunState::finished));
         BackfillRequest request = BackfillRequest.forRange(runId, from, to).withPhases(List.of(3))
-                .withMode(missingOnly ? BackfillRequest.Mode.MISSING : BackfillRequest.Mode.ALL);
+                .withMode(mode);
         if (known.isEmpty()) {
             connector.publishRaw(Topics.DEFAULT.backfillRequests(), MessageCodec.encode(request), Map.of())
                     .toCompletableFuture().get(60, TimeUnit.SECONDS);
             out.printf("Published backfill %s: phases 3-6 (cascade), %s .. %s%s%n", runId, from, to,
-                    missingOnly ? ", missing results only" : "");
+                    partial ? ", " + mode.wireName() + " partitions only" : "");
         } else {
             out.printf("Resuming run %s (%s)%n", runId, known.get() ? "already finished" : "in progress");
         }

@@ -1,12 +1,10 @@
 package fullcourt.coordinator.ledger;
 
 import fullcourt.coordinator.TaskKey;
+import fullcourt.engine.warehouse.ColumnValues;
 import fullcourt.engine.warehouse.Warehouse;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -87,7 +85,7 @@ public final class TaskLedger {
                     LedgerEventType.valueOf((String) r.get("event")),
                     intOf(r.get("dispatch")),
                     intOf(r.get("attempt")),
-                    instantOf(r.get("event_at")),
+                    ColumnValues.instant(r.get("event_at")),
                     (String) r.get("detail"),
                     r.get("row_count") == null ? null : ((Number) r.get("row_count")).longValue(),
                     r.get("duration_ms") == null ? null : ((Number) r.get("duration_ms")).longValue()));
@@ -97,25 +95,5 @@ public final class TaskLedger {
 
     private static int intOf(Object o) {
         return o == null ? 0 : ((Number) o).intValue();
-    }
-
-    static Instant instantOf(Object o) {
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (o instanceof LocalDateTime l) {
-            return l.toInstant(ZoneOffset.UTC);
-        }
-        if (o instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + (o == null ? "null" : o.getClass()));
-    }
-
-    static LocalDate dateOf(Object o) {
-        return o instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) o;
     }
 }

@@ -10,6 +10,7 @@ import fullcourt.engine.lineage.LineageStore;
 import fullcourt.engine.lineage.PartitionFingerprints;
 import fullcourt.engine.lineage.PartitionKey;
 import fullcourt.engine.warehouse.Column;
+import fullcourt.engine.warehouse.ColumnValues;
 import fullcourt.engine.warehouse.Warehouse;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -79,9 +80,9 @@ public final class LineageReader {
         params.put("to", LAST);
         Map<PartitionKey, List<ChangedInput>> out = new HashMap<>();
         for (Map<String, Object> r : warehouse.query(changedInputsQuery(raw), params)) {
-            PartitionKey key = new PartitionKey((String) r.get("processor"), dateOf(r.get("game_date")));
+            PartitionKey key = new PartitionKey((String) r.get("processor"), ColumnValues.date(r.get("game_date")));
             out.computeIfAbsent(key, k -> new ArrayList<>()).add(new ChangedInput(
-                    new InputKey((String) r.get("input"), dateOf(r.get("input_date"))),
+                    new InputKey((String) r.get("input"), ColumnValues.date(r.get("input_date"))),
                     (String) r.get("read_fingerprint"), (String) r.get("now_fingerprint")));
         }
         return out;
@@ -104,13 +105,9 @@ public final class LineageReader {
             }
             for (Map<String, Object> r : warehouse.query("SELECT DISTINCT " + d.partitionColumn() + " AS d FROM "
                     + d.table(), Map.of())) {
-                out.add(new PartitionKey(d.name(), dateOf(r.get("d"))));
+                out.add(new PartitionKey(d.name(), ColumnValues.date(r.get("d"))));
             }
         }
         return out;
-    }
-
-    private static LocalDate dateOf(Object o) {
-        return o instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) o;
     }
 }

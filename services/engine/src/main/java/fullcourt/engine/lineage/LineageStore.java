@@ -1,12 +1,10 @@
 package fullcourt.engine.lineage;
 
+import fullcourt.engine.warehouse.ColumnValues;
 import fullcourt.engine.warehouse.Warehouse;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -141,8 +139,8 @@ public final class LineageStore {
         Map<PartitionKey, LatestWrite> out = new LinkedHashMap<>();
         for (Map<String, Object> r : warehouse.query(sql, params)) {
             String stage = (String) r.get("stage");
-            LatestWrite w = new LatestWrite((String) r.get("processor"), dateOf(r.get("game_date")),
-                    (String) r.get("write_id"), (String) r.get("version"), instantOf(r.get("recorded_at")),
+            LatestWrite w = new LatestWrite((String) r.get("processor"), ColumnValues.date(r.get("game_date")),
+                    (String) r.get("write_id"), (String) r.get("version"), ColumnValues.instant(r.get("recorded_at")),
                     (String) r.get("run_id"),
                     stage == null ? null : LatestWrite.Outcome.valueOf(stage.toUpperCase(java.util.Locale.ROOT)),
                     r.get("row_count") == null ? 0 : ((Number) r.get("row_count")).longValue(),
@@ -157,7 +155,7 @@ public final class LineageStore {
         Map<InputKey, String> out = new TreeMap<>();
         for (Map<String, Object> r : warehouse.query("SELECT input, input_date, fingerprint FROM " + INPUTS
                 + " WHERE write_id = @w", Map.of("w", writeId))) {
-            out.put(new InputKey((String) r.get("input"), dateOf(r.get("input_date"))), (String) r.get("fingerprint"));
+            out.put(new InputKey((String) r.get("input"), ColumnValues.date(r.get("input_date"))), (String) r.get("fingerprint"));
         }
         return out;
     }
@@ -179,25 +177,5 @@ public final class LineageStore {
             out.put((String) r.get("processor"), (String) r.get("version"));
         }
         return out;
-    }
-
-    static LocalDate dateOf(Object o) {
-        return o instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) o;
-    }
-
-    static Instant instantOf(Object o) {
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (o instanceof LocalDateTime l) {
-            return l.toInstant(ZoneOffset.UTC);
-        }
-        if (o instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + (o == null ? "null" : o.getClass()));
     }
 }

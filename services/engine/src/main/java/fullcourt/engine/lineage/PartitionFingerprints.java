@@ -1,6 +1,7 @@
 package fullcourt.engine.lineage;
 
 import fullcourt.engine.warehouse.Column;
+import fullcourt.engine.warehouse.ColumnValues;
 import fullcourt.engine.warehouse.Warehouse;
 import java.time.LocalDate;
 import java.util.List;
@@ -47,7 +48,7 @@ public final class PartitionFingerprints {
         Map<LocalDate, Fingerprint> out = new TreeMap<>();
         for (Map<String, Object> r : warehouse.query(query(table, partitionColumn, cols),
                 Map.of("from", from, "to", to))) {
-            out.put(dateOf(r.get("partition_date")), new Fingerprint(((Number) r.get("row_count")).longValue(),
+            out.put(ColumnValues.date(r.get("partition_date")), new Fingerprint(((Number) r.get("row_count")).longValue(),
                     ((Number) r.get("checksum")).longValue()));
         }
         return out;
@@ -75,9 +76,5 @@ public final class PartitionFingerprints {
         // + 0.0 turns a rounded -0.0 into 0.0: a value that is +-1e-17 between runs must not differ
         String value = c.isFloat() ? "ROUND(" + c.name() + ", " + FLOAT_DECIMALS + ") + 0.0" : c.name();
         return "COALESCE(CAST(" + value + " AS STRING), '~')";
-    }
-
-    private static LocalDate dateOf(Object o) {
-        return o instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) o;
     }
 }

@@ -115,7 +115,10 @@ public class WorkConsumer {
         }
         // lineage outside the faults: a process halted right after a write leaves a write begun and never ended
         registry = ProcessorRegistry.check(catalog, config.phases(), implemented.stream().map(faults::around)
-                .<Processor>map(p -> new LineageRecorder(p, catalog, clock)).toList());
+                .<Processor>map(p -> config.lineage() ? new LineageRecorder(p, catalog, clock) : p).toList());
+        if (!config.lineage()) {
+            LOG.warnf("LINEAGE OFF (fullcourt.worker.lineage=false): partitions written now are reported stale");
+        }
         registerVersions();
         metrics = new WorkerMetrics(meters);
         heartbeat = new WorkerHeartbeat(clock);

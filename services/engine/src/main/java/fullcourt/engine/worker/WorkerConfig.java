@@ -34,4 +34,12 @@ public interface WorkerConfig {
      */
     @WithDefault("20s")
     Duration drainTimeout();
+
+    /**
+     * Whether every partition write records its lineage (what it read, its version and fingerprint; see
+     * {@code fullcourt.engine.lineage}). Off only to measure what lineage costs (bench/): without it, staleness and
+     * early cutoff have nothing to go on and every partition written is reported stale.
+     */
+    @WithDefault("true")
+    boolean lineage();
 }

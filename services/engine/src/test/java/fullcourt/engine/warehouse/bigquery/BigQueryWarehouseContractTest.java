@@ -248,6 +248,24 @@ class BigQueryWarehouseContractTest {
     }
 
     @Test
+    void columnsAreTheTablesSchemaInOrderWithStandardSqlTypesFromOneTablesGet() {
+        api.addTable("analytics.player_game_summary", schema("game_date", "DATE", "usage_rate", "FLOAT",
+                "points", "INTEGER", "player_name", "STRING"));
+
+        List<fullcourt.engine.warehouse.Column> columns = warehouse.columns("analytics.player_game_summary");
+
+        // legacy FLOAT/INTEGER on the wire are FLOAT64/INT64 in GoogleSQL, which fingerprints round and cast
+        assertThat(columns).extracting(c -> c.name() + " " + c.type()).containsExactly("game_date DATE",
+                "usage_rate FLOAT64", "points INT64", "player_name STRING");
+        assertThat(columns).filteredOn(fullcourt.engine.warehouse.Column::isFloat).extracting(c -> c.name())
+                .containsExactly("usage_rate");
+        assertThat(warehouse.columns("analytics.not_created_yet")).isEmpty();
+        assertThat(api.requests(GET_TABLE)).extracting(Request::id)
+                .containsExactly("analytics.player_game_summary", "analytics.not_created_yet");
+        assertThat(api.requests(INSERT_JOB)).isEmpty();
+    }
+
+    @Test
     void cancellationCancelsTheRunningJob() throws Exception {
         api.always(GET_JOB, running());
         Cancellation cancellation = new Cancellation();

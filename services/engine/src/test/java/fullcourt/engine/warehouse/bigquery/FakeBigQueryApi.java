@@ -116,13 +116,18 @@ final class FakeBigQueryApi implements AutoCloseable {
     }
 
     void addTable(String table) {
+        addTable(table, schema());
+    }
+
+    /** A table with this schema ({@link #schema(String...)}). */
+    void addTable(String table, ObjectNode schema) {
         String[] parts = table.split("\\.");
         ObjectNode resource = NODES.objectNode();
         resource.put("kind", "bigquery#table");
         resource.put("id", PROJECT + ":" + table);
         resource.set("tableReference", tableReference(parts[0], parts[1]));
         resource.put("type", "TABLE");
-        resource.set("schema", schema());
+        resource.set("schema", schema);
         tables.put(table, resource);
     }
 
