@@ -71,6 +71,24 @@ public final class BenchProfiles {
         }
     }
 
+    /** Benchmark 5: four seasons as in benchmark 3, lineage recorded (the default). */
+    public static class LineageOn implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return new FourSeasons().getConfigOverrides();
+        }
+    }
+
+    /** Benchmark 5: the same without lineage ({@code fullcourt.worker.lineage=false}). */
+    public static class LineageOff implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> m = new FourSeasons().getConfigOverrides();
+            m.put("fullcourt.worker.lineage", "false");
+            return m;
+        }
+    }
+
     /** The shipped catalog with every processor's concurrency set to {@code limit}, as a file. */
     static Path platformCatalogWithConcurrency(int limit) {
         ObjectMapper json = new ObjectMapper();
