@@ -16,7 +16,6 @@ import fullcourt.coordinator.plan.Plan;
 import fullcourt.coordinator.plan.Planner;
 import fullcourt.engine.catalog.Catalog;
 import fullcourt.engine.catalog.SeasonCalendar;
-import fullcourt.engine.lineage.LineageRecorder;
 import fullcourt.engine.logging.TaskMdc;
 import fullcourt.engine.transport.ConfirmedPublisher;
 import fullcourt.engine.transport.PubSubRuntime;
@@ -563,10 +562,8 @@ public class Coordinator {
 
     static RunSummary summary(RunState run, Instant now) {
         var c = run.counts();
-        int unchanged = (int) run.tasks().stream()
-                .filter(t -> LineageRecorder.INPUTS_UNCHANGED.equals(t.skipReason())).count();
         return new RunSummary(run.tasks().size(), c.get(TaskStatus.SUCCEEDED), c.get(TaskStatus.SKIPPED),
                 c.get(TaskStatus.DEAD), c.get(TaskStatus.BLOCKED), c.get(TaskStatus.CANCELLED),
-                Duration.between(run.acceptedAt(), now).toMillis(), unchanged);
+                Duration.between(run.acceptedAt(), now).toMillis(), run.unchanged());
     }
 }

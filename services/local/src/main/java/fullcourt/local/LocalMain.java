@@ -156,6 +156,10 @@ public class LocalMain implements QuarkusApplication {
         Map<TaskStatus, Integer> counts = run.counts();
         out.printf("%nRun %s finished in %s: %s%n", runId, BackfillProgress.human(Duration.between(started, Instant.now())),
                 counts);
+        if (run.unchanged() > 0) {
+            out.printf("%d of the SKIPPED tasks were cut off early: their inputs and version had not changed%n",
+                    run.unchanged());
+        }
         ValidationReport report = ValidationReport.build(warehouse, catalog, from, to, exportRoot());
         out.println(report.render());
         boolean clean = counts.getOrDefault(TaskStatus.DEAD, 0) == 0 && counts.getOrDefault(TaskStatus.BLOCKED, 0) == 0;

@@ -2,6 +2,7 @@ package fullcourt.coordinator.dispatch;
 
 import fullcourt.coordinator.TaskKey;
 import fullcourt.coordinator.TaskStatus;
+import fullcourt.engine.lineage.LineageRecorder;
 import fullcourt.messages.BackfillRequest;
 import fullcourt.messages.BackfillRequest.Policy;
 import java.time.Instant;
@@ -98,6 +99,13 @@ public final class RunState {
     /** Every task terminal: the run can be reported finished. */
     public boolean allTerminal() {
         return tasks.values().stream().allMatch(t -> t.status.terminal());
+    }
+
+    /** Tasks an early cutoff saved: SKIPPED because their inputs and version were unchanged (stale runs). */
+    public int unchanged() {
+        return (int) tasks.values().stream()
+                .filter(t -> t.status == TaskStatus.SKIPPED && LineageRecorder.INPUTS_UNCHANGED.equals(t.skipReason))
+                .count();
     }
 
     public Map<TaskStatus, Integer> counts() {
