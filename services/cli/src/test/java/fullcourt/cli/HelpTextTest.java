@@ -59,6 +59,18 @@ class HelpTextTest {
                 .contains("fullcourt request --from 2021-10-19 --to 2022-04-10 --phase 3 --policy phase-barrier");
     }
 
+    @Test
+    void requestHelpExplainsStalenessAndTheUpstreamChoices() {
+        String help = Cli.run("request", "--help").out.replaceAll("\\s+", " ");
+
+        assertThat(help).contains("--missing-only Only the tasks whose output is missing from the data (partition absent")
+                .contains("--stale Plans exactly the stale tasks of the scope and their stale downstream over windows")
+                .contains("--dry-run lists each task with its reason")
+                .contains("--no-upstream Refuse the request, listing them")
+                .contains("--allow-incomplete Run even when partitions the tasks read are outside the run")
+                .contains("fullcourt request --from 2021-10-19 --to 2022-04-10 --phase 3 --stale --dry-run");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"request", "status", "replay", "cancel"})
     void everyCommandHasExamplesAndEveryOptionItsDefault(String name) {
