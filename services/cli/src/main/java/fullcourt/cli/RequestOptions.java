@@ -150,7 +150,10 @@ public class RequestOptions {
     }
 
     private BackfillRequest.Mode mode() {
-        return stale ? BackfillRequest.Mode.STALE : missingOnly ? BackfillRequest.Mode.MISSING : BackfillRequest.Mode.ALL;
+        if (stale) {
+            return BackfillRequest.Mode.STALE;
+        }
+        return missingOnly ? BackfillRequest.Mode.MISSING : BackfillRequest.Mode.ALL;
     }
 
     private List<String> dateProblems() {

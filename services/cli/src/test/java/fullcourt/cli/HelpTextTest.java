@@ -68,7 +68,17 @@ class HelpTextTest {
                 .contains("--dry-run lists each task with its reason")
                 .contains("--no-upstream Refuse the request, listing them")
                 .contains("--allow-incomplete Run even when partitions the tasks read are outside the run")
-                .contains("fullcourt request --from 2021-10-19 --to 2022-04-10 --phase 3 --stale --dry-run");
+                .contains("fullcourt request --from 2021-10-19 --to 2022-04-10 --phase 3 \\ --stale --dry-run");
+    }
+
+    @Test
+    void statusHelpDocumentsStaleWithItsOwnExitStatus() {
+        String help = Cli.run("status", "--help").out.replaceAll("\\s+", " ");
+
+        assertThat(help).contains("fullcourt status --stale [--from DATE] [--to DATE]")
+                .contains("4 status --stale: stale partitions exist (nothing stale exits 0)")
+                .contains("fullcourt status --stale --from 2022-01-01 --to 2022-01-31 --phase 4 \\ --limit 100")
+                .contains("--limit=N With --stale: how many stale partitions to list (all are counted). Default: 20.");
     }
 
     @ParameterizedTest
