@@ -81,6 +81,18 @@ class HelpTextTest {
                 .contains("--limit=N With --stale: how many stale partitions to list (all are counted). Default: 20.");
     }
 
+    @Test
+    void validateHelpShowsItsThresholdsAndThatStalenessIsReportedNotFailed() {
+        Cli cli = Cli.run("validate", "--help");
+        String help = cli.out.replaceAll("\\s+", " ");
+
+        // a bare % in a picocli description makes it print the raw text, %n included, with a warning
+        assertThat(help).doesNotContain("%n").contains("usage_rate present for >= 95% of player-games")
+                .contains("minutes null rate <= 5%, game_id format 100% valid")
+                .contains("stale partitions per processor").contains("reported, not a failure of validate");
+        assertThat(cli.err).doesNotContain("WARN");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"request", "status", "replay", "cancel"})
     void everyCommandHasExamplesAndEveryOptionItsDefault(String name) {
