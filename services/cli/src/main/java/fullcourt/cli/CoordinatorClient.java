@@ -62,6 +62,24 @@ public final class CoordinatorClient {
                 .GET().build(), null);
     }
 
+    /** {@code GET /stale}: stale partitions of a range (null ends: the calendar's) and scope, as its JSON. */
+    public String staleJson(LocalDate from, LocalDate to, String processor, Integer phase, int limit) {
+        StringBuilder query = new StringBuilder("/stale?limit=" + limit);
+        if (from != null) {
+            query.append("&from=").append(from);
+        }
+        if (to != null) {
+            query.append("&to=").append(to);
+        }
+        if (processor != null) {
+            query.append("&processor=").append(URLEncoder.encode(processor, StandardCharsets.UTF_8));
+        }
+        if (phase != null) {
+            query.append("&phase=").append(phase);
+        }
+        return send(request(query.toString()).GET().build(), null);
+    }
+
     /** {@code POST /runs/{id}/replay}: re-dispatches the matching dead tasks (all when both lists are empty). */
     public int replay(String runId, List<String> processors, List<LocalDate> dates) {
         ObjectNode body = JSON.createObjectNode();

@@ -7,12 +7,14 @@ final class ExitCodes {
     static final int SYSTEM_FAILURE = 1;
     static final int USAGE = 2;
     static final int CHECK_FAILED = 3;
+    static final int STALE_FOUND = 4;
 
     static final String HEADING = "%nExit codes:%n";
     static final String OK_LINE = "0:done";
     static final String SYSTEM_FAILURE_LINE = "1:failure talking to the system (Pub/Sub or the coordinator)";
     static final String USAGE_LINE = "2:bad usage, unknown run, or request rejected by the coordinator";
     static final String CHECK_FAILED_LINE = "3:validate: a check failed";
+    static final String STALE_FOUND_LINE = "4:status --stale: stale partitions exist (nothing stale exits 0)";
 
     private ExitCodes() {
     }

@@ -42,7 +42,14 @@ import picocli.CommandLine.Spec;
             "    fullcourt request --from 2021-10-19 --to 2022-04-10 --phase 3 --policy phase-barrier",
             "  Fill only what is missing, on the local emulator, without waiting:",
             "    fullcourt request --from 2022-01-01 --to 2022-03-31 --phase 3 \\",
-            "        --missing-only --emulator localhost:8085 --no-wait --label reason=refill"})
+            "        --missing-only --emulator localhost:8085 --no-wait --label reason=refill",
+            "  After a raw correction or a model change, see what is stale and why, then recompute exactly that:",
+            "    fullcourt request --from 2021-10-19 --to 2022-04-10 --phase 3 \\",
+            "        --stale --dry-run",
+            "    fullcourt request --from 2021-10-19 --to 2022-04-10 --phase 3 --stale",
+            "  Phase 5 only, refusing (and listing) missing upstream partitions rather than computing them:",
+            "    fullcourt request --from 2022-01-01 --to 2022-01-31 --phase 5 \\",
+            "        --no-cascade --no-upstream"})
 public class RequestCommand implements Callable<Integer> {
 
     @Mixin

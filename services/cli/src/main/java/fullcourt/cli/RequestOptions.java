@@ -2,6 +2,7 @@ package fullcourt.cli;
 
 import fullcourt.messages.BackfillRequest;
 import fullcourt.messages.BackfillRequest.Policy;
+import fullcourt.messages.BackfillRequest.Upstreams;
 import fullcourt.messages.BackfillRequestValidator;
 import fullcourt.messages.RequestLimits;
 import java.time.LocalDate;
@@ -50,9 +51,31 @@ public class RequestOptions {
     boolean cascade;
 
     @Option(names = "--missing-only",
-            description = "Only tasks whose output was never produced (mode missing); what already succeeded"
-                    + " is left out.%nDefault: off, every task of the scope runs (mode all).")
+            description = "Only the tasks whose output is missing from the data (partition absent: no rows and no"
+                    + " finished write), mode missing; partitions present are left out, however old. Not with --stale."
+                    + "%nDefault: off, every task of the scope runs (mode all).")
     boolean missingOnly;
+
+    @Option(names = "--stale",
+            description = {
+                "Plans exactly the stale tasks of the scope and their stale downstream over windows (mode stale):"
+                        + " partitions missing, written by another model version, or computed from inputs that"
+                        + " changed since (raw corrections, re-run upstreams), as partition lineage says;"
+                        + " --dry-run lists each task with its reason. Not with --missing-only.",
+                "Default: off. See what is stale first with: fullcourt status --stale"})
+    boolean stale;
+
+    @Option(names = "--no-upstream",
+            description = "Refuse the request, listing them, when partitions the tasks read (same date or"
+                    + " windows) are outside the run and missing (or stale, with --stale), instead of pulling them"
+                    + " into the run. Not with --allow-incomplete.%nDefault: off, such upstream tasks are pulled in.")
+    boolean noUpstream;
+
+    @Option(names = "--allow-incomplete",
+            description = "Run even when partitions the tasks read are outside the run and missing (or stale),"
+                    + " on what is there: lineage records what was read, so those outputs turn stale once the"
+                    + " inputs exist. Not with --no-upstream.%nDefault: off, such upstream tasks are pulled in.")
+    boolean allowIncomplete;
 
     @Option(names = "--policy", paramLabel = "POLICY", defaultValue = "per-date", converter = PolicyConverter.class,
             description = {
@@ -94,6 +117,14 @@ public class RequestOptions {
         if (phases.isEmpty() && processors.isEmpty()) {
             problems.add("nothing to recompute: give --phase N and/or --processor NAME");
         }
+        if (stale && missingOnly) {
+            problems.add("--stale and --missing-only do not go together: --stale already runs the missing partitions"
+                    + " (and the outdated ones); give one");
+        }
+        if (noUpstream && allowIncomplete) {
+            problems.add("--no-upstream and --allow-incomplete do not go together: the first refuses a run on missing"
+                    + " inputs, the second allows it; give one (neither pulls those inputs into the run)");
+        }
         if (!problems.isEmpty()) {
             throw new ParameterException(command.commandLine(), String.join(System.lineSeparator(), problems));
         }
@@ -103,7 +134,8 @@ public class RequestOptions {
                 .withPhases(phases)
                 .withProcessors(processors)
                 .withCascade(cascade)
-                .withMode(missingOnly ? BackfillRequest.Mode.MISSING : BackfillRequest.Mode.ALL)
+                .withMode(mode())
+                .withUpstreams(noUpstream ? Upstreams.REFUSE : allowIncomplete ? Upstreams.ALLOW : Upstreams.PULL)
                 .withPolicy(policy)
                 .withDryRun(dryRun)
                 .withLabels(labels);
@@ -115,6 +147,13 @@ public class RequestOptions {
                     "invalid request:" + nl + "  " + String.join(nl + "  ", invalid));
         }
         return request;
+    }
+
+    private BackfillRequest.Mode mode() {
+        if (stale) {
+            return BackfillRequest.Mode.STALE;
+        }
+        return missingOnly ? BackfillRequest.Mode.MISSING : BackfillRequest.Mode.ALL;
     }
 
     private List<String> dateProblems() {

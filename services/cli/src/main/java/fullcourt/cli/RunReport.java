@@ -80,11 +80,12 @@ final class RunReport {
         }
     }
 
-    private static String oneLine(String error) {
+    /** Server text for a table cell: one line without control characters, bounded; "-" for none. */
+    static String oneLine(String error) {
         if (error == null || error.isBlank()) {
             return "-";
         }
-        String line = error.strip().replaceAll("\\s+", " ");
+        String line = error.strip().replaceAll("\\s+", " ").replaceAll("\\p{Cntrl}", "?");
         return line.length() <= 160 ? line : line.substring(0, 157) + "...";
     }
 }

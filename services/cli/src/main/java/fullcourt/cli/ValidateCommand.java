@@ -14,10 +14,13 @@ import picocli.CommandLine.Option;
         header = "Check what a backfill left in the warehouse; exit 3 when a check fails.",
         description = {
             "%nPer table: the dates it should hold (game dates, minus each season's bootstrap days for phases 4-6)"
-                    + " against the dates present. The runbooks' field checks on phase 3: usage_rate present for >= 95%"
-                    + " of player-games with minutes, shot-zone fields >= 90%, minutes null rate <= 5%, game_id format"
-                    + " 100% valid, team rows per date matching the schedule. Phase 5: the trained model's points MAE"
+                    + " against the dates present. The runbooks' field checks on phase 3: usage_rate present for >= 95%%"
+                    + " of player-games with minutes, shot-zone fields >= 90%%, minutes null rate <= 5%%, game_id format"
+                    + " 100%% valid, team rows per date matching the schedule. Phase 5: the trained model's points MAE"
                     + " against the moving-average baseline on the range's last season.",
+            "It also counts the range's stale partitions per processor (partition lineage: missing, another model"
+                    + " version, inputs changed since): reported, not a failure of validate; 'fullcourt status --stale'"
+                    + " gives their reasons.",
             "The coordinator runs the checks on its warehouse; the run command of the all-in-one prints the same"
                     + " report, plus its export files checked against their JSON Schemas."},
         exitCodeListHeading = ExitCodes.HEADING,

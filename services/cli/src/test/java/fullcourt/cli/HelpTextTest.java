@@ -59,6 +59,40 @@ class HelpTextTest {
                 .contains("fullcourt request --from 2021-10-19 --to 2022-04-10 --phase 3 --policy phase-barrier");
     }
 
+    @Test
+    void requestHelpExplainsStalenessAndTheUpstreamChoices() {
+        String help = Cli.run("request", "--help").out.replaceAll("\\s+", " ");
+
+        assertThat(help).contains("--missing-only Only the tasks whose output is missing from the data (partition absent")
+                .contains("--stale Plans exactly the stale tasks of the scope and their stale downstream over windows")
+                .contains("--dry-run lists each task with its reason")
+                .contains("--no-upstream Refuse the request, listing them")
+                .contains("--allow-incomplete Run even when partitions the tasks read are outside the run")
+                .contains("fullcourt request --from 2021-10-19 --to 2022-04-10 --phase 3 \\ --stale --dry-run");
+    }
+
+    @Test
+    void statusHelpDocumentsStaleWithItsOwnExitStatus() {
+        String help = Cli.run("status", "--help").out.replaceAll("\\s+", " ");
+
+        assertThat(help).contains("fullcourt status --stale [--from DATE] [--to DATE]")
+                .contains("4 status --stale: stale partitions exist (nothing stale exits 0)")
+                .contains("fullcourt status --stale --from 2022-01-01 --to 2022-01-31 --phase 4 \\ --limit 100")
+                .contains("--limit=N With --stale: how many stale partitions to list (all are counted). Default: 20.");
+    }
+
+    @Test
+    void validateHelpShowsItsThresholdsAndThatStalenessIsReportedNotFailed() {
+        Cli cli = Cli.run("validate", "--help");
+        String help = cli.out.replaceAll("\\s+", " ");
+
+        // a bare % in a picocli description makes it print the raw text, %n included, with a warning
+        assertThat(help).doesNotContain("%n").contains("usage_rate present for >= 95% of player-games")
+                .contains("minutes null rate <= 5%, game_id format 100% valid")
+                .contains("stale partitions per processor").contains("reported, not a failure of validate");
+        assertThat(cli.err).doesNotContain("WARN");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"request", "status", "replay", "cancel"})
     void everyCommandHasExamplesAndEveryOptionItsDefault(String name) {

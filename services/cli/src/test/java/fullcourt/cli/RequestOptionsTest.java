@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fullcourt.messages.BackfillRequest;
 import fullcourt.messages.BackfillRequest.Policy;
+import fullcourt.messages.BackfillRequest.Upstreams;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,7 @@ class RequestOptionsTest {
         assertThat(request.policy()).isEqualTo(Policy.PER_DATE);
         assertThat(request.dryRun()).isFalse();
         assertThat(request.labels()).isEmpty();
+        assertThat(request.upstreams()).isEqualTo(Upstreams.PULL);
     }
 
     @ParameterizedTest
@@ -98,6 +100,29 @@ class RequestOptionsTest {
         assertThat(request.mode()).isEqualTo(BackfillRequest.Mode.MISSING);
         assertThat(request.dryRun()).isTrue();
         assertThat(request.labels()).isEqualTo(Map.of("reason", "usage-rate", "by", "ops"));
+    }
+
+    @Test
+    void staleAsksForModeStaleAndTheUpstreamFlagsForRefuseOrAllow() {
+        BackfillRequest stale = published("request", "--from", "2022-01-01", "--to", "2022-01-31", "--phase", "3",
+                "--stale", "--no-upstream", "--dry-run", "--no-wait");
+        pubsub.published.clear();
+        BackfillRequest allowing = published("request", "--dates", "2022-01-03", "--phase", "5", "--allow-incomplete",
+                "--no-wait");
+
+        assertThat(stale.mode()).isEqualTo(BackfillRequest.Mode.STALE);
+        assertThat(stale.upstreams()).isEqualTo(Upstreams.REFUSE);
+        assertThat(allowing.mode()).isEqualTo(BackfillRequest.Mode.ALL);
+        assertThat(allowing.upstreams()).isEqualTo(Upstreams.ALLOW);
+    }
+
+    @Test
+    void staleWithMissingOnlyAndRefuseWithAllowAreUsageErrorsSaidTogether() {
+        Cli cli = refused("request", "--dates", "2022-01-03", "--phase", "3", "--stale", "--missing-only",
+                "--no-upstream", "--allow-incomplete");
+
+        assertThat(cli.err).contains("--stale and --missing-only do not go together")
+                .contains("--no-upstream and --allow-incomplete do not go together");
     }
 
     @Test

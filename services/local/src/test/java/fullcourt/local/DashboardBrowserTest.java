@@ -11,6 +11,8 @@ import fullcourt.messages.BackfillRequest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -38,7 +40,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The dashboard in headless Chromium against a finished run of the test pipeline (alpha -> beta ->
  * gamma) with one DEAD task whose error carries markup: the grid shows exactly the coordinator's
  * states, which are those of the ledger; a click on the dead cell shows its attempts as the ledger
- * has them; the markup is shown as text, never run.
+ * has them; the markup is shown as text, never run. The Freshness panel then shows what /stale judges.
  */
 @QuarkusTest
 @QuarkusTestResource(PubSubEmulatorResource.class)
@@ -64,6 +66,10 @@ class DashboardBrowserTest extends PipelineTest {
             return out;
             """;
 
+    /** Each Freshness cell as "processor/date" -> FRESH, a kind of staleness, or none (not judged). */
+    private static final String READ_FRESH_GRID = READ_GRID.replace("'grid'", "'fresh-grid'")
+            .replace("/(?:^| )s-([A-Za-z]+)(?: |$)/", "/(?:^| )[fks]-([A-Za-z_]+)(?: |$)/");
+
     @TestHTTPResource("/dashboard/")
     URL dashboard;
 
@@ -77,7 +83,10 @@ class DashboardBrowserTest extends PipelineTest {
         LocalDate to = LocalDate.of(2024, 4, 8);
         LocalDate bad = LocalDate.of(2024, 4, 5);
         Faults.fail("beta", Set.of(bad), HOSTILE);
-        driver.publishRequest(BackfillRequest.forRange(RUN, from, to).withPhases(List.of(3)));
+        // upstreams allowed: beta's previous:2 window reads alpha of Mar 30 and 31, outside the run; pulled in (the
+        // default) they would make the run 24 or 26 tasks depending on what the test warehouse kept from earlier runs
+        driver.publishRequest(BackfillRequest.forRange(RUN, from, to).withPhases(List.of(3))
+                .withUpstreams(BackfillRequest.Upstreams.ALLOW));
 
         try (HeadlessChromium chromium = HeadlessChromium.start()) {
             WebDriver browser = chromium.driver;
@@ -126,7 +135,74 @@ class DashboardBrowserTest extends PipelineTest {
             assertThat(js.executeScript("return document.querySelectorAll('img').length;")).isEqualTo(0L);
             assertThat(js.executeScript("return window.fullcourtAlerts;")).isEqualTo(0L);
             assertThat(noDialogOpen(browser)).isTrue();
+
+            freshnessShowsWhatStaleJudges(browser, js, wait, from, to, bad);
         }
+    }
+
+    /**
+     * The Freshness panel over the run's range (its default) once the run's dates are a season's game dates:
+     * the grid shows exactly /stale's judgement: beta of the bad date stale (its write never ended), gamma of
+     * that date stale (never written, or reading what is being rewritten), the other 22 partitions fresh;
+     * a click shows the reason as /stale gives it.
+     */
+    private void freshnessShowsWhatStaleJudges(WebDriver browser, JavascriptExecutor js, WebDriverWait wait,
+                                               LocalDate from, LocalDate to, LocalDate bad) {
+        // the test pipeline needs no calendar; staleness judges only the calendar's game dates: give it one
+        StringBuilder days = new StringBuilder();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            days.append(days.length() == 0 ? "" : ", ").append("(DATE '").append(d).append("', '2023-24')");
+        }
+        warehouse.update("CREATE OR REPLACE TABLE raw.schedule AS SELECT * FROM (VALUES " + days
+                + ") AS t(game_date, season)", Map.of());
+        try {
+            wait.until(b -> from.toString().equals(b.findElement(By.id("fresh-from")).getAttribute("value"))
+                    && to.toString().equals(b.findElement(By.id("fresh-to")).getAttribute("value")));
+            browser.findElement(By.cssSelector("#fresh-form button[type=submit]")).click();
+
+            JsonPath stale = RestAssured.given().queryParam("from", from.toString()).queryParam("to", to.toString())
+                    .get("/stale").then().statusCode(200).extract().jsonPath();
+            Map<String, String> expected = freshnessFromApi(stale);
+            assertThat(expected).hasSize(24);
+            assertThat(expected.get("beta/" + bad)).isNotEqualTo("FRESH");
+            assertThat(expected.get("gamma/" + bad)).isNotEqualTo("FRESH");
+            assertThat(expected.values().stream().filter("FRESH"::equals).count()).isEqualTo(24 - 2);
+            try {
+                wait.until(b -> expected.equals(cells(js, READ_FRESH_GRID)));
+            } catch (TimeoutException e) {
+                assertThat(cells(js, READ_FRESH_GRID)).as("the Freshness grid after %s", BROWSER_WAIT)
+                        .isEqualTo(expected);
+            }
+            assertThat(browser.findElement(By.id("fresh-summary")).getText())
+                    .startsWith("2 stale of 24 partitions judged, " + from + " .. " + to);
+
+            int gamma = stale.getList("grid.processors.processor", String.class).indexOf("gamma") + 1;
+            browser.findElement(By.xpath("//table[@id='fresh-grid']/tbody/tr[th='" + bad + "']/td[" + gamma + "]"))
+                    .click();
+            wait.until(b -> b.findElement(By.id("fresh-reason-title")).getText()
+                    .equals("gamma " + bad + " " + expected.get("gamma/" + bad)));
+            String reason = stale.getString("partitions.find { it.processor == 'gamma' && it.date == '" + bad
+                    + "' }.reason");
+            assertThat(browser.findElement(By.cssSelector("#fresh-reason-detail .reason")).getText()).isEqualTo(reason);
+        } finally {
+            warehouse.update("DROP TABLE IF EXISTS raw.schedule", Map.of());
+        }
+    }
+
+    /** Per cell of /stale's grid, "processor/date" -> FRESH or the kind of staleness (no cell is unjudged here). */
+    private static Map<String, String> freshnessFromApi(JsonPath stale) {
+        List<String> kinds = stale.getList("grid.kinds", String.class);
+        List<String> dates = stale.getList("grid.dates", String.class);
+        Map<String, String> out = new TreeMap<>();
+        for (Map<String, Object> row : stale.<Map<String, Object>>getList("grid.processors")) {
+            String cells = (String) row.get("cells");
+            for (int i = 0; i < dates.size(); i++) {
+                char c = cells.charAt(i);
+                out.put(row.get("processor") + "/" + dates.get(i), c == '-' ? "FRESH" : c == '.' ? "none"
+                        : kinds.get(c - '0'));
+            }
+        }
+        return out;
     }
 
     /** Per task of the run, the state its ledger rows give: its last terminal row, or BLOCKED when it never ran. */
@@ -163,9 +239,13 @@ class DashboardBrowserTest extends PipelineTest {
         return out;
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, String> grid(JavascriptExecutor js) {
-        List<Object> cells = (List<Object>) js.executeScript(READ_GRID);
+        return cells(js, READ_GRID);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> cells(JavascriptExecutor js, String readScript) {
+        List<Object> cells = (List<Object>) js.executeScript(readScript);
         if (cells == null) {
             return Map.of();
         }

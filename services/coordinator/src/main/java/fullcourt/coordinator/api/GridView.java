@@ -7,6 +7,7 @@ import fullcourt.engine.catalog.Catalog;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -44,12 +45,17 @@ public record GridView(String runId, List<TaskStatus> statuses, List<LocalDate> 
             });
             row[column.get(t.key().date())] = (char) ('0' + t.status().ordinal());
         }
-        // phase order, then the catalog's order within a phase: the order the pipeline runs in
-        List<String> names = catalog.all().stream().map(d -> d.name()).toList();
         List<Row> rows = new ArrayList<>();
-        cells.keySet().stream()
-                .sorted(Comparator.comparingInt((String p) -> catalog.get(p).phase()).thenComparingInt(names::indexOf))
+        pipelineOrder(cells.keySet(), catalog)
                 .forEach(p -> rows.add(new Row(p, catalog.get(p).phase(), new String(cells.get(p)))));
         return new GridView(run.runId(), List.of(TaskStatus.values()), dates, rows);
+    }
+
+    /** Processors in phase order, then the catalog's order within a phase: the order the pipeline runs in. */
+    static List<String> pipelineOrder(Collection<String> processors, Catalog catalog) {
+        List<String> names = catalog.all().stream().map(d -> d.name()).toList();
+        return processors.stream()
+                .sorted(Comparator.comparingInt((String p) -> catalog.get(p).phase()).thenComparingInt(names::indexOf))
+                .toList();
     }
 }

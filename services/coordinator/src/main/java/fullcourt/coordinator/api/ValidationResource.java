@@ -1,12 +1,12 @@
 package fullcourt.coordinator.api;
 
 import fullcourt.coordinator.validation.FieldCheck;
+import fullcourt.coordinator.validation.StalePartitions;
 import fullcourt.coordinator.validation.SystemAccuracy;
 import fullcourt.coordinator.validation.TableCoverage;
 import fullcourt.coordinator.validation.Validation;
 import fullcourt.coordinator.validation.Validator;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -22,13 +22,16 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 public class ValidationResource {
 
-    /** The report as JSON: every check with its numbers, the verdict, and the text the CLI prints. */
+    /**
+     * The report as JSON: every check with its numbers, the verdict, the stale partitions (reported, not judged),
+     * and the text the CLI prints.
+     */
     public record ValidationView(LocalDate from, LocalDate to, Integer phase, boolean passed, List<TableCoverage> coverage,
                                  List<FieldCheck> fieldChecks, String season, List<SystemAccuracy> accuracy,
-                                 String report) {
+                                 StalePartitions stale, String report) {
         static ValidationView of(Validation v) {
             return new ValidationView(v.from(), v.to(), v.phase().orElse(null), v.passed(), v.coverage(), v.fieldChecks(),
-                    v.season(), v.accuracy(), v.render() + (v.passed() ? "PASSED" : "FAILED"));
+                    v.season(), v.accuracy(), v.stale(), v.render() + (v.passed() ? "PASSED" : "FAILED"));
         }
     }
 
@@ -39,23 +42,23 @@ public class ValidationResource {
     public ValidationView validate(@QueryParam("from") String from, @QueryParam("to") String to,
                                    @QueryParam("phase") Integer phase) {
         if (phase != null && (phase < 3 || phase > 6)) {
-            throw new BadRequestException("phase must be 3, 4, 5 or 6, got " + phase);
+            throw new BadParameter("phase must be 3, 4, 5 or 6, got " + phase);
         }
         try {
             return ValidationView.of(validator.validate(date("from", from), date("to", to), Optional.ofNullable(phase)));
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException(e.getMessage());
+            throw new BadParameter(e.getMessage());
         }
     }
 
     private static LocalDate date(String name, String text) {
         if (text == null || text.isBlank()) {
-            throw new BadRequestException(name + " is required, e.g. " + name + "=2024-01-15");
+            throw new BadParameter(name + " is required, e.g. " + name + "=2024-01-15");
         }
         try {
             return LocalDate.parse(text.trim());
         } catch (DateTimeParseException e) {
-            throw new BadRequestException(name + ": expected a date YYYY-MM-DD, got '" + text + "'");
+            throw new BadParameter(name + ": expected a date YYYY-MM-DD, got '" + text + "'");
         }
     }
 }

@@ -11,9 +11,12 @@ import fullcourt.engine.lineage.LatestWrite;
 import fullcourt.engine.lineage.PartitionKey;
 import fullcourt.engine.lineage.WindowInputs;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * Judges every productive (processor, date) partition of the calendar (a game date outside the
@@ -35,14 +38,14 @@ public final class StalenessCheck {
         LinkedHashMap<TaskKey, StaleReason> stale = new LinkedHashMap<>();
         WindowReach staleReach = new WindowReach(catalog, calendar);
         List<ProcessorDeclaration> order = catalog.dependencyOrder();
-        int judged = 0;
+        Map<String, TreeSet<LocalDate>> judged = new HashMap<>();
         for (SeasonCalendar.Season season : calendar.seasons()) {
             for (LocalDate date : season.gameDates()) {
                 for (ProcessorDeclaration d : order) {
                     if (!WindowInputs.productive(d, date, calendar)) {
                         continue;
                     }
-                    judged++;
+                    judged.computeIfAbsent(d.name(), n -> new TreeSet<>()).add(date);
                     TaskKey key = new TaskKey(d.name(), date);
                     StaleReason reason = direct(d, key, facts);
                     if (reason == null) {

@@ -8,10 +8,12 @@ import java.util.Optional;
  * What a backfill left in the warehouse over a date range, checked: each processor's table
  * against the dates it should cover (no-game and bootstrap days accounted for), the runbooks'
  * field checks, and the trained prediction system against the moving-average baseline on the
- * range's last season.
+ * range's last season; and the range's stale partitions, reported but not judged ({@link #passed()}
+ * ignores them).
  */
 public record Validation(LocalDate from, LocalDate to, Optional<Integer> phase, List<TableCoverage> coverage,
-                         List<FieldCheck> fieldChecks, String season, List<SystemAccuracy> accuracy) {
+                         List<FieldCheck> fieldChecks, String season, List<SystemAccuracy> accuracy,
+                         StalePartitions stale) {
 
     public static final String TRAINED = "xgboost";
     public static final String BASELINE = "moving_average";
@@ -37,6 +39,7 @@ public record Validation(LocalDate from, LocalDate to, Optional<Integer> phase, 
         return coverage.stream().filter(c -> c.table().equals(SystemAccuracy.TABLE)).anyMatch(c -> c.expected() > 0);
     }
 
+    /** Whether every check passed; stale partitions are reported, not a failure. */
     public boolean passed() {
         return coverage.stream().allMatch(TableCoverage::complete) && fieldChecks.stream().allMatch(FieldCheck::passed)
                 && (!judgesAccuracy() || trainedBeatsBaseline());
@@ -62,6 +65,7 @@ public record Validation(LocalDate from, LocalDate to, Optional<Integer> phase, 
                     ? "  ok: " + TRAINED + " beats the " + BASELINE + " baseline\n"
                     : "  FAILED: " + TRAINED + " does not beat the " + BASELINE + " baseline\n");
         }
+        out.append(stale.render());
         return out.toString();
     }
 }

@@ -1,5 +1,8 @@
 package fullcourt.coordinator.validation;
 
+import fullcourt.coordinator.lineage.LineageReader;
+import fullcourt.coordinator.lineage.Staleness;
+import fullcourt.coordinator.lineage.StalenessCheck;
 import fullcourt.engine.catalog.Catalog;
 import fullcourt.engine.catalog.SeasonCalendar;
 import fullcourt.engine.warehouse.Warehouse;
@@ -9,7 +12,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-/** Builds a {@link Validation} from the warehouse, for the API, the CLI and the all-in-one's report. */
+/**
+ * Builds a {@link Validation} from the warehouse, for the API, the CLI and the all-in-one's report (which has
+ * no CDI, hence the static form: staleness comes from the lineage read here, as LineageService reads it).
+ */
 @ApplicationScoped
 public class Validator {
 
@@ -37,7 +43,10 @@ public class Validator {
                 .filter(s -> !s.first().isAfter(to) && !s.last().isBefore(from))
                 .reduce((a, b) -> b).map(SeasonCalendar.Season::label).orElse(null);
         boolean accuracy = season != null && (phase.isEmpty() || phase.get() == 5);
+        // judged over the whole warehouse (an upstream outside the range still makes its readers stale), then cut
+        Staleness stale = new StalenessCheck(catalog).judge(calendar, new LineageReader(catalog, warehouse).read())
+                .within(from, to, p -> phase.isEmpty() || catalog.get(p).phase() == phase.get());
         return new Validation(from, to, phase, coverage, fields, season,
-                accuracy ? SystemAccuracy.of(warehouse, season) : List.of());
+                accuracy ? SystemAccuracy.of(warehouse, season) : List.of(), StalePartitions.of(stale));
     }
 }

@@ -1,11 +1,16 @@
 // Fullcourt dashboard: plain JS over the coordinator's REST API (/runs, /runs/{id}, /runs/{id}/grid,
-// /runs/{id}/tasks/{processor}/{date}). Every string from the API goes into the page through esc()
+// /runs/{id}/tasks/{processor}/{date}, /stale). Every string from the API goes into the page through esc()
 // or textContent: error texts are arbitrary (a worker's exception message).
 (function () {
   'use strict';
 
   var REFRESH_MS = 3000;
   var API = new URL('../runs', location.href).href; // relative, so the coordinator may sit behind a path prefix
+  var STALE_API = new URL('../stale', location.href).href;
+  // judging reads the warehouse's lineage (a few queries): less often than the runs
+  var FRESH_REFRESH_MS = 30000;
+  var FRESH_DEFAULT_DAYS = 60;   // without a run, the calendar's last 60 days
+  var FRESH_LISTED = 20000;      // stale partitions fetched with their reasons; cells beyond show their kind only
 
   var $ = function (id) { return document.getElementById(id); };
   var state = {
@@ -27,9 +32,13 @@
   function getJson(url) {
     return fetch(url, { headers: { Accept: 'application/json' }, cache: 'no-store' }).then(function (r) {
       if (!r.ok) {
-        var err = new Error(r.status + ' ' + r.statusText + ' for ' + url);
-        err.status = r.status;
-        throw err;
+        return r.text().then(function (body) {
+          var said = '';
+          try { said = JSON.parse(body).message || ''; } catch (e) { /* not JSON: the status says it */ }
+          var err = new Error(said || r.status + ' ' + r.statusText + ' for ' + url);
+          err.status = r.status;
+          throw err;
+        });
       }
       return r.text();
     });
@@ -234,6 +243,175 @@
     });
   }
 
+  // ---- freshness: the warehouse's stale partitions over a date range, outside any run ----
+
+  var fresh = {
+    from: null, to: null, // the range judged
+    edited: false,        // the user chose the range: it no longer follows the selected run
+    calendarAskedAt: 0,   // when the calendar's last date was asked for (the default without a run)
+    json: null,           // last /stale answer
+    stale: null,          // that answer parsed, and its partitions by "processor/date"
+    byCell: {},
+    at: 0                 // when it was last asked for
+  };
+
+  function addDays(isoDate, days) {
+    var d = new Date(isoDate + 'T00:00:00Z');
+    d.setUTCDate(d.getUTCDate() + days);
+    return d.toISOString().slice(0, 10);
+  }
+
+  function staleUrl() {
+    return STALE_API + '?from=' + encodeURIComponent(fresh.from) + '&to=' + encodeURIComponent(fresh.to) +
+      '&limit=' + FRESH_LISTED;
+  }
+
+  // Judges the range when it is another than the one shown, or when forced (the judge button).
+  function setFreshRange(from, to, force) {
+    if (from === fresh.from && to === fresh.to && !force) { return; }
+    fresh.from = from;
+    fresh.to = to;
+    $('fresh-from').value = from;
+    $('fresh-to').value = to;
+    refreshFresh();
+  }
+
+  function runRange() {
+    var dates = state.grid && state.grid.dates;
+    return dates && dates.length ? [dates[0], dates[dates.length - 1]] : null;
+  }
+
+  // The default range: the selected run's dates; without a run, the calendar's last FRESH_DEFAULT_DAYS days.
+  function freshDefaults() {
+    $('fresh-run-range').hidden = !runRange();
+    if (fresh.edited) { return; }
+    var range = runRange();
+    if (range) {
+      setFreshRange(range[0], range[1]);
+    } else if (!fresh.from && !state.runId && Date.now() - fresh.calendarAskedAt >= FRESH_REFRESH_MS) {
+      // asked again later while there is no calendar: the all-in-one writes its seasons at its first start
+      fresh.calendarAskedAt = Date.now();
+      getJson(STALE_API + '?limit=0').then(function (text) {
+        var s = JSON.parse(text);
+        if (fresh.from) { return; } // a run's range or the user's came first
+        if (!s.calendarLast) { renderFresh(s); return; }
+        setFreshRange(addDays(s.calendarLast, 1 - FRESH_DEFAULT_DAYS), s.calendarLast);
+      }, freshProblem);
+    }
+  }
+
+  function refreshFresh() {
+    if (!fresh.from || !fresh.to) { return Promise.resolve(); }
+    var url = staleUrl();
+    fresh.at = Date.now();
+    return getJson(url).then(function (text) {
+      if (url !== staleUrl()) { return; } // another range was asked for meanwhile
+      if (text !== fresh.json) {
+        fresh.json = text;
+        renderFresh(JSON.parse(text));
+      }
+      $('fresh-summary').className = 'muted';
+      $('fresh-summary').textContent = freshSummary(fresh.stale);
+    }, freshProblem);
+  }
+
+  function freshSummary(s) {
+    if (s.from == null) { return 'no game dates in the calendar (raw.schedule): nothing to judge'; }
+    return (s.stale ? s.stale + ' stale of ' + s.judged + ' partitions judged'
+      : 'nothing stale (' + s.judged + ' partitions judged)') + ', ' + s.from + ' .. ' + s.to + ' · judged ' +
+      new Date().toLocaleTimeString();
+  }
+
+  function freshProblem(err) {
+    $('fresh-summary').className = 'problem';
+    $('fresh-summary').textContent = 'cannot judge freshness: ' + err.message;
+  }
+
+  function kindCounts(s) {
+    var counts = {};
+    s.grid.kinds.forEach(function (k) { counts[k] = 0; });
+    Object.keys(s.byProcessor).forEach(function (p) {
+      Object.keys(s.byProcessor[p]).forEach(function (k) { counts[k] = (counts[k] || 0) + s.byProcessor[p][k]; });
+    });
+    return counts;
+  }
+
+  function freshClass(s, code, phaseStart) {
+    var cls = code === '.' ? 's-none' : code === '-' ? 'f-FRESH' : 'k-' + s.grid.kinds[code.charCodeAt(0) - 48];
+    return phaseStart ? cls + ' phase-start' : cls;
+  }
+
+  function renderFresh(s) {
+    fresh.stale = s;
+    fresh.byCell = {};
+    s.partitions.forEach(function (p) { fresh.byCell[p.processor + '/' + p.date] = p; });
+    $('fresh-summary').className = 'muted';
+    $('fresh-summary').textContent = freshSummary(s);
+    var counts = kindCounts(s);
+    var legend = ['<span class="legend-item" data-kind="FRESH"><span class="swatch f-FRESH"></span>fresh <b>' +
+      esc(s.judged - s.stale) + '</b></span>'];
+    s.grid.kinds.forEach(function (k) {
+      legend.push('<span class="legend-item' + (counts[k] ? '' : ' zero') + '" data-kind="' + esc(k) + '">' +
+        '<span class="swatch k-' + esc(k) + '"></span>' + esc(k) + ' <b>' + esc(counts[k]) + '</b></span>');
+    });
+    legend.push('<span class="legend-item"><span class="swatch s-none"></span>not judged (no games, bootstrap)</span>');
+    $('fresh-legend').innerHTML = legend.join('');
+    $('fresh-reasons').innerHTML = s.reasons.map(function (r) {
+      return '<li><b>' + esc(r.count) + '</b> ' + esc(r.text) + '</li>';
+    }).join('');
+    var procs = s.grid.processors;
+    var phaseStart = procs.map(function (p, i) { return i > 0 && procs[i - 1].phase !== p.phase; });
+    var html = ['<thead><tr><th>date</th>'];
+    procs.forEach(function (p, i) {
+      html.push('<th class="p' + (phaseStart[i] ? ' phase-start' : '') + '" data-processor="' + esc(p.processor) +
+        '" title="' + esc(p.processor + ' (phase ' + p.phase + ')') + '"><span>' + esc(p.processor) + '</span></th>');
+    });
+    html.push('</tr></thead><tbody>');
+    s.grid.dates.forEach(function (d, di) {
+      html.push('<tr><th>' + esc(d) + '</th>');
+      procs.forEach(function (p, pi) {
+        html.push('<td class="' + freshClass(s, p.cells.charAt(di), phaseStart[pi]) + '"></td>');
+      });
+      html.push('</tr>');
+    });
+    html.push('</tbody>');
+    $('fresh-grid').innerHTML = html.join('');
+    closeFreshReason();
+  }
+
+  // What a cell of the freshness grid says: its partition, state and (when stale) reason.
+  function freshCellAt(td) {
+    var s = fresh.stale;
+    if (!s || td.cellIndex < 1) { return null; }
+    var p = s.grid.processors[td.cellIndex - 1];
+    var date = s.grid.dates[td.parentNode.sectionRowIndex];
+    if (!p || !date) { return null; }
+    var code = p.cells.charAt(td.parentNode.sectionRowIndex);
+    var listed = fresh.byCell[p.processor + '/' + date];
+    var kind = code === '.' ? null : code === '-' ? 'FRESH' : s.grid.kinds[code.charCodeAt(0) - 48];
+    var reason = kind === 'FRESH' ? 'fresh: its lineage matches its inputs and its model version'
+      : !kind ? 'not judged: no games that day, or a bootstrap day of the processor'
+        : listed ? listed.reason : 'reason not listed (more than ' + FRESH_LISTED + ' stale: narrow the range)';
+    return { processor: p.processor, date: date, kind: kind, reason: reason };
+  }
+
+  function openFreshReason(td) {
+    var cell = freshCellAt(td);
+    if (!cell || !cell.kind) { return; }
+    var selected = $('fresh-grid').querySelector('td.sel');
+    if (selected) { selected.classList.remove('sel'); }
+    td.classList.add('sel');
+    $('fresh-reason').hidden = false;
+    $('fresh-reason-detail').innerHTML = '<h3 id="fresh-reason-title">' + esc(cell.processor + ' ' + cell.date) +
+      ' <span class="state">' + esc(cell.kind) + '</span></h3><p class="reason">' + esc(cell.reason) + '</p>';
+  }
+
+  function closeFreshReason() {
+    $('fresh-reason').hidden = true;
+    var selected = $('fresh-grid').querySelector('td.sel');
+    if (selected) { selected.classList.remove('sel'); }
+  }
+
   // ---- refresh loop ----
 
   function refresh() {
@@ -265,6 +443,9 @@
       $('problem').hidden = false;
       $('problem').textContent = err.status === 404 && state.runId
         ? 'no run ' + state.runId + ' (yet)' : 'cannot reach the coordinator: ' + err.message;
+    }).then(function () {
+      freshDefaults();
+      if (fresh.from && Date.now() - fresh.at >= FRESH_REFRESH_MS) { refreshFresh(); }
     });
   }
 
@@ -289,6 +470,25 @@
     }
   });
   $('task-close').addEventListener('click', closeTask);
+  $('fresh-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    fresh.edited = true;
+    setFreshRange($('fresh-from').value, $('fresh-to').value, true);
+  });
+  $('fresh-run-range').addEventListener('click', function () {
+    fresh.edited = false;
+    freshDefaults();
+  });
+  $('fresh-grid').addEventListener('click', function (e) {
+    var td = e.target.closest('td');
+    if (td) { openFreshReason(td); }
+  });
+  $('fresh-grid').addEventListener('mouseover', function (e) {
+    var td = e.target.closest('td');
+    var cell = td && freshCellAt(td);
+    if (cell) { td.title = cell.processor + ' ' + cell.date + ': ' + cell.reason; }
+  });
+  $('fresh-reason-close').addEventListener('click', closeFreshReason);
 
   var fromHash = /^#run=(.+)$/.exec(location.hash);
   if (fromHash) { state.runId = decodeURIComponent(fromHash[1]); }

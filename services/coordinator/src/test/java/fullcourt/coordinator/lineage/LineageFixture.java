@@ -25,15 +25,15 @@ import java.util.TreeSet;
  * A season of three game dates (Jan 3, 4, 6; Jan 5 has no games) and three processors: points
  * (raw.box, same date), totals (points, season to date: the game dates before its own) and daily
  * (points and totals, same date). Facts start with every partition written by version v1 and
- * nothing changed; tests then change them.
+ * nothing changed; tests then change them (here and in the API's tests).
  */
-final class LineageFixture {
+public final class LineageFixture {
 
-    static final LocalDate JAN_3 = LocalDate.of(2022, 1, 3);
-    static final LocalDate JAN_4 = LocalDate.of(2022, 1, 4);
-    static final LocalDate JAN_6 = LocalDate.of(2022, 1, 6);
+    public static final LocalDate JAN_3 = LocalDate.of(2022, 1, 3);
+    public static final LocalDate JAN_4 = LocalDate.of(2022, 1, 4);
+    public static final LocalDate JAN_6 = LocalDate.of(2022, 1, 6);
 
-    static final Catalog CATALOG = Catalog.of(List.of(
+    public static final Catalog CATALOG = Catalog.of(List.of(
             new ProcessorDeclaration("points", 3, "analytics.points", "game_date", List.of(), DateDomain.SEASON_DAYS,
                     "sql", 2, List.of(new RawInput("raw.box", Window.SAME_DATE))),
             new ProcessorDeclaration("totals", 4, "precompute.totals", "game_date",
@@ -42,15 +42,15 @@ final class LineageFixture {
                     List.of(new Upstream("points", Window.SAME_DATE), new Upstream("totals", Window.SAME_DATE)),
                     DateDomain.SEASON_DAYS, "sql", 2)));
 
-    static final SeasonCalendar CALENDAR = new SeasonCalendar(List.of(new SeasonCalendar.Season("2021-22", JAN_3, JAN_6,
-            new TreeSet<>(List.of(JAN_3, JAN_4, JAN_6)))));
+    public static final SeasonCalendar CALENDAR = new SeasonCalendar(List.of(new SeasonCalendar.Season("2021-22",
+            JAN_3, JAN_6, new TreeSet<>(List.of(JAN_3, JAN_4, JAN_6)))));
 
     final Map<String, String> versions = new HashMap<>(Map.of("points", "v1", "totals", "v1", "daily", "v1"));
     final Map<PartitionKey, LatestWrite> latest = new HashMap<>();
     final Map<PartitionKey, List<ChangedInput>> changed = new HashMap<>();
     final Set<PartitionKey> present = new HashSet<>();
 
-    LineageFixture() {
+    public LineageFixture() {
         for (String p : List.of("points", "totals", "daily")) {
             for (LocalDate d : List.of(JAN_3, JAN_4, JAN_6)) {
                 written(p, d);
@@ -58,23 +58,23 @@ final class LineageFixture {
         }
     }
 
-    void written(String processor, LocalDate date) {
+    public void written(String processor, LocalDate date) {
         PartitionKey key = new PartitionKey(processor, date);
         latest.put(key, new LatestWrite(processor, date, processor + date, "v1", Instant.EPOCH, "run-1",
                 LatestWrite.Outcome.WRITTEN, 3, "3:42", null));
         present.add(key);
     }
 
-    void changedInput(String processor, LocalDate date, String input, LocalDate inputDate) {
+    public void changedInput(String processor, LocalDate date, String input, LocalDate inputDate) {
         changed.computeIfAbsent(new PartitionKey(processor, date), k -> new ArrayList<>())
                 .add(new ChangedInput(new InputKey(input, inputDate), "3:42", "3:43"));
     }
 
-    LineageFacts facts() {
+    public LineageFacts facts() {
         return new LineageFacts(versions, latest, changed, present);
     }
 
-    Staleness judge() {
+    public Staleness judge() {
         return new StalenessCheck(CATALOG).judge(CALENDAR, facts());
     }
 }

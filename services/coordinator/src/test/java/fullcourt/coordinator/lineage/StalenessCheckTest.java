@@ -86,4 +86,31 @@ class StalenessCheckTest {
         assertThat(List.copyOf(s.all().keySet()).indexOf(key("totals", JAN_4)))
                 .as("dependency order").isLessThan(List.copyOf(s.all().keySet()).indexOf(key("daily", JAN_4)));
     }
+
+    @Test
+    void aCutKeepsTheReasonsJudgedOverTheWholeWarehouseAndCountsOnlyItsOwnPartitions() {
+        fixture.changedInput("points", JAN_3, "raw.box", JAN_3);
+
+        Staleness cut = fixture.judge().within(JAN_4, JAN_6, p -> !p.equals("points"));
+
+        // totals and daily on Jan 4 and 6: 2 processors x 2 dates judged, all four stale through points Jan 3,
+        // which is outside the cut
+        assertThat(cut.judged()).isEqualTo(4);
+        assertThat(cut.all().keySet()).containsExactly(key("totals", JAN_4), key("daily", JAN_4),
+                key("totals", JAN_6), key("daily", JAN_6));
+        assertThat(cut.reason(key("totals", JAN_6)).orElseThrow().text()).isEqualTo("upstream points 2022-01-03 stale");
+        assertThat(cut.isJudged(key("points", JAN_4))).isFalse();
+        assertThat(cut.judgedDates()).containsExactly(JAN_4, JAN_6);
+    }
+
+    @Test
+    void commonReasonsComeMostFrequentFirstThenByText() {
+        fixture.changedInput("points", JAN_3, "raw.box", JAN_3);
+
+        // totals Jan 4 and 6 and daily Jan 3 read points Jan 3 (3); daily Jan 4 and 6 read their date's totals (1 each)
+        assertThat(fixture.judge().commonReasons(3)).containsExactly(
+                new Staleness.ReasonCount("upstream points 2022-01-03 stale", 3),
+                new Staleness.ReasonCount("raw.box 2022-01-03 changed", 1),
+                new Staleness.ReasonCount("upstream totals 2022-01-04 stale", 1));
+    }
 }

@@ -2,8 +2,10 @@ package fullcourt.coordinator.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fullcourt.coordinator.lineage.StaleReason;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +19,8 @@ class ValidationTest {
     private static Validation of(int expectedGradedDates, List<SystemAccuracy> accuracy) {
         TableCoverage graded = new TableCoverage("prediction_accuracy", SystemAccuracy.TABLE, expectedGradedDates,
                 expectedGradedDates, List.of());
-        return new Validation(FROM, TO, Optional.empty(), List.of(graded), List.of(), "2021-22", accuracy);
+        return new Validation(FROM, TO, Optional.empty(), List.of(graded), List.of(), "2021-22", accuracy,
+                new StalePartitions(0, 0, Map.of()));
     }
 
     @Test
@@ -36,5 +39,16 @@ class ValidationTest {
         assertThat(of(5, List.of()).passed()).as("no accuracy rows at all").isFalse();
         assertThat(of(5, List.of(new SystemAccuracy(Validation.TRAINED, 100, 4.1),
                 new SystemAccuracy(Validation.BASELINE, 100, 4.3))).passed()).isTrue();
+    }
+
+    @Test
+    void stalePartitionsAreReportedWithTheirProcessorsButDoNotFailValidation() {
+        Validation v = new Validation(FROM, TO, Optional.empty(), List.of(), List.of(), "2021-22", List.of(),
+                new StalePartitions(120, 3, Map.of("player_game_summary",
+                        Map.of(StaleReason.Kind.VERSION, 2, StaleReason.Kind.RAW_CHANGED, 1))));
+
+        assertThat(v.passed()).isTrue();
+        assertThat(v.render()).contains("Stale partitions: 3 of 120 judged (by processor: player_game_summary 3)\n"
+                + "  reported, not a failure of validate");
     }
 }

@@ -3,6 +3,7 @@ package fullcourt.coordinator.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fullcourt.coordinator.lineage.StaleReason;
 import fullcourt.engine.catalog.Catalog;
 import fullcourt.engine.catalog.DateDomain;
 import fullcourt.engine.catalog.ProcessorDeclaration;
@@ -110,5 +111,21 @@ class ValidatorTest {
     void aRangeEndingBeforeItStartsIsRefused() {
         assertThatThrownBy(() -> Validator.validate(warehouse, CATALOG, OCT_27, OCT_24, Optional.empty()))
                 .hasMessage("validate: --to 2023-10-24 is before --from 2023-10-27");
+    }
+
+    @Test
+    void stalePartitionsOfTheRangeAreCountedFromLineagePerProcessor() {
+        // no lineage was ever recorded: every judged partition is stale, with rows (no lineage) or without (missing).
+        // Judged: team and player on Oct 24, 25, 27 (3 + 3), zones on Oct 27 only (bootstrap): 7
+        StalePartitions all = validate(Optional.empty()).stale();
+        StalePartitions phase4 = validate(Optional.of(4)).stale();
+
+        assertThat(all.judged()).isEqualTo(7);
+        assertThat(all.stale()).isEqualTo(7);
+        assertThat(all.byProcessor().get("team_offense_game_summary"))
+                .isEqualTo(Map.of(StaleReason.Kind.NO_LINEAGE, 2, StaleReason.Kind.MISSING, 1));
+        assertThat(phase4).isEqualTo(new StalePartitions(1, 1, Map.of("zones", Map.of(StaleReason.Kind.MISSING, 1))));
+        assertThat(validate(Optional.of(4)).render())
+                .contains("Stale partitions: 1 of 1 judged (by processor: zones 1)");
     }
 }
