@@ -46,7 +46,8 @@ final class HostileRequests {
         out.add(json("unknown schemaVersion 99", null, "{\"schemaVersion\":99,\"requestId\":\"h-v99\"}",
                 "schemaVersion: unsupported 99"));
         out.add(json("schemaVersion as text", null, "{\"schemaVersion\":\"1\",\"requestId\":\"h-vtext\"}", "schemaVersion"));
-        out.add(request("missing requestId", null, scope + range, "requestId"));
+        // a missing requestId is no longer hostile: the coordinator derives one from the request
+        out.add(request("empty requestId", null, "\"requestId\":\"\"," + scope + range, "requestId: expected"));
         out.add(request("requestId as number", null, "\"requestId\":42," + scope + range, "requestId"));
         out.add(request("SQL injection in requestId", null,
                 "\"requestId\":\"x'; DROP TABLE ops.task_events; --\"," + scope + range, "requestId: expected"));
@@ -70,6 +71,8 @@ final class HostileRequests {
                 "from"));
         out.add(request("impossible date", "h-feb30", scope + "\"from\":\"2022-02-30\",\"to\":\"2022-03-02\"", "from"));
         out.add(request("date as number", "h-datenum", scope + "\"from\":20211018,\"to\":\"2021-10-20\"", "from"));
+        out.add(request("relative date in the future", "h-tomorrow", scope + "\"from\":\"tomorrow\",\"to\":\"today\"",
+                "from: expected a date like 2022-01-31, or today, yesterday, today-N"));
         out.add(request("to before from", "h-backwards", scope + "\"from\":\"2021-11-20\",\"to\":\"2021-10-20\"",
                 "is before from"));
         out.add(request("huge range (year 1 to 9999)", "h-hugerange", scope + "\"from\":\"0001-01-01\",\"to\":\"9999-12-31\"",

@@ -7,6 +7,7 @@ import fullcourt.messages.BackfillRequestValidator;
 import fullcourt.messages.InvalidMessageException;
 import fullcourt.messages.MessageCodec;
 import fullcourt.messages.RequestLimits;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,8 @@ class HostileRequestsTest {
 
     private static List<String> reasons(byte[] body) {
         try {
-            BackfillRequest request = MessageCodec.decode(body, BackfillRequest.class);
+            // as the coordinator does: resolve (relative dates, a missing id derived), then validate
+            BackfillRequest request = MessageCodec.decode(body, BackfillRequest.class).resolve(LocalDate.of(2022, 1, 5));
             return BackfillRequestValidator.validate(request, new RequestLimits(2000, 2000), PROCESSORS);
         } catch (InvalidMessageException e) {
             return e.problems();

@@ -44,14 +44,25 @@ public record Topology(List<String> topics, List<SubscriptionSpec> subscriptions
     /**
      * Fullcourt's topology: the request, task-event and run-event topics, and per phase a work topic whose
      * subscription dead-letters to that phase's DLQ topic after {@code policy.maxDeliveryAttempts()} deliveries.
-     * The coordinator's subscriptions (requests, task events, each DLQ) share the policy's retry and ack deadline but
-     * do not dead-letter. Run events have no subscription here: each reader (CLI, notifications) brings its own.
+     * The coordinator's subscriptions to requests, task events and each work DLQ share the policy's retry and ack
+     * deadline but do not dead-letter: the coordinator rejects a bad request or drops a bad event itself, and a
+     * failure to handle a good one (the ledger unreachable) must wait for the fix, not be dropped.
+     *
+     * <p>Raw updates come from outside Fullcourt and are coalesced into one run per burst: a message the coordinator
+     * cannot read it dead-letters to {@code raw-updates-dlq} itself, and its subscription dead-letters there too after
+     * the maximum deliveries, so one message whose run keeps failing cannot hold back every later burst with it; the
+     * DLQ's subscription is for operators (who republish after a fix), Fullcourt does not read it. Run events have
+     * no subscription here: each reader (CLI, notifications) brings its own.
      */
     public static Topology of(Topics names, DeliveryPolicy policy) {
-        List<String> topics = new ArrayList<>(List.of(names.backfillRequests(), names.taskEvents(), names.runEvents()));
+        List<String> topics = new ArrayList<>(List.of(names.backfillRequests(), names.taskEvents(), names.runEvents(),
+                names.rawUpdates(), names.rawUpdatesDeadLetter()));
         List<SubscriptionSpec> subscriptions = new ArrayList<>(List.of(
                 SubscriptionSpec.of(names.requestsSubscription(), names.backfillRequests(), policy),
-                SubscriptionSpec.of(names.taskEventsSubscription(), names.taskEvents(), policy)));
+                SubscriptionSpec.of(names.taskEventsSubscription(), names.taskEvents(), policy),
+                SubscriptionSpec.deadLettering(names.rawUpdatesSubscription(), names.rawUpdates(),
+                        names.rawUpdatesDeadLetter(), policy),
+                SubscriptionSpec.of(names.rawUpdatesDeadLetterSubscription(), names.rawUpdatesDeadLetter(), policy)));
         for (int phase : Topics.PHASES) {
             topics.add(names.work(phase));
             topics.add(names.workDeadLetter(phase));

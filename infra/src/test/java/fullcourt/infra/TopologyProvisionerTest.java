@@ -88,6 +88,11 @@ class TopologyProvisionerTest {
             assertThat(deadLetters.hasDeadLetterPolicy()).isFalse();
         }
         assertThat(read(names.requestsSubscription()).hasDeadLetterPolicy()).isFalse();
+        assertThat(read(names.rawUpdatesSubscription()).getDeadLetterPolicy()).isEqualTo(DeadLetterPolicy.newBuilder()
+                .setDeadLetterTopic("projects/" + PROJECT + "/topics/" + names.rawUpdatesDeadLetter())
+                .setMaxDeliveryAttempts(5)
+                .build());
+        assertThat(read(names.rawUpdatesDeadLetterSubscription()).hasDeadLetterPolicy()).isFalse();
         assertThat(read(names.taskEventsSubscription()).getRetryPolicy()).isEqualTo(retryPolicy(10, 600));
     }
 
@@ -98,8 +103,9 @@ class TopologyProvisionerTest {
         ProvisionReport second = provisioner().provision(topology);
 
         assertThat(second.changedNothing()).isTrue();
-        // 11 topics (3 message topics + 4 phases x 2) and 10 subscriptions (2 coordinator + 4 phases x 2).
-        assertThat(second.unchanged()).hasSize(11 + 10);
+        // 13 topics (3 message topics + raw updates and their DLQ + 4 phases x 2) and 12 subscriptions (2 coordinator
+        // + raw updates and their DLQ + 4 phases x 2).
+        assertThat(second.unchanged()).hasSize(13 + 12);
     }
 
     @Test
@@ -112,7 +118,7 @@ class TopologyProvisionerTest {
         assertThat(report.created()).isEmpty();
         assertThat(report.updated()).containsExactlyElementsOf(
                 topology.subscriptions().stream().map(s -> "subscriptions/" + s.name()).toList());
-        assertThat(report.unchanged()).hasSize(11);
+        assertThat(report.unchanged()).hasSize(13);
         Subscription work = read(names.workSubscription(4));
         assertThat(work.getDeadLetterPolicy().getMaxDeliveryAttempts()).isEqualTo(7);
         assertThat(work.getDeadLetterPolicy().getDeadLetterTopic()).endsWith("/topics/" + names.workDeadLetter(4));

@@ -16,7 +16,7 @@ class TopologyTest {
     @Test
     void declaresTheMessageTopicsAndAWorkAndDeadLetterTopicPerPhase() {
         assertThat(topology.topics()).containsExactly(
-                "backfill-requests", "task-events", "run-events",
+                "backfill-requests", "task-events", "run-events", "raw-updates", "raw-updates-dlq",
                 "phase3-work", "phase3-work-dlq",
                 "phase4-work", "phase4-work-dlq",
                 "phase5-work", "phase5-work-dlq",
@@ -24,8 +24,9 @@ class TopologyTest {
     }
 
     @Test
-    void workSubscriptionsDeadLetterToTheirPhasesDlqTopic() {
+    void workAndRawUpdateSubscriptionsDeadLetterToTheirDlqTopic() {
         assertThat(topology.deadLetteringSubscriptions()).containsExactly(
+                new SubscriptionSpec("raw-updates-coordinator", "raw-updates", Optional.of("raw-updates-dlq"), policy),
                 new SubscriptionSpec("phase3-work-sub", "phase3-work", Optional.of("phase3-work-dlq"), policy),
                 new SubscriptionSpec("phase4-work-sub", "phase4-work", Optional.of("phase4-work-dlq"), policy),
                 new SubscriptionSpec("phase5-work-sub", "phase5-work", Optional.of("phase5-work-dlq"), policy),
@@ -33,13 +34,14 @@ class TopologyTest {
     }
 
     @Test
-    void coordinatorSubscriptionsDoNotDeadLetter() {
+    void requestEventAndDeadLetterSubscriptionsDoNotDeadLetter() {
         assertThat(topology.subscriptions())
                 .filteredOn(s -> s.deadLetterTopic().isEmpty())
                 .extracting(SubscriptionSpec::name, SubscriptionSpec::topic)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("backfill-requests-coordinator", "backfill-requests"),
                         org.assertj.core.groups.Tuple.tuple("task-events-coordinator", "task-events"),
+                        org.assertj.core.groups.Tuple.tuple("raw-updates-dlq-sub", "raw-updates-dlq"),
                         org.assertj.core.groups.Tuple.tuple("phase3-work-dlq-sub", "phase3-work-dlq"),
                         org.assertj.core.groups.Tuple.tuple("phase4-work-dlq-sub", "phase4-work-dlq"),
                         org.assertj.core.groups.Tuple.tuple("phase5-work-dlq-sub", "phase5-work-dlq"),

@@ -5,8 +5,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +21,10 @@ import java.util.stream.Collectors;
 /**
  * A request to recompute a scope (phases and/or processors) over a date range or a list of dates; published on
  * {@code backfill-requests}. Collections are never null: absent means empty; an absent mode or policy is the default.
+ *
+ * <p>Dates may be relative ({@code today}, {@code yesterday}, {@code today-N}) and the request id may be absent, so
+ * that one fixed message (a Cloud Scheduler job's) serves every day: the coordinator plans {@link #resolve resolved}
+ * requests only, whose {@link #from()}, {@link #to()} and {@link #dates()} are calendar dates and whose id is set.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BackfillRequest(
@@ -24,9 +32,9 @@ public record BackfillRequest(
         String requestId,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Integer> phases,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> processors,
-        LocalDate from,
-        LocalDate to,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<LocalDate> dates,
+        @JsonProperty("from") DateRef fromRef,
+        @JsonProperty("to") DateRef toRef,
+        @JsonProperty("dates") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<DateRef> dateRefs,
         boolean cascade,
         Mode mode,
         Policy policy,
@@ -129,6 +137,9 @@ public record BackfillRequest(
     static final JsonShape.Kind<Integer> PHASE =
             JsonShape.integerIn(Topics.PHASES.get(0), Topics.PHASES.get(Topics.PHASES.size() - 1));
 
+    /** How derived request ids begin (see {@link #resolve}). */
+    public static final String DERIVED_ID_PREFIX = "auto-";
+
     static final String REQUEST_ID_EXPECTATION = "1..128 characters of A-Z a-z 0-9 . _ -";
 
     // The request id is an idempotency key that also lands in Pub/Sub attributes, ledger keys and file names.
@@ -137,19 +148,19 @@ public record BackfillRequest(
     public BackfillRequest {
         phases = phases == null ? List.of() : List.copyOf(phases);
         processors = processors == null ? List.of() : List.copyOf(processors);
-        dates = dates == null ? List.of() : List.copyOf(dates);
+        dateRefs = dateRefs == null ? List.of() : List.copyOf(dateRefs);
         mode = mode == null ? Mode.ALL : mode;
         policy = policy == null ? Policy.PER_DATE : policy;
         labels = labels == null ? Map.of() : Map.copyOf(labels);
         upstreams = upstreams == null ? Upstreams.PULL : upstreams;
     }
 
-    /** A request that pulls missing upstreams (the default). */
+    /** A request over calendar dates that pulls missing upstreams (the default). */
     public BackfillRequest(int schemaVersion, String requestId, List<Integer> phases, List<String> processors,
                            LocalDate from, LocalDate to, List<LocalDate> dates, boolean cascade, Mode mode,
                            Policy policy, boolean dryRun, Map<String, String> labels) {
-        this(schemaVersion, requestId, phases, processors, from, to, dates, cascade, mode, policy, dryRun, labels,
-                Upstreams.PULL);
+        this(schemaVersion, requestId, phases, processors, ref(from), ref(to), refs(dates), cascade, mode, policy,
+                dryRun, labels, Upstreams.PULL);
     }
 
     // Boxed booleans so that an absent cascade reads as true, which a primitive cannot express.
@@ -159,9 +170,9 @@ public record BackfillRequest(
             @JsonProperty("requestId") String requestId,
             @JsonProperty("phases") List<Integer> phases,
             @JsonProperty("processors") List<String> processors,
-            @JsonProperty("from") LocalDate from,
-            @JsonProperty("to") LocalDate to,
-            @JsonProperty("dates") List<LocalDate> dates,
+            @JsonProperty("from") DateRef from,
+            @JsonProperty("to") DateRef to,
+            @JsonProperty("dates") List<DateRef> dates,
             @JsonProperty("cascade") Boolean cascade,
             @JsonProperty("mode") Mode mode,
             @JsonProperty("policy") Policy policy,
@@ -174,54 +185,133 @@ public record BackfillRequest(
 
     /** A request over {@code from..to} inclusive with the defaults and an empty scope: add phases or processors. */
     public static BackfillRequest forRange(String requestId, LocalDate from, LocalDate to) {
+        return forRange(requestId, ref(from), ref(to));
+    }
+
+    /** A range that may be relative, e.g. {@code yesterday..today}; see {@link #forRange(String, LocalDate, LocalDate)}. */
+    public static BackfillRequest forRange(String requestId, DateRef from, DateRef to) {
         return new BackfillRequest(SchemaVersions.CURRENT, requestId, List.of(), List.of(), from, to, List.of(),
-                true, Mode.ALL, Policy.PER_DATE, false, Map.of());
+                true, Mode.ALL, Policy.PER_DATE, false, Map.of(), Upstreams.PULL);
     }
 
     /** A request over the given dates with the defaults and an empty scope: add phases or processors. */
     public static BackfillRequest forDates(String requestId, List<LocalDate> dates) {
+        return forDateRefs(requestId, refs(dates));
+    }
+
+    /** Dates that may be relative; see {@link #forDates}. */
+    public static BackfillRequest forDateRefs(String requestId, List<DateRef> dates) {
         return new BackfillRequest(SchemaVersions.CURRENT, requestId, List.of(), List.of(), null, null, dates,
-                true, Mode.ALL, Policy.PER_DATE, false, Map.of());
+                true, Mode.ALL, Policy.PER_DATE, false, Map.of(), Upstreams.PULL);
+    }
+
+    /** The first date of the range; null without a range. */
+    public LocalDate from() {
+        return calendarDate("from", fromRef);
+    }
+
+    /** The last date of the range; null without a range. */
+    public LocalDate to() {
+        return calendarDate("to", toRef);
+    }
+
+    /** The listed dates; empty for a range. */
+    public List<LocalDate> dates() {
+        return dateRefs.stream().map(d -> calendarDate("dates", d)).toList();
+    }
+
+    /** Whether a date is relative, i.e. the request must be {@link #resolve resolved} before it is planned. */
+    public boolean hasRelativeDates() {
+        return (fromRef != null && fromRef.isRelative()) || (toRef != null && toRef.isRelative())
+                || dateRefs.stream().anyMatch(DateRef::isRelative);
+    }
+
+    /**
+     * The request as planned on {@code today}: relative dates resolved, and an absent request id derived from the
+     * resolved request ({@code auto-FIRSTDATE-HASH}), so that the same message on the same day is one run however
+     * often it is delivered, and the next day, when its dates move on, another.
+     */
+    public BackfillRequest resolve(LocalDate today) {
+        BackfillRequest resolved = new BackfillRequest(schemaVersion, requestId, phases, processors,
+                fromRef == null ? null : DateRef.of(fromRef.resolve(today)),
+                toRef == null ? null : DateRef.of(toRef.resolve(today)),
+                dateRefs.stream().map(d -> DateRef.of(d.resolve(today))).toList(),
+                cascade, mode, policy, dryRun, labels, upstreams);
+        return requestId != null ? resolved : resolved.withRequestId(derivedRequestId(resolved));
+    }
+
+    // A hash of the whole resolved request as encoded (map keys sorted), with the first date up front for people.
+    private static String derivedRequestId(BackfillRequest resolved) {
+        byte[] hash;
+        try {
+            hash = MessageDigest.getInstance("SHA-256").digest(MessageCodec.json(resolved));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+        LocalDate first = resolved.fromRef != null ? resolved.fromRef.date()
+                : resolved.dateRefs.stream().map(DateRef::date).min(LocalDate::compareTo).orElse(null);
+        return DERIVED_ID_PREFIX + (first == null ? "" : first + "-") + HexFormat.of().formatHex(hash, 0, 6);
+    }
+
+    private static LocalDate calendarDate(String field, DateRef ref) {
+        if (ref != null && ref.isRelative()) {
+            throw new IllegalStateException(field + " is " + ref + ": resolve(today) the request before reading its"
+                    + " dates");
+        }
+        return ref == null ? null : ref.date();
+    }
+
+    private static DateRef ref(LocalDate date) {
+        return date == null ? null : DateRef.of(date);
+    }
+
+    private static List<DateRef> refs(List<LocalDate> dates) {
+        return dates == null ? List.of() : dates.stream().map(DateRef::of).toList();
+    }
+
+    public BackfillRequest withRequestId(String requestId) {
+        return new BackfillRequest(schemaVersion, requestId, phases, processors, fromRef, toRef, dateRefs, cascade,
+                mode, policy, dryRun, labels, upstreams);
     }
 
     public BackfillRequest withPhases(List<Integer> phases) {
-        return new BackfillRequest(schemaVersion, requestId, phases, processors, from, to, dates, cascade, mode,
-                policy, dryRun, labels, upstreams);
+        return new BackfillRequest(schemaVersion, requestId, phases, processors, fromRef, toRef, dateRefs, cascade,
+                mode, policy, dryRun, labels, upstreams);
     }
 
     public BackfillRequest withProcessors(List<String> processors) {
-        return new BackfillRequest(schemaVersion, requestId, phases, processors, from, to, dates, cascade, mode,
-                policy, dryRun, labels, upstreams);
+        return new BackfillRequest(schemaVersion, requestId, phases, processors, fromRef, toRef, dateRefs, cascade,
+                mode, policy, dryRun, labels, upstreams);
     }
 
     public BackfillRequest withCascade(boolean cascade) {
-        return new BackfillRequest(schemaVersion, requestId, phases, processors, from, to, dates, cascade, mode,
-                policy, dryRun, labels, upstreams);
+        return new BackfillRequest(schemaVersion, requestId, phases, processors, fromRef, toRef, dateRefs, cascade,
+                mode, policy, dryRun, labels, upstreams);
     }
 
     public BackfillRequest withMode(Mode mode) {
-        return new BackfillRequest(schemaVersion, requestId, phases, processors, from, to, dates, cascade, mode,
-                policy, dryRun, labels, upstreams);
+        return new BackfillRequest(schemaVersion, requestId, phases, processors, fromRef, toRef, dateRefs, cascade,
+                mode, policy, dryRun, labels, upstreams);
     }
 
     public BackfillRequest withPolicy(Policy policy) {
-        return new BackfillRequest(schemaVersion, requestId, phases, processors, from, to, dates, cascade, mode,
-                policy, dryRun, labels, upstreams);
+        return new BackfillRequest(schemaVersion, requestId, phases, processors, fromRef, toRef, dateRefs, cascade,
+                mode, policy, dryRun, labels, upstreams);
     }
 
     public BackfillRequest withDryRun(boolean dryRun) {
-        return new BackfillRequest(schemaVersion, requestId, phases, processors, from, to, dates, cascade, mode,
-                policy, dryRun, labels, upstreams);
+        return new BackfillRequest(schemaVersion, requestId, phases, processors, fromRef, toRef, dateRefs, cascade,
+                mode, policy, dryRun, labels, upstreams);
     }
 
     public BackfillRequest withLabels(Map<String, String> labels) {
-        return new BackfillRequest(schemaVersion, requestId, phases, processors, from, to, dates, cascade, mode,
-                policy, dryRun, labels, upstreams);
+        return new BackfillRequest(schemaVersion, requestId, phases, processors, fromRef, toRef, dateRefs, cascade,
+                mode, policy, dryRun, labels, upstreams);
     }
 
     public BackfillRequest withUpstreams(Upstreams upstreams) {
-        return new BackfillRequest(schemaVersion, requestId, phases, processors, from, to, dates, cascade, mode,
-                policy, dryRun, labels, upstreams);
+        return new BackfillRequest(schemaVersion, requestId, phases, processors, fromRef, toRef, dateRefs, cascade,
+                mode, policy, dryRun, labels, upstreams);
     }
 
     static boolean isValidRequestId(String requestId) {
@@ -229,15 +319,16 @@ public record BackfillRequest(
     }
 
     static void checkShape(JsonShape json) {
-        String requestId = json.required("requestId", JsonShape.TEXT);
+        // optional: absent, the coordinator derives it from the resolved request
+        String requestId = json.optional("requestId", JsonShape.TEXT);
         if (requestId != null && !isValidRequestId(requestId)) {
             json.problem("requestId", "expected " + REQUEST_ID_EXPECTATION + ", got " + Shown.quoted(requestId));
         }
         json.list("phases", PHASE);
         json.list("processors", JsonShape.TEXT);
-        json.optional("from", JsonShape.DATE);
-        json.optional("to", JsonShape.DATE);
-        json.list("dates", JsonShape.DATE);
+        json.optional("from", JsonShape.DATE_REF);
+        json.optional("to", JsonShape.DATE_REF);
+        json.list("dates", JsonShape.DATE_REF);
         json.optional("cascade", JsonShape.BOOLEAN);
         json.optional("mode", JsonShape.textAs(Mode.EXPECTATION, Mode::find));
         json.optional("upstreams", JsonShape.textAs(Upstreams.EXPECTATION, Upstreams::find));

@@ -1,16 +1,19 @@
 package fullcourt.messages;
 
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
-/** Checks what a well-formed backfill request asks for: its dates, its scope and its size. */
+/**
+ * Checks what a well-formed backfill request asks for: its dates, its scope and its size. A request with relative
+ * dates is checked as far as it can be without a today; the coordinator checks it again once resolved.
+ */
 public final class BackfillRequestValidator {
 
     // Processor names double as table names and metric labels, hence the conservative identifier syntax.
@@ -39,9 +42,9 @@ public final class BackfillRequestValidator {
     }
 
     private static void checkDates(BackfillRequest request, RequestLimits limits, List<String> problems) {
-        LocalDate from = request.from();
-        LocalDate to = request.to();
-        List<LocalDate> dates = request.dates();
+        DateRef from = request.fromRef();
+        DateRef to = request.toRef();
+        List<DateRef> dates = request.dateRefs();
         boolean hasRange = from != null || to != null;
         if (hasRange && !dates.isEmpty()) {
             problems.add("from/to, dates: give either a range (from and to) or a list of dates, not both");
@@ -53,14 +56,13 @@ public final class BackfillRequestValidator {
         } else if (to != null && from == null) {
             problems.add("from: required with to");
         } else if (from != null) {
-            if (to.isBefore(from)) {
+            // a calendar date against a relative day is compared once the coordinator resolved them
+            OptionalLong span = daysBetween(from, to);
+            if (span.isPresent() && span.getAsLong() < 0) {
                 problems.add("to: " + to + " is before from " + from);
-            } else {
-                long days = ChronoUnit.DAYS.between(from, to) + 1;
-                if (days > limits.maxRangeDays()) {
-                    problems.add("from/to: range of " + days + " days exceeds the limit of " + limits.maxRangeDays()
-                            + " (fullcourt.coordinator.max-range-days)");
-                }
+            } else if (span.isPresent() && span.getAsLong() + 1 > limits.maxRangeDays()) {
+                problems.add("from/to: range of " + (span.getAsLong() + 1) + " days exceeds the limit of "
+                        + limits.maxRangeDays() + " (fullcourt.coordinator.max-range-days)");
             }
         }
         if (dates.size() > limits.maxDates()) {
@@ -68,6 +70,15 @@ public final class BackfillRequestValidator {
                     + " (fullcourt.coordinator.max-dates)");
         }
         reportDuplicates("dates", dates, problems);
+    }
+
+    /** Days from {@code from} to {@code to} when both are calendar dates or both relative; empty otherwise. */
+    private static OptionalLong daysBetween(DateRef from, DateRef to) {
+        if (from.isRelative() != to.isRelative()) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(from.isRelative() ? from.daysBeforeToday() - to.daysBeforeToday()
+                : ChronoUnit.DAYS.between(from.date(), to.date()));
     }
 
     private static void checkScope(BackfillRequest request, Set<String> knownProcessors, List<String> problems) {

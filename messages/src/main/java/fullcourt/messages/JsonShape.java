@@ -32,6 +32,8 @@ final class JsonShape {
             n -> n.isIntegralNumber() && n.canConvertToLong() ? n.longValue() : null);
     static final Kind<Boolean> BOOLEAN = new Kind<>("true or false", n -> n.isBoolean() ? n.booleanValue() : null);
     static final Kind<LocalDate> DATE = new Kind<>("a date like 2022-01-31", JsonShape::readDate);
+    static final Kind<DateRef> DATE_REF = new Kind<>(DateRef.EXPECTATION,
+            n -> n.isTextual() ? DateRef.parse(n.textValue()).orElse(null) : null);
     static final Kind<Instant> INSTANT = new Kind<>("an instant like 2022-01-31T18:30:00Z", JsonShape::readInstant);
 
     /** An integer in lo..hi inclusive. */
@@ -112,6 +114,23 @@ final class JsonShape {
             }
         }
         return values;
+    }
+
+    /**
+     * Checks a required list field of 1..{@code maxSize} elements, element by element; the elements that fit, in
+     * order (empty when absent, not a list, or of the wrong size, each of which is a problem).
+     */
+    <T> List<T> requiredList(String field, Kind<T> kind, int maxSize) {
+        JsonNode node = present(field);
+        if (node == null) {
+            problem(field, "required");
+            return new ArrayList<>();
+        }
+        if (node.isArray() && (node.isEmpty() || node.size() > maxSize)) {
+            problem(field, "expected 1.." + maxSize + " entries, got " + node.size());
+            return new ArrayList<>();
+        }
+        return list(field, kind);
     }
 
     /** Checks an optional object field whose values are all strings. */

@@ -44,20 +44,25 @@ public final class MessageCodec {
             BackfillRequest.class, BackfillRequest::checkShape,
             DateWork.class, DateWork::checkShape,
             TaskEvent.class, TaskEvent::checkShape,
-            RunEvent.class, RunEvent::checkShape);
+            RunEvent.class, RunEvent::checkShape,
+            RawUpdate.class, RawUpdate::checkShape);
 
     private MessageCodec() {
     }
 
-    /** The message as UTF-8 JSON; refuses a body that {@link #decode} would refuse for its size. */
-    public static byte[] encode(Object message) {
-        byte[] json;
+    /** The message as UTF-8 JSON, map keys sorted, whatever its size: for hashing a message's content. */
+    static byte[] json(Object message) {
         try {
-            json = MAPPER.writeValueAsBytes(message);
+            return MAPPER.writeValueAsBytes(message);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot encode " + message.getClass().getSimpleName() + ": "
                     + e.getOriginalMessage(), e);
         }
+    }
+
+    /** The message as UTF-8 JSON; refuses a body that {@link #decode} would refuse for its size. */
+    public static byte[] encode(Object message) {
+        byte[] json = json(message);
         if (json.length > MAX_BYTES) {
             throw new IllegalArgumentException(message.getClass().getSimpleName() + ": " + tooLarge(json.length));
         }
@@ -66,7 +71,7 @@ public final class MessageCodec {
 
     /**
      * The message of {@code type} in {@code json}, one of {@link BackfillRequest}, {@link DateWork},
-     * {@link TaskEvent}, {@link RunEvent}. Unknown fields are ignored.
+     * {@link TaskEvent}, {@link RunEvent}, {@link RawUpdate}. Unknown fields are ignored.
      *
      * @throws InvalidMessageException listing every problem found, each naming its field
      */
@@ -74,7 +79,7 @@ public final class MessageCodec {
         Consumer<JsonShape> shape = SHAPES.get(type);
         if (shape == null) {
             throw new IllegalArgumentException(type.getName() + " is not a message; messages are BackfillRequest,"
-                    + " DateWork, TaskEvent and RunEvent");
+                    + " DateWork, TaskEvent, RunEvent and RawUpdate");
         }
         JsonNode body = parse(json);
         JsonShape checked = new JsonShape(body);

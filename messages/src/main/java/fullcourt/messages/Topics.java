@@ -31,6 +31,16 @@ public record Topics(String prefix) {
         return prefix + "run-events";
     }
 
+    /** New or corrected raw data, announced by what loads raw tables (outside Fullcourt). */
+    public String rawUpdates() {
+        return prefix + "raw-updates";
+    }
+
+    /** Raw updates the coordinator could not read (it puts them here itself) or failed to handle too often. */
+    public String rawUpdatesDeadLetter() {
+        return rawUpdates() + "-dlq";
+    }
+
     public String work(int phase) {
         return prefix + "phase" + checkedPhase(phase) + "-work";
     }
@@ -53,6 +63,15 @@ public record Topics(String prefix) {
 
     public String taskEventsSubscription() {
         return taskEvents() + "-coordinator";
+    }
+
+    public String rawUpdatesSubscription() {
+        return rawUpdates() + "-coordinator";
+    }
+
+    /** Read by operators, not by Fullcourt: without a subscription Pub/Sub would drop what is dead-lettered. */
+    public String rawUpdatesDeadLetterSubscription() {
+        return rawUpdatesDeadLetter() + "-sub";
     }
 
     private static int checkedPhase(int phase) {

@@ -17,7 +17,7 @@ class MessageCodecProblemsTest {
     void impossibleDateNamesTheFieldAndTheExpectedForm() {
         assertThat(requestProblems("""
                 {"schemaVersion": 1, "requestId": "r1", "phases": [3], "from": "2022-13-45", "to": "2022-02-01"}
-                """)).containsExactly("from: expected a date like 2022-01-31, got \"2022-13-45\"");
+                """)).containsExactly("from: expected a date like 2022-01-31, or today, yesterday, today-N, got \"2022-13-45\"");
     }
 
     @Test
@@ -25,22 +25,39 @@ class MessageCodecProblemsTest {
         assertThat(requestProblems("""
                 {"schemaVersion": 1, "requestId": "r1", "phases": [3], "from": 20220131, "to": "2022-02-30"}
                 """)).containsExactly(
-                "from: expected a date like 2022-01-31, got 20220131",
-                "to: expected a date like 2022-01-31, got \"2022-02-30\"");
+                "from: expected a date like 2022-01-31, or today, yesterday, today-N, got 20220131",
+                "to: expected a date like 2022-01-31, or today, yesterday, today-N, got \"2022-02-30\"");
     }
 
     @Test
-    void missingRequestIdIsRequired() {
-        assertThat(requestProblems("""
-                {"schemaVersion": 1, "phases": [3], "dates": ["2022-01-31"]}
-                """)).containsExactly("requestId: required");
+    void missingOrNullRequestIdIsLeftForTheCoordinatorToDerive() {
+        for (String id : new String[] {"", "\"requestId\": null, "}) {
+            BackfillRequest request = MessageCodec.decode(("""
+                    {"schemaVersion": 1, %s"phases": [3], "dates": ["2022-01-31"]}
+                    """.formatted(id)).getBytes(StandardCharsets.UTF_8), BackfillRequest.class);
+
+            assertThat(request.requestId()).isNull();
+        }
     }
 
     @Test
-    void nullRequestIdIsRequiredToo() {
+    void requestIdOfTheWrongJsonTypeIsReported() {
         assertThat(requestProblems("""
-                {"schemaVersion": 1, "requestId": null, "phases": [3], "dates": ["2022-01-31"]}
-                """)).containsExactly("requestId: required");
+                {"schemaVersion": 1, "requestId": 42, "phases": [3], "dates": ["2022-01-31"]}
+                """)).containsExactly("requestId: expected a string, got 42");
+    }
+
+    @Test
+    void badRelativeDateSpellingsAreNamedWithTheAcceptedForms() {
+        assertThat(requestProblems("""
+                {"schemaVersion": 1, "requestId": "r1", "phases": [3], "from": "tomorrow", "to": "today+1",
+                 "dates": ["today-", "today-123456", "yesterday-1"]}
+                """)).containsExactly(
+                "from: expected a date like 2022-01-31, or today, yesterday, today-N, got \"tomorrow\"",
+                "to: expected a date like 2022-01-31, or today, yesterday, today-N, got \"today+1\"",
+                "dates[0]: expected a date like 2022-01-31, or today, yesterday, today-N, got \"today-\"",
+                "dates[1]: expected a date like 2022-01-31, or today, yesterday, today-N, got \"today-123456\"",
+                "dates[2]: expected a date like 2022-01-31, or today, yesterday, today-N, got \"yesterday-1\"");
     }
 
     @Test
@@ -149,9 +166,8 @@ class MessageCodecProblemsTest {
                 """, BackfillRequest.class);
 
         assertThat(e.problems()).containsExactly(
-                "requestId: required",
                 "phases[1]: expected an integer 3..6, got 9",
-                "from: expected a date like 2022-01-31, got \"2022-13-45\"",
+                "from: expected a date like 2022-01-31, or today, yesterday, today-N, got \"2022-13-45\"",
                 "cascade: expected true or false, got \"yes\"",
                 "mode: expected one of all, missing, stale, got \"ALLL\"",
                 "policy: expected one of per-date, phase-barrier, sequential, got \"fast\"",
@@ -236,7 +252,7 @@ class MessageCodecProblemsTest {
                 {"schemaVersion": 1, "requestId": "r1", "phases": [3], "from": %s, "to": "2022-02-01"}
                 """.formatted(new TextNode(hostile).toString())).get(0);
 
-        assertThat(problem).startsWith("from: expected a date like 2022-01-31, got \"2022-01-31\\nINFO forged");
+        assertThat(problem).startsWith("from: expected a date like 2022-01-31, or today, yesterday, today-N, got \"2022-01-31\\nINFO forged");
         assertThat(problem).doesNotContain("\n").endsWith("...");
         assertThat(problem.substring(problem.indexOf("got ") + 4)).hasSize(80);
     }

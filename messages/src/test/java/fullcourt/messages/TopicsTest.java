@@ -20,6 +20,10 @@ class TopicsTest {
         assertThat(topics.workDeadLetterSubscription(6)).isEqualTo("phase6-work-dlq-sub");
         assertThat(topics.requestsSubscription()).isEqualTo("backfill-requests-coordinator");
         assertThat(topics.taskEventsSubscription()).isEqualTo("task-events-coordinator");
+        assertThat(topics.rawUpdates()).isEqualTo("raw-updates");
+        assertThat(topics.rawUpdatesDeadLetter()).isEqualTo("raw-updates-dlq");
+        assertThat(topics.rawUpdatesSubscription()).isEqualTo("raw-updates-coordinator");
+        assertThat(topics.rawUpdatesDeadLetterSubscription()).isEqualTo("raw-updates-dlq-sub");
     }
 
     @Test
@@ -35,6 +39,8 @@ class TopicsTest {
         assertThat(topics.workDeadLetterSubscription(3)).isEqualTo("t42-phase3-work-dlq-sub");
         assertThat(topics.requestsSubscription()).isEqualTo("t42-backfill-requests-coordinator");
         assertThat(topics.taskEventsSubscription()).isEqualTo("t42-task-events-coordinator");
+        assertThat(topics.rawUpdatesSubscription()).isEqualTo("t42-raw-updates-coordinator");
+        assertThat(topics.rawUpdatesDeadLetterSubscription()).isEqualTo("t42-raw-updates-dlq-sub");
     }
 
     @Test

@@ -47,17 +47,21 @@ public final class AccessMatrix {
     }
 
     /**
-     * Pulls requests, task events and every phase's dead letters; publishes work and run events; writes the ledger
-     * (ops); reads the schedule (raw) to plan date domains and every phase's output to validate it (GET /validation).
+     * Pulls requests, task events, raw updates and every phase's dead letters; publishes work, run events and the raw
+     * updates it cannot read (to their dead-letter topic); writes the ledger (ops); reads the schedule (raw) to plan
+     * date domains and every phase's output to validate it (GET /validation). Raw updates are published from outside
+     * Fullcourt (the platform's phases 1-2): their publishers are granted by {@link #rawUpdatePublisherBindings}.
      */
     private static ServiceAccess coordinator(CatalogTables catalog, Topics topics) {
-        List<String> subscriptions = new ArrayList<>(List.of(topics.requestsSubscription(), topics.taskEventsSubscription()));
+        List<String> subscriptions = new ArrayList<>(List.of(topics.requestsSubscription(), topics.taskEventsSubscription(),
+                topics.rawUpdatesSubscription()));
         List<String> publishes = new ArrayList<>();
         for (int phase : Topics.PHASES) {
             subscriptions.add(topics.workDeadLetterSubscription(phase));
             publishes.add(topics.work(phase));
         }
         publishes.add(topics.runEvents());
+        publishes.add(topics.rawUpdatesDeadLetter());
         Set<String> reads = new TreeSet<>(Set.of(RAW_DATASET));
         for (int phase : Topics.PHASES) {
             reads.addAll(catalog.datasetsWrittenBy(phase));
@@ -122,6 +126,14 @@ public final class AccessMatrix {
             bindings.add(new IamBinding("subscriptions/" + spec.name(), PUBSUB_SUBSCRIBER, agent));
         });
         return List.copyOf(bindings);
+    }
+
+    /**
+     * Publisher on {@code raw-updates} for each member that loads raw tables outside Fullcourt (e.g. the platform's
+     * scraper service account, {@code serviceAccount:scrapers@P.iam.gserviceaccount.com}); nothing else of Fullcourt's.
+     */
+    public static List<IamBinding> rawUpdatePublisherBindings(Topics topics, List<String> members) {
+        return members.stream().map(m -> new IamBinding("topics/" + topics.rawUpdates(), PUBSUB_PUBLISHER, m)).toList();
     }
 
     /** Dataset grants: dataEditor where a service writes, dataViewer where it only reads. */

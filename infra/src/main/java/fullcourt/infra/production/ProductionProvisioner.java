@@ -5,6 +5,7 @@ import fullcourt.infra.ProvisionReport;
 import fullcourt.infra.PubSubConnection;
 import fullcourt.infra.SubscriptionSpec;
 import fullcourt.infra.TopologyProvisioner;
+import fullcourt.infra.access.AccessMatrix;
 import fullcourt.infra.access.IamBinding;
 import fullcourt.infra.access.IamUnsupportedException;
 import fullcourt.infra.access.PubSubIamProvisioner;
@@ -60,7 +61,10 @@ public final class ProductionProvisioner {
     }
 
     static List<IamBinding> pubSubBindings(ProductionTarget target) {
-        return target.access().pubSubBindings(target.project(), target.projectNumber(), target.topology());
+        List<IamBinding> bindings = new ArrayList<>(
+                target.access().pubSubBindings(target.project(), target.projectNumber(), target.topology()));
+        bindings.addAll(AccessMatrix.rawUpdatePublisherBindings(target.topics(), target.rawUpdatePublishers()));
+        return bindings;
     }
 
     private static String describe(SubscriptionSpec s) {

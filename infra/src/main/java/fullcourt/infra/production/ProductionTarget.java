@@ -10,6 +10,7 @@ import fullcourt.messages.Topics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * One Google Cloud project to provision, and everything declared for it: the topology, the access matrix and the
@@ -18,9 +19,14 @@ import java.util.Objects;
  * @param projectNumber the numeric project number, which names Pub/Sub's service agent
  * @param location BigQuery location of every dataset (e.g. {@code US} or {@code us-central1})
  * @param functionsSql services/engine's warehouse/bigquery_functions.sql
+ * @param rawUpdatePublishers IAM members outside Fullcourt that load raw tables and announce it on
+ *     {@code raw-updates} (e.g. {@code serviceAccount:scrapers@P.iam.gserviceaccount.com}); may be empty
  */
 public record ProductionTarget(String project, String projectNumber, String location, Topics topics, DeliveryPolicy policy,
-                               CatalogTables catalog, String functionsSql) {
+                               CatalogTables catalog, String functionsSql, List<String> rawUpdatePublishers) {
+
+    // IAM member kinds Pub/Sub policies take; a bare e-mail address is the usual mistake.
+    private static final Pattern MEMBER = Pattern.compile("(serviceAccount|user|group|domain|principal|principalSet):\\S+");
 
     public ProductionTarget {
         Objects.requireNonNull(project, "project");
@@ -30,6 +36,18 @@ public record ProductionTarget(String project, String projectNumber, String loca
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(functionsSql, "functionsSql");
+        rawUpdatePublishers = List.copyOf(rawUpdatePublishers);
+        List<String> bad = rawUpdatePublishers.stream().filter(m -> !MEMBER.matcher(m).matches()).toList();
+        if (!bad.isEmpty()) {
+            throw new IllegalArgumentException("raw-updates publishers must be IAM members such as"
+                    + " serviceAccount:NAME@PROJECT.iam.gserviceaccount.com, got " + String.join(", ", bad));
+        }
+    }
+
+    /** A target whose raw-updates publishers are granted elsewhere. */
+    public ProductionTarget(String project, String projectNumber, String location, Topics topics, DeliveryPolicy policy,
+                            CatalogTables catalog, String functionsSql) {
+        this(project, projectNumber, location, topics, policy, catalog, functionsSql, List.of());
     }
 
     public Topology topology() {

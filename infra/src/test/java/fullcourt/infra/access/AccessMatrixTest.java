@@ -40,12 +40,22 @@ class AccessMatrixTest {
     }
 
     @Test
-    void theCoordinatorPullsRequestsEventsAndDeadLettersAndPublishesWorkAndRunEvents() {
+    void theCoordinatorPullsRequestsEventsRawUpdatesAndDeadLettersAndPublishesWorkAndRunEvents() {
         ServiceAccess coordinator = matrix.of(FullcourtService.COORDINATOR);
         assertThat(coordinator.subscriptions()).containsExactly("backfill-requests-coordinator", "task-events-coordinator",
-                "phase3-work-dlq-sub", "phase4-work-dlq-sub", "phase5-work-dlq-sub", "phase6-work-dlq-sub");
+                "raw-updates-coordinator", "phase3-work-dlq-sub", "phase4-work-dlq-sub", "phase5-work-dlq-sub",
+                "phase6-work-dlq-sub");
+        // raw-updates-dlq: the raw updates it cannot read, dead-lettered by itself
         assertThat(coordinator.publishes()).containsExactly("phase3-work", "phase4-work", "phase5-work", "phase6-work",
-                "run-events");
+                "run-events", "raw-updates-dlq");
+    }
+
+    @Test
+    void noFullcourtServicePublishesRawUpdatesOnlyTheMembersGiven() {
+        assertThat(matrix.services()).noneMatch(s -> s.publishes().contains("raw-updates"));
+        assertThat(AccessMatrix.rawUpdatePublisherBindings(Topics.DEFAULT,
+                List.of("serviceAccount:scrapers@acme-nba.iam.gserviceaccount.com"))).containsExactly(new IamBinding(
+                "topics/raw-updates", "roles/pubsub.publisher", "serviceAccount:scrapers@acme-nba.iam.gserviceaccount.com"));
     }
 
     @Test
@@ -54,6 +64,8 @@ class AccessMatrixTest {
 
         String agent = "serviceAccount:service-123456789@gcp-sa-pubsub.iam.gserviceaccount.com";
         assertThat(bindings.stream().filter(b -> b.member().equals(agent))).containsExactly(
+                new IamBinding("topics/raw-updates-dlq", "roles/pubsub.publisher", agent),
+                new IamBinding("subscriptions/raw-updates-coordinator", "roles/pubsub.subscriber", agent),
                 new IamBinding("topics/phase3-work-dlq", "roles/pubsub.publisher", agent),
                 new IamBinding("subscriptions/phase3-work-sub", "roles/pubsub.subscriber", agent),
                 new IamBinding("topics/phase4-work-dlq", "roles/pubsub.publisher", agent),
@@ -67,8 +79,8 @@ class AccessMatrixTest {
                 new IamBinding("subscriptions/phase3-work-sub", "roles/pubsub.subscriber", analytics),
                 new IamBinding("topics/task-events", "roles/pubsub.publisher", analytics),
                 new IamBinding("topics/phase3-work-dlq", "roles/pubsub.publisher", analytics));
-        // 6 coordinator subscriptions + 5 topics, 4 phase services x 3, the agent's 8
-        assertThat(bindings).hasSize(11 + 4 * 3 + 8);
+        // 7 coordinator subscriptions + 6 topics, 4 phase services x 3, the agent's 10
+        assertThat(bindings).hasSize(13 + 4 * 3 + 10);
     }
 
     @Test

@@ -55,9 +55,10 @@ class ProductionProvisionerEmulatorTest {
     void provisioningCreatesTopicsAndSubscriptionsWithDeadLetterAndRetryPolicies() {
         List<String> lines = ProductionProvisioner.provision(target, connection, null);
 
-        // 11 topics (3 message topics + 4 phases x work and DLQ), 10 subscriptions (2 coordinator + 4 phases x 2)
-        assertThat(lines.stream().filter(l -> l.startsWith("created topics/"))).hasSize(11);
-        assertThat(lines.stream().filter(l -> l.startsWith("created subscriptions/"))).hasSize(10);
+        // 13 topics (3 message topics + raw updates and their DLQ + 4 phases x work and DLQ), 12 subscriptions
+        // (2 coordinator + raw updates and their DLQ + 4 phases x 2)
+        assertThat(lines.stream().filter(l -> l.startsWith("created topics/"))).hasSize(13);
+        assertThat(lines.stream().filter(l -> l.startsWith("created subscriptions/"))).hasSize(12);
         for (int phase : Topics.PHASES) {
             Subscription work = read(names.workSubscription(phase));
             assertThat(work.getTopic()).isEqualTo("projects/" + PROJECT + "/topics/" + names.work(phase));
@@ -81,7 +82,7 @@ class ProductionProvisionerEmulatorTest {
         List<String> second = ProductionProvisioner.provision(target, connection, null);
 
         assertThat(second).noneMatch(l -> l.startsWith("created") || l.startsWith("updated") || l.startsWith("granted"));
-        assertThat(second.stream().filter(l -> l.startsWith("unchanged "))).hasSize(11 + 10);
+        assertThat(second.stream().filter(l -> l.startsWith("unchanged "))).hasSize(13 + 12);
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,6 +42,8 @@ import picocli.CommandLine.Spec;
         footer = {
             "  fullcourt provision --project acme-nba --project-number 123456789012 --dry-run",
             "  fullcourt provision --project acme-nba --project-number 123456789012 --location US",
+            "  fullcourt provision --project acme-nba --project-number 123456789012"
+                    + " --raw-updates-publisher serviceAccount:scrapers@acme-nba.iam.gserviceaccount.com",
             "  fullcourt provision --print-gcloud-script > infra/deploy/service-accounts.sh"})
 public class ProvisionCommand implements Callable<Integer> {
 
@@ -63,6 +66,12 @@ public class ProvisionCommand implements Callable<Integer> {
     @Option(names = "--catalog", paramLabel = "FILE",
             description = "Processor catalog deciding datasets and grants.%nDefault: the catalog the services ship.")
     Path catalog;
+
+    @Option(names = "--raw-updates-publisher", paramLabel = "MEMBER",
+            description = "An IAM member outside Fullcourt that loads raw tables and announces it on raw-updates"
+                    + " (the platform's phases 1-2), granted roles/pubsub.publisher on that topic: repeatable, e.g."
+                    + " serviceAccount:scrapers@PROJECT.iam.gserviceaccount.com.%nDefault: none (grant it yourself).")
+    List<String> rawUpdatePublishers = new ArrayList<>();
 
     @Option(names = "--dry-run", description = "Print every action and change nothing.")
     boolean dryRun;
@@ -98,7 +107,7 @@ public class ProvisionCommand implements Callable<Integer> {
         ProductionTarget target;
         try {
             target = new ProductionTarget(pubsub.project(), projectNumber, location, pubsub.topics(),
-                    DeliveryPolicy.DEFAULTS, tables, functions);
+                    DeliveryPolicy.DEFAULTS, tables, functions, rawUpdatePublishers);
         } catch (IllegalArgumentException e) {
             command.commandLine().getErr().println("provision: " + e.getMessage());
             return ExitCodes.USAGE;

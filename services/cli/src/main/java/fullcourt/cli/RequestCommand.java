@@ -40,6 +40,8 @@ import picocli.CommandLine.Spec;
             "    fullcourt request --from 2022-01-01 --to 2022-01-31 --phase 4 --dry-run",
             "  The old runbook's order, each dependency level finished on every date before the next starts:",
             "    fullcourt request --from 2021-10-19 --to 2022-04-10 --phase 3 --policy phase-barrier",
+            "  Yesterday's games and everything downstream, counted in the platform's time zone:",
+            "    fullcourt request --from yesterday --to yesterday --phase 3",
             "  Fill only what is missing, on the local emulator, without waiting:",
             "    fullcourt request --from 2022-01-01 --to 2022-03-31 --phase 3 \\",
             "        --missing-only --emulator localhost:8085 --no-wait --label reason=refill",

@@ -4,8 +4,8 @@ import fullcourt.messages.BackfillRequest;
 import fullcourt.messages.BackfillRequest.Policy;
 import fullcourt.messages.BackfillRequest.Upstreams;
 import fullcourt.messages.BackfillRequestValidator;
+import fullcourt.messages.DateRef;
 import fullcourt.messages.RequestLimits;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,18 +22,21 @@ public class RequestOptions {
     // Size limits and the processor catalog are the coordinator's to enforce: it knows its configuration.
     private static final RequestLimits NO_LIMITS = new RequestLimits(Integer.MAX_VALUE, Integer.MAX_VALUE);
 
-    @Option(names = "--from", paramLabel = "DATE", converter = DateConverter.class,
-            description = "First date of the range, YYYY-MM-DD, inclusive; needs --to.%nDefault: none.")
-    LocalDate from;
+    @Option(names = "--from", paramLabel = "DATE", converter = DateRefConverter.class,
+            description = "First date of the range, inclusive; needs --to. YYYY-MM-DD, or today, yesterday, today-N:"
+                    + " sent as written, the coordinator counts them back from its today in the platform's time zone"
+                    + " (fullcourt.coordinator.time-zone).%nDefault: none.")
+    DateRef from;
 
-    @Option(names = "--to", paramLabel = "DATE", converter = DateConverter.class,
-            description = "Last date of the range, YYYY-MM-DD, inclusive; needs --from.%nDefault: none.")
-    LocalDate to;
+    @Option(names = "--to", paramLabel = "DATE", converter = DateRefConverter.class,
+            description = "Last date of the range, inclusive; needs --from. YYYY-MM-DD, or today, yesterday, today-N."
+                    + "%nDefault: none.")
+    DateRef to;
 
-    @Option(names = "--dates", paramLabel = "DATE", split = ",", converter = DateConverter.class,
-            description = "Dates to recompute instead of a range: a comma list, the option repeatable."
-                    + "%nDefault: none; give either --from/--to or --dates.")
-    List<LocalDate> dates = new ArrayList<>();
+    @Option(names = "--dates", paramLabel = "DATE", split = ",", converter = DateRefConverter.class,
+            description = "Dates to recompute instead of a range (YYYY-MM-DD, or today, yesterday, today-N): a comma"
+                    + " list, the option repeatable.%nDefault: none; give either --from/--to or --dates.")
+    List<DateRef> dates = new ArrayList<>();
 
     @Option(names = "--phase", paramLabel = "N", split = ",",
             description = "Phase to recompute (3 analytics, 4 precompute, 5 predictions, 6 publishing):"
@@ -130,7 +133,7 @@ public class RequestOptions {
         }
         BackfillRequest request = (dates.isEmpty()
                 ? BackfillRequest.forRange(requestId, from, to)
-                : BackfillRequest.forDates(requestId, dates))
+                : BackfillRequest.forDateRefs(requestId, dates))
                 .withPhases(phases)
                 .withProcessors(processors)
                 .withCascade(cascade)
@@ -167,9 +170,17 @@ public class RequestOptions {
             problems.add("--to needs --from");
         } else if (from != null && to == null) {
             problems.add("--from needs --to");
-        } else if (range && to.isBefore(from)) {
+        } else if (range && isBefore(to, from)) {
             problems.add("--to " + to + " is before --from " + from);
         }
         return problems;
+    }
+
+    // A calendar date against a relative day is for the coordinator to compare, once it has resolved them.
+    private static boolean isBefore(DateRef a, DateRef b) {
+        if (a.isRelative() != b.isRelative()) {
+            return false;
+        }
+        return a.isRelative() ? a.daysBeforeToday() > b.daysBeforeToday() : a.date().isBefore(b.date());
     }
 }

@@ -52,6 +52,27 @@ class ProvisionCommandTest {
     }
 
     @Test
+    void rawUpdatesComeFromOutsideFullcourtSoTheirPublishersAreNamedOnTheCommandLine() {
+        Cli cli = Cli.run("provision", "--project", "acme-nba", "--project-number", "123456789012", "--dry-run",
+                "--emulator", "127.0.0.1:1",
+                "--raw-updates-publisher", "serviceAccount:scrapers@acme-nba.iam.gserviceaccount.com");
+
+        assertThat(cli.exitCode).as(cli.toString()).isZero();
+        assertThat(cli.out)
+                .contains("  ensure subscription raw-updates-coordinator on raw-updates: retry backoff 10s..600s,"
+                        + " ack deadline 60s, dead-letter to raw-updates-dlq after 5 deliveries\n")
+                .contains("  grant roles/pubsub.subscriber on subscriptions/raw-updates-coordinator to"
+                        + " serviceAccount:fullcourt-coordinator@acme-nba.iam.gserviceaccount.com\n")
+                .contains("  grant roles/pubsub.publisher on topics/raw-updates to"
+                        + " serviceAccount:scrapers@acme-nba.iam.gserviceaccount.com\n");
+
+        Cli bare = Cli.run("provision", "--project", "acme-nba", "--project-number", "123456789012", "--dry-run",
+                "--emulator", "127.0.0.1:1", "--raw-updates-publisher", "scrapers@acme-nba.iam.gserviceaccount.com");
+        assertThat(bare.exitCode).isEqualTo(ExitCodes.USAGE);
+        assertThat(bare.err).contains("raw-updates publishers must be IAM members such as serviceAccount:");
+    }
+
+    @Test
     void aProjectNumberThatIsNotANumberIsAUsageError() {
         Cli cli = Cli.run("provision", "--project", "acme-nba", "--project-number", "acme-nba", "--dry-run");
 

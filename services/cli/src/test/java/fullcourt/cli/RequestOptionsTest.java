@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fullcourt.messages.BackfillRequest;
 import fullcourt.messages.BackfillRequest.Policy;
 import fullcourt.messages.BackfillRequest.Upstreams;
+import fullcourt.messages.DateRef;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -123,6 +124,32 @@ class RequestOptionsTest {
 
         assertThat(cli.err).contains("--stale and --missing-only do not go together")
                 .contains("--no-upstream and --allow-incomplete do not go together");
+    }
+
+    @Test
+    void aRelativeRangeIsPassedThroughForTheCoordinatorToResolve() {
+        BackfillRequest range = published("request", "--from", "today-3", "--to", "yesterday", "--phase", "3",
+                "--no-wait");
+
+        assertThat(range.fromRef()).isEqualTo(DateRef.daysBeforeToday(3));
+        assertThat(range.toRef()).isEqualTo(DateRef.daysBeforeToday(1));
+        // the CLI's clock is not the coordinator's time zone: it names the run, the coordinator picks the dates
+        assertThat(range.requestId()).startsWith("bf-");
+    }
+
+    @Test
+    void relativeAndCalendarDatesMixInADateList() {
+        BackfillRequest list = published("request", "--dates", "today,2022-01-05", "--phase", "3", "--no-wait");
+
+        assertThat(list.dateRefs()).containsExactly(DateRef.daysBeforeToday(0), DateRef.of(LocalDate.of(2022, 1, 5)));
+    }
+
+    @Test
+    void relativeRangesAreCheckedAsFarAsTheyCanBeWithoutTheCoordinatorsToday() {
+        assertThat(refused("request", "--from", "yesterday", "--to", "today-5", "--phase", "3").err)
+                .contains("--to today-5 is before --from yesterday");
+        assertThat(refused("request", "--from", "tomorrow", "--to", "today", "--phase", "3").err)
+                .contains("'--from'").contains("or today, yesterday, today-N, got 'tomorrow'");
     }
 
     @Test

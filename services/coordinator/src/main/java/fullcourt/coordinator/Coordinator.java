@@ -6,6 +6,7 @@ import fullcourt.coordinator.dispatch.LedgerFold;
 import fullcourt.coordinator.dispatch.RunState;
 import fullcourt.coordinator.dispatch.Scheduler;
 import fullcourt.coordinator.dispatch.TaskRecord;
+import fullcourt.coordinator.intake.PlatformDay;
 import fullcourt.coordinator.intake.TaskEventQueue;
 import fullcourt.coordinator.ledger.LedgerEvent;
 import fullcourt.coordinator.ledger.LedgerEventType;
@@ -237,7 +238,7 @@ public class Coordinator {
 
     // ---- requests ----
 
-    /** Validates, plans and records a request; a bad one becomes a REJECTED run event, never an exception. */
+    /** Resolves, validates, plans and records a request; a bad one becomes a REJECTED run event, never an exception. */
     public void handleRequest(byte[] body, String messageId) {
         BackfillRequest request;
         try {
@@ -246,6 +247,7 @@ public class Coordinator {
             reject("rejected-" + messageId, null, e.problems());
             return;
         }
+        request = new PlatformDay(clock, config.timeZone()).resolve(request);
         List<String> problems = BackfillRequestValidator.validate(request,
                 new RequestLimits(config.maxRangeDays(), config.maxDates()), catalog.names());
         if (!problems.isEmpty()) {

@@ -2,6 +2,9 @@ package fullcourt.coordinator;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Optional;
 
 /** The coordinator's knobs. */
 @ConfigMapping(prefix = "fullcourt.coordinator")
@@ -43,6 +46,29 @@ public interface CoordinatorConfig {
     /** Longest explicit date list a request may carry. */
     @WithDefault("2000")
     int maxDates();
+
+    /**
+     * The platform's time zone: relative request dates ({@code today}, {@code yesterday}, {@code today-N}) count its
+     * calendar days, so a scheduler message sent at 23:30 in New York (04:30 UTC) still means that evening's day.
+     */
+    @WithDefault("America/New_York")
+    ZoneId timeZone();
+
+    /** How announcements of new or corrected raw data ({@code raw-updates}) become stale runs. */
+    RawUpdates rawUpdates();
+
+    /** Coalescing of raw updates: a burst of announcements becomes one run. */
+    interface RawUpdates {
+        /** A burst becomes one run once no raw update came for this long. */
+        @WithDefault("30s")
+        Duration quietPeriod();
+
+        /**
+         * The longest a burst waits from its first message, so that a steady trickle (one message every few seconds
+         * for an hour) still runs; default 10 x {@link #quietPeriod()}.
+         */
+        Optional<Duration> maxDelay();
+    }
 
     /**
      * How long one turn of the coordinator's loop may take before liveness reports it stuck: a

@@ -186,7 +186,10 @@ class BackfillEndToEndTest extends PipelineTest {
                 "before from");
         bad.put("{\"schemaVersion\":1,\"requestId\":\"bad-range\",\"phases\":[3],\"from\":\"2015-01-01\",\"to\":\"2022-01-01\"}",
                 "exceeds the limit of 400");
-        bad.put("{\"schemaVersion\":1,\"phases\":[3],\"from\":\"2022-01-01\",\"to\":\"2022-01-02\"}", "requestId: required");
+        bad.put("{\"schemaVersion\":1,\"requestId\":\"\",\"phases\":[3],\"from\":\"2022-01-01\",\"to\":\"2022-01-02\"}",
+                "requestId: expected");
+        bad.put("{\"schemaVersion\":1,\"requestId\":\"bad-relative\",\"phases\":[3],\"from\":\"tomorrow\",\"to\":\"today\"}",
+                "or today, yesterday, today-N");
         bad.put("{\"requestId\":\"bad-version\",\"phases\":[3],\"from\":\"2022-01-01\",\"to\":\"2022-01-02\"}",
                 "schemaVersion");
         bad.put("{\"schemaVersion\":1,\"requestId\":\"bad-type\",\"phases\":[3],\"from\":\"2022-01-01\",\"to\":\"2022-01-02\",\"cascade\":\"yes\"}",

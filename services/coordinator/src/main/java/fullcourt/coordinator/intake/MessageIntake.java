@@ -15,7 +15,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * The coordinator's three inputs. Each message is handed to the coordinator's loop and acked once
+ * The coordinator's inputs of requests, task events and dead letters (raw updates, which wait in
+ * bursts, have their own: {@code freshness.RawUpdateIntake}). Each message is handed to the coordinator's loop and acked once
  * handled (its ledger rows written); an unexpected failure nacks it so Pub/Sub redelivers.
  * Requests and dead letters are handled one at a time (the next is taken once this one is acked);
  * task events, the bulk, are taken as they come and handled in batches.
