@@ -269,12 +269,7 @@ public class Coordinator {
         Plan plan = planner.plan(request, lineage.states(calendar, request.mode() == BackfillRequest.Mode.STALE),
                 calendar);
         if (plan.isRefused()) {
-            List<String> reasons = new ArrayList<>();
-            reasons.add("upstreams: " + plan.refused().size() + " upstream partitions the tasks read are missing or"
-                    + " stale and the request says --no-upstream (drop it to pull them into the run, or"
-                    + " --allow-incomplete to run anyway)");
-            plan.refused().stream().limit(50).forEach(reasons::add);
-            reject(runId, request.requestId(), reasons);
+            reject(runId, request.requestId(), plan.refusalReasons());
             return;
         }
         Instant now = clock.instant();
@@ -334,15 +329,7 @@ public class Coordinator {
             }
             TaskKey key = new TaskKey(e.processor(), e.date());
             adapt(e, key);
-            LedgerEventType type = switch (e.type()) {
-                case STARTED -> LedgerEventType.STARTED;
-                case SUCCEEDED -> LedgerEventType.SUCCEEDED;
-                case SKIPPED -> LedgerEventType.SKIPPED;
-                case ATTEMPT_FAILED -> LedgerEventType.ATTEMPT_FAILED;
-            };
-            String detail = e.type() == fullcourt.messages.TaskEventType.SKIPPED ? e.reason() : e.error();
-            rows.add(new LedgerEvent(e.runId(), key, type, e.dispatch(), e.attempt(), e.at(), detail, e.rows(),
-                    e.durationMs()));
+            rows.add(LedgerEvent.of(e, key));
         }
         append(rows);
         rows.forEach(scheduler::apply);
@@ -499,7 +486,7 @@ public class Coordinator {
                     run.cancelRequested() ? "CANCELLED" : "COMPLETED");
             append(e);
             scheduler.apply(e);
-            RunSummary summary = summary(run, now);
+            RunSummary summary = run.summary(now);
             try (TaskMdc mdc = TaskMdc.ofRun(run.runId())) {
                 publishRunEvent(run.cancelRequested()
                         ? RunEvent.cancelled(run.runId(), run.request().requestId(), now, summary)
@@ -517,9 +504,7 @@ public class Coordinator {
             }
             List<CompletableFuture<Void>> sent = new ArrayList<>(chosen.size());
             for (Dispatch d : chosen) {
-                // a stale run lets a task whose inputs turn out unchanged end as SKIPPED "inputs unchanged"
-                boolean cutoff = scheduler.run(d.runId())
-                        .map(r -> r.request().mode() == BackfillRequest.Mode.STALE).orElse(false);
+                boolean cutoff = scheduler.run(d.runId()).map(RunState::allowsEarlyCutoff).orElse(false);
                 DateWork work = DateWork.of(d.runId(), d.task().taskId(), d.task().processor(), d.task().date(),
                         d.dispatch()).withEarlyCutoff(cutoff);
                 sent.add(ConfirmedPublisher.send(out, work, work.attributes(), Topics.DEFAULT.work(d.phase()))
@@ -560,12 +545,5 @@ public class Coordinator {
         } catch (Exception e) {
             LOG.errorf("Could not publish run event %s %s: %s", event.type(), event.runId(), e.getMessage());
         }
-    }
-
-    static RunSummary summary(RunState run, Instant now) {
-        var c = run.counts();
-        return new RunSummary(run.tasks().size(), c.get(TaskStatus.SUCCEEDED), c.get(TaskStatus.SKIPPED),
-                c.get(TaskStatus.DEAD), c.get(TaskStatus.BLOCKED), c.get(TaskStatus.CANCELLED),
-                Duration.between(run.acceptedAt(), now).toMillis(), run.unchanged());
     }
 }

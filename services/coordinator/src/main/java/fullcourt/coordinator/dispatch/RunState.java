@@ -4,7 +4,9 @@ import fullcourt.coordinator.TaskKey;
 import fullcourt.coordinator.TaskStatus;
 import fullcourt.engine.lineage.LineageRecorder;
 import fullcourt.messages.BackfillRequest;
+import fullcourt.messages.RunSummary;
 import fullcourt.messages.BackfillRequest.Policy;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
@@ -99,6 +101,19 @@ public final class RunState {
     /** Every task terminal: the run can be reported finished. */
     public boolean allTerminal() {
         return tasks.values().stream().allMatch(t -> t.status.terminal());
+    }
+
+    /** Whether its tasks may end as "inputs unchanged" without computing: a stale run's may, a plain run recomputes. */
+    public boolean allowsEarlyCutoff() {
+        return request.mode() == BackfillRequest.Mode.STALE;
+    }
+
+    /** Its task counts by outcome, what the cutoff saved and its duration until {@code now}: the COMPLETED event's summary. */
+    public RunSummary summary(Instant now) {
+        Map<TaskStatus, Integer> c = counts();
+        return new RunSummary(tasks.size(), c.get(TaskStatus.SUCCEEDED), c.get(TaskStatus.SKIPPED),
+                c.get(TaskStatus.DEAD), c.get(TaskStatus.BLOCKED), c.get(TaskStatus.CANCELLED),
+                Duration.between(acceptedAt, now).toMillis(), unchanged());
     }
 
     /** Tasks an early cutoff saved: SKIPPED because their inputs and version were unchanged (stale runs). */

@@ -26,6 +26,19 @@ public record LedgerEvent(
         return new LedgerEvent(runId, task, type, dispatch, attempt, at, detail, null, null);
     }
 
+    /** The ledger row of a worker's task event about {@code task}. */
+    public static LedgerEvent of(fullcourt.messages.TaskEvent e, TaskKey task) {
+        LedgerEventType type = switch (e.type()) {
+            case STARTED -> LedgerEventType.STARTED;
+            case SUCCEEDED -> LedgerEventType.SUCCEEDED;
+            case SKIPPED -> LedgerEventType.SKIPPED;
+            case ATTEMPT_FAILED -> LedgerEventType.ATTEMPT_FAILED;
+        };
+        String detail = e.type() == fullcourt.messages.TaskEventType.SKIPPED ? e.reason() : e.error();
+        return new LedgerEvent(e.runId(), task, type, e.dispatch(), e.attempt(), e.at(), detail, e.rows(),
+                e.durationMs());
+    }
+
     public static LedgerEvent run(String runId, LedgerEventType type, Instant at, String detail) {
         return new LedgerEvent(runId, null, type, 0, 0, at, detail, null, null);
     }

@@ -45,6 +45,16 @@ public record Plan(
                 pulledUpstream, List.copyOf(refused));
     }
 
+    /** What a refused request's REJECTED event says: the fix, then the first 50 partitions it would read. */
+    public List<String> refusalReasons() {
+        List<String> reasons = new java.util.ArrayList<>();
+        reasons.add("upstreams: " + refused.size() + " upstream partitions the tasks read are missing or stale and"
+                + " the request says --no-upstream (drop it to pull them into the run, or --allow-incomplete to run"
+                + " anyway)");
+        refused.stream().limit(50).forEach(reasons::add);
+        return reasons;
+    }
+
     /** Whether the request must be refused: upstream partitions it reads are missing or stale and it said --no-upstream. */
     public boolean isRefused() {
         return !refused.isEmpty();
