@@ -6,6 +6,7 @@ import fullcourt.engine.catalog.SeasonCalendar;
 import fullcourt.engine.transport.PubSubConnector;
 import fullcourt.engine.warehouse.Warehouse;
 import fullcourt.messages.BackfillRequest;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,19 +15,25 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.reactive.messaging.spi.Connector;
 
 /**
  * Section 5: what lineage costs. The four-season backfill of section 3 twice in one bench run, with
  * lineage and without ({@link LineageOnBenchmark}, {@link LineageOffBenchmark}, each its own
  * application and fresh warehouse); whichever finishes second writes the section with the ratio.
  */
-final class LineageCost {
+abstract class LineageCost {
 
-    private LineageCost() {
-    }
+    @Inject
+    Coordinator coordinator;
+    @Inject
+    @Connector(PubSubConnector.NAME)
+    PubSubConnector connector;
+    @Inject
+    Warehouse warehouse;
 
     /** The makespan of the four-season backfill in this application, written as {@code 5-lineage-<name>.txt}. */
-    static double backfill(String name, Coordinator coordinator, PubSubConnector connector, Warehouse warehouse) {
+    double backfill(String name) {
         SeasonCalendar calendar = SeasonCalendar.load(warehouse);
         LocalDate from = calendar.seasons().stream().map(SeasonCalendar.Season::first).min(LocalDate::compareTo).orElseThrow();
         LocalDate to = calendar.seasons().stream().map(SeasonCalendar.Season::last).max(LocalDate::compareTo).orElseThrow();

@@ -1,14 +1,11 @@
 package fullcourt.bench.pipeline;
 
-import fullcourt.coordinator.Coordinator;
 import fullcourt.coordinator.lineage.LineageReader;
 import fullcourt.coordinator.lineage.LineageService;
 import fullcourt.coordinator.lineage.Staleness;
 import fullcourt.engine.catalog.Catalog;
 import fullcourt.engine.lineage.LineageStore;
 import fullcourt.engine.testing.PubSubEmulatorResource;
-import fullcourt.engine.transport.PubSubConnector;
-import fullcourt.engine.warehouse.Warehouse;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -18,7 +15,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.eclipse.microprofile.reactive.messaging.spi.Connector;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,15 +24,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(BenchProfiles.LineageOn.class)
 @QuarkusTestResource(PubSubEmulatorResource.class)
-class LineageOnBenchmark {
+class LineageOnBenchmark extends LineageCost {
 
-    @Inject
-    Coordinator coordinator;
-    @Inject
-    @Connector(PubSubConnector.NAME)
-    PubSubConnector connector;
-    @Inject
-    Warehouse warehouse;
     @Inject
     Catalog catalog;
     @Inject
@@ -44,7 +33,7 @@ class LineageOnBenchmark {
 
     @Test
     void fourSeasonsWithLineageThenStaleness() {
-        LineageCost.backfill("on", coordinator, connector, warehouse);
+        backfill("on");
         List<Long> readMs = new ArrayList<>();
         List<Long> judgeMs = new ArrayList<>();
         Staleness last = null;
@@ -67,7 +56,7 @@ class LineageOnBenchmark {
                 + " `--stale` and `GET /stale` do) **%d ms** (target < 10 s: %s). Lineage tables: %,d rows in"
                 + " `ops.partition_lineage`, %,d in `ops.lineage_inputs`.%n", last.judged(), last.all().size(),
                 readMs.get(2), judgeMs.get(2), judgeMs.get(2) < 10_000 ? "met" : "MISSED", lineageRows, inputRows);
-        LineageCost.writeSectionIfBoth(md);
+        writeSectionIfBoth(md);
     }
 
     private long count(String sql) {

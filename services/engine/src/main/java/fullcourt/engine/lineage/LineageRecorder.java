@@ -36,6 +36,17 @@ public final class LineageRecorder implements Processor {
     private final Catalog catalog;
     private final Clock clock;
     private final Map<String, List<Column>> columnCache = new ConcurrentHashMap<>();
+    private volatile CachedCalendar calendar;
+
+    /** The season calendar as read at {@code readAt}: schedules change rarely, and every task needs it. */
+    private record CachedCalendar(SeasonCalendar calendar, java.time.Instant readAt) {
+    }
+
+    /**
+     * How long a read calendar serves: a schedule correction shows within it (and, as raw.schedule is an input of
+     * the processors reading it, makes their partitions stale anyway).
+     */
+    static final java.time.Duration CALENDAR_REUSE = java.time.Duration.ofSeconds(30);
 
     public LineageRecorder(Processor delegate, Catalog catalog, Clock clock) {
         this.delegate = delegate;
@@ -62,7 +73,7 @@ public final class LineageRecorder implements Processor {
     public Outcome process(TaskContext task) throws Exception {
         Warehouse warehouse = task.warehouse();
         ProcessorDeclaration declaration = task.declaration();
-        SeasonCalendar calendar = SeasonCalendar.load(warehouse);
+        SeasonCalendar calendar = calendar(warehouse);
         if (!WindowInputs.productive(declaration, task.date(), calendar)) {
             return delegate.process(task);
         }
@@ -86,6 +97,17 @@ public final class LineageRecorder implements Processor {
             store.skipped(writeId, declaration.name(), task.date(), version, task.runId(), s.reason(), clock.instant());
         }
         return outcome;
+    }
+
+    private SeasonCalendar calendar(Warehouse warehouse) {
+        CachedCalendar cached = calendar;
+        java.time.Instant now = clock.instant();
+        if (cached == null || cached.calendar().seasons().isEmpty()
+                || now.isAfter(cached.readAt().plus(CALENDAR_REUSE)) || now.isBefore(cached.readAt())) {
+            cached = new CachedCalendar(SeasonCalendar.load(warehouse), now);
+            calendar = cached;
+        }
+        return cached.calendar();
     }
 
     private static boolean unchanged(LineageStore store, String processor, LocalDate date, String version,

@@ -47,18 +47,29 @@ public final class LineageStore {
                     + " registered_at TIMESTAMP NOT NULL)");
 
     /** The latest begun write of each (processor, date) and its end, if any: shared by every read. */
-    static final String LATEST = "WITH begun AS ("
-            + " SELECT processor, game_date, write_id, version, run_id, recorded_at,"
-            + " ROW_NUMBER() OVER (PARTITION BY processor, game_date ORDER BY recorded_at DESC, write_id DESC) AS recency"
-            + " FROM " + LINEAGE + " WHERE stage = 'begun' AND game_date BETWEEN @from AND @to),"
-            + " latest AS (SELECT processor, game_date, write_id, version, run_id, recorded_at FROM begun"
-            + " WHERE recency = 1),"
-            + " ended AS (SELECT write_id, stage, row_count, fingerprint, detail FROM " + LINEAGE
-            + " WHERE stage <> 'begun' AND game_date BETWEEN @from AND @to)";
+    static final String LATEST = latest("");
 
-    private static final String LATEST_ROWS = LATEST
-            + " SELECT l.processor, l.game_date, l.write_id, l.version, l.run_id, l.recorded_at, e.stage, e.row_count,"
-            + " e.fingerprint, e.detail FROM latest AS l LEFT JOIN ended AS e ON e.write_id = l.write_id";
+    /**
+     * The CTEs {@code begun}, {@code latest} and {@code ended} over {@code @from..@to}, with {@code filter} (an
+     * {@code AND ...} on the lineage columns, or empty) inside both scans, so the window function ranks only the
+     * partitions asked for.
+     */
+    private static String latest(String filter) {
+        return "WITH begun AS ("
+                + " SELECT processor, game_date, write_id, version, run_id, recorded_at,"
+                + " ROW_NUMBER() OVER (PARTITION BY processor, game_date ORDER BY recorded_at DESC, write_id DESC)"
+                + " AS recency FROM " + LINEAGE + " WHERE stage = 'begun' AND game_date BETWEEN @from AND @to" + filter
+                + "), latest AS (SELECT processor, game_date, write_id, version, run_id, recorded_at FROM begun"
+                + " WHERE recency = 1),"
+                + " ended AS (SELECT write_id, stage, row_count, fingerprint, detail FROM " + LINEAGE
+                + " WHERE stage <> 'begun' AND game_date BETWEEN @from AND @to" + filter + ")";
+    }
+
+    private static String latestRows(String filter) {
+        return latest(filter) + " SELECT l.processor, l.game_date, l.write_id, l.version, l.run_id, l.recorded_at,"
+                + " e.stage, e.row_count, e.fingerprint, e.detail FROM latest AS l LEFT JOIN ended AS e"
+                + " ON e.write_id = l.write_id";
+    }
 
     private final Warehouse warehouse;
 
@@ -126,7 +137,7 @@ public final class LineageStore {
         Map<String, Object> params = new HashMap<>();
         params.put("from", from);
         params.put("to", to);
-        String sql = LATEST_ROWS;
+        String filter = "";
         if (!processors.isEmpty()) {
             List<String> names = new ArrayList<>();
             int i = 0;
@@ -134,8 +145,9 @@ public final class LineageStore {
                 params.put("p" + i, p);
                 names.add("@p" + i++);
             }
-            sql += " WHERE l.processor IN (" + String.join(", ", names) + ")";
+            filter = " AND processor IN (" + String.join(", ", names) + ")";
         }
+        String sql = latestRows(filter);
         Map<PartitionKey, LatestWrite> out = new LinkedHashMap<>();
         for (Map<String, Object> r : warehouse.query(sql, params)) {
             String stage = (String) r.get("stage");
