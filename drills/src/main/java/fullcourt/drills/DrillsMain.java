@@ -267,13 +267,7 @@ public final class DrillsMain {
                 orphans == 0);
         r.check("the run finished with no DEAD or BLOCKED task: " + counts, clean(counts));
         r.check("reported finished exactly once in the ledger", rework.runsFinished() == 1);
-        LineageChecks lineage = LineageChecks.read(app.database());
-        // a halt right after a write leaves that write begun without an outcome: its partition was stale (never
-        // silently fresh) until the requeued task wrote it again, with its lineage
-        r.check("each Runtime.halt after a write left a write begun without a lineage outcome ("
-                + lineage.interruptedWrites() + " such writes), and none is a partition's latest at the end ("
-                + lineage.partitionsLeftUnknown() + " of " + lineage.partitions() + " partitions)",
-                lineage.interruptedWrites() >= 5 && lineage.partitionsLeftUnknown() == 0);
+        LineageChecks.read(app.database()).checkCrashes(r, 5);
         sameWarehouse(r, app);
         r.number("crash points (kill -9: seconds after the run was published or resumed): " + String.join(", ", kills)
                 + " (an undisturbed backfill: " + backfillMillis / 1000 + " s after it was published)");

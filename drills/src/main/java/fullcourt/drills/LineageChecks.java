@@ -30,6 +30,17 @@ record LineageChecks(int interruptedWrites, int partitionsLeftUnknown, int parti
         }
     }
 
+    /**
+     * The crash drill's check: each of the {@code halts} Runtime.halt right after a write left that write begun without
+     * a lineage outcome (its partition stale, never silently fresh, until the requeued task wrote it again), and no
+     * partition's latest write is left so at the end.
+     */
+    void checkCrashes(DrillResult r, int halts) {
+        r.check("each Runtime.halt after a write left a write begun without a lineage outcome (" + interruptedWrites
+                + " such writes), and none is a partition's latest at the end (" + partitionsLeftUnknown + " of "
+                + partitions + " partitions)", interruptedWrites >= halts && partitionsLeftUnknown == 0);
+    }
+
     private static int count(Connection c, String sql) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
             rs.next();
