@@ -111,8 +111,7 @@ public final class DrillsMain {
         }
         Set<String> only = Arrays.stream(System.getProperty("drills.only", "").split(",")).map(String::trim)
                 .filter(s -> !s.isEmpty()).collect(Collectors.toSet());
-        deleteTree(work);
-        Files.createDirectories(work);
+        WorkDirectory.recreate(work);
         Instant started = Instant.now();
         prepareTemplate();
         DrillsMain season = only.isEmpty() || only.contains("crash") ? seasonScope() : null;
@@ -539,17 +538,6 @@ public final class DrillsMain {
             Thread.sleep(1000);
         }
         throw new IllegalStateException("run " + run + " not " + state + " within " + timeout + ": see " + app.log());
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 
     private static void log(String message) {
