@@ -49,12 +49,12 @@ class LineageOnBenchmark extends LineageCost {
         Collections.sort(readMs);
         Collections.sort(judgeMs);
         long lineageRows = count("SELECT COUNT(*) AS n FROM " + LineageStore.LINEAGE);
-        long inputRows = count("SELECT COUNT(*) AS n FROM " + LineageStore.INPUTS);
+        long inputRows = count("SELECT COUNT(*) AS n FROM " + LineageStore.READS);
         String md = String.format(Locale.ROOT, "Staleness of the whole warehouse after that backfill (%,d partitions"
-                + " judged, %d stale), median of 5: reading the lineage facts (latest writes, the changed-inputs join,"
-                + " partitions present) **%d ms**; facts and judgement together (`LineageService.staleness()`, what"
+                + " judged, %d stale), median of 5: reading the lineage facts (latest writes, what they read, raw"
+                + " fingerprints, partitions present) **%d ms**; facts and judgement together (`LineageService.staleness()`, what"
                 + " `--stale` and `GET /stale` do) **%d ms** (target < 10 s: %s). Lineage tables: %,d rows in"
-                + " `ops.partition_lineage`, %,d in `ops.lineage_inputs`.%n", last.judged(), last.all().size(),
+                + " `ops.partition_lineage`, %,d in `ops.lineage_reads`.%n", last.judged(), last.all().size(),
                 readMs.get(2), judgeMs.get(2), judgeMs.get(2) < 10_000 ? "met" : "MISSED", lineageRows, inputRows);
         writeSectionIfBoth(md);
     }

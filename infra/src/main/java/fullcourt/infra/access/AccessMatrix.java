@@ -18,7 +18,7 @@ public final class AccessMatrix {
     /** Raw input tables (phases 1-2); every phase service reads the schedule, the coordinator plans from it. */
     public static final String RAW_DATASET = "raw";
     /**
-     * The task ledger (ops.task_events, the coordinator's), partition lineage (ops.partition_lineage, ops.lineage_inputs,
+     * The task ledger (ops.task_events, the coordinator's), partition lineage (ops.partition_lineage, ops.lineage_reads,
      * ops.processor_versions: the phase services append to it with every write) and the portable SQL functions every
      * model calls (ops.safe_div ...).
      */

@@ -62,7 +62,7 @@ public record PartitionedTable(String dataset, String table, Schema schema, Stri
 
     /**
      * Partition lineage, append-only, the same columns as the CREATE TABLE IF NOT EXISTS of the engine's LineageStore:
-     * {@code partition_lineage} and {@code lineage_inputs} partitioned by the partition's date (a staleness check reads
+     * {@code partition_lineage} and {@code lineage_reads} partitioned by the partition's date (a staleness check reads
      * them all; a worker reads its window's dates), clustered by processor; {@code processor_versions} by the day a
      * service registered.
      */
@@ -79,13 +79,14 @@ public record PartitionedTable(String dataset, String table, Schema schema, Stri
                         nullable("fingerprint", StandardSQLTypeName.STRING),
                         nullable("detail", StandardSQLTypeName.STRING),
                         required("recorded_at", StandardSQLTypeName.TIMESTAMP)), "game_date", List.of("processor")),
-                new PartitionedTable("ops", "lineage_inputs", Schema.of(
+                new PartitionedTable("ops", "lineage_reads", Schema.of(
                         required("write_id", StandardSQLTypeName.STRING),
                         required("processor", StandardSQLTypeName.STRING),
                         required("game_date", StandardSQLTypeName.DATE),
                         required("input", StandardSQLTypeName.STRING),
-                        required("input_date", StandardSQLTypeName.DATE),
-                        required("fingerprint", StandardSQLTypeName.STRING)), "game_date", List.of("processor", "write_id")),
+                        required("first_date", StandardSQLTypeName.DATE),
+                        required("last_date", StandardSQLTypeName.DATE),
+                        required("digest", StandardSQLTypeName.STRING)), "game_date", List.of("processor", "write_id")),
                 new PartitionedTable("ops", "processor_versions", Schema.of(
                         required("processor", StandardSQLTypeName.STRING),
                         required("version", StandardSQLTypeName.STRING),

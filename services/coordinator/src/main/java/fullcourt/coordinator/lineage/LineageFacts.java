@@ -3,6 +3,7 @@ package fullcourt.coordinator.lineage;
 import fullcourt.engine.lineage.InputKey;
 import fullcourt.engine.lineage.LatestWrite;
 import fullcourt.engine.lineage.PartitionKey;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,7 +16,17 @@ import java.util.Set;
 public record LineageFacts(Map<String, String> currentVersions, Map<PartitionKey, LatestWrite> latest,
                            Map<PartitionKey, List<ChangedInput>> changedInputs, Set<PartitionKey> present) {
 
-    /** An input partition a write read, with its fingerprint then and now. */
-    public record ChangedInput(InputKey input, String readFingerprint, String nowFingerprint) {
+    /**
+     * An input a write read that is not what it was: {@code input} names the partition that changed when it is
+     * known (a one-date span, or the first partition of the span rewritten after the write began), else the span's
+     * first date with {@code through} its last; the digests then and now ({@link fullcourt.engine.lineage.FingerprintIndex}).
+     */
+    public record ChangedInput(InputKey input, LocalDate through, String readDigest, String nowDigest,
+                               boolean beingRewritten) {
+
+        /** The input's partitions this names: one date, or a span. */
+        public String where() {
+            return through == null ? input.toString() : input + ".." + through;
+        }
     }
 }

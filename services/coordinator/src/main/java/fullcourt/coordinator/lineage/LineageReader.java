@@ -4,34 +4,44 @@ import fullcourt.coordinator.lineage.LineageFacts.ChangedInput;
 import fullcourt.engine.catalog.Catalog;
 import fullcourt.engine.catalog.ProcessorDeclaration;
 import fullcourt.engine.catalog.RawInput;
+import fullcourt.engine.lineage.FingerprintIndex;
 import fullcourt.engine.lineage.InputKey;
+import fullcourt.engine.lineage.InputSpan;
 import fullcourt.engine.lineage.LatestWrite;
 import fullcourt.engine.lineage.LineageStore;
 import fullcourt.engine.lineage.PartitionFingerprints;
 import fullcourt.engine.lineage.PartitionKey;
-import fullcourt.engine.warehouse.Column;
 import fullcourt.engine.warehouse.ColumnValues;
 import fullcourt.engine.warehouse.Warehouse;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * Reads {@link LineageFacts} from the warehouse in a fixed number of queries, whatever the number of
- * partitions: the latest writes; one query that joins every input the latest writes read with the
- * fingerprints now (upstreams' from their lineage, raw tables' computed from the data) and returns
- * only those that differ; and the dates each output table has rows for. All SQL runs on both engines.
+ * partitions: the latest writes; what those writes read (one row per input span, with its digest
+ * then); the fingerprints of the raw tables' dates now (one query per raw table); and the dates each
+ * output table has rows for. Digests now are made from these in Java by the code the workers record
+ * them with ({@link FingerprintIndex}), prefix sums making each span one lookup. All SQL runs on both
+ * engines.
  */
 public final class LineageReader {
 
     /** Lineage covers every date: windows reach back across seasons. */
     static final LocalDate FIRST = LocalDate.of(1900, 1, 1);
     static final LocalDate LAST = LocalDate.of(2999, 12, 31);
+
+    /** What the latest write of each partition read. */
+    public static final String READS_OF_LATEST = LineageStore.latestCte()
+            + " SELECT l.processor, l.game_date, l.write_id, r.input, r.first_date, r.last_date, r.digest"
+            + " FROM latest AS l JOIN " + LineageStore.READS + " AS r ON r.write_id = l.write_id";
 
     private final Catalog catalog;
     private final Warehouse warehouse;
@@ -44,48 +54,59 @@ public final class LineageReader {
     public LineageFacts read() {
         LineageStore store = LineageStore.create(warehouse);
         Map<PartitionKey, LatestWrite> latest = store.latest(List.of(), FIRST, LAST);
-        return new LineageFacts(store.currentVersions(), latest, changedInputs(), present());
+        return new LineageFacts(store.currentVersions(), latest, changedInputs(latest), present());
     }
 
-    /** The SQL of the changed-inputs query for these raw tables (with their columns); public for the SQL analysis. */
-    public static String changedInputsQuery(Map<String, List<Column>> rawTables) {
-        StringBuilder now = new StringBuilder("SELECT l.processor AS input, l.game_date AS input_date,"
-                + " CASE WHEN e.stage = 'written' THEN e.fingerprint WHEN e.stage = 'skipped' THEN '0:0'"
-                + " ELSE 'unknown' END AS fingerprint FROM latest AS l LEFT JOIN ended AS e ON e.write_id = l.write_id");
-        for (Map.Entry<String, List<Column>> raw : rawTables.entrySet()) {
-            // the table name as a literal, like the FROM beside it: a catalog constant checked as raw.<name>
-            now.append(" UNION ALL SELECT '").append(raw.getKey()).append("' AS input, f.partition_date AS input_date,")
-                    .append(" CAST(f.row_count AS STRING) || ':' || CAST(f.checksum AS STRING) AS fingerprint FROM (")
-                    .append(PartitionFingerprints.query(raw.getKey(), "game_date", raw.getValue())).append(") AS f");
-        }
-        return LineageStore.latestCte() + ", now_fingerprints AS (" + now + ")"
-                + " SELECT l.processor, l.game_date, i.input, i.input_date, i.fingerprint AS read_fingerprint,"
-                + " COALESCE(n.fingerprint, '0:0') AS now_fingerprint"
-                + " FROM latest AS l JOIN " + LineageStore.INPUTS + " AS i ON i.write_id = l.write_id"
-                + " LEFT JOIN now_fingerprints AS n ON n.input = i.input AND n.input_date = i.input_date"
-                + " WHERE i.fingerprint <> COALESCE(n.fingerprint, '0:0')"
-                + " ORDER BY l.game_date, l.processor, i.input_date, i.input";
-    }
-
-    private Map<PartitionKey, List<ChangedInput>> changedInputs() {
-        Map<String, List<Column>> raw = new java.util.TreeMap<>();
+    /** The inputs of latest writes whose digest now differs from the one they recorded. */
+    private Map<PartitionKey, List<ChangedInput>> changedInputs(Map<PartitionKey, LatestWrite> latest) {
+        Map<String, TreeMap<LocalDate, LatestWrite>> byProcessor = new HashMap<>();
+        Map<String, Map<LocalDate, String>> now = new HashMap<>();
+        latest.forEach((k, w) -> {
+            byProcessor.computeIfAbsent(k.processor(), p -> new TreeMap<>()).put(k.date(), w);
+            now.computeIfAbsent(k.processor(), p -> new HashMap<>()).put(k.date(), w.fingerprintForReaders());
+        });
+        PartitionFingerprints fingerprints = new PartitionFingerprints(warehouse);
         for (String table : rawTables()) {
-            List<Column> columns = warehouse.columns(table);
-            if (!columns.isEmpty()) {
-                raw.put(table, columns);
+            Map<LocalDate, String> byDate = new HashMap<>();
+            fingerprints.of(table, "game_date", FIRST, LAST).forEach((d, f) -> byDate.put(d, f.text()));
+            now.put(table, byDate);
+        }
+        FingerprintIndex index = new FingerprintIndex(now);
+        Map<PartitionKey, List<ChangedInput>> out = new HashMap<>();
+        for (Map<String, Object> r : warehouse.query(READS_OF_LATEST, Map.of("from", FIRST, "to", LAST))) {
+            InputSpan span = LineageStore.span(r);
+            String read = (String) r.get("digest");
+            String digestNow = index.digest(span);
+            if (!read.equals(digestNow)) {
+                PartitionKey key = new PartitionKey((String) r.get("processor"), ColumnValues.date(r.get("game_date")));
+                out.computeIfAbsent(key, k -> new ArrayList<>()).add(changed(span, read, digestNow,
+                        latest.get(key), byProcessor.getOrDefault(span.input(), new TreeMap<>())));
             }
         }
-        Map<String, Object> params = new HashMap<>();
-        params.put("from", FIRST);
-        params.put("to", LAST);
-        Map<PartitionKey, List<ChangedInput>> out = new HashMap<>();
-        for (Map<String, Object> r : warehouse.query(changedInputsQuery(raw), params)) {
-            PartitionKey key = new PartitionKey((String) r.get("processor"), ColumnValues.date(r.get("game_date")));
-            out.computeIfAbsent(key, k -> new ArrayList<>()).add(new ChangedInput(
-                    new InputKey((String) r.get("input"), ColumnValues.date(r.get("input_date"))),
-                    (String) r.get("read_fingerprint"), (String) r.get("now_fingerprint")));
-        }
+        out.values().forEach(list -> list.sort(Comparator.comparing((ChangedInput c) -> c.input().date())
+                .thenComparing(c -> c.input().input())));
         return out;
+    }
+
+    /**
+     * Names what changed as exactly as the lineage allows: a one-date span names its date; in a longer span of an
+     * upstream, the first partition being rewritten, else the first one whose latest write began after the reading
+     * write did; otherwise (a raw table's span) the span itself.
+     */
+    private static ChangedInput changed(InputSpan span, String read, String digestNow, LatestWrite reader,
+                                        TreeMap<LocalDate, LatestWrite> upstream) {
+        java.util.NavigableMap<LocalDate, LatestWrite> inSpan = upstream.subMap(span.first(), true, span.last(), true);
+        java.util.Optional<LatestWrite> rewriting = inSpan.values().stream().filter(w -> !w.complete()).findFirst();
+        if (rewriting.isPresent()) {
+            return new ChangedInput(new InputKey(span.input(), rewriting.get().date()), null, read, digestNow, true);
+        }
+        if (span.isOneDate()) {
+            return new ChangedInput(new InputKey(span.input(), span.first()), null, read, digestNow, false);
+        }
+        return inSpan.values().stream().filter(w -> w.begunAt().isAfter(reader.begunAt())).findFirst()
+                .map(w -> new ChangedInput(new InputKey(span.input(), w.date()), null, read, digestNow, false))
+                .orElse(new ChangedInput(new InputKey(span.input(), span.first()), span.last(), read, digestNow,
+                        false));
     }
 
     private Set<String> rawTables() {

@@ -6,7 +6,6 @@ import fullcourt.coordinator.lineage.StaleReason.Kind;
 import fullcourt.engine.catalog.Catalog;
 import fullcourt.engine.catalog.ProcessorDeclaration;
 import fullcourt.engine.catalog.SeasonCalendar;
-import fullcourt.engine.lineage.Fingerprint;
 import fullcourt.engine.lineage.LatestWrite;
 import fullcourt.engine.lineage.PartitionKey;
 import fullcourt.engine.lineage.WindowInputs;
@@ -84,11 +83,12 @@ public final class StalenessCheck {
         }
         for (ChangedInput c : facts.changedInputs().getOrDefault(partition, List.of())) {
             if (c.input().isRaw()) {
-                return new StaleReason(Kind.RAW_CHANGED, c.input().input() + " " + c.input().date() + " changed", null);
+                return new StaleReason(Kind.RAW_CHANGED, c.where() + " changed", null);
             }
             TaskKey upstream = new TaskKey(c.input().input(), c.input().date());
-            return new StaleReason(Kind.UPSTREAM_CHANGED, "upstream " + upstream.processor() + " " + upstream.date()
-                    + (Fingerprint.UNKNOWN.equals(c.nowFingerprint()) ? " being rewritten" : " re-run"), upstream);
+            return new StaleReason(Kind.UPSTREAM_CHANGED, "upstream " + c.where()
+                    + (c.beingRewritten() ? " being rewritten" : c.through() == null ? " re-run" : " changed"),
+                    upstream);
         }
         return null;
     }

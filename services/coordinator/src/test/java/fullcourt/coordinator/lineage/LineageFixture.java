@@ -67,7 +67,7 @@ public final class LineageFixture {
 
     public void changedInput(String processor, LocalDate date, String input, LocalDate inputDate) {
         changed.computeIfAbsent(new PartitionKey(processor, date), k -> new ArrayList<>())
-                .add(new ChangedInput(new InputKey(input, inputDate), "3:42", "3:43"));
+                .add(new ChangedInput(new InputKey(input, inputDate), null, "3:42", "3:43", false));
     }
 
     public LineageFacts facts() {

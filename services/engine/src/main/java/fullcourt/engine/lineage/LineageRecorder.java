@@ -11,18 +11,18 @@ import fullcourt.engine.warehouse.Warehouse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Wraps a processor so that every partition it computes records its lineage: before the write,
- * what it read (each input partition's fingerprint now) and its version; after, the partition's own
- * fingerprint. With {@link TaskContext#earlyCutoff()} it first compares: when the partition's
+ * what it read (a digest of each input span's fingerprints now, {@link FingerprintIndex}) and its
+ * version; after, the partition's own fingerprint. With {@link TaskContext#earlyCutoff()} it first compares: when the partition's
  * latest write is complete, by the same version, and read exactly the fingerprints it would read
  * now, the result would be the same partition, so it is SKIPPED as {@value #INPUTS_UNCHANGED}.
  * Dates without a partition to compute (no games, bootstrap) go straight to the processor.
@@ -36,6 +36,7 @@ public final class LineageRecorder implements Processor {
     private final Catalog catalog;
     private final Clock clock;
     private final Map<String, List<Column>> columnCache = new ConcurrentHashMap<>();
+    private final RawFingerprints rawFingerprints;
     private volatile CachedCalendar calendar;
 
     /** The season calendar as read at {@code readAt}: schedules change rarely, and every task needs it. */
@@ -52,6 +53,7 @@ public final class LineageRecorder implements Processor {
         this.delegate = delegate;
         this.catalog = catalog;
         this.clock = clock;
+        this.rawFingerprints = new RawFingerprints(clock);
     }
 
     @Override
@@ -80,14 +82,14 @@ public final class LineageRecorder implements Processor {
         LineageStore store = new LineageStore(warehouse);
         String version = delegate.version(declaration);
         PartitionFingerprints fingerprints = new PartitionFingerprints(warehouse, columnCache);
-        Map<InputKey, String> inputs = fingerprintsNow(fingerprints, store,
+        Map<InputSpan, String> reads = digestsNow(fingerprints, store, task.runId(),
                 WindowInputs.of(catalog, declaration, task.date(), calendar));
-        if (task.earlyCutoff() && unchanged(store, declaration.name(), task.date(), version, inputs)) {
+        if (task.earlyCutoff() && unchanged(store, declaration.name(), task.date(), version, reads)) {
             return Outcome.skipped(INPUTS_UNCHANGED);
         }
         task.cancellation().check();
         String writeId = UUID.randomUUID().toString();
-        store.begin(writeId, declaration.name(), task.date(), version, task.runId(), clock.instant(), inputs);
+        store.begin(writeId, declaration.name(), task.date(), version, task.runId(), clock.instant(), reads);
         Outcome outcome = delegate.process(task);
         if (outcome instanceof Outcome.Written) {
             Fingerprint written = fingerprints.of(declaration.table(),
@@ -110,38 +112,43 @@ public final class LineageRecorder implements Processor {
         return cached.calendar();
     }
 
-    private static boolean unchanged(LineageStore store, String processor, LocalDate date, String version,
-                                     Map<InputKey, String> inputs) {
-        LatestWrite latest = store.latest(List.of(processor), date, date).get(new PartitionKey(processor, date));
-        return latest != null && latest.complete() && version.equals(latest.version())
-                && store.inputsOf(latest.writeId()).equals(inputs);
-    }
-
-    /** The fingerprint of each input now: processors' from their lineage, raw tables' computed from the data. */
-    static Map<InputKey, String> fingerprintsNow(PartitionFingerprints fingerprints, LineageStore store,
-                                                 List<InputKey> inputs) {
-        Map<InputKey, String> out = new LinkedHashMap<>();
-        if (inputs.isEmpty()) {
+    /**
+     * The digest of each span now: upstreams' from the fingerprints their latest writes recorded (one query for all
+     * of them), raw tables' computed from the data, once per run ({@link RawFingerprints}).
+     */
+    Map<InputSpan, String> digestsNow(PartitionFingerprints fingerprints, LineageStore store, String runId,
+                                      List<InputSpan> spans) {
+        Map<InputSpan, String> out = new TreeMap<>();
+        if (spans.isEmpty()) {
             return out;
         }
-        LocalDate from = inputs.get(0).date();
-        LocalDate to = inputs.get(inputs.size() - 1).date();
         Set<String> processors = new TreeSet<>();
-        Set<String> raw = new TreeSet<>();
-        inputs.forEach(k -> (k.isRaw() ? raw : processors).add(k.input()));
-        Map<PartitionKey, LatestWrite> latest = processors.isEmpty() ? Map.of() : store.latest(processors, from, to);
-        Map<String, Map<LocalDate, Fingerprint>> rawNow = new HashMap<>();
-        for (String table : raw) {
-            rawNow.put(table, fingerprints.of(table, "game_date", from, to));
-        }
-        for (InputKey k : inputs) {
-            if (k.isRaw()) {
-                out.put(k, rawNow.get(k.input()).getOrDefault(k.date(), Fingerprint.EMPTY).text());
+        LocalDate from = spans.get(0).first();
+        LocalDate to = spans.get(0).last();
+        Map<String, Map<LocalDate, String>> now = new HashMap<>();
+        for (InputSpan span : spans) {
+            if (span.isRaw()) {
+                now.computeIfAbsent(span.input(), t -> new HashMap<>())
+                        .putAll(rawFingerprints.of(fingerprints, runId, span));
             } else {
-                LatestWrite w = latest.get(new PartitionKey(k.input(), k.date()));
-                out.put(k, w == null ? Fingerprint.EMPTY.text() : w.fingerprintForReaders());
+                processors.add(span.input());
+                from = span.first().isBefore(from) ? span.first() : from;
+                to = span.last().isAfter(to) ? span.last() : to;
             }
         }
+        if (!processors.isEmpty()) {
+            store.latest(processors, from, to).forEach((k, w) -> now.computeIfAbsent(k.processor(), p -> new HashMap<>())
+                    .put(k.date(), w.fingerprintForReaders()));
+        }
+        FingerprintIndex index = new FingerprintIndex(now);
+        spans.forEach(span -> out.put(span, index.digest(span)));
         return out;
+    }
+
+    private static boolean unchanged(LineageStore store, String processor, LocalDate date, String version,
+                                     Map<InputSpan, String> reads) {
+        LatestWrite latest = store.latest(List.of(processor), date, date).get(new PartitionKey(processor, date));
+        return latest != null && latest.complete() && version.equals(latest.version())
+                && store.readsOf(latest.writeId()).equals(reads);
     }
 }

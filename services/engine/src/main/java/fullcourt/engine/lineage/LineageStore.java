@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,8 +23,9 @@ import java.util.TreeMap;
  *   between the data and its lineage: that partition is stale, never silently fresh. (BigQuery
  *   cannot put a WRITE_TRUNCATE job and an INSERT in one transaction, hence two rows on both
  *   engines.)</li>
- *   <li>{@code ops.lineage_inputs}: per write, every partition it read (upstream processor or raw
- *   table, each date of its windows) with that partition's fingerprint at read time.</li>
+ *   <li>{@code ops.lineage_reads}: per write, what it read: one row per window of each input
+ *   (upstream processor or raw table) with its dates and the digest of their fingerprints at read
+ *   time ({@link FingerprintIndex}).</li>
  *   <li>{@code ops.processor_versions}: each phase service registers its processors' versions at
  *   start, so the coordinator, which never imports service code, knows the current ones.</li>
  * </ul>
@@ -32,7 +33,7 @@ import java.util.TreeMap;
 public final class LineageStore {
 
     public static final String LINEAGE = "ops.partition_lineage";
-    public static final String INPUTS = "ops.lineage_inputs";
+    public static final String READS = "ops.lineage_reads";
     public static final String VERSIONS = "ops.processor_versions";
 
     /** The DDL of the three tables, in the subset both engines run (BigQuery's provisioner creates them too). */
@@ -40,36 +41,25 @@ public final class LineageStore {
             "CREATE TABLE IF NOT EXISTS " + LINEAGE + " (processor STRING NOT NULL, game_date DATE NOT NULL,"
                     + " write_id STRING NOT NULL, stage STRING NOT NULL, version STRING, run_id STRING,"
                     + " row_count INT64, fingerprint STRING, detail STRING, recorded_at TIMESTAMP NOT NULL)",
-            "CREATE TABLE IF NOT EXISTS " + INPUTS + " (write_id STRING NOT NULL, processor STRING NOT NULL,"
-                    + " game_date DATE NOT NULL, input STRING NOT NULL, input_date DATE NOT NULL,"
-                    + " fingerprint STRING NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS " + READS + " (write_id STRING NOT NULL, processor STRING NOT NULL,"
+                    + " game_date DATE NOT NULL, input STRING NOT NULL, first_date DATE NOT NULL,"
+                    + " last_date DATE NOT NULL, digest STRING NOT NULL)",
             "CREATE TABLE IF NOT EXISTS " + VERSIONS + " (processor STRING NOT NULL, version STRING NOT NULL,"
                     + " registered_at TIMESTAMP NOT NULL)");
 
-    /** The latest begun write of each (processor, date) and its end, if any: shared by every read. */
-    static final String LATEST = latest("");
-
     /**
-     * The CTEs {@code begun}, {@code latest} and {@code ended} over {@code @from..@to}, with {@code filter} (an
-     * {@code AND ...} on the lineage columns, or empty) inside both scans, so the window function ranks only the
-     * partitions asked for.
+     * The CTEs {@code begun}, {@code latest} and {@code ended} over {@code @from..@to}: the latest begun write of each
+     * (processor, date), by {@code recorded_at} then {@code write_id}, and the ends of writes; the same choice as
+     * {@link #latest}, for queries that join lineage in the warehouse.
      */
-    private static String latest(String filter) {
-        return "WITH begun AS ("
-                + " SELECT processor, game_date, write_id, version, run_id, recorded_at,"
-                + " ROW_NUMBER() OVER (PARTITION BY processor, game_date ORDER BY recorded_at DESC, write_id DESC)"
-                + " AS recency FROM " + LINEAGE + " WHERE stage = 'begun' AND game_date BETWEEN @from AND @to" + filter
-                + "), latest AS (SELECT processor, game_date, write_id, version, run_id, recorded_at FROM begun"
-                + " WHERE recency = 1),"
-                + " ended AS (SELECT write_id, stage, row_count, fingerprint, detail FROM " + LINEAGE
-                + " WHERE stage <> 'begun' AND game_date BETWEEN @from AND @to" + filter + ")";
-    }
-
-    private static String latestRows(String filter) {
-        return latest(filter) + " SELECT l.processor, l.game_date, l.write_id, l.version, l.run_id, l.recorded_at,"
-                + " e.stage, e.row_count, e.fingerprint, e.detail FROM latest AS l LEFT JOIN ended AS e"
-                + " ON e.write_id = l.write_id";
-    }
+    static final String LATEST = "WITH begun AS ("
+            + " SELECT processor, game_date, write_id, version, run_id, recorded_at,"
+            + " ROW_NUMBER() OVER (PARTITION BY processor, game_date ORDER BY recorded_at DESC, write_id DESC)"
+            + " AS recency FROM " + LINEAGE + " WHERE stage = 'begun' AND game_date BETWEEN @from AND @to"
+            + "), latest AS (SELECT processor, game_date, write_id, version, run_id, recorded_at FROM begun"
+            + " WHERE recency = 1),"
+            + " ended AS (SELECT write_id, stage, row_count, fingerprint, detail FROM " + LINEAGE
+            + " WHERE stage <> 'begun' AND game_date BETWEEN @from AND @to)";
 
     private final Warehouse warehouse;
 
@@ -89,15 +79,20 @@ public final class LineageStore {
         return new LineageStore(warehouse);
     }
 
-    /** Records that a write of (processor, date) begins, with everything it read: before the partition is touched. */
+    /**
+     * Records that a write of (processor, date) begins, with what it read (span -> digest): before the partition is
+     * touched. The reads go first: a crash between leaves rows no write refers to, never a write without its reads.
+     */
     public void begin(String writeId, String processor, LocalDate date, String version, String runId, Instant at,
-                      Map<InputKey, String> inputs) {
-        if (!inputs.isEmpty()) {
-            List<Map<String, Object>> rows = new ArrayList<>(inputs.size());
-            inputs.forEach((k, fp) -> rows.add(Map.of("write_id", writeId, "processor", processor, "game_date", date,
-                    "input", k.input(), "input_date", k.date(), "fingerprint", fp)));
-            warehouse.updateBatch("INSERT INTO " + INPUTS + " (write_id, processor, game_date, input, input_date,"
-                    + " fingerprint) VALUES (@write_id, @processor, @game_date, @input, @input_date, @fingerprint)", rows);
+                      Map<InputSpan, String> reads) {
+        if (!reads.isEmpty()) {
+            List<Map<String, Object>> rows = new ArrayList<>(reads.size());
+            reads.forEach((span, digest) -> rows.add(Map.of("write_id", writeId, "processor", processor,
+                    "game_date", date, "input", span.input(), "first_date", span.first(), "last_date", span.last(),
+                    "digest", digest)));
+            warehouse.updateBatch("INSERT INTO " + READS + " (write_id, processor, game_date, input, first_date,"
+                    + " last_date, digest) VALUES (@write_id, @processor, @game_date, @input, @first_date, @last_date,"
+                    + " @digest)", rows);
         }
         insert(writeId, processor, date, "begun", version, runId, null, null, null, at);
     }
@@ -132,7 +127,12 @@ public final class LineageStore {
                 + " @version, @run_id, @row_count, @fingerprint, @detail, @recorded_at)", row);
     }
 
-    /** The latest write of every partition of {@code processors} (all when empty) dated in [from, to]. */
+    /**
+     * The latest write of every partition of {@code processors} (all when empty) dated in [from, to]: the latest
+     * {@code begun} row (by {@code recorded_at}, then {@code write_id}) and its end, if any. One scan of the rows,
+     * ranked here: a worker asks for a window's partitions before every write, and ranking in the warehouse cost it
+     * more than reading the rows (bench/REPORT.md, section 5).
+     */
     public Map<PartitionKey, LatestWrite> latest(Collection<String> processors, LocalDate from, LocalDate to) {
         Map<String, Object> params = new HashMap<>();
         params.put("from", from);
@@ -147,29 +147,52 @@ public final class LineageStore {
             }
             filter = " AND processor IN (" + String.join(", ", names) + ")";
         }
-        String sql = latestRows(filter);
-        Map<PartitionKey, LatestWrite> out = new LinkedHashMap<>();
-        for (Map<String, Object> r : warehouse.query(sql, params)) {
-            String stage = (String) r.get("stage");
-            LatestWrite w = new LatestWrite((String) r.get("processor"), ColumnValues.date(r.get("game_date")),
-                    (String) r.get("write_id"), (String) r.get("version"), ColumnValues.instant(r.get("recorded_at")),
-                    (String) r.get("run_id"),
+        Map<PartitionKey, Map<String, Object>> begun = new HashMap<>();
+        Map<String, Map<String, Object>> ended = new HashMap<>();
+        for (Map<String, Object> r : warehouse.query("SELECT processor, game_date, write_id, stage, version, run_id,"
+                + " row_count, fingerprint, detail, recorded_at FROM " + LINEAGE
+                + " WHERE game_date BETWEEN @from AND @to" + filter, params)) {
+            if ("begun".equals(r.get("stage"))) {
+                begun.merge(new PartitionKey((String) r.get("processor"), ColumnValues.date(r.get("game_date"))), r,
+                        (a, b) -> LATER.compare(a, b) >= 0 ? a : b);
+            } else {
+                ended.put((String) r.get("write_id"), r);
+            }
+        }
+        Map<PartitionKey, LatestWrite> out = new TreeMap<>(BY_DATE);
+        begun.forEach((key, b) -> {
+            Map<String, Object> e = ended.get((String) b.get("write_id"));
+            String stage = e == null ? null : (String) e.get("stage");
+            out.put(key, new LatestWrite(key.processor(), key.date(), (String) b.get("write_id"),
+                    (String) b.get("version"), ColumnValues.instant(b.get("recorded_at")), (String) b.get("run_id"),
                     stage == null ? null : LatestWrite.Outcome.valueOf(stage.toUpperCase(java.util.Locale.ROOT)),
-                    r.get("row_count") == null ? 0 : ((Number) r.get("row_count")).longValue(),
-                    (String) r.get("fingerprint"), (String) r.get("detail"));
-            out.put(new PartitionKey(w.processor(), w.date()), w);
+                    e == null || e.get("row_count") == null ? 0 : ((Number) e.get("row_count")).longValue(),
+                    e == null ? null : (String) e.get("fingerprint"), e == null ? null : (String) e.get("detail")));
+        });
+        return out;
+    }
+
+    private static final Comparator<Map<String, Object>> LATER = Comparator
+            .comparing((Map<String, Object> r) -> ColumnValues.instant(r.get("recorded_at")))
+            .thenComparing(r -> (String) r.get("write_id"));
+
+    private static final Comparator<PartitionKey> BY_DATE = Comparator.comparing(PartitionKey::date)
+            .thenComparing(PartitionKey::processor);
+
+    /** What a write read: each span with the digest it saw. */
+    public Map<InputSpan, String> readsOf(String writeId) {
+        Map<InputSpan, String> out = new TreeMap<>();
+        for (Map<String, Object> r : warehouse.query("SELECT input, first_date, last_date, digest FROM " + READS
+                + " WHERE write_id = @w", Map.of("w", writeId))) {
+            out.put(span(r), (String) r.get("digest"));
         }
         return out;
     }
 
-    /** What the latest write of (processor, date) read, with the fingerprints it saw. */
-    public Map<InputKey, String> inputsOf(String writeId) {
-        Map<InputKey, String> out = new TreeMap<>();
-        for (Map<String, Object> r : warehouse.query("SELECT input, input_date, fingerprint FROM " + INPUTS
-                + " WHERE write_id = @w", Map.of("w", writeId))) {
-            out.put(new InputKey((String) r.get("input"), ColumnValues.date(r.get("input_date"))), (String) r.get("fingerprint"));
-        }
-        return out;
+    /** The span of a row with {@code input}, {@code first_date} and {@code last_date}. */
+    public static InputSpan span(Map<String, Object> row) {
+        return new InputSpan((String) row.get("input"), ColumnValues.date(row.get("first_date")),
+                ColumnValues.date(row.get("last_date")));
     }
 
     /** Registers the versions a service runs now (a service registers at each start). */

@@ -111,8 +111,14 @@ class LineageRecorderTest {
             + " SUM(points) AS points FROM analytics.points WHERE game_date < @game_date";
 
     private Outcome run(ProcessorDeclaration d, String select, LocalDate date, boolean cutoff) throws Exception {
+        return run(d, select, date, cutoff, "run-1");
+    }
+
+    /** A task in its own worker (a new recorder), as after a restart: nothing it computed before is reused. */
+    private Outcome run(ProcessorDeclaration d, String select, LocalDate date, boolean cutoff, String runId)
+            throws Exception {
         LineageRecorder recorder = new LineageRecorder(sql(d, select), CATALOG, CLOCK);
-        return recorder.process(new TaskContext(d, date, "run-1", 1, warehouse, new Cancellation(), cutoff));
+        return recorder.process(new TaskContext(d, date, runId, 1, warehouse, new Cancellation(), cutoff));
     }
 
     private LatestWrite latest(String processor, LocalDate date) {
@@ -131,13 +137,19 @@ class LineageRecorderTest {
         assertThat(points3.fingerprint())
                 .isEqualTo(new PartitionFingerprints(warehouse).of("analytics.points", "game_date", JAN_3).text())
                 .startsWith("2:");
-        assertThat(store.inputsOf(points3.writeId())).containsOnlyKeys(new InputKey("raw.box", JAN_3));
+        String rawBox3 = new PartitionFingerprints(warehouse).of("raw.box", "game_date", JAN_3).text();
+        InputSpan box3 = new InputSpan("raw.box", JAN_3, JAN_3);
+        assertThat(store.readsOf(points3.writeId())).containsExactlyEntriesOf(Map.of(box3,
+                new FingerprintIndex(Map.of("raw.box", Map.of(JAN_3, rawBox3))).digest(box3)));
 
-        // season to date of Jan 6: the game dates Jan 3 and Jan 4 (Jan 5 has no games), as their lineage says them
+        // season to date of Jan 6: one span over the game dates Jan 3 and Jan 4 (Jan 5 has no games), digested from
+        // the fingerprints their lineage says
         LatestWrite totals6 = latest("totals", JAN_6);
-        assertThat(store.inputsOf(totals6.writeId())).containsExactlyInAnyOrderEntriesOf(Map.of(
-                new InputKey("points", JAN_3), points3.fingerprint(),
-                new InputKey("points", JAN_4), latest("points", JAN_4).fingerprint()));
+        InputSpan points3to4 = new InputSpan("points", JAN_3, JAN_4);
+        assertThat(store.readsOf(totals6.writeId())).containsExactlyEntriesOf(Map.of(points3to4,
+                new FingerprintIndex(Map.of("points", Map.of(JAN_3, points3.fingerprint(),
+                        JAN_4, latest("points", JAN_4).fingerprint()))).digest(points3to4)));
+        assertThat(store.readsOf(totals6.writeId()).get(points3to4)).startsWith("2:");
     }
 
     @Test
@@ -155,11 +167,33 @@ class LineageRecorderTest {
         assertThat(run(POINTS, POINTS_SQL + " ", JAN_3, true)).isInstanceOf(Outcome.Written.class);
         assertThat(run(POINTS, POINTS_SQL + " ", JAN_3, true)).isEqualTo(Outcome.skipped(LineageRecorder.INPUTS_UNCHANGED));
 
-        // a corrected raw row: computed again
+        // a corrected raw row, then the run it starts: computed again
         warehouse.update("UPDATE raw.box SET pts = 21 WHERE game_date = DATE '2022-01-03' AND player = 'a'", Map.of());
-        assertThat(run(POINTS, POINTS_SQL + " ", JAN_3, true)).isInstanceOf(Outcome.Written.class);
+        assertThat(run(POINTS, POINTS_SQL + " ", JAN_3, true, "run-2")).isInstanceOf(Outcome.Written.class);
         // without cutoff, always computed
-        assertThat(run(POINTS, POINTS_SQL + " ", JAN_3, false)).isInstanceOf(Outcome.Written.class);
+        assertThat(run(POINTS, POINTS_SQL + " ", JAN_3, false, "run-2")).isInstanceOf(Outcome.Written.class);
+    }
+
+    @Test
+    void aRawChangeDuringARunCanMakeAPartitionLookStaleButNeverFresh() throws Exception {
+        LineageRecorder recorder = new LineageRecorder(sql(POINTS, POINTS_SQL), CATALOG, CLOCK);
+        recorder.process(new TaskContext(POINTS, JAN_3, "run-1", 1, warehouse, new Cancellation(), false));
+        InputSpan box3 = new InputSpan("raw.box", JAN_3, JAN_3);
+        String before = store.readsOf(latest("points", JAN_3).writeId()).get(box3);
+
+        // corrected while run-1 goes on: its later tasks reuse the fingerprint computed before (raw is hashed once
+        // per run), so they record what was there before they read, and their partition differs from now
+        warehouse.update("UPDATE raw.box SET pts = 21 WHERE game_date = DATE '2022-01-03' AND player = 'a'", Map.of());
+        recorder.process(new TaskContext(POINTS, JAN_3, "run-1", 2, warehouse, new Cancellation(), false));
+        String now = new FingerprintIndex(Map.of("raw.box", Map.of(JAN_3,
+                new PartitionFingerprints(warehouse).of("raw.box", "game_date", JAN_3).text()))).digest(box3);
+        assertThat(store.readsOf(latest("points", JAN_3).writeId()).get(box3)).isEqualTo(before).isNotEqualTo(now);
+
+        // the run the correction starts computes it again, records it as it is, and a cutoff there is exact
+        recorder.process(new TaskContext(POINTS, JAN_3, "run-2", 1, warehouse, new Cancellation(), false));
+        assertThat(store.readsOf(latest("points", JAN_3).writeId()).get(box3)).isEqualTo(now);
+        assertThat(recorder.process(new TaskContext(POINTS, JAN_3, "run-2", 1, warehouse, new Cancellation(), true)))
+                .isEqualTo(Outcome.skipped(LineageRecorder.INPUTS_UNCHANGED));
     }
 
     @Test
@@ -190,6 +224,12 @@ class LineageRecorderTest {
         assertThat(new LineageRecorder(sql(POINTS, POINTS_SQL), CATALOG, CLOCK)
                 .process(new TaskContext(POINTS, JAN_3, "run-3", 1, warehouse, new Cancellation(), true)))
                 .isInstanceOf(Outcome.Written.class);
+        // of three writes, the store (ranking in Java) and the SQL the coordinator joins (ranking in the warehouse)
+        // choose the same latest one
+        assertThat(warehouse.query(LineageStore.latestCte() + " SELECT l.write_id FROM latest AS l"
+                + " WHERE l.processor = 'points' AND l.game_date = @d", Map.of("from", JAN_3, "to", JAN_3, "d", JAN_3)))
+                .extracting(r -> r.get("write_id")).containsExactly(latest("points", JAN_3).writeId());
+        assertThat(latest("points", JAN_3).runId()).isEqualTo("run-3");
     }
 
     @Test
