@@ -3,7 +3,8 @@ package fullcourt.engine.processor;
 /**
  * Computes one output partition for one date. Implementations are CDI beans named after their
  * catalog entry; they throw {@link RetryableFailure} or {@link PermanentFailure} where they know
- * which one a failure is.
+ * which one a failure is. Any other runtime exception is taken for a bug ({@link ProcessorBug}) and
+ * not retried; a checked exception is retried.
  */
 public interface Processor {
 

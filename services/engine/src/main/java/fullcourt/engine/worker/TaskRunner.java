@@ -6,6 +6,7 @@ import fullcourt.engine.processor.Cancellation;
 import fullcourt.engine.processor.Outcome;
 import fullcourt.engine.processor.PermanentFailure;
 import fullcourt.engine.processor.Processor;
+import fullcourt.engine.processor.ProcessorBug;
 import fullcourt.engine.processor.RetryableFailure;
 import fullcourt.engine.processor.TaskContext;
 import fullcourt.engine.warehouse.LatencyWarehouse;
@@ -13,6 +14,7 @@ import fullcourt.engine.warehouse.SimulatedLatency;
 import fullcourt.engine.warehouse.Warehouse;
 import fullcourt.engine.worker.WorkerMetrics.TaskOutcome;
 import io.micrometer.core.instrument.Timer;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
@@ -59,7 +61,8 @@ public final class TaskRunner {
 
     /**
      * @throws RetryableFailure when another attempt may succeed (including a passed deadline)
-     * @throws PermanentFailure when it cannot
+     * @throws PermanentFailure when it cannot; a {@link ProcessorBug} when the processor threw an untyped
+     *         runtime exception or returned no outcome
      */
     public Outcome run(Processor processor, ProcessorDeclaration declaration, LocalDate date, String runId, int attempt) {
         return run(processor, declaration, date, runId, attempt, false);
@@ -115,19 +118,24 @@ public final class TaskRunner {
             limit.release();
             throw new RetryableFailure("could not start " + declaration.name() + ": " + e.getMessage(), e);
         }
+        Outcome outcome;
         try {
-            return running.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+            outcome = running.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             stop(running, cancellation, claimed, limit);
             throw new RetryableFailure(declaration.name() + " " + date + " exceeded its deadline of " + deadline
                     + " and was cancelled (fullcourt.worker.deadline)");
         } catch (ExecutionException e) {
-            throw classify(e.getCause());
+            throw classify(declaration.name(), e.getCause());
         } catch (InterruptedException e) {
             stop(running, cancellation, claimed, limit);
             Thread.currentThread().interrupt();
             throw new RetryableFailure("worker interrupted (shutting down)");
         }
+        if (outcome == null) {
+            throw new ProcessorBug(ProcessorBug.reason(declaration.name()) + "it returned no outcome (null) for " + date);
+        }
+        return outcome;
     }
 
     private static void stop(Future<Outcome> running, Cancellation cancellation, AtomicBoolean claimed, Semaphore limit) {
@@ -138,13 +146,21 @@ public final class TaskRunner {
         }
     }
 
-    /** Failures the processor or warehouse typed keep their type; anything else is retried, to be safe. */
-    static RuntimeException classify(Throwable t) {
+    /**
+     * Failures the processor or warehouse typed keep their type. Any other runtime exception is a bug
+     * in the processor (the adapters type every failure they understand): retrying runs the same code
+     * on the same data, so it is permanent. An I/O error, checked or wrapped, and any other checked
+     * exception or Error may pass on another attempt, so they are retried.
+     */
+    static RuntimeException classify(String processor, Throwable t) {
         if (t instanceof RetryableFailure r) {
             return r;
         }
         if (t instanceof PermanentFailure p) {
             return p;
+        }
+        if (t instanceof RuntimeException unexpected && !(t instanceof UncheckedIOException)) {
+            return new ProcessorBug(processor, unexpected);
         }
         return new RetryableFailure(t.getClass().getSimpleName() + ": " + t.getMessage(), t);
     }

@@ -8,6 +8,7 @@ import fullcourt.engine.faults.FaultPlan;
 import fullcourt.engine.processor.PermanentFailure;
 import fullcourt.engine.processor.QuotaExceeded;
 import fullcourt.engine.processor.Processor;
+import fullcourt.engine.processor.ProcessorBug;
 import fullcourt.engine.processor.RetryableFailure;
 import fullcourt.engine.transport.ConfirmedPublisher;
 import fullcourt.engine.transport.IncomingPubSubMetadata;
@@ -232,25 +233,41 @@ public class WorkConsumer {
             LOG.infof("%s %s: %s in %d ms (attempt %d)", work.processor(), work.date(), done.type(), took, attempt);
         } catch (RetryableFailure e) {
             failed(message, meta, work, attempt, e.getMessage(), true, clock.millis() - begun,
-                    declaration.phase(), processor.version(declaration), e instanceof QuotaExceeded ? TaskEvent.QUOTA : null);
+                    declaration.phase(), processor.version(declaration), e instanceof QuotaExceeded ? TaskEvent.QUOTA : null,
+                    null);
+        } catch (ProcessorBug e) {
+            // the stack trace is what fixes a bug: in full in the log, an excerpt in the task's error
+            Throwable bug = e.getCause();
+            String error = bug == null ? e.getMessage() : ProcessorBug.reason(work.processor()) + StackTraceExcerpt.of(bug);
+            failed(message, meta, work, attempt, error, false, clock.millis() - begun,
+                    declaration.phase(), processor.version(declaration), null, bug);
         } catch (PermanentFailure e) {
             failed(message, meta, work, attempt, e.getMessage(), false, clock.millis() - begun,
                     declaration.phase(), processor.version(declaration));
         } catch (RuntimeException e) {
-            failed(message, meta, work, attempt, e.toString(), true, clock.millis() - begun,
-                    declaration.phase(), processor.version(declaration));
+            // not the processor's (the runner types all of those) but the worker's own, around it: retried, as it
+            // may be the transport's
+            failed(message, meta, work, attempt, "unexpected in the worker: " + StackTraceExcerpt.of(e), true,
+                    clock.millis() - begun, declaration.phase(), processor.version(declaration), null, e);
         }
     }
 
     private void failed(Message<byte[]> message, IncomingPubSubMetadata meta, DateWork work, int attempt,
                         String error, boolean retryable, long took, int phase, String version) {
-        failed(message, meta, work, attempt, error, retryable, took, phase, version, null);
+        failed(message, meta, work, attempt, error, retryable, took, phase, version, null, null);
     }
 
+    /** With {@code trace}, when not null, logged in full after the error's first line. */
     private void failed(Message<byte[]> message, IncomingPubSubMetadata meta, DateWork work, int attempt,
-                        String error, boolean retryable, long took, int phase, String version, String errorKind) {
-        LOG.warnf("%s %s attempt %d failed (%s): %s", work.processor(), work.date(), attempt,
-                retryable ? "retryable, nacked" : "permanent, dead-lettered", error);
+                        String error, boolean retryable, long took, int phase, String version, String errorKind,
+                        Throwable trace) {
+        String handling = retryable ? "retryable, nacked" : "permanent, dead-lettered";
+        if (trace == null) {
+            LOG.warnf("%s %s attempt %d failed (%s): %s", work.processor(), work.date(), attempt, handling, error);
+        } else {
+            LOG.errorf(trace, "%s %s attempt %d failed (%s): %s", work.processor(), work.date(), attempt, handling,
+                    error.lines().findFirst().orElse(""));
+        }
         try {
             confirm(TaskEvent.attemptFailed(work, attempt, clock.instant(), error, retryable, took, version, errorKind));
         } catch (RuntimeException e) {

@@ -9,10 +9,12 @@ import fullcourt.engine.catalog.ProcessorDeclaration;
 import fullcourt.engine.processor.Outcome;
 import fullcourt.engine.processor.PermanentFailure;
 import fullcourt.engine.processor.Processor;
+import fullcourt.engine.processor.ProcessorBug;
 import fullcourt.engine.processor.RetryableFailure;
 import fullcourt.engine.processor.TaskContext;
 import fullcourt.engine.warehouse.DuckDbWarehouse;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -130,7 +132,7 @@ class TaskRunnerTest {
     }
 
     @Test
-    void anyOtherExceptionBecomesRetryableKeepingItAsTheCause() {
+    void aCheckedExceptionBecomesRetryableKeepingItAsTheCause() {
         IOException hiccup = new IOException("connection reset");
 
         assertThatThrownBy(() -> runner.run(processor("team_totals", task -> {
@@ -139,6 +141,58 @@ class TaskRunnerTest {
                 .isInstanceOf(RetryableFailure.class)
                 .hasMessage("IOException: connection reset")
                 .hasCause(hiccup);
+    }
+
+    @Test
+    void aWrappedIoErrorIsRetryableLikeACheckedOne() {
+        UncheckedIOException hiccup = new UncheckedIOException(new IOException("connection reset"));
+
+        assertThatThrownBy(() -> runner.run(processor("team_totals", task -> {
+            throw hiccup;
+        }), TEAM_TOTALS, JAN_2, "run-7", 1))
+                .isInstanceOf(RetryableFailure.class)
+                .hasCause(hiccup);
+    }
+
+    @Test
+    void anUntypedRuntimeExceptionIsABugInTheProcessorTriedOnceAndPermanent() {
+        AtomicInteger runs = new AtomicInteger();
+
+        assertThatThrownBy(() -> runner.run(processor("team_totals", task -> {
+            runs.incrementAndGet();
+            return Outcome.written(rowsOf(null));
+        }), TEAM_TOTALS, JAN_2, "run-7", 1))
+                .isInstanceOf(ProcessorBug.class)
+                .isInstanceOf(PermanentFailure.class)
+                .hasMessageStartingWith("bug in processor team_totals, not retried: java.lang.NullPointerException")
+                .cause()
+                .isInstanceOf(NullPointerException.class)
+                .satisfies(npe -> assertThat(npe.getStackTrace()[0].getMethodName()).isEqualTo("rowsOf"));
+        assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void otherUntypedRuntimeExceptionsAreBugsToo() {
+        for (RuntimeException bug : List.of(new ClassCastException("class Long cannot be cast to class String"),
+                new IllegalArgumentException("no season for 2021-11-02"), new IllegalStateException("no column x"))) {
+            assertThatThrownBy(() -> runner.run(processor("team_totals", task -> {
+                throw bug;
+            }), TEAM_TOTALS, JAN_2, "run-7", 1))
+                    .isInstanceOf(ProcessorBug.class)
+                    .hasMessage("bug in processor team_totals, not retried: " + bug)
+                    .hasCause(bug);
+        }
+    }
+
+    @Test
+    void aProcessorReturningNoOutcomeIsABug() {
+        assertThatThrownBy(() -> runner.run(processor("team_totals", task -> null), TEAM_TOTALS, JAN_2, "run-7", 1))
+                .isInstanceOf(ProcessorBug.class)
+                .hasMessage("bug in processor team_totals, not retried: it returned no outcome (null) for 2024-01-02");
+    }
+
+    private static long rowsOf(List<Long> counts) {
+        return counts.size();
     }
 
     @Test

@@ -27,9 +27,20 @@ public final class BestBetRanking {
     public static List<Prediction> top(List<Prediction> predictions, String systemId, int limit) {
         return predictions.stream()
                 .filter(p -> p.systemId().equals(systemId))
-                .filter(p -> p.hasPropLine() && p.pointsLine() != null && CALLS.contains(p.recommendation()))
+                .filter(BestBetRanking::isCall)
                 .sorted(ORDER)
                 .limit(limit)
                 .toList();
+    }
+
+    /**
+     * An OVER or UNDER against a line. A null recommendation with a line is a system that made no
+     * prediction (a player's first game of the season, or of a backfill whose earlier dates were never
+     * computed; no trained model): no call, hence no pick. Checked before {@code Set.contains}, which
+     * throws on null.
+     */
+    static boolean isCall(Prediction p) {
+        return p.hasPropLine() && p.pointsLine() != null && p.recommendation() != null
+                && CALLS.contains(p.recommendation());
     }
 }

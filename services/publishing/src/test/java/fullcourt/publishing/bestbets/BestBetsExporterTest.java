@@ -107,6 +107,25 @@ class BestBetsExporterTest extends ExporterTest {
     }
 
     @Test
+    void aLineWithoutAPredictionIsNoCallAndNotAPick() throws Exception {
+        // p8 has a line but no prediction (his first game in a backfill whose earlier dates were never
+        // computed, no model yet), so the ensemble made no call: recommendation, edge and confidence NULL
+        fixture.execute("INSERT INTO predictions.player_prop_predictions VALUES ('20231115_NYK_BOS',"
+                + " DATE '2023-11-15', '2023-24', 'regular', 'BOS', 'NYK', TRUE, 'p8', 'Player p8', 'ensemble', 'ens-1',"
+                + " NULL, 24.5, TRUE, NULL, NULL, NULL, NULL, NULL, NULL, NULL)");
+
+        new BestBetsExporter(fixture.publisher, 10).process(fixture.task(Export.BEST_BETS, D));
+
+        // the four calls of the fixture (p3, p2, p1, p6) and nothing for p8; PASS (p4) and no line (p5) as before
+        List<String> picked = new ArrayList<>();
+        for (JsonNode pick : fixture.document(Export.BEST_BETS, D).get("picks")) {
+            picked.add(pick.get("playerId").asText());
+        }
+        assertThat(picked).containsExactly("p3", "p2", "p1", "p6");
+        assertThat(ExportValidator.problems(Export.BEST_BETS, D, fixture.bytes(Export.BEST_BETS, D))).isEmpty();
+    }
+
+    @Test
     void aDateWithoutLinesHasNoPicksAndStillPublishes() throws Exception {
         fixture.execute("DELETE FROM predictions.player_prop_predictions WHERE has_prop_line");
 

@@ -1,0 +1,282 @@
+package fullcourt.engine.worker;
+
+import static fullcourt.engine.testing.Declarations.declaration;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fullcourt.engine.catalog.Catalog;
+import fullcourt.engine.config.EngineConfig;
+import fullcourt.engine.faults.FaultConfig;
+import fullcourt.engine.processor.Outcome;
+import fullcourt.engine.processor.Processor;
+import fullcourt.engine.processor.ProcessorBug;
+import fullcourt.engine.processor.RetryableFailure;
+import fullcourt.engine.processor.TaskContext;
+import fullcourt.engine.transport.IncomingPubSubMetadata;
+import fullcourt.engine.transport.OutgoingPubSubMetadata;
+import fullcourt.engine.warehouse.DuckDbWarehouse;
+import fullcourt.messages.DateWork;
+import fullcourt.messages.MessageCodec;
+import fullcourt.messages.TaskEvent;
+import fullcourt.messages.TaskEventType;
+import fullcourt.messages.Topics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.util.TypeLiteral;
+import java.lang.annotation.Annotation;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The worker loop without a broker: a work message handed to {@code handle} as Pub/Sub delivers it,
+ * what the worker publishes caught as it is sent, and whether the message was acked (no other
+ * delivery) or nacked (Pub/Sub delivers it again: another attempt).
+ */
+class WorkConsumerTest {
+
+    private static final LocalDate NOV_2 = LocalDate.of(2021, 11, 2);
+    private static final DateWork WORK = DateWork.of("run-1", "team_totals/2021-11-02", "team_totals", NOV_2, 1);
+
+    private final DuckDbWarehouse warehouse = DuckDbWarehouse.open(":memory:");
+    private final List<Sent> sent = new CopyOnWriteArrayList<>();
+    private final AtomicInteger runs = new AtomicInteger();
+    private WorkConsumer consumer;
+
+    @AfterEach
+    void stop() {
+        if (consumer != null) {
+            consumer.stop();
+        }
+        warehouse.close();
+    }
+
+    @Test
+    void anUnexpectedExceptionIsABugTriedOnceAndDeadLetteredWithItsStackTrace() {
+        consumer = consumer(task -> {
+            runs.incrementAndGet();
+            return isCall(null) ? Outcome.written(1) : Outcome.skipped("no call");
+        });
+
+        Delivery first = deliver(1);
+
+        assertThat(runs).as("processor runs").hasValue(1);
+        assertThat(first.acked).as("acked: Pub/Sub delivers it no more").isTrue();
+        assertThat(first.nacked).isFalse();
+        assertThat(events()).extracting(TaskEvent::type)
+                .containsExactly(TaskEventType.STARTED, TaskEventType.ATTEMPT_FAILED);
+        TaskEvent failed = events().get(1);
+        assertThat(failed.retryable()).isFalse();
+        assertThat(failed.attempt()).isEqualTo(1);
+        assertThat(failed.error())
+                .startsWith("bug in processor team_totals, not retried: java.lang.NullPointerException: Cannot invoke"
+                        + " \"Object.equals(Object)\" because \"o\" is null\n\tat java.base/java.util.ImmutableCollections")
+                .contains("\n\tat fullcourt.engine.worker.WorkConsumerTest.isCall(WorkConsumerTest.java:")
+                .hasSizeLessThanOrEqualTo(ProcessorBug.reason("team_totals").length() + StackTraceExcerpt.MAX_CHARS);
+        assertThat(deadLetters()).singleElement().satisfies(dead -> {
+            assertThat(dead.meta.topic()).isEqualTo(Topics.DEFAULT.workDeadLetter(3));
+            assertThat(dead.meta.attributes()).containsEntry("CloudPubSubDeadLetterSourceDeliveryCount", "1")
+                    .hasEntrySatisfying(DeadLetterAttributes.ERROR,
+                            e -> assertThat(e).startsWith("bug in processor team_totals, not retried:"));
+        });
+    }
+
+    @Test
+    void aRetryableFailureIsNackedSoThatPubSubDeliversItAgain() {
+        consumer = consumer(task -> {
+            if (runs.incrementAndGet() == 1) {
+                throw new RetryableFailure("query failed, will retry: write-write conflict");
+            }
+            return Outcome.written(5);
+        });
+
+        Delivery first = deliver(1);
+        Delivery second = deliver(2);
+
+        assertThat(runs).as("processor runs").hasValue(2);
+        assertThat(first.nacked).isTrue();
+        assertThat(first.acked).isFalse();
+        assertThat(second.acked).isTrue();
+        assertThat(events()).extracting(e -> e.type() + "#" + e.attempt()).containsExactly(
+                "STARTED#1", "ATTEMPT_FAILED#1", "STARTED#2", "SUCCEEDED#2");
+        assertThat(events().get(1).retryable()).isTrue();
+        assertThat(events().get(1).error()).isEqualTo("query failed, will retry: write-write conflict");
+        assertThat(deadLetters()).isEmpty();
+    }
+
+    /** The best-bets ranking's bug of issue 14: {@code Set.of(...).contains(null)} throws. */
+    private static boolean isCall(String recommendation) {
+        return Set.of("OVER", "UNDER").contains(recommendation);
+    }
+
+    private Delivery deliver(int attempt) {
+        Delivery delivery = new Delivery();
+        IncomingPubSubMetadata meta = new IncomingPubSubMetadata(Topics.DEFAULT.workSubscription(3), "m-" + attempt,
+                WORK.attributes(), attempt, Instant.parse("2021-11-03T08:00:00Z"));
+        consumer.handle(Message.of(MessageCodec.encode(WORK), Metadata.of(meta), () -> {
+            delivery.acked = true;
+            return CompletableFuture.completedFuture(null);
+        }, failure -> {
+            delivery.nacked = true;
+            return CompletableFuture.completedFuture(null);
+        }));
+        return delivery;
+    }
+
+    private List<TaskEvent> events() {
+        return sent.stream().filter(s -> s.payload instanceof TaskEvent).map(s -> (TaskEvent) s.payload).toList();
+    }
+
+    private List<Sent> deadLetters() {
+        return sent.stream().filter(s -> s.meta.topic() != null).toList();
+    }
+
+    private WorkConsumer consumer(Body body) {
+        WorkConsumer c = new WorkConsumer();
+        c.catalog = Catalog.of(List.of(declaration("team_totals", 3)));
+        c.warehouse = warehouse;
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .withMapping(WorkerConfig.class).withMapping(EngineConfig.class).withMapping(FaultConfig.class)
+                .withConverter(Duration.class, 200, new DurationConverter())
+                .withSources(new PropertiesConfigSource(Map.of("fullcourt.worker.phases", "3",
+                        "fullcourt.worker.workers", "1", "fullcourt.worker.lineage", "false",
+                        "fullcourt.warehouse.duckdb-path", ":memory:"), "test", 100))
+                .build();
+        c.config = config.getConfigMapping(WorkerConfig.class);
+        c.engine = config.getConfigMapping(EngineConfig.class);
+        c.faultConfig = config.getConfigMapping(FaultConfig.class);
+        c.clock = Clock.fixed(Instant.parse("2021-11-03T08:00:00Z"), ZoneOffset.UTC);
+        c.processors = new OneProcessor(new Processor() {
+            @Override
+            public String name() {
+                return "team_totals";
+            }
+
+            @Override
+            public Outcome process(TaskContext task) throws Exception {
+                return body.process(task);
+            }
+        });
+        c.out = new CapturingEmitter();
+        c.meters = new SimpleMeterRegistry();
+        c.start(new StartupEvent());
+        return c;
+    }
+
+    private interface Body {
+        Outcome process(TaskContext task) throws Exception;
+    }
+
+    private static final class Delivery {
+        volatile boolean acked;
+        volatile boolean nacked;
+    }
+
+    private record Sent(Object payload, OutgoingPubSubMetadata meta) {
+    }
+
+    /** Pub/Sub confirming every publish at once; a dead letter is the one sent to a topic of its own. */
+    private final class CapturingEmitter implements Emitter<Object> {
+
+        @Override
+        public CompletionStage<Void> send(Object payload) {
+            throw new UnsupportedOperationException("the worker sends messages with metadata");
+        }
+
+        @Override
+        public <M extends Message<?>> void send(M message) {
+            sent.add(new Sent(message.getPayload(), message.getMetadata(OutgoingPubSubMetadata.class).orElseThrow()));
+            message.ack();
+        }
+
+        @Override
+        public void complete() {
+        }
+
+        @Override
+        public void error(Exception e) {
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+
+        @Override
+        public boolean hasRequests() {
+            return true;
+        }
+    }
+
+    /** The CDI beans implementing {@link Processor}: one. */
+    private record OneProcessor(Processor processor) implements Instance<Processor> {
+
+        @Override
+        public Iterator<Processor> iterator() {
+            return List.of(processor).iterator();
+        }
+
+        @Override
+        public Processor get() {
+            return processor;
+        }
+
+        @Override
+        public Instance<Processor> select(Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends Processor> Instance<U> select(Class<U> subtype, Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends Processor> Instance<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean isUnsatisfied() {
+            return false;
+        }
+
+        @Override
+        public boolean isAmbiguous() {
+            return false;
+        }
+
+        @Override
+        public void destroy(Processor instance) {
+        }
+
+        @Override
+        public Handle<Processor> getHandle() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Iterable<? extends Handle<Processor>> handles() {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
