@@ -20,11 +20,14 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Wraps a processor so that every partition it computes records its lineage: before the write,
- * what it read (a digest of each input span's fingerprints now, {@link FingerprintIndex}) and its
- * version; after, the partition's own fingerprint. With {@link TaskContext#earlyCutoff()} it first compares: when the partition's
- * latest write is complete, by the same version, and read exactly the fingerprints it would read
- * now, the result would be the same partition, so it is SKIPPED as {@value #INPUTS_UNCHANGED}.
+ * Wraps a processor so that every partition it computes records its lineage: what it read (a digest
+ * of each input span's fingerprints now, {@link FingerprintIndex}) and its version before the write,
+ * the partition's own fingerprint after it, brought along with the processor's own
+ * {@code replacePartition} ({@link RecordingWarehouse}): on DuckDB in the write's transaction, so a
+ * partition and its lineage commit together; on BigQuery in jobs right before and after it. With
+ * {@link TaskContext#earlyCutoff()} it first compares: when the partition's latest write is
+ * complete, by the same version, and read exactly the fingerprints it would read now, the result
+ * would be the same partition, so it is SKIPPED as {@value #INPUTS_UNCHANGED}.
  * Dates without a partition to compute (no games, bootstrap) go straight to the processor.
  */
 public final class LineageRecorder implements Processor {
@@ -89,14 +92,22 @@ public final class LineageRecorder implements Processor {
         }
         task.cancellation().check();
         String writeId = UUID.randomUUID().toString();
-        store.begin(writeId, declaration.name(), task.date(), version, task.runId(), clock.instant(), reads);
-        Outcome outcome = delegate.process(task);
-        if (outcome instanceof Outcome.Written) {
-            Fingerprint written = fingerprints.of(declaration.table(),
-                    declaration.partitionColumn(), task.date());
-            store.written(writeId, declaration.name(), task.date(), version, task.runId(), written, clock.instant());
-        } else if (outcome instanceof Outcome.Skipped s) {
-            store.skipped(writeId, declaration.name(), task.date(), version, task.runId(), s.reason(), clock.instant());
+        String processor = declaration.name();
+        RecordingWarehouse recording = new RecordingWarehouse(warehouse, declaration.table(), task.date(),
+                LineageStore.beginning(writeId, processor, task.date(), version, task.runId(), clock.instant(), reads),
+                columns -> LineageStore.written(writeId, processor, task.date(), version, task.runId(), clock.instant(),
+                        declaration.table(), declaration.partitionColumn(), columns),
+                table -> columnCache.computeIfAbsent(table, warehouse::columns));
+        Outcome outcome = delegate.process(new TaskContext(declaration, task.date(), task.runId(), task.attempt(),
+                recording, task.cancellation(), task.earlyCutoff()));
+        if (outcome instanceof Outcome.Written && !recording.wrote()) {
+            throw new IllegalStateException(processor + " reported its partition of " + task.date() + " written"
+                    + " without replacing it through the task's warehouse, so its lineage cannot be recorded: write it"
+                    + " with Warehouse.replacePartition");
+        }
+        if (outcome instanceof Outcome.Skipped s) {
+            store.begin(writeId, processor, task.date(), version, task.runId(), clock.instant(), reads);
+            store.skipped(writeId, processor, task.date(), version, task.runId(), s.reason(), clock.instant());
         }
         return outcome;
     }

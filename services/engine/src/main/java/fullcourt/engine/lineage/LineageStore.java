@@ -1,7 +1,9 @@
 package fullcourt.engine.lineage;
 
+import fullcourt.engine.warehouse.Column;
 import fullcourt.engine.warehouse.ColumnValues;
 import fullcourt.engine.warehouse.Warehouse;
+import fullcourt.engine.warehouse.WriteBracket;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -85,22 +87,45 @@ public final class LineageStore {
      */
     public void begin(String writeId, String processor, LocalDate date, String version, String runId, Instant at,
                       Map<InputSpan, String> reads) {
-        if (!reads.isEmpty()) {
-            List<Map<String, Object>> rows = new ArrayList<>(reads.size());
-            reads.forEach((span, digest) -> rows.add(Map.of("write_id", writeId, "processor", processor,
-                    "game_date", date, "input", span.input(), "first_date", span.first(), "last_date", span.last(),
-                    "digest", digest)));
-            warehouse.updateBatch("INSERT INTO " + READS + " (write_id, processor, game_date, input, first_date,"
-                    + " last_date, digest) VALUES (@write_id, @processor, @game_date, @input, @first_date, @last_date,"
-                    + " @digest)", rows);
-        }
-        insert(writeId, processor, date, "begun", version, runId, null, null, null, at);
+        beginning(writeId, processor, date, version, runId, at, reads)
+                .forEach(st -> warehouse.updateBatch(st.sql(), st.paramSets()));
     }
 
-    /** Records the partition a begun write left: its rows and fingerprint. */
-    public void written(String writeId, String processor, LocalDate date, String version, String runId,
-                        Fingerprint fingerprint, Instant at) {
-        insert(writeId, processor, date, "written", version, runId, fingerprint.rows(), fingerprint.text(), null, at);
+    /** The statements of {@link #begin}, to run before a write or in its transaction ({@link WriteBracket}). */
+    public static List<WriteBracket.Statement> beginning(String writeId, String processor, LocalDate date,
+                                                         String version, String runId, Instant at,
+                                                         Map<InputSpan, String> reads) {
+        List<Map<String, Object>> rows = new ArrayList<>(reads.size());
+        reads.forEach((span, digest) -> rows.add(Map.of("write_id", writeId, "processor", processor,
+                "game_date", date, "input", span.input(), "first_date", span.first(), "last_date", span.last(),
+                "digest", digest)));
+        return List.of(new WriteBracket.Statement(INSERT_READ, rows),
+                WriteBracket.Statement.of(INSERT_LINEAGE, row(writeId, processor, date, "begun", version, runId,
+                        null, null, null, at)));
+    }
+
+    /**
+     * The statement that records a write's outcome right behind it (or in its transaction): {@code written}, with
+     * the row count and fingerprint of the partition as it is then ({@link PartitionFingerprints#partitionQuery}),
+     * computed by the warehouse in the same statement.
+     */
+    public static WriteBracket.Statement written(String writeId, String processor, LocalDate date, String version,
+                                                 String runId, Instant at, String table, String partitionColumn,
+                                                 List<Column> columns) {
+        Map<String, Object> row = row(writeId, processor, date, "written", version, runId, null, null, null, at);
+        row.remove("row_count");
+        row.remove("fingerprint");
+        row.remove("detail");
+        return WriteBracket.Statement.of(writtenSql(table, partitionColumn, columns), row);
+    }
+
+    /** The INSERT ... SELECT of {@link #written}, for the SQL analysis. */
+    public static String writtenSql(String table, String partitionColumn, List<Column> columns) {
+        return "INSERT INTO " + LINEAGE + " (processor, game_date, write_id, stage, version, run_id, row_count,"
+                + " fingerprint, detail, recorded_at) SELECT @processor, @game_date, @write_id, @stage, @version,"
+                + " @run_id, f.row_count, CAST(f.row_count AS STRING) || ':' || CAST(f.checksum AS STRING),"
+                + " CAST(NULL AS STRING), @recorded_at FROM ("
+                + PartitionFingerprints.partitionQuery(table, partitionColumn, columns) + ") AS f";
     }
 
     /** Records that a begun write skipped its partition, and why. */
@@ -111,6 +136,21 @@ public final class LineageStore {
 
     private void insert(String writeId, String processor, LocalDate date, String stage, String version, String runId,
                         Long rows, String fingerprint, String detail, Instant at) {
+        warehouse.update(INSERT_LINEAGE, row(writeId, processor, date, stage, version, runId, rows, fingerprint, detail,
+                at));
+    }
+
+    private static final String INSERT_LINEAGE = "INSERT INTO " + LINEAGE + " (processor, game_date, write_id, stage,"
+            + " version, run_id, row_count, fingerprint, detail, recorded_at) VALUES (@processor, @game_date, @write_id,"
+            + " @stage, @version, @run_id, @row_count, @fingerprint, @detail, @recorded_at)";
+
+    private static final String INSERT_READ = "INSERT INTO " + READS + " (write_id, processor, game_date, input,"
+            + " first_date, last_date, digest) VALUES (@write_id, @processor, @game_date, @input, @first_date,"
+            + " @last_date, @digest)";
+
+    private static Map<String, Object> row(String writeId, String processor, LocalDate date, String stage,
+                                           String version, String runId, Long rows, String fingerprint, String detail,
+                                           Instant at) {
         Map<String, Object> row = new HashMap<>();
         row.put("processor", processor);
         row.put("game_date", date);
@@ -122,9 +162,7 @@ public final class LineageStore {
         row.put("fingerprint", fingerprint);
         row.put("detail", detail);
         row.put("recorded_at", Timestamp.from(at));
-        warehouse.update("INSERT INTO " + LINEAGE + " (processor, game_date, write_id, stage, version, run_id,"
-                + " row_count, fingerprint, detail, recorded_at) VALUES (@processor, @game_date, @write_id, @stage,"
-                + " @version, @run_id, @row_count, @fingerprint, @detail, @recorded_at)", row);
+        return row;
     }
 
     /**

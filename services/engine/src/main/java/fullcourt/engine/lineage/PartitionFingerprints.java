@@ -67,6 +67,15 @@ public final class PartitionFingerprints {
                 + " GROUP BY " + partitionColumn;
     }
 
+    /**
+     * The fingerprint query of one partition, {@code @game_date}: always one row ({@code row_count} 0 and
+     * {@code checksum} 0 for a partition without rows).
+     */
+    public static String partitionQuery(String table, String partitionColumn, List<Column> columns) {
+        return "SELECT COUNT(*) AS row_count, CAST(COALESCE(SUM(ops.hash40(" + rowText(columns) + ")), 0) AS INT64)"
+                + " AS checksum FROM " + table + " WHERE " + partitionColumn + " = @game_date";
+    }
+
     /** One row as text: every column, NULL as {@code ~}, joined by {@code |}. */
     static String rowText(List<Column> columns) {
         return columns.stream().map(PartitionFingerprints::valueText).collect(Collectors.joining(" || '|' || "));

@@ -9,23 +9,25 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Raw tables' fingerprints as a worker records them, computed once per (run, table, span) and
- * reused by the run's other tasks for {@link #REUSE} at most: the five processors of a date that
- * read its box scores hash them once. Always computed before the data is read, so a raw change
- * during the run can only make a partition look stale (it recorded the older fingerprint and read
- * newer rows), never fresh; the run that change starts (another run id) computes them again.
+ * Raw tables' fingerprints as a worker records them, computed once per (run, table, date) and
+ * reused by the run's other tasks for {@link #REUSE} at most: the processors of a date that read its
+ * box scores hash them once, and a season-to-date window hashes only the dates no task of the run
+ * hashed yet. Always computed before the data is read, so a raw change during the run can only make
+ * a partition look stale (it recorded the older fingerprint and read newer rows), never fresh; the
+ * run that change starts (another run id) computes them again.
  */
 final class RawFingerprints {
 
-    /** How long a computed span serves its run: a replay of that run days later computes again. */
+    /** How long a computed date serves its run: a replay of that run days later computes again. */
     static final Duration REUSE = Duration.ofMinutes(5);
-    /** Spans kept, across runs: a date's same-date spans and a season-to-date span per task of a busy minute. */
-    static final int CAPACITY = 4096;
+    /** Dates kept, across runs and tables: a few seasons of each raw table. */
+    static final int CAPACITY = 20_000;
 
-    private record Key(String runId, InputSpan span) {
+    private record Key(String runId, String table, LocalDate date) {
     }
 
-    private record Entry(Map<LocalDate, String> fingerprints, Instant at) {
+    /** A date's fingerprint text, {@code null} when it has no rows. */
+    private record Entry(String fingerprint, Instant at) {
     }
 
     private final Clock clock;
@@ -42,19 +44,38 @@ final class RawFingerprints {
 
     /** The fingerprint of each date of {@code span} that has rows, as text. */
     Map<LocalDate, String> of(PartitionFingerprints fingerprints, String runId, InputSpan span) {
-        Key key = new Key(runId, span);
         Instant now = clock.instant();
+        Map<LocalDate, String> out = new HashMap<>();
+        LocalDate missingFrom = null;
+        LocalDate missingTo = null;
         synchronized (computed) {
-            Entry e = runId == null ? null : computed.get(key);
-            if (e != null && !now.isAfter(e.at().plus(REUSE)) && !now.isBefore(e.at())) {
-                return e.fingerprints();
+            for (LocalDate d = span.first(); !d.isAfter(span.last()); d = d.plusDays(1)) {
+                Entry e = runId == null ? null : computed.get(new Key(runId, span.input(), d));
+                if (e != null && !now.isAfter(e.at().plus(REUSE)) && !now.isBefore(e.at())) {
+                    if (e.fingerprint() != null) {
+                        out.put(d, e.fingerprint());
+                    }
+                } else {
+                    missingFrom = missingFrom == null ? d : missingFrom;
+                    missingTo = d;
+                }
             }
         }
-        Map<LocalDate, String> out = new HashMap<>();
-        fingerprints.of(span.input(), "game_date", span.first(), span.last()).forEach((d, f) -> out.put(d, f.text()));
+        if (missingFrom == null) {
+            return out;
+        }
+        Map<LocalDate, String> read = new HashMap<>();
+        fingerprints.of(span.input(), "game_date", missingFrom, missingTo).forEach((d, f) -> read.put(d, f.text()));
+        // the dates read now are as read now, cached or not
+        LocalDate from = missingFrom;
+        LocalDate to = missingTo;
+        out.keySet().removeIf(d -> !d.isBefore(from) && !d.isAfter(to));
+        out.putAll(read);
         if (runId != null) {
             synchronized (computed) {
-                computed.put(key, new Entry(Map.copyOf(out), now));
+                for (LocalDate d = missingFrom; !d.isAfter(missingTo); d = d.plusDays(1)) {
+                    computed.put(new Key(runId, span.input(), d), new Entry(read.get(d), now));
+                }
             }
         }
         return out;

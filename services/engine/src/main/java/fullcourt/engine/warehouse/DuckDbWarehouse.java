@@ -91,15 +91,17 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
 
     @Override
     public long replacePartition(String table, String partitionColumn, LocalDate date, String selectSql,
-                                 Map<String, Object> params, Cancellation cancellation) {
+                                 Map<String, Object> params, Cancellation cancellation, WriteBracket bracket) {
         NamedParameters select = NamedParameters.parse(selectSql);
         try (Connection c = connection()) {
             if (!tableExists(table)) {
                 bindAndRun(c, "CREATE TABLE IF NOT EXISTS " + table + " AS SELECT * FROM (" + select.jdbcSql()
                         + ") AS shape LIMIT 0", valuesOf(select, params), cancellation);
             }
+            List<WriteBracket.Statement> after = bracket.after().get();
             c.setAutoCommit(false);
             try {
+                run(c, bracket.before());
                 try (PreparedStatement delete = c.prepareStatement(
                         "DELETE FROM " + table + " WHERE " + partitionColumn + " = ?")) {
                     delete.setObject(1, date);
@@ -107,6 +109,7 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
                 }
                 long rows = bindAndRun(c, "INSERT INTO " + table + " " + select.jdbcSql(),
                         valuesOf(select, params), cancellation);
+                run(c, after);
                 // a timed-out attempt has been reported retryable: it must not commit behind its retry
                 cancellation.check();
                 c.commit();
@@ -201,22 +204,10 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
         if (paramSets.isEmpty()) {
             return;
         }
-        Optional<SingleRowInsert> insert = SingleRowInsert.parse(sql);
         try (Connection c = connection()) {
             c.setAutoCommit(false);
             try {
-                if (insert.isPresent()) {
-                    insertRows(c, insert.get(), paramSets);
-                } else {
-                    NamedParameters p = NamedParameters.parse(sql);
-                    try (PreparedStatement ps = c.prepareStatement(p.jdbcSql())) {
-                        for (Map<String, Object> params : paramSets) {
-                            bind(ps, valuesOf(p, params));
-                            ps.addBatch();
-                        }
-                        ps.executeBatch();
-                    }
-                }
+                run(c, List.of(new WriteBracket.Statement(sql, paramSets)));
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -224,6 +215,28 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
             }
         } catch (SQLException e) {
             throw classify("batch update", e, null);
+        }
+    }
+
+    /** Runs each statement once per parameter set on {@code c}, a single-row INSERT as multi-row INSERTs. */
+    private static void run(Connection c, List<WriteBracket.Statement> statements) throws SQLException {
+        for (WriteBracket.Statement statement : statements) {
+            if (statement.paramSets().isEmpty()) {
+                continue;
+            }
+            Optional<SingleRowInsert> insert = SingleRowInsert.parse(statement.sql());
+            if (insert.isPresent()) {
+                insertRows(c, insert.get(), statement.paramSets());
+            } else {
+                NamedParameters p = NamedParameters.parse(statement.sql());
+                try (PreparedStatement ps = c.prepareStatement(p.jdbcSql())) {
+                    for (Map<String, Object> params : statement.paramSets()) {
+                        bind(ps, valuesOf(p, params));
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            }
         }
     }
 

@@ -58,9 +58,9 @@ public final class LatencyWarehouse implements Warehouse {
 
     @Override
     public long replacePartition(String table, String partitionColumn, LocalDate date, String selectSql,
-                                 Map<String, Object> params, Cancellation taskCancellation) {
+                                 Map<String, Object> params, Cancellation taskCancellation, WriteBracket bracket) {
         waitForTheWarehouse();
-        return delegate.replacePartition(table, partitionColumn, date, selectSql, params, taskCancellation);
+        return delegate.replacePartition(table, partitionColumn, date, selectSql, params, taskCancellation, bracket);
     }
 
     @Override

@@ -19,8 +19,17 @@ public interface Warehouse {
      *
      * @return rows written
      */
+    default long replacePartition(String table, String partitionColumn, LocalDate date, String selectSql,
+                                  Map<String, Object> params, Cancellation cancellation) {
+        return replacePartition(table, partitionColumn, date, selectSql, params, cancellation, WriteBracket.NONE);
+    }
+
+    /**
+     * {@link #replacePartition(String, String, LocalDate, String, Map, Cancellation)} with statements that belong to
+     * the write around it: in its transaction where the engine has one (DuckDB), else right before and after it.
+     */
     long replacePartition(String table, String partitionColumn, LocalDate date, String selectSql,
-                          Map<String, Object> params, Cancellation cancellation);
+                          Map<String, Object> params, Cancellation cancellation, WriteBracket bracket);
 
     /** Runs a query and returns its rows as column-name maps, in order. */
     List<Map<String, Object>> query(String sql, Map<String, Object> params);

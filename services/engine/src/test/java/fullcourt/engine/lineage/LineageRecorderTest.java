@@ -14,6 +14,8 @@ import fullcourt.engine.processor.Outcome;
 import fullcourt.engine.processor.Processor;
 import fullcourt.engine.processor.TaskContext;
 import fullcourt.engine.warehouse.DuckDbWarehouse;
+import fullcourt.engine.warehouse.Warehouse;
+import fullcourt.engine.warehouse.WriteBracket;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -196,24 +198,63 @@ class LineageRecorderTest {
                 .isEqualTo(Outcome.skipped(LineageRecorder.INPUTS_UNCHANGED));
     }
 
-    @Test
-    void aWriteThatDiesBeforeItsOutcomeLeavesItsPartitionOfUnknownContent() throws Exception {
-        run(POINTS, POINTS_SQL, JAN_3, false);
-        Processor dying = new Processor() {
-            @Override
-            public String name() {
-                return "points";
-            }
+    /** A processor that replaces its partition of Jan 3 with player a's row only, then dies (the process is killed). */
+    private static final Processor DYING = new Processor() {
+        @Override
+        public String name() {
+            return "points";
+        }
 
+        @Override
+        public Outcome process(TaskContext task) {
+            task.warehouse().replacePartition("analytics.points", "game_date", JAN_3, POINTS_SQL + " AND player = 'a'",
+                    Map.of("game_date", JAN_3), task.cancellation());
+            throw new IllegalStateException("process killed right after its write");
+        }
+    };
+
+    @Test
+    void onDuckDbAPartitionAndItsLineageCommitTogether() throws Exception {
+        run(POINTS, POINTS_SQL, JAN_3, false);
+        LatestWrite before = latest("points", JAN_3);
+
+        // a write that fails inside its transaction leaves the old partition and the old lineage
+        Processor failing = points(task -> Outcome.written(task.warehouse().replacePartition("analytics.points", "game_date",
+                JAN_3, POINTS_SQL + " AND no_such_column = 1", Map.of("game_date", JAN_3), task.cancellation())));
+        assertThatThrownBy(() -> new LineageRecorder(failing, CATALOG, CLOCK).process(
+                new TaskContext(POINTS, JAN_3, "run-2", 1, warehouse, new Cancellation(), false)))
+                .hasMessageContaining("no_such_column");
+        assertThat(latest("points", JAN_3)).isEqualTo(before);
+        assertThat(store.readsOf(before.writeId())).hasSize(1);
+
+        // killed right after its write: the partition came with its lineage, exact
+        assertThatThrownBy(() -> new LineageRecorder(DYING, CATALOG, CLOCK).process(
+                new TaskContext(POINTS, JAN_3, "run-3", 1, warehouse, new Cancellation(), false)))
+                .hasMessageContaining("killed");
+        LatestWrite w = latest("points", JAN_3);
+        assertThat(w.runId()).isEqualTo("run-3");
+        assertThat(w.complete()).isTrue();
+        assertThat(w.rows()).isEqualTo(1);
+        assertThat(w.fingerprint()).isEqualTo(new PartitionFingerprints(warehouse).of("analytics.points", "game_date",
+                JAN_3).text()).isNotEqualTo(before.fingerprint());
+        assertThat(store.readsOf(w.writeId())).containsOnlyKeys(new InputSpan("raw.box", JAN_3, JAN_3));
+    }
+
+    @Test
+    void whereAWriteCannotShareItsLineagesTransactionADeathBetweenLeavesThePartitionUnknown() throws Exception {
+        run(POINTS, POINTS_SQL, JAN_3, false);
+        // BigQuery's order without its jobs: the statements before, the write, and the process dies before the rest
+        Warehouse withoutTransactions = new Delegating(warehouse) {
             @Override
-            public Outcome process(TaskContext task) {
-                task.warehouse().replacePartition("analytics.points", "game_date", JAN_3, POINTS_SQL + " AND player = 'a'",
-                        Map.of("game_date", JAN_3), task.cancellation());
+            public long replacePartition(String table, String partitionColumn, LocalDate date, String selectSql,
+                                         Map<String, Object> params, Cancellation cancellation, WriteBracket bracket) {
+                bracket.before().forEach(st -> warehouse.updateBatch(st.sql(), st.paramSets()));
+                warehouse.replacePartition(table, partitionColumn, date, selectSql, params, cancellation);
                 throw new IllegalStateException("process killed between the write and its lineage");
             }
         };
-        assertThatThrownBy(() -> new LineageRecorder(dying, CATALOG, CLOCK).process(
-                new TaskContext(POINTS, JAN_3, "run-2", 1, warehouse, new Cancellation(), true)))
+        assertThatThrownBy(() -> new LineageRecorder(DYING, CATALOG, CLOCK).process(
+                new TaskContext(POINTS, JAN_3, "run-2", 1, withoutTransactions, new Cancellation(), true)))
                 .hasMessageContaining("killed");
 
         LatestWrite w = latest("points", JAN_3);
@@ -230,6 +271,74 @@ class LineageRecorderTest {
                 + " WHERE l.processor = 'points' AND l.game_date = @d", Map.of("from", JAN_3, "to", JAN_3, "d", JAN_3)))
                 .extracting(r -> r.get("write_id")).containsExactly(latest("points", JAN_3).writeId());
         assertThat(latest("points", JAN_3).runId()).isEqualTo("run-3");
+    }
+
+    @Test
+    void aProcessorReportingAWriteItDidNotMakeThroughTheWarehouseIsABug() {
+        Processor sideways = points(task -> Outcome.written(3));
+        assertThatThrownBy(() -> new LineageRecorder(sideways, CATALOG, CLOCK).process(
+                new TaskContext(POINTS, JAN_3, "run-1", 1, warehouse, new Cancellation(), false)))
+                .hasMessageContaining("Warehouse.replacePartition");
+        assertThat(latest("points", JAN_3)).isNull();
+    }
+
+    private interface Body {
+        Outcome apply(TaskContext task) throws Exception;
+    }
+
+    /** A processor named points doing {@code body}. */
+    private static Processor points(Body body) {
+        return new Processor() {
+            @Override
+            public String name() {
+                return "points";
+            }
+
+            @Override
+            public Outcome process(TaskContext task) throws Exception {
+                return body.apply(task);
+            }
+        };
+    }
+
+    /** A warehouse passing everything to another. */
+    private static class Delegating implements Warehouse {
+        private final Warehouse d;
+
+        Delegating(Warehouse d) {
+            this.d = d;
+        }
+
+        @Override
+        public long replacePartition(String table, String partitionColumn, LocalDate date, String selectSql,
+                                     Map<String, Object> params, Cancellation cancellation, WriteBracket bracket) {
+            return d.replacePartition(table, partitionColumn, date, selectSql, params, cancellation, bracket);
+        }
+
+        @Override
+        public List<Map<String, Object>> query(String sql, Map<String, Object> params) {
+            return d.query(sql, params);
+        }
+
+        @Override
+        public long update(String sql, Map<String, Object> params) {
+            return d.update(sql, params);
+        }
+
+        @Override
+        public void updateBatch(String sql, List<Map<String, Object>> paramSets) {
+            d.updateBatch(sql, paramSets);
+        }
+
+        @Override
+        public boolean tableExists(String table) {
+            return d.tableExists(table);
+        }
+
+        @Override
+        public List<fullcourt.engine.warehouse.Column> columns(String table) {
+            return d.columns(table);
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package fullcourt.predictions.ml;
 
 import fullcourt.engine.processor.Cancellation;
 import fullcourt.engine.warehouse.Warehouse;
+import fullcourt.engine.warehouse.WriteBracket;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +31,8 @@ final class ReadRecorder implements Warehouse {
 
     @Override
     public long replacePartition(String table, String partitionColumn, LocalDate date, String selectSql,
-                                 Map<String, Object> params, Cancellation cancellation) {
-        return delegate.replacePartition(table, partitionColumn, date, selectSql, params, cancellation);
+                                 Map<String, Object> params, Cancellation cancellation, WriteBracket bracket) {
+        return delegate.replacePartition(table, partitionColumn, date, selectSql, params, cancellation, bracket);
     }
 
     @Override

@@ -21,6 +21,7 @@ import fullcourt.engine.processor.Cancellation;
 import fullcourt.engine.processor.PermanentFailure;
 import fullcourt.engine.warehouse.Column;
 import fullcourt.engine.warehouse.Warehouse;
+import fullcourt.engine.warehouse.WriteBracket;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -111,8 +112,9 @@ public class BigQueryWarehouse implements Warehouse {
      */
     @Override
     public long replacePartition(String table, String partitionColumn, LocalDate date, String selectSql,
-                                 Map<String, Object> params, Cancellation cancellation) {
+                                 Map<String, Object> params, Cancellation cancellation, WriteBracket bracket) {
         cancellation.check();
+        run("before the write of " + table + " " + date, bracket.before(), cancellation);
         TableId target = tableId(table);
         TableId partition = TableId.of(target.getDataset(), target.getTable() + "$" + PARTITION_ID.format(date));
         BoundQuery bound = BoundQuery.bind(selectSql, params);
@@ -125,7 +127,19 @@ public class BigQueryWarehouse implements Warehouse {
                 .build();
         String what = "replace partition " + table + " " + partitionColumn + "=" + date;
         jobs.run(what, config, cancellation);
-        return retry.run(what + " (counting rows)", cancellation, () -> partitionRows(partition));
+        long rows = retry.run(what + " (counting rows)", cancellation, () -> partitionRows(partition));
+        // no transaction spans a load job and DML: right behind the write, whatever the deadline says now
+        run("after the write of " + table + " " + date, bracket.after().get(), new Cancellation());
+        return rows;
+    }
+
+    /** Each statement as jobs, as {@link #updateBatch} runs it. */
+    private void run(String what, List<WriteBracket.Statement> statements, Cancellation cancellation) {
+        for (WriteBracket.Statement statement : statements) {
+            for (BoundQuery batch : BatchQueries.of(statement.sql(), statement.paramSets())) {
+                jobs.run(what, queryConfig(batch).build(), cancellation);
+            }
+        }
     }
 
     private long partitionRows(TableId partition) {
@@ -180,9 +194,7 @@ public class BigQueryWarehouse implements Warehouse {
     /** See {@link BatchQueries} for how the sets become jobs, and the limit on atomicity. */
     @Override
     public void updateBatch(String sql, List<Map<String, Object>> paramSets) {
-        for (BoundQuery batch : BatchQueries.of(sql, paramSets)) {
-            jobs.run("batch update", queryConfig(batch).build(), new Cancellation());
-        }
+        run("batch update", List.of(new WriteBracket.Statement(sql, paramSets)), new Cancellation());
     }
 
     @Override

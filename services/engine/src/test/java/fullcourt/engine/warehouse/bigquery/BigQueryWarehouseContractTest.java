@@ -20,6 +20,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.cloud.NoCredentials;
 import fullcourt.engine.processor.Cancellation;
+import fullcourt.engine.warehouse.WriteBracket;
 import fullcourt.engine.processor.PermanentFailure;
 import fullcourt.engine.processor.RetryableFailure;
 import fullcourt.engine.warehouse.bigquery.FakeBigQueryApi.Request;
@@ -281,6 +282,33 @@ class BigQueryWarehouseContractTest {
                 .hasCauseInstanceOf(RetryableFailure.class);
         String jobId = api.requests(INSERT_JOB).get(0).id();
         assertThat(api.requests(CANCEL_JOB)).extracting(Request::id).containsExactly(jobId);
+    }
+
+    @Test
+    void statementsBracketingAWriteRunAsJobsBeforeAndRightBehindIt() {
+        api.partitionRows("analytics.player_game_summary$20220131", 412);
+        List<String> madeAfter = new java.util.ArrayList<>();
+        WriteBracket bracket = new WriteBracket(
+                List.of(WriteBracket.Statement.of("INSERT INTO ops.partition_lineage (write_id) VALUES (@w)", Map.of("w", "begun"))),
+                () -> {
+                    // made once the table exists, after the write job
+                    madeAfter.add("after " + api.requests(INSERT_JOB).size() + " jobs");
+                    return List.of(WriteBracket.Statement.of("INSERT INTO ops.partition_lineage (write_id) SELECT @w",
+                            Map.of("w", "written")));
+                });
+
+        long rows = warehouse.replacePartition("analytics.player_game_summary", "game_date", LocalDate.of(2022, 1, 31),
+                MODEL, modelParams(), new Cancellation(), bracket);
+
+        assertThat(rows).isEqualTo(412);
+        assertThat(madeAfter).containsExactly("after 2 jobs");
+        assertThat(api.requests(INSERT_JOB)).extracting(r -> r.body().path("configuration").path("query")
+                .path("query").asText()).satisfiesExactly(
+                before -> assertThat(before).startsWith("INSERT INTO ops.partition_lineage (write_id) VALUES ("),
+                write -> assertThat(write).isEqualTo(MODEL),
+                after -> assertThat(after).contains("INSERT INTO ops.partition_lineage (write_id) SELECT @"));
+        assertThat(api.requests(INSERT_JOB).get(2).body().path("configuration").path("query").has("destinationTable"))
+                .as("the statement behind the write is DML, not another partition write").isFalse();
     }
 
     @Test
