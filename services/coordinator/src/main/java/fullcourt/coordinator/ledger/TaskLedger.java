@@ -19,16 +19,28 @@ public final class TaskLedger {
 
     static final String TABLE = "ops.task_events";
 
+    static final String DDL = "CREATE TABLE IF NOT EXISTS " + TABLE + " ("
+            + "seq INT64 NOT NULL, run_id STRING NOT NULL, task_id STRING, processor STRING, task_date DATE,"
+            + " event STRING NOT NULL, dispatch INT64, attempt INT64, event_at TIMESTAMP NOT NULL,"
+            + " detail STRING, row_count INT64, duration_ms INT64, recorded_at TIMESTAMP NOT NULL)";
+    static final String MAX_SEQ = "SELECT COALESCE(MAX(seq), 0) AS m FROM " + TABLE;
+    /** One row; {@code updateBatch} makes one multi-row INSERT of a batch. */
+    static final String APPEND = "INSERT INTO " + TABLE + " (seq, run_id, task_id, processor, task_date, event,"
+            + " dispatch, attempt, event_at, detail, row_count, duration_ms, recorded_at) VALUES (@seq, @run_id,"
+            + " @task_id, @processor, @task_date, @event, @dispatch, @attempt, @event_at, @detail, @row_count,"
+            + " @duration_ms, @recorded_at)";
+    static final String READ_ALL = "SELECT run_id, task_id, event, dispatch, attempt, event_at, detail, row_count,"
+            + " duration_ms FROM " + TABLE + " ORDER BY seq";
+    static final String HISTORY = "SELECT run_id, task_id, event, dispatch, attempt, event_at, detail, row_count,"
+            + " duration_ms FROM " + TABLE + " WHERE run_id = @run AND task_id = @task ORDER BY seq";
+
     private final Warehouse warehouse;
     private final AtomicLong seq = new AtomicLong();
 
     public TaskLedger(Warehouse warehouse) {
         this.warehouse = warehouse;
-        warehouse.update("CREATE TABLE IF NOT EXISTS " + TABLE + " ("
-                + "seq INT64 NOT NULL, run_id STRING NOT NULL, task_id STRING, processor STRING, task_date DATE,"
-                + " event STRING NOT NULL, dispatch INT64, attempt INT64, event_at TIMESTAMP NOT NULL,"
-                + " detail STRING, row_count INT64, duration_ms INT64, recorded_at TIMESTAMP NOT NULL)", Map.of());
-        List<Map<String, Object>> max = warehouse.query("SELECT COALESCE(MAX(seq), 0) AS m FROM " + TABLE, Map.of());
+        warehouse.update(DDL, Map.of());
+        List<Map<String, Object>> max = warehouse.query(MAX_SEQ, Map.of());
         seq.set(((Number) max.get(0).get("m")).longValue());
     }
 
@@ -53,10 +65,7 @@ public final class TaskLedger {
             row.put("recorded_at", now);
             rows.add(row);
         }
-        warehouse.updateBatch("INSERT INTO " + TABLE + " (seq, run_id, task_id, processor, task_date, event, dispatch,"
-                + " attempt, event_at, detail, row_count, duration_ms, recorded_at) VALUES (@seq, @run_id, @task_id,"
-                + " @processor, @task_date, @event, @dispatch, @attempt, @event_at, @detail, @row_count, @duration_ms,"
-                + " @recorded_at)", rows);
+        warehouse.updateBatch(APPEND, rows);
     }
 
     public void append(LedgerEvent event) {
@@ -65,14 +74,12 @@ public final class TaskLedger {
 
     /** Every row, in the order written. */
     public List<LedgerEvent> readAll() {
-        return events("SELECT run_id, task_id, event, dispatch, attempt, event_at, detail, row_count, duration_ms FROM "
-                + TABLE + " ORDER BY seq", Map.of());
+        return events(READ_ALL, Map.of());
     }
 
     /** Rows of one task of one run, in order: its dispatches, attempts and errors, as status and the dashboard show them. */
     public List<LedgerEvent> history(String runId, String taskId) {
-        return events("SELECT run_id, task_id, event, dispatch, attempt, event_at, detail, row_count, duration_ms FROM "
-                + TABLE + " WHERE run_id = @run AND task_id = @task ORDER BY seq", Map.of("run", runId, "task", taskId));
+        return events(HISTORY, Map.of("run", runId, "task", taskId));
     }
 
     private List<LedgerEvent> events(String sql, Map<String, Object> params) {

@@ -124,11 +124,15 @@ public final class LineageReader {
             if (!warehouse.tableExists(d.table())) {
                 continue;
             }
-            for (Map<String, Object> r : warehouse.query("SELECT DISTINCT " + d.partitionColumn() + " AS d FROM "
-                    + d.table(), Map.of())) {
+            for (Map<String, Object> r : warehouse.query(datesPresent(d), Map.of())) {
                 out.add(new PartitionKey(d.name(), ColumnValues.date(r.get("d"))));
             }
         }
         return out;
+    }
+
+    /** The dates an output table has rows for. */
+    static String datesPresent(ProcessorDeclaration d) {
+        return "SELECT DISTINCT " + d.partitionColumn() + " AS d FROM " + d.table();
     }
 }

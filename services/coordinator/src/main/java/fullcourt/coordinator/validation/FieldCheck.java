@@ -12,27 +12,45 @@ import java.util.Map;
  */
 public record FieldCheck(String name, String table, long checked, long good, double threshold, String meaning) {
 
+    /** Phase 3 player fields over {@code @from..@to}. */
+    static final String PLAYER_FIELDS = """
+            SELECT COUNT(CASE WHEN minutes > 0 THEN 1 END) AS played,
+                   COUNT(CASE WHEN minutes > 0 AND usage_rate IS NOT NULL THEN 1 END) AS with_usage,
+                   COUNT(CASE WHEN minutes > 0 AND paint_attempts IS NOT NULL AND mid_range_attempts IS NOT NULL
+                               AND assisted_makes IS NOT NULL THEN 1 END) AS with_zones,
+                   COUNT(CASE WHEN dnp_reason IS NULL THEN 1 END) AS listed_as_playing,
+                   COUNT(CASE WHEN dnp_reason IS NULL AND minutes IS NOT NULL THEN 1 END) AS with_minutes,
+                   COUNT(*) AS rows_total,
+                   COUNT(CASE WHEN LENGTH(game_id) = 16
+                               AND SUBSTR(game_id, 1, 8) = REPLACE(CAST(game_date AS STRING), '-', '')
+                               AND SUBSTR(game_id, 9, 1) = '_' AND SUBSTR(game_id, 13, 1) = '_'
+                               AND SUBSTR(game_id, 10, 3) = CASE WHEN is_home THEN opponent ELSE team END
+                               AND SUBSTR(game_id, 14, 3) = CASE WHEN is_home THEN team ELSE opponent END
+                              THEN 1 END) AS valid_ids
+            FROM analytics.player_game_summary
+            WHERE game_date BETWEEN @from AND @to""";
+
+    /** Dates of {@code @from..@to} whose team rows are two per scheduled game. */
+    static final String TEAMS_PER_DATE = """
+            WITH scheduled AS (
+                SELECT game_date, 2 * COUNT(*) AS teams FROM raw.schedule
+                WHERE game_date BETWEEN @from AND @to GROUP BY game_date
+            ),
+            written AS (
+                SELECT game_date, COUNT(*) AS teams FROM analytics.team_offense_game_summary
+                WHERE game_date BETWEEN @from AND @to GROUP BY game_date
+            )
+            SELECT COUNT(*) AS dates,
+                   COUNT(CASE WHEN w.teams = s.teams THEN 1 END) AS consistent
+            FROM scheduled AS s
+            LEFT JOIN written AS w ON w.game_date = s.game_date""";
+
     /** Phase 3 checks from the runbooks, over {@code [from, to]}; absent tables give no checks. */
     static List<FieldCheck> phase3(Warehouse warehouse, LocalDate from, LocalDate to) {
         List<FieldCheck> out = new java.util.ArrayList<>();
         Map<String, Object> range = Map.of("from", from, "to", to);
         if (warehouse.tableExists("analytics.player_game_summary")) {
-            Map<String, Object> p = warehouse.query("""
-                    SELECT COUNT(CASE WHEN minutes > 0 THEN 1 END) AS played,
-                           COUNT(CASE WHEN minutes > 0 AND usage_rate IS NOT NULL THEN 1 END) AS with_usage,
-                           COUNT(CASE WHEN minutes > 0 AND paint_attempts IS NOT NULL AND mid_range_attempts IS NOT NULL
-                                       AND assisted_makes IS NOT NULL THEN 1 END) AS with_zones,
-                           COUNT(CASE WHEN dnp_reason IS NULL THEN 1 END) AS listed_as_playing,
-                           COUNT(CASE WHEN dnp_reason IS NULL AND minutes IS NOT NULL THEN 1 END) AS with_minutes,
-                           COUNT(*) AS rows_total,
-                           COUNT(CASE WHEN LENGTH(game_id) = 16
-                                       AND SUBSTR(game_id, 1, 8) = REPLACE(CAST(game_date AS STRING), '-', '')
-                                       AND SUBSTR(game_id, 9, 1) = '_' AND SUBSTR(game_id, 13, 1) = '_'
-                                       AND SUBSTR(game_id, 10, 3) = CASE WHEN is_home THEN opponent ELSE team END
-                                       AND SUBSTR(game_id, 14, 3) = CASE WHEN is_home THEN team ELSE opponent END
-                                      THEN 1 END) AS valid_ids
-                    FROM analytics.player_game_summary
-                    WHERE game_date BETWEEN @from AND @to""", range).get(0);
+            Map<String, Object> p = warehouse.query(PLAYER_FIELDS, range).get(0);
             String table = "analytics.player_game_summary";
             out.add(new FieldCheck("usage_rate present", table, n(p, "played"), n(p, "with_usage"), 0.95,
                     "player-games with minutes > 0 that have a usage_rate"));
@@ -44,19 +62,7 @@ public record FieldCheck(String name, String table, long checked, long good, dou
                     "ids YYYYMMDD_AWAY_HOME matching the row's date and teams"));
         }
         if (warehouse.tableExists("analytics.team_offense_game_summary")) {
-            Map<String, Object> t = warehouse.query("""
-                    WITH scheduled AS (
-                        SELECT game_date, 2 * COUNT(*) AS teams FROM raw.schedule
-                        WHERE game_date BETWEEN @from AND @to GROUP BY game_date
-                    ),
-                    written AS (
-                        SELECT game_date, COUNT(*) AS teams FROM analytics.team_offense_game_summary
-                        WHERE game_date BETWEEN @from AND @to GROUP BY game_date
-                    )
-                    SELECT COUNT(*) AS dates,
-                           COUNT(CASE WHEN w.teams = s.teams THEN 1 END) AS consistent
-                    FROM scheduled AS s
-                    LEFT JOIN written AS w ON w.game_date = s.game_date""", range).get(0);
+            Map<String, Object> t = warehouse.query(TEAMS_PER_DATE, range).get(0);
             out.add(new FieldCheck("teams per date match the schedule", "analytics.team_offense_game_summary",
                     n(t, "dates"), n(t, "consistent"), 1.0, "game dates whose team rows are two per scheduled game"));
         }

@@ -11,7 +11,7 @@ import java.util.Map;
 public record SystemAccuracy(String system, long predictions, double mae) {
 
     static final String TABLE = "predictions.prediction_accuracy";
-    private static final String QUERY = """
+    static final String QUERY = """
             WITH graded AS (
                 SELECT game_id, player_id, system_id, absolute_error
                 FROM predictions.prediction_accuracy

@@ -26,13 +26,17 @@ public record TableCoverage(String processor, String table, int expected, int pr
                 .toList();
         Set<LocalDate> present = new HashSet<>();
         if (warehouse.tableExists(declaration.table())) {
-            warehouse.query("SELECT DISTINCT " + declaration.partitionColumn() + " AS d FROM " + declaration.table()
-                            + " WHERE " + declaration.partitionColumn() + " BETWEEN @from AND @to",
-                    Map.of("from", from, "to", to)).forEach(r -> present.add((LocalDate) r.get("d")));
+            warehouse.query(datesPresent(declaration), Map.of("from", from, "to", to)).forEach(r -> present.add((LocalDate) r.get("d")));
         }
         List<LocalDate> missing = expected.stream().filter(d -> !present.contains(d)).toList();
         return new TableCoverage(declaration.name(), declaration.table(), expected.size(), expected.size() - missing.size(),
                 missing);
+    }
+
+    /** The dates of {@code @from..@to} the declaration's table has rows for. */
+    static String datesPresent(ProcessorDeclaration declaration) {
+        return "SELECT DISTINCT " + declaration.partitionColumn() + " AS d FROM " + declaration.table()
+                + " WHERE " + declaration.partitionColumn() + " BETWEEN @from AND @to";
     }
 
     public boolean complete() {

@@ -23,6 +23,8 @@ public final class SeasonCalendar {
 
     public static final SeasonCalendar EMPTY = new SeasonCalendar(List.of());
 
+    static final String SCHEDULE_DATES = "SELECT DISTINCT season, game_date FROM raw.schedule ORDER BY game_date";
+
     private final TreeMap<LocalDate, Season> byFirstDate = new TreeMap<>();
 
     public SeasonCalendar(Collection<Season> seasons) {
@@ -35,8 +37,7 @@ public final class SeasonCalendar {
             return EMPTY;
         }
         Map<String, NavigableSet<LocalDate>> dates = new java.util.HashMap<>();
-        for (Map<String, Object> row : warehouse.query(
-                "SELECT DISTINCT season, game_date FROM raw.schedule ORDER BY game_date", Map.of())) {
+        for (Map<String, Object> row : warehouse.query(SCHEDULE_DATES, Map.of())) {
             dates.computeIfAbsent((String) row.get("season"), s -> new TreeSet<>()).add((LocalDate) row.get("game_date"));
         }
         List<Season> seasons = new ArrayList<>();

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.health.Readiness;
 public class WarehouseReadinessCheck implements HealthCheck {
 
     static final long TIMEOUT_SECONDS = 10;
+    static final String PROBE = "SELECT 1 AS ok";
 
     @Inject
     Warehouse warehouse;
@@ -36,7 +37,7 @@ public class WarehouseReadinessCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         try {
-            Object answer = CompletableFuture.supplyAsync(() -> warehouse.query("SELECT 1 AS ok", Map.of()), probe)
+            Object answer = CompletableFuture.supplyAsync(() -> warehouse.query(PROBE, Map.of()), probe)
                     .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(0).get("ok");
             return HealthCheckResponse.named("fullcourt-warehouse").status(answer instanceof Number n && n.intValue() == 1)
                     .withData("backend", warehouse.getClass().getSimpleName())

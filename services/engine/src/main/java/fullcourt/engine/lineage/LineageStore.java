@@ -63,6 +63,19 @@ public final class LineageStore {
             + " ended AS (SELECT write_id, stage, row_count, fingerprint, detail FROM " + LINEAGE
             + " WHERE stage <> 'begun' AND game_date BETWEEN @from AND @to)";
 
+    static final String INSERT_READ = "INSERT INTO " + READS + " (write_id, processor, game_date, input, first_date,"
+            + " last_date, digest) VALUES (@write_id, @processor, @game_date, @input, @first_date, @last_date, @digest)";
+    static final String INSERT_LINEAGE = "INSERT INTO " + LINEAGE + " (processor, game_date, write_id, stage, version,"
+            + " run_id, row_count, fingerprint, detail, recorded_at) VALUES (@processor, @game_date, @write_id, @stage,"
+            + " @version, @run_id, @row_count, @fingerprint, @detail, @recorded_at)";
+    static final String READS_OF_WRITE = "SELECT input, first_date, last_date, digest FROM " + READS
+            + " WHERE write_id = @w";
+    static final String INSERT_VERSION = "INSERT INTO " + VERSIONS + " (processor, version, registered_at)"
+            + " VALUES (@processor, @version, @registered_at)";
+    static final String CURRENT_VERSIONS = "SELECT processor, version FROM (SELECT processor, version,"
+            + " ROW_NUMBER() OVER (PARTITION BY processor ORDER BY registered_at DESC) AS recency FROM " + VERSIONS
+            + ") AS v WHERE recency = 1";
+
     private final Warehouse warehouse;
 
     /** The CTEs {@code begun}, {@code latest} and {@code ended} over {@code @from..@to}, for queries that read lineage. */
@@ -140,14 +153,6 @@ public final class LineageStore {
                 at));
     }
 
-    private static final String INSERT_LINEAGE = "INSERT INTO " + LINEAGE + " (processor, game_date, write_id, stage,"
-            + " version, run_id, row_count, fingerprint, detail, recorded_at) VALUES (@processor, @game_date, @write_id,"
-            + " @stage, @version, @run_id, @row_count, @fingerprint, @detail, @recorded_at)";
-
-    private static final String INSERT_READ = "INSERT INTO " + READS + " (write_id, processor, game_date, input,"
-            + " first_date, last_date, digest) VALUES (@write_id, @processor, @game_date, @input, @first_date,"
-            + " @last_date, @digest)";
-
     private static Map<String, Object> row(String writeId, String processor, LocalDate date, String stage,
                                            String version, String runId, Long rows, String fingerprint, String detail,
                                            Instant at) {
@@ -175,21 +180,13 @@ public final class LineageStore {
         Map<String, Object> params = new HashMap<>();
         params.put("from", from);
         params.put("to", to);
-        String filter = "";
-        if (!processors.isEmpty()) {
-            List<String> names = new ArrayList<>();
-            int i = 0;
-            for (String p : processors) {
-                params.put("p" + i, p);
-                names.add("@p" + i++);
-            }
-            filter = " AND processor IN (" + String.join(", ", names) + ")";
+        int i = 0;
+        for (String p : processors) {
+            params.put("p" + i++, p);
         }
         Map<PartitionKey, Map<String, Object>> begun = new HashMap<>();
         Map<String, Map<String, Object>> ended = new HashMap<>();
-        for (Map<String, Object> r : warehouse.query("SELECT processor, game_date, write_id, stage, version, run_id,"
-                + " row_count, fingerprint, detail, recorded_at FROM " + LINEAGE
-                + " WHERE game_date BETWEEN @from AND @to" + filter, params)) {
+        for (Map<String, Object> r : warehouse.query(lineageRows(processors.size()), params)) {
             if ("begun".equals(r.get("stage"))) {
                 begun.merge(new PartitionKey((String) r.get("processor"), ColumnValues.date(r.get("game_date"))), r,
                         (a, b) -> LATER.compare(a, b) >= 0 ? a : b);
@@ -210,6 +207,17 @@ public final class LineageStore {
         return out;
     }
 
+    /** The lineage rows of {@code @from..@to}, of processors {@code @p0..@p<n-1>} (all when n is 0). */
+    static String lineageRows(int processors) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < processors; i++) {
+            names.add("@p" + i);
+        }
+        return "SELECT processor, game_date, write_id, stage, version, run_id, row_count, fingerprint, detail,"
+                + " recorded_at FROM " + LINEAGE + " WHERE game_date BETWEEN @from AND @to"
+                + (processors == 0 ? "" : " AND processor IN (" + String.join(", ", names) + ")");
+    }
+
     private static final Comparator<Map<String, Object>> LATER = Comparator
             .comparing((Map<String, Object> r) -> ColumnValues.instant(r.get("recorded_at")))
             .thenComparing(r -> (String) r.get("write_id"));
@@ -220,8 +228,7 @@ public final class LineageStore {
     /** What a write read: each span with the digest it saw. */
     public Map<InputSpan, String> readsOf(String writeId) {
         Map<InputSpan, String> out = new TreeMap<>();
-        for (Map<String, Object> r : warehouse.query("SELECT input, first_date, last_date, digest FROM " + READS
-                + " WHERE write_id = @w", Map.of("w", writeId))) {
+        for (Map<String, Object> r : warehouse.query(READS_OF_WRITE, Map.of("w", writeId))) {
             out.put(span(r), (String) r.get("digest"));
         }
         return out;
@@ -237,16 +244,13 @@ public final class LineageStore {
     public void registerVersions(Map<String, String> versions, Instant at) {
         List<Map<String, Object>> rows = new ArrayList<>();
         versions.forEach((p, v) -> rows.add(Map.of("processor", p, "version", v, "registered_at", Timestamp.from(at))));
-        warehouse.updateBatch("INSERT INTO " + VERSIONS + " (processor, version, registered_at)"
-                + " VALUES (@processor, @version, @registered_at)", rows);
+        warehouse.updateBatch(INSERT_VERSION, rows);
     }
 
     /** The latest registered version of each processor. */
     public Map<String, String> currentVersions() {
         Map<String, String> out = new TreeMap<>();
-        for (Map<String, Object> r : warehouse.query("SELECT processor, version FROM (SELECT processor, version,"
-                + " ROW_NUMBER() OVER (PARTITION BY processor ORDER BY registered_at DESC) AS recency FROM " + VERSIONS
-                + ") AS v WHERE recency = 1", Map.of())) {
+        for (Map<String, Object> r : warehouse.query(CURRENT_VERSIONS, Map.of())) {
             out.put((String) r.get("processor"), (String) r.get("version"));
         }
         return out;

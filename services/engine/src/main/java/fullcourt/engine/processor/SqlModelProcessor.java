@@ -30,6 +30,10 @@ import java.util.stream.Collectors;
  */
 public final class SqlModelProcessor implements Processor {
 
+    static final String SEASON_OF_DATE = "SELECT season, COUNT(*) AS games FROM raw.schedule WHERE game_date = @d"
+            + " GROUP BY season";
+    static final String SEASON_START = "SELECT MIN(game_date) AS first_date FROM raw.schedule WHERE season = @s";
+
     private final ProcessorDeclaration declaration;
     private final String sql;
     private final String checks;
@@ -113,13 +117,12 @@ public final class SqlModelProcessor implements Processor {
         if (domain.kind() != DateDomain.Kind.SEASON_DAYS) {
             return null;
         }
-        List<Map<String, Object>> season = warehouse.query("SELECT season, COUNT(*) AS games FROM raw.schedule"
-                + " WHERE game_date = @d GROUP BY season", Map.of("d", date));
+        List<Map<String, Object>> season = warehouse.query(SEASON_OF_DATE, Map.of("d", date));
         if (season.isEmpty()) {
             return "no games on " + date;
         }
         if (domain.bootstrapDays() > 0) {
-            Object first = warehouse.query("SELECT MIN(game_date) AS first_date FROM raw.schedule WHERE season = @s",
+            Object first = warehouse.query(SEASON_START,
                     Map.of("s", season.get(0).get("season"))).get(0).get("first_date");
             LocalDate start = (LocalDate) first;
             if (date.isBefore(start.plusDays(domain.bootstrapDays()))) {

@@ -45,7 +45,7 @@ public class PlayerPropPredictions implements Processor {
     static final int TRAINING_DAYS = 365;
     static final String BEGIN = "-- ML_SCORES_BEGIN";
     static final String END = "-- ML_SCORES_END";
-    private static final String FEATURES_OF_DATE = "SELECT f.game_date, f.game_id, f.player_id, "
+    static final String FEATURES_OF_DATE = "SELECT f.game_date, f.game_id, f.player_id, "
             + FeatureVector.selectList("f") + " FROM precompute.ml_feature_store_v2 AS f WHERE f.game_date = @d"
             + " ORDER BY f.game_id, f.player_id";
 
@@ -110,11 +110,22 @@ public class PlayerPropPredictions implements Processor {
         params.put("training_from", model.trainingFrom());
         params.put("training_to", model.trainingTo());
         params.put("training_rows", (long) model.trainingRows());
-        StringBuilder sql = new StringBuilder();
         for (int i = 0; i < rows.size(); i++) {
             params.put("g" + i, rows.get(i).get("game_id"));
             params.put("p" + i, rows.get(i).get("player_id"));
             params.put("s" + i, (double) points[i]);
+        }
+        return scoreRows(rows.size());
+    }
+
+    /**
+     * The score table of {@code n} player-games: row i is {@code @g<i>} (game_id), {@code @p<i>} (player_id) and
+     * {@code @s<i>} (ml_points), with the model's {@code @model_version}, {@code @training_from}, {@code @training_to}
+     * and {@code @training_rows}.
+     */
+    static String scoreRows(int n) {
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < n; i++) {
             sql.append(i == 0
                     ? "SELECT @g0 AS game_id, @p0 AS player_id, @s0 AS ml_points,"
                             + " @model_version AS model_version, @training_from AS training_from,"

@@ -1,0 +1,101 @@
+package fullcourt.sqlcheck;
+
+import com.google.cloud.bigquery.StandardSQLTypeName;
+import com.google.zetasql.Analyzer;
+import com.google.zetasql.AnalyzerOptions;
+import com.google.zetasql.LanguageOptions;
+import com.google.zetasql.SimpleCatalog;
+import com.google.zetasql.SqlException;
+import com.google.zetasql.Type;
+import com.google.zetasql.TypeFactory;
+import com.google.zetasql.ZetaSQLOptions.ProductMode;
+import com.google.zetasql.ZetaSQLType.TypeKind;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedStatement;
+import fullcourt.engine.warehouse.bigquery.ParameterTypes;
+import java.util.Map;
+
+/**
+ * ZetaSQL, the SQL front end BigQuery runs (published by Google as GoogleSQL), set up as BigQuery's: external product
+ * mode (FLOAT64 not DOUBLE, no INT32/UINT types, no protos) and the released language features. The released set is
+ * slightly wider than BigQuery's own (it includes a few features BigQuery has not switched on), so a pass here is
+ * necessary, not sufficient; every construct our dialect subset relies on is in both.
+ */
+public final class BigQueryAnalyzer {
+
+    private final SimpleCatalog catalog;
+
+    public BigQueryAnalyzer(SimpleCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** BigQuery's language: external product mode, every released feature, QUALIFY reserved (as BigQuery has it). */
+    public static LanguageOptions language() {
+        LanguageOptions language = new LanguageOptions().enableMaximumLanguageFeatures();
+        language.setProductMode(ProductMode.PRODUCT_EXTERNAL);
+        language.setSupportsAllStatementKinds();
+        language.enableReservableKeyword("QUALIFY");
+        return language;
+    }
+
+    /**
+     * Analyzes the statement as the adapter sends it, its parameters declared with the types the adapter binds.
+     *
+     * @throws AnalysisFailure naming the statement's source and the analyzer's message
+     */
+    public ResolvedStatement analyze(SqlStatement statement) {
+        AnalyzerOptions options = new AnalyzerOptions();
+        options.setLanguageOptions(language());
+        for (Map.Entry<String, Object> p : statement.parameters().entrySet()) {
+            if (p.getValue() != null) {
+                options.addQueryParameter(p.getKey(), type(ParameterTypes.of(p.getKey(), p.getValue())));
+            }
+        }
+        try {
+            return Analyzer.analyzeStatement(statement.rendered(), options, catalog);
+        } catch (SqlException e) {
+            throw new AnalysisFailure(statement, e.getMessage());
+        }
+    }
+
+    /** The analyzer's type for a BigQuery column or parameter type. */
+    public static Type type(StandardSQLTypeName bigQueryType) {
+        TypeKind kind = switch (bigQueryType) {
+            case BOOL -> TypeKind.TYPE_BOOL;
+            case INT64 -> TypeKind.TYPE_INT64;
+            case FLOAT64 -> TypeKind.TYPE_DOUBLE;
+            case NUMERIC -> TypeKind.TYPE_NUMERIC;
+            case BIGNUMERIC -> TypeKind.TYPE_BIGNUMERIC;
+            case STRING -> TypeKind.TYPE_STRING;
+            case BYTES -> TypeKind.TYPE_BYTES;
+            case DATE -> TypeKind.TYPE_DATE;
+            case DATETIME -> TypeKind.TYPE_DATETIME;
+            case TIME -> TypeKind.TYPE_TIME;
+            case TIMESTAMP -> TypeKind.TYPE_TIMESTAMP;
+            case JSON -> TypeKind.TYPE_JSON;
+            default -> throw new IllegalArgumentException("no analyzer type for BigQuery " + bigQueryType
+                    + " (the declared schemas use scalar types only)");
+        };
+        return TypeFactory.createSimpleType(kind);
+    }
+
+    /** A statement the analyzer refused: its source and the analyzer's message. */
+    public static final class AnalysisFailure extends RuntimeException {
+
+        private final transient SqlStatement statement;
+        private final String analyzerMessage;
+
+        AnalysisFailure(SqlStatement statement, String analyzerMessage) {
+            super(statement.kind() + " " + statement.source() + ": " + analyzerMessage);
+            this.statement = statement;
+            this.analyzerMessage = analyzerMessage;
+        }
+
+        public SqlStatement statement() {
+            return statement;
+        }
+
+        public String analyzerMessage() {
+            return analyzerMessage;
+        }
+    }
+}

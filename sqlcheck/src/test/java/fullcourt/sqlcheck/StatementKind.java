@@ -1,0 +1,29 @@
+package fullcourt.sqlcheck;
+
+/** Where a statement the BigQuery adapter can send comes from. */
+public enum StatementKind {
+    /** {@code models/<processor>.sql}: the SELECT that replaces a partition. */
+    MODEL,
+    /** {@code models/<processor>.checks.sql}: the per-date gate on the written partition. */
+    MODEL_CHECKS,
+    /** The SQL a Java processor writes its partition with: {@code ml/player_prop_predictions.sql}, export manifests. */
+    JAVA_WRITER,
+    /** {@code warehouse/bigquery_functions.sql}: the portable {@code ops.*} functions. */
+    PORTABLE_FUNCTION,
+    /** CREATE TABLE statements sent through the adapter (ledger, lineage). */
+    DDL,
+    /** The coordinator's task ledger. */
+    LEDGER,
+    /** Lineage reads and writes, coordinator and worker. */
+    LINEAGE,
+    /** {@code PartitionFingerprints.query} of each table lineage fingerprints. */
+    FINGERPRINT,
+    /** The coordinator's validation report. */
+    VALIDATION,
+    /** Phase 6 exporters' reads. */
+    EXPORT,
+    /** Training and scoring reads of player_prop_predictions. */
+    TRAINING_SCORING,
+    /** What every worker asks before a task: skip reasons, the season calendar, the readiness probe. */
+    WORKER
+}
