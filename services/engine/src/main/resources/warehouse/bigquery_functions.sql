@@ -26,3 +26,11 @@ AS (IF(b IS NULL OR b = 0, NULL, a / b));
 CREATE OR REPLACE FUNCTION ops.hash40(s STRING)
 RETURNS INT64
 AS (CAST('0x' || SUBSTR(TO_HEX(MD5(s)), 1, 10) AS INT64));
+
+-- A 40-bit hash of a row (a tuple of values, e.g. (a, b, c)) as an INT64 in [0, 2^40): what
+-- partition fingerprints sum. Hashing values is about 4x cheaper than hashing their text, so each
+-- engine uses its own hash (DuckDB: hash(r)); the numbers differ between engines and only tell a
+-- change within one warehouse. 40 bits: SUM over up to 2^23 rows cannot overflow INT64.
+CREATE OR REPLACE FUNCTION ops.row_hash40(r ANY TYPE)
+RETURNS INT64
+AS (FARM_FINGERPRINT(TO_JSON_STRING(r)) & 1099511627775);

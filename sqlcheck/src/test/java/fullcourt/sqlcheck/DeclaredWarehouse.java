@@ -132,7 +132,9 @@ public final class DeclaredWarehouse {
         if (resolved instanceof ResolvedCreateFunctionStmt f) {
             List<String> path = f.getNamePath();
             List<FunctionArgumentType> arguments = new ArrayList<>();
-            f.getSignature().getFunctionArgumentList().forEach(a -> arguments.add(new FunctionArgumentType(a.getType())));
+            // a templated argument (ANY TYPE, as ops.row_hash40's) has a kind and no type
+            f.getSignature().getFunctionArgumentList().forEach(a -> arguments.add(a.getType() == null
+                    ? new FunctionArgumentType(a.getKind()) : new FunctionArgumentType(a.getType())));
             FunctionSignature signature = new FunctionSignature(new FunctionArgumentType(f.getReturnType()), arguments, -1);
             datasets.get(path.get(0)).addFunction(new Function(path.get(path.size() - 1), "ops", Mode.SCALAR,
                     List.of(signature)));

@@ -12,10 +12,12 @@ import java.util.stream.Collectors;
 
 /**
  * Content fingerprints of date partitions, computed in the warehouse with SQL both engines run:
- * per partition, the row count and the sum of {@code ops.hash40} of each row's text. A sum does not
- * depend on row order; floats are rounded to {@value #FLOAT_DECIMALS} decimals before they become
- * text (and -0.0 made 0.0), so the last-bit noise of parallel float aggregation (SQL-DIALECT.md)
- * does not change a fingerprint. Rows are never pulled into Java.
+ * per partition, the row count and the sum of {@code ops.row_hash40} of each row (every column, as
+ * one tuple: hashing the values, not their text, is about 4x cheaper than the text and MD5 of
+ * {@code ops.hash40}, measured in bench/REPORT.md section 5). A sum does not depend on row order;
+ * floats are rounded to {@value #FLOAT_DECIMALS} decimals first (and -0.0 made 0.0), so the
+ * last-bit noise of parallel float aggregation (SQL-DIALECT.md) does not change a fingerprint. Rows
+ * are never pulled into Java.
  */
 public final class PartitionFingerprints {
 
@@ -62,7 +64,7 @@ public final class PartitionFingerprints {
     /** The fingerprint query of a table with these columns, over {@code @from..@to}. */
     public static String query(String table, String partitionColumn, List<Column> columns) {
         return "SELECT " + partitionColumn + " AS partition_date, COUNT(*) AS row_count,"
-                + " CAST(COALESCE(SUM(ops.hash40(" + rowText(columns) + ")), 0) AS INT64) AS checksum"
+                + " CAST(COALESCE(SUM(ops.row_hash40(" + row(columns) + ")), 0) AS INT64) AS checksum"
                 + " FROM " + table + " WHERE " + partitionColumn + " BETWEEN @from AND @to"
                 + " GROUP BY " + partitionColumn;
     }
@@ -72,18 +74,18 @@ public final class PartitionFingerprints {
      * {@code checksum} 0 for a partition without rows).
      */
     public static String partitionQuery(String table, String partitionColumn, List<Column> columns) {
-        return "SELECT COUNT(*) AS row_count, CAST(COALESCE(SUM(ops.hash40(" + rowText(columns) + ")), 0) AS INT64)"
+        return "SELECT COUNT(*) AS row_count, CAST(COALESCE(SUM(ops.row_hash40(" + row(columns) + ")), 0) AS INT64)"
                 + " AS checksum FROM " + table + " WHERE " + partitionColumn + " = @game_date";
     }
 
-    /** One row as text: every column, NULL as {@code ~}, joined by {@code |}. */
-    static String rowText(List<Column> columns) {
-        return columns.stream().map(PartitionFingerprints::valueText).collect(Collectors.joining(" || '|' || "));
+    /** One row as a tuple of every column (two at least: a one-element tuple would be a parenthesised value). */
+    static String row(List<Column> columns) {
+        String values = columns.stream().map(PartitionFingerprints::value).collect(Collectors.joining(", "));
+        return "(" + values + (columns.size() == 1 ? ", ''" : "") + ")";
     }
 
-    private static String valueText(Column c) {
+    private static String value(Column c) {
         // + 0.0 turns a rounded -0.0 into 0.0: a value that is +-1e-17 between runs must not differ
-        String value = c.isFloat() ? "ROUND(" + c.name() + ", " + FLOAT_DECIMALS + ") + 0.0" : c.name();
-        return "COALESCE(CAST(" + value + " AS STRING), '~')";
+        return c.isFloat() ? "ROUND(" + c.name() + ", " + FLOAT_DECIMALS + ") + 0.0" : c.name();
     }
 }

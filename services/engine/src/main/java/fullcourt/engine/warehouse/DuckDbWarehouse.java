@@ -43,7 +43,8 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
             "CREATE OR REPLACE MACRO ops.add_days(d, n) AS CAST(CAST(d AS DATE) + CAST(n AS INTEGER) AS DATE)",
             "CREATE OR REPLACE MACRO ops.safe_div(a, b) AS"
                     + " CASE WHEN b IS NULL OR b = 0 THEN NULL ELSE CAST(a AS DOUBLE) / CAST(b AS DOUBLE) END",
-            "CREATE OR REPLACE MACRO ops.hash40(s) AS CAST('0x' || substr(md5(CAST(s AS VARCHAR)), 1, 10) AS BIGINT)");
+            "CREATE OR REPLACE MACRO ops.hash40(s) AS CAST('0x' || substr(md5(CAST(s AS VARCHAR)), 1, 10) AS BIGINT)",
+            "CREATE OR REPLACE MACRO ops.row_hash40(r) AS CAST(hash(r) % 1099511627776 AS BIGINT)");
 
     /** Rows per multi-row INSERT statement: bounds a statement's parameters (13 per ledger row). */
     static final int ROWS_PER_INSERT = 500;

@@ -404,7 +404,9 @@ class BigQueryWarehouseContractTest {
                         q -> assertThat(q).startsWith("CREATE OR REPLACE FUNCTION ops.safe_div(a FLOAT64, b FLOAT64)")
                                 .endsWith("AS (IF(b IS NULL OR b = 0, NULL, a / b))"),
                         q -> assertThat(q).startsWith("CREATE OR REPLACE FUNCTION ops.hash40(s STRING)")
-                                .endsWith("AS (CAST('0x' || SUBSTR(TO_HEX(MD5(s)), 1, 10) AS INT64))"));
+                                .endsWith("AS (CAST('0x' || SUBSTR(TO_HEX(MD5(s)), 1, 10) AS INT64))"),
+                        q -> assertThat(q).startsWith("CREATE OR REPLACE FUNCTION ops.row_hash40(r ANY TYPE)")
+                                .endsWith("AS (FARM_FINGERPRINT(TO_JSON_STRING(r)) & 1099511627775)"));
     }
 
     private static Map<String, Object> ledgerRow(long seq, String run, String task) {
