@@ -14,6 +14,7 @@ final class ExitCodes {
     static final String SYSTEM_FAILURE_LINE = "1:failure talking to the system (Pub/Sub or the coordinator)";
     static final String USAGE_LINE = "2:bad usage, unknown run, or request rejected by the coordinator";
     static final String CHECK_FAILED_LINE = "3:validate: a check failed";
+    static final String ROWS_REJECTED_LINE = "3:load: rows rejected, nothing written (see --skip-bad-rows)";
     static final String STALE_FOUND_LINE = "4:status --stale: stale partitions exist (nothing stale exits 0)";
 
     private ExitCodes() {

@@ -11,11 +11,12 @@ import picocli.CommandLine.Spec;
 @TopCommand
 @Command(name = "fullcourt", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         subcommands = {RequestCommand.class, StatusCommand.class, ReplayCommand.class, CancelCommand.class,
-            ValidateCommand.class, ProvisionCommand.class, HelpCommand.class},
+            ValidateCommand.class, ProvisionCommand.class, LoadCommand.class, HelpCommand.class},
         header = "Run and watch Fullcourt backfills.",
         description = {
             "%n'request' publishes a backfill request on Pub/Sub and prints the coordinator's answer; 'status',"
-                    + " 'replay', 'cancel' and 'validate' use the coordinator's REST API."},
+                    + " 'replay', 'cancel' and 'validate' use the coordinator's REST API; 'load' checks raw files and"
+                    + " loads them into the warehouse."},
         commandListHeading = "%nCommands:%n",
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK_LINE, ExitCodes.SYSTEM_FAILURE_LINE, ExitCodes.USAGE_LINE},
@@ -27,6 +28,7 @@ import picocli.CommandLine.Spec;
             "  fullcourt replay bf-20240105-101500-3f2a --processor player_game_summary",
             "  fullcourt cancel bf-20240105-101500-3f2a",
             "  fullcourt provision --project acme-nba --project-number 123456789012 --dry-run",
+            "  fullcourt load all samples/raw/*.csv --dry-run",
             "",
             "Where the system is: 'request' takes --emulator ($PUBSUB_EMULATOR_HOST, else Google Cloud),"
                     + " --project ($FULLCOURT_PROJECT, else fullcourt-local) and --topic-prefix"

@@ -94,7 +94,7 @@ class HelpTextTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"request", "status", "replay", "cancel"})
+    @ValueSource(strings = {"request", "status", "replay", "cancel", "load"})
     void everyCommandHasExamplesAndEveryOptionItsDefault(String name) {
         CommandLine top = new CommandLine(FullcourtCommand.class, Cli.factory(FakeRequestChannels.silent()));
         CommandLine command = top.getSubcommands().get(name);
