@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,6 +63,8 @@ public class PubSubConnector implements InboundConnector, OutboundConnector {
     private static final Logger LOG = Logger.getLogger(PubSubConnector.class);
 
     private final PubSubRuntime runtime;
+    // unseeded on purpose: processes seeded alike would draw the same jitter and pull again in step
+    private final Random jitter = new Random();
     private final List<SubscriptionPuller> pullers = new CopyOnWriteArrayList<>();
     private final Map<String, Publisher> publishers = new ConcurrentHashMap<>();
     private boolean closed;
@@ -81,7 +84,7 @@ public class PubSubConnector implements InboundConnector, OutboundConnector {
         return Multi.createFrom().<Message<?>>emitter(emitter -> {
             List<SubscriptionPuller> mine = subscriptions.stream().map(sub -> {
                 SubscriptionPuller p = new SubscriptionPuller(runtime.connection().subscriptionAdmin(),
-                        runtime.connection().subscription(sub).toString(), maxOutstanding, ackDeadline,
+                        runtime.connection().subscription(sub).toString(), maxOutstanding, ackDeadline, jitter,
                         (m, ack, nack) -> emitter.emit(toMessage(sub, m, ack, nack)));
                 p.start();
                 LOG.infof("Channel %s pulling from %s (flow control %d messages)", channel, sub, maxOutstanding);

@@ -13,6 +13,8 @@ import com.google.pubsub.v1.ModifyAckDeadlineRequest;
 import com.google.pubsub.v1.PullRequest;
 import com.google.pubsub.v1.PullResponse;
 import com.google.pubsub.v1.ReceivedMessage;
+import fullcourt.engine.retry.BackoffPolicy;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -22,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,6 +42,13 @@ final class SubscriptionPuller {
 
     private static final Logger LOG = Logger.getLogger(SubscriptionPuller.class);
 
+    /**
+     * Waits between failed pulls: ceilings 100 ms doubling to 10 s, for as long as the failures last, with full
+     * jitter so that every puller of a restarted Pub/Sub endpoint does not come back at the same instant.
+     */
+    static final BackoffPolicy PULL_BACKOFF =
+            new BackoffPolicy(Integer.MAX_VALUE, Duration.ofMillis(100), 2.0, Duration.ofSeconds(10));
+
     /** What the puller hands over for each message; acks and nacks come back through it. */
     interface Handler {
         void accept(ReceivedMessage message, Runnable ack, Runnable nack);
@@ -49,6 +59,7 @@ final class SubscriptionPuller {
     private final int maxOutstanding;
     private final int ackDeadlineSeconds;
     private final Handler handler;
+    private final RandomGenerator jitter;
     private final Semaphore room;
     private final Set<String> leased = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService leaseKeeper;
@@ -57,12 +68,13 @@ final class SubscriptionPuller {
     private volatile ApiFuture<PullResponse> pulling;
 
     SubscriptionPuller(SubscriptionAdminClient admin, String subscriptionPath, int maxOutstanding,
-                       int ackDeadlineSeconds, Handler handler) {
+                       int ackDeadlineSeconds, RandomGenerator jitter, Handler handler) {
         this.admin = admin;
         this.subscriptionPath = subscriptionPath;
         this.maxOutstanding = maxOutstanding;
         this.ackDeadlineSeconds = ackDeadlineSeconds;
         this.handler = handler;
+        this.jitter = jitter;
         this.room = new Semaphore(maxOutstanding);
         String name = subscriptionPath.substring(subscriptionPath.lastIndexOf('/') + 1);
         this.leaseKeeper = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "lease-" + name));
@@ -82,7 +94,7 @@ final class SubscriptionPuller {
     }
 
     private void pullUntilStopped() {
-        long backoffMillis = 100;
+        int failures = 0;
         while (running) {
             int asked;
             try {
@@ -100,7 +112,7 @@ final class SubscriptionPuller {
                     leased.add(m.getAckId());
                     handler.accept(m, () -> settle(m.getAckId(), true), () -> settle(m.getAckId(), false));
                 }
-                backoffMillis = 100;
+                failures = 0;
             } catch (InterruptedException | CancellationException e) {
                 room.release(asked);
                 return;
@@ -110,11 +122,11 @@ final class SubscriptionPuller {
                     return;
                 }
                 if (!isDeadlineExceeded(e.getCause())) {
+                    long backoffMillis = PULL_BACKOFF.delayAfter(++failures, jitter).toMillis();
                     LOG.warnf("Pull from %s failed (%s); retrying in %d ms", subscriptionPath, e.getCause(), backoffMillis);
                     if (!pause(backoffMillis)) {
                         return;
                     }
-                    backoffMillis = Math.min(backoffMillis * 2, 10_000);
                 }
             }
         }
