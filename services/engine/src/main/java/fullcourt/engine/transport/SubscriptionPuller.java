@@ -14,8 +14,11 @@ import com.google.pubsub.v1.PullRequest;
 import com.google.pubsub.v1.PullResponse;
 import com.google.pubsub.v1.ReceivedMessage;
 import fullcourt.engine.retry.BackoffPolicy;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,7 +33,11 @@ import org.jboss.logging.Logger;
 /**
  * Pulls one subscription with unary Pull calls, never holding more than {@code maxOutstanding}
  * messages un-acked (flow control), and extends the leases of the messages it holds until they
- * are acked or nacked.
+ * are acked or nacked, or until {@code maxLeaseExtension} after their receipt: a task may run for
+ * hours (its processor's deadline) while the ack deadline is at most 600 s, so the lease is renewed
+ * every third of the ack deadline; past the bound a handler is taken to be stuck and the message is
+ * left to expire, so Pub/Sub redelivers it (the bound is what the client library calls
+ * maxAckExtensionPeriod).
  *
  * <p>Why not the client's streaming {@code Subscriber}: its StreamingPull sends keepalive pings
  * (protocol version 1, fixed in the client) that the emulator never answers, so every idle stream
@@ -58,21 +65,29 @@ final class SubscriptionPuller {
     private final String subscriptionPath;
     private final int maxOutstanding;
     private final int ackDeadlineSeconds;
+    private final Duration maxLeaseExtension;
+    private final Clock clock;
     private final Handler handler;
     private final RandomGenerator jitter;
     private final Semaphore room;
-    private final Set<String> leased = ConcurrentHashMap.newKeySet();
+    /** Messages in hand (ack id to when it was received), until acked or nacked. */
+    private final Map<String, Instant> leased = new ConcurrentHashMap<>();
+    /** Those of them past {@code maxLeaseExtension}: no longer extended, still acked if their handler ends. */
+    private final Set<String> expiring = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService leaseKeeper;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile ApiFuture<PullResponse> pulling;
 
     SubscriptionPuller(SubscriptionAdminClient admin, String subscriptionPath, int maxOutstanding,
-                       int ackDeadlineSeconds, RandomGenerator jitter, Handler handler) {
+                       int ackDeadlineSeconds, Duration maxLeaseExtension, Clock clock, RandomGenerator jitter,
+                       Handler handler) {
         this.admin = admin;
         this.subscriptionPath = subscriptionPath;
         this.maxOutstanding = maxOutstanding;
         this.ackDeadlineSeconds = ackDeadlineSeconds;
+        this.maxLeaseExtension = maxLeaseExtension;
+        this.clock = clock;
         this.handler = handler;
         this.jitter = jitter;
         this.room = new Semaphore(maxOutstanding);
@@ -108,10 +123,7 @@ final class SubscriptionPuller {
                         .setSubscription(subscriptionPath).setMaxMessages(asked).build());
                 List<ReceivedMessage> received = pulling.get().getReceivedMessagesList();
                 room.release(asked - received.size());
-                for (ReceivedMessage m : received) {
-                    leased.add(m.getAckId());
-                    handler.accept(m, () -> settle(m.getAckId(), true), () -> settle(m.getAckId(), false));
-                }
+                received.forEach(this::hold);
                 failures = 0;
             } catch (InterruptedException | CancellationException e) {
                 room.release(asked);
@@ -130,6 +142,12 @@ final class SubscriptionPuller {
                 }
             }
         }
+    }
+
+    /** Takes {@code m} in hand: its lease is extended from now on, and the handler gets it. */
+    void hold(ReceivedMessage m) {
+        leased.put(m.getAckId(), clock.instant());
+        handler.accept(m, () -> settle(m.getAckId(), true), () -> settle(m.getAckId(), false));
     }
 
     private static boolean isDeadlineExceeded(Throwable t) {
@@ -151,9 +169,10 @@ final class SubscriptionPuller {
      * Room for one more message is freed once the call is done.
      */
     private void settle(String ackId, boolean ack) {
-        if (!leased.remove(ackId)) {
+        if (leased.remove(ackId) == null) {
             return;
         }
+        expiring.remove(ackId);
         ApiFuture<Empty> call;
         try {
             call = ack
@@ -185,8 +204,27 @@ final class SubscriptionPuller {
         room.release();
     }
 
+    /**
+     * The ack ids whose lease is to be extended now: those received less than {@code maxLeaseExtension} ago. The
+     * others are logged once as stuck and left to expire.
+     */
+    List<String> leasesToExtend() {
+        Instant now = clock.instant();
+        List<String> extend = new java.util.ArrayList<>();
+        leased.forEach((ackId, received) -> {
+            if (Duration.between(received, now).compareTo(maxLeaseExtension) < 0) {
+                extend.add(ackId);
+            } else if (expiring.add(ackId)) {
+                LOG.warnf("A message of %s has been in hand since %s, longer than the lease extension limit of %s"
+                        + " (fullcourt.pubsub.max-lease-extension); no longer extending it: Pub/Sub redelivers it",
+                        subscriptionPath, received, maxLeaseExtension);
+            }
+        });
+        return extend;
+    }
+
     private void extendLeases() {
-        List<String> held = List.copyOf(leased);
+        List<String> held = leasesToExtend();
         if (held.isEmpty()) {
             return;
         }
@@ -217,5 +255,13 @@ final class SubscriptionPuller {
 
     int maxOutstanding() {
         return maxOutstanding;
+    }
+
+    Duration maxLeaseExtension() {
+        return maxLeaseExtension;
+    }
+
+    int ackDeadlineSeconds() {
+        return ackDeadlineSeconds;
     }
 }
