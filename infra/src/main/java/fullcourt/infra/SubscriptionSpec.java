@@ -6,8 +6,8 @@ import java.util.Optional;
 /**
  * One subscription of the topology: its topic, its dead-letter topic if it has one, and its delivery policy.
  *
- * <p>Every subscription gets the policy's exponential retry and ack deadline; {@link DeliveryPolicy#maxDeliveryAttempts()}
- * only takes effect with a dead-letter topic.
+ * <p>Every subscription gets the policy's exponential retry and ack deadline and never expires, however long it is
+ * idle; {@link DeliveryPolicy#maxDeliveryAttempts()} only takes effect with a dead-letter topic.
  */
 public record SubscriptionSpec(String name, String topic, Optional<String> deadLetterTopic, DeliveryPolicy policy) {
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.Duration;
 import com.google.pubsub.v1.DeadLetterPolicy;
+import com.google.pubsub.v1.ExpirationPolicy;
 import com.google.pubsub.v1.ProjectName;
 import com.google.pubsub.v1.RetryPolicy;
 import com.google.pubsub.v1.Subscription;
@@ -97,6 +98,45 @@ class TopologyProvisionerTest {
     }
 
     @Test
+    void everySubscriptionReadsBackNeverExpiringWithItsRetryAndDeadLetterPolicies() {
+        provisioner().provision(topology);
+
+        for (SubscriptionSpec spec : topology.subscriptions()) {
+            Subscription read = read(spec.name());
+            assertThat(read.hasExpirationPolicy()).as(spec.name() + " has an expiration policy").isTrue();
+            assertThat(read.getExpirationPolicy().hasTtl()).as(spec.name() + " has no ttl: it never expires").isFalse();
+            assertThat(read.getRetryPolicy()).as(spec.name()).isEqualTo(retryPolicy(10, 600));
+            if (spec.deadLetterTopic().isPresent()) {
+                assertThat(read.getDeadLetterPolicy()).as(spec.name()).isEqualTo(DeadLetterPolicy.newBuilder()
+                        .setDeadLetterTopic("projects/" + PROJECT + "/topics/" + spec.deadLetterTopic().get())
+                        .setMaxDeliveryAttempts(5)
+                        .build());
+            } else {
+                assertThat(read.hasDeadLetterPolicy()).as(spec.name()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void aSubscriptionCreatedWithoutThePolicyIsLeftAloneOnTheEmulatorWhichCannotUpdateIt() {
+        // as created by a version before the expiration policy: on real Pub/Sub the provisioner updates it to never
+        // expire (onlyTheOwnedFieldsThatDifferGoInTheUpdateMask); the emulator answers such an update with
+        // INVALID_ARGUMENT "Updating the expiration_policy field is currently unsupported in the Pub/Sub Emulator"
+        String work = names.workSubscription(3);
+        Topology one = new Topology(List.of(names.work(3), names.workDeadLetter(3)),
+                List.of(topology.subscription(work).orElseThrow()));
+        connection.topicAdmin().createTopic(connection.topic(names.work(3)));
+        connection.topicAdmin().createTopic(connection.topic(names.workDeadLetter(3)));
+        connection.subscriptionAdmin().createSubscription(provisioner().desired(one.subscriptions().get(0)).toBuilder()
+                .clearExpirationPolicy().build());
+
+        ProvisionReport report = provisioner().provision(one);
+
+        assertThat(report.changedNothing()).as(report.toString()).isTrue();
+        provisioner().deleteAll(one);
+    }
+
+    @Test
     void provisioningTwiceChangesNothingTheSecondTime() {
         provisioner().provision(topology);
 
@@ -170,10 +210,24 @@ class TopologyProvisionerTest {
         Subscription desired = provisioner().desired(topology.subscription(names.workSubscription(3)).orElseThrow());
         Subscription onlyAckDeadlineDiffers = desired.toBuilder().setAckDeadlineSeconds(30).putLabels("owner", "someone").build();
         Subscription noRetryPolicy = desired.toBuilder().clearRetryPolicy().clearDeadLetterPolicy().build();
+        Subscription defaultExpiration = desired.toBuilder().clearExpirationPolicy().build();
+        Subscription expiresIn31Days = desired.toBuilder().setExpirationPolicy(ExpirationPolicy.newBuilder()
+                .setTtl(Duration.newBuilder().setSeconds(31L * 24 * 3600))).build();
 
         assertThat(TopologyProvisioner.differingFields(desired, desired)).isEmpty();
         assertThat(TopologyProvisioner.differingFields(onlyAckDeadlineDiffers, desired)).containsExactly("ack_deadline_seconds");
         assertThat(TopologyProvisioner.differingFields(noRetryPolicy, desired)).containsExactly("dead_letter_policy", "retry_policy");
+        assertThat(TopologyProvisioner.differingFields(defaultExpiration, desired)).containsExactly("expiration_policy");
+        assertThat(TopologyProvisioner.differingFields(expiresIn31Days, desired)).containsExactly("expiration_policy");
+    }
+
+    @Test
+    void theRequestedSubscriptionNeverExpires() {
+        for (SubscriptionSpec spec : topology.subscriptions()) {
+            Subscription desired = provisioner().desired(spec);
+            assertThat(desired.hasExpirationPolicy()).as(spec.name()).isTrue();
+            assertThat(desired.getExpirationPolicy().hasTtl()).as(spec.name()).isFalse();
+        }
     }
 
     private static RetryPolicy retryPolicy(long minSeconds, long maxSeconds) {

@@ -69,7 +69,8 @@ public final class ProductionProvisioner {
 
     private static String describe(SubscriptionSpec s) {
         String text = s.name() + " on " + s.topic() + ": retry backoff " + s.policy().minBackoff().toSeconds() + "s.."
-                + s.policy().maxBackoff().toSeconds() + "s, ack deadline " + s.policy().ackDeadlineSeconds() + "s";
+                + s.policy().maxBackoff().toSeconds() + "s, ack deadline " + s.policy().ackDeadlineSeconds() + "s"
+                + ", never expires";
         return s.deadLetterTopic().map(d -> text + ", dead-letter to " + d + " after " + s.policy().maxDeliveryAttempts()
                 + " deliveries").orElse(text);
     }

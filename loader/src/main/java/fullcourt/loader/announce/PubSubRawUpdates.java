@@ -16,7 +16,11 @@ import java.util.concurrent.TimeoutException;
 /** Announces on the {@code raw-updates} topic of a Pub/Sub project (emulator or Google Cloud), each publish confirmed. */
 public final class PubSubRawUpdates implements RawUpdateAnnouncer {
 
-    /** A few quick attempts: an unreachable Pub/Sub is reported within seconds, the load itself being already done. */
+    /**
+     * A few quick attempts: an unreachable Pub/Sub is reported within seconds, the load itself being already done.
+     * The client jitters each wait (gax: uniform between 0 and the exponential step, on by default
+     * and left on).
+     */
     static final RetrySettings RETRY = RetrySettings.newBuilder()
             .setMaxAttempts(3)
             .setInitialRetryDelayDuration(Duration.ofMillis(200))

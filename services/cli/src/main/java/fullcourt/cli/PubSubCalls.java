@@ -18,7 +18,9 @@ final class PubSubCalls {
 
     /**
      * A few quick attempts: enough for a blip, short enough that a stopped emulator is reported as refused at once
-     * rather than after the client's default of a minute of retries.
+     * rather than after the client's default of a minute of retries. The client jitters each wait (gax draws it
+     * uniformly between 0 and the exponential step: full jitter, on by default and left on), as Google's retry
+     * guidance asks.
      */
     static final RetrySettings RETRY = RetrySettings.newBuilder()
             .setMaxAttempts(3)

@@ -42,7 +42,7 @@ class ProvisionCommandTest {
         assertThat(cli.out).startsWith("dry run: provisioning project acme-nba would\n")
                 .contains("  ensure topic phase3-work-dlq\n")
                 .contains("  ensure subscription phase3-work-sub on phase3-work: retry backoff 10s..600s, ack deadline 60s,"
-                        + " dead-letter to phase3-work-dlq after 5 deliveries\n")
+                        + " never expires, dead-letter to phase3-work-dlq after 5 deliveries\n")
                 .contains("  grant roles/pubsub.publisher on topics/phase3-work-dlq to"
                         + " serviceAccount:service-123456789012@gcp-sa-pubsub.iam.gserviceaccount.com\n")
                 .contains("  grant roles/bigquery.dataEditor on datasets/analytics to"
@@ -60,7 +60,7 @@ class ProvisionCommandTest {
         assertThat(cli.exitCode).as(cli.toString()).isZero();
         assertThat(cli.out)
                 .contains("  ensure subscription raw-updates-coordinator on raw-updates: retry backoff 10s..600s,"
-                        + " ack deadline 60s, dead-letter to raw-updates-dlq after 5 deliveries\n")
+                        + " ack deadline 60s, never expires, dead-letter to raw-updates-dlq after 5 deliveries\n")
                 .contains("  grant roles/pubsub.subscriber on subscriptions/raw-updates-coordinator to"
                         + " serviceAccount:fullcourt-coordinator@acme-nba.iam.gserviceaccount.com\n")
                 .contains("  grant roles/pubsub.publisher on topics/raw-updates to"

@@ -1,14 +1,18 @@
 package fullcourt.engine.catalog;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads the catalog file: a JSON document {@code {"processors": [...]}} that the coordinator and
@@ -19,6 +23,13 @@ public final class CatalogReader {
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
+    /**
+     * The longest task deadline a catalog may declare. The slowest date in the runbooks took 2.8 h; a task
+     * declared to need more than a day is a typo (minutes for seconds), and its hung queries would hold a slot
+     * and its message's lease that long.
+     */
+    static final Duration MAX_DEADLINE = Duration.ofHours(24);
+
     record UpstreamEntry(String processor, String window) {
     }
 
@@ -27,7 +38,7 @@ public final class CatalogReader {
 
     record Entry(String name, Integer phase, String table, String partitionColumn,
                  List<UpstreamEntry> upstreams, String dateDomain, String version, Integer concurrency,
-                 List<RawInputEntry> rawInputs) {
+                 List<RawInputEntry> rawInputs, JsonNode deadline) {
     }
 
     record Document(List<Entry> processors) {
@@ -131,6 +142,35 @@ public final class CatalogReader {
                 DateDomain.parse(e.dateDomain()),
                 e.version() == null ? "1" : e.version(),
                 e.concurrency() == null ? 4 : e.concurrency(),
-                rawInputs);
+                rawInputs,
+                deadline(e.deadline()));
+    }
+
+    /** {@code "deadline"}: an ISO-8601 duration ({@code "PT4H"}, {@code "PT90M"}) or a whole number of minutes. */
+    static Optional<Duration> deadline(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        Duration deadline;
+        if (node.isIntegralNumber()) {
+            deadline = Duration.ofMinutes(node.asLong());
+        } else if (node.isTextual()) {
+            try {
+                deadline = Duration.parse(node.asText());
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException(notADeadline(node));
+            }
+        } else {
+            throw new IllegalArgumentException(notADeadline(node));
+        }
+        if (deadline.isNegative() || deadline.isZero() || deadline.compareTo(MAX_DEADLINE) > 0) {
+            throw new IllegalArgumentException("deadline must be more than 0 and at most " + MAX_DEADLINE.toHours()
+                    + " h, got " + node);
+        }
+        return Optional.of(deadline);
+    }
+
+    private static String notADeadline(JsonNode node) {
+        return "deadline must be an ISO-8601 duration such as \"PT4H\" or a whole number of minutes, got " + node;
     }
 }

@@ -2,14 +2,15 @@ package fullcourt.engine.config;
 
 import fullcourt.engine.catalog.Catalog;
 import fullcourt.engine.catalog.CatalogReader;
+import fullcourt.engine.retry.BackoffPolicy;
 import fullcourt.engine.warehouse.DuckDbWarehouse;
 import fullcourt.engine.warehouse.Warehouse;
-import fullcourt.engine.warehouse.bigquery.BackoffPolicy;
 import fullcourt.engine.warehouse.bigquery.BigQueryWarehouse;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Random;
 
 /** The catalog, the warehouse and the clock, one of each per process. */
 public class EngineProducers {
@@ -32,7 +33,8 @@ public class EngineProducers {
                         "fullcourt.warehouse.bigquery.project-id is required when fullcourt.warehouse.backend=bigquery"));
                 yield BigQueryWarehouse.connect(project, null, bq.location(), null,
                         new BackoffPolicy(bq.maxAttempts(), bq.initialBackoff(), 2.0, java.time.Duration.ofSeconds(32)),
-                        bq.pollInterval());
+                        // unseeded on purpose: workers seeded alike would draw the same jitter and retry in step
+                        new Random(), bq.pollInterval());
             }
             default -> throw new IllegalStateException("fullcourt.warehouse.backend must be 'duckdb' or 'bigquery', got '"
                     + w.backend() + "'");

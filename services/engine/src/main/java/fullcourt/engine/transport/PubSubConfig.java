@@ -33,6 +33,15 @@ public interface PubSubConfig {
     /** Dead-letter and retry policy of the work subscriptions. */
     Delivery delivery();
 
+    /**
+     * How long a received message's lease is extended (every third of the ack deadline) while it is being handled;
+     * after that the message is left to expire and Pub/Sub redelivers it. Bounds what a stuck handler can hold.
+     * Must cover the longest task deadline of the processors a worker serves (a worker refuses to start otherwise):
+     * 5 h covers player_game_summary's 4 h and the time to publish the attempt's events.
+     */
+    @WithDefault("5h")
+    Duration maxLeaseExtension();
+
     /** Delivery policy knobs. */
     interface Delivery {
         @WithDefault("5")

@@ -22,10 +22,12 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,12 +64,16 @@ public class PubSubConnector implements InboundConnector, OutboundConnector {
     private static final Logger LOG = Logger.getLogger(PubSubConnector.class);
 
     private final PubSubRuntime runtime;
+    private final Clock clock;
+    // unseeded on purpose: processes seeded alike would draw the same jitter and pull again in step
+    private final Random jitter = new Random();
     private final List<SubscriptionPuller> pullers = new CopyOnWriteArrayList<>();
     private final Map<String, Publisher> publishers = new ConcurrentHashMap<>();
     private boolean closed;
 
-    public PubSubConnector(PubSubRuntime runtime) {
+    public PubSubConnector(PubSubRuntime runtime, Clock clock) {
         this.runtime = runtime;
+        this.clock = clock;
     }
 
     @Override
@@ -82,9 +88,11 @@ public class PubSubConnector implements InboundConnector, OutboundConnector {
             List<SubscriptionPuller> mine = subscriptions.stream().map(sub -> {
                 SubscriptionPuller p = new SubscriptionPuller(runtime.connection().subscriptionAdmin(),
                         runtime.connection().subscription(sub).toString(), maxOutstanding, ackDeadline,
+                        runtime.maxLeaseExtension(), clock, jitter,
                         (m, ack, nack) -> emitter.emit(toMessage(sub, m, ack, nack)));
                 p.start();
-                LOG.infof("Channel %s pulling from %s (flow control %d messages)", channel, sub, maxOutstanding);
+                LOG.infof("Channel %s pulling from %s (flow control %d messages, leases extended up to %s)", channel,
+                        sub, maxOutstanding, runtime.maxLeaseExtension());
                 return p;
             }).toList();
             pullers.addAll(mine);

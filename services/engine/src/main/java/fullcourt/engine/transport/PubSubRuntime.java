@@ -38,6 +38,11 @@ public class PubSubRuntime {
         return new DeliveryPolicy(d.maxAttempts(), d.minBackoff(), d.maxBackoff(), d.ackDeadlineSeconds());
     }
 
+    /** How long a received message's lease is extended while it is handled ({@link PubSubConfig#maxLeaseExtension()}). */
+    public java.time.Duration maxLeaseExtension() {
+        return config.maxLeaseExtension();
+    }
+
     /** The connection, opened (and the topology provisioned) on first call. */
     public synchronized PubSubConnection connection() {
         if (connection == null) {

@@ -13,7 +13,12 @@ import com.google.pubsub.v1.ModifyAckDeadlineRequest;
 import com.google.pubsub.v1.PullRequest;
 import com.google.pubsub.v1.PullResponse;
 import com.google.pubsub.v1.ReceivedMessage;
+import fullcourt.engine.retry.BackoffPolicy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,12 +27,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
 import org.jboss.logging.Logger;
 
 /**
  * Pulls one subscription with unary Pull calls, never holding more than {@code maxOutstanding}
  * messages un-acked (flow control), and extends the leases of the messages it holds until they
- * are acked or nacked.
+ * are acked or nacked, or until {@code maxLeaseExtension} after their receipt: a task may run for
+ * hours (its processor's deadline) while the ack deadline is at most 600 s, so the lease is renewed
+ * every third of the ack deadline; past the bound a handler is taken to be stuck and the message is
+ * left to expire, so Pub/Sub redelivers it (the bound is what the client library calls
+ * maxAckExtensionPeriod).
  *
  * <p>Why not the client's streaming {@code Subscriber}: its StreamingPull sends keepalive pings
  * (protocol version 1, fixed in the client) that the emulator never answers, so every idle stream
@@ -39,6 +49,13 @@ final class SubscriptionPuller {
 
     private static final Logger LOG = Logger.getLogger(SubscriptionPuller.class);
 
+    /**
+     * Waits between failed pulls: ceilings 100 ms doubling to 10 s, for as long as the failures last, with full
+     * jitter so that every puller of a restarted Pub/Sub endpoint does not come back at the same instant.
+     */
+    static final BackoffPolicy PULL_BACKOFF =
+            new BackoffPolicy(Integer.MAX_VALUE, Duration.ofMillis(100), 2.0, Duration.ofSeconds(10));
+
     /** What the puller hands over for each message; acks and nacks come back through it. */
     interface Handler {
         void accept(ReceivedMessage message, Runnable ack, Runnable nack);
@@ -48,21 +65,31 @@ final class SubscriptionPuller {
     private final String subscriptionPath;
     private final int maxOutstanding;
     private final int ackDeadlineSeconds;
+    private final Duration maxLeaseExtension;
+    private final Clock clock;
     private final Handler handler;
+    private final RandomGenerator jitter;
     private final Semaphore room;
-    private final Set<String> leased = ConcurrentHashMap.newKeySet();
+    /** Messages in hand (ack id to when it was received), until acked or nacked. */
+    private final Map<String, Instant> leased = new ConcurrentHashMap<>();
+    /** Those of them past {@code maxLeaseExtension}: no longer extended, still acked if their handler ends. */
+    private final Set<String> expiring = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService leaseKeeper;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile ApiFuture<PullResponse> pulling;
 
     SubscriptionPuller(SubscriptionAdminClient admin, String subscriptionPath, int maxOutstanding,
-                       int ackDeadlineSeconds, Handler handler) {
+                       int ackDeadlineSeconds, Duration maxLeaseExtension, Clock clock, RandomGenerator jitter,
+                       Handler handler) {
         this.admin = admin;
         this.subscriptionPath = subscriptionPath;
         this.maxOutstanding = maxOutstanding;
         this.ackDeadlineSeconds = ackDeadlineSeconds;
+        this.maxLeaseExtension = maxLeaseExtension;
+        this.clock = clock;
         this.handler = handler;
+        this.jitter = jitter;
         this.room = new Semaphore(maxOutstanding);
         String name = subscriptionPath.substring(subscriptionPath.lastIndexOf('/') + 1);
         this.leaseKeeper = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "lease-" + name));
@@ -82,7 +109,7 @@ final class SubscriptionPuller {
     }
 
     private void pullUntilStopped() {
-        long backoffMillis = 100;
+        int failures = 0;
         while (running) {
             int asked;
             try {
@@ -96,11 +123,8 @@ final class SubscriptionPuller {
                         .setSubscription(subscriptionPath).setMaxMessages(asked).build());
                 List<ReceivedMessage> received = pulling.get().getReceivedMessagesList();
                 room.release(asked - received.size());
-                for (ReceivedMessage m : received) {
-                    leased.add(m.getAckId());
-                    handler.accept(m, () -> settle(m.getAckId(), true), () -> settle(m.getAckId(), false));
-                }
-                backoffMillis = 100;
+                received.forEach(this::hold);
+                failures = 0;
             } catch (InterruptedException | CancellationException e) {
                 room.release(asked);
                 return;
@@ -110,14 +134,20 @@ final class SubscriptionPuller {
                     return;
                 }
                 if (!isDeadlineExceeded(e.getCause())) {
+                    long backoffMillis = PULL_BACKOFF.delayAfter(++failures, jitter).toMillis();
                     LOG.warnf("Pull from %s failed (%s); retrying in %d ms", subscriptionPath, e.getCause(), backoffMillis);
                     if (!pause(backoffMillis)) {
                         return;
                     }
-                    backoffMillis = Math.min(backoffMillis * 2, 10_000);
                 }
             }
         }
+    }
+
+    /** Takes {@code m} in hand: its lease is extended from now on, and the handler gets it. */
+    void hold(ReceivedMessage m) {
+        leased.put(m.getAckId(), clock.instant());
+        handler.accept(m, () -> settle(m.getAckId(), true), () -> settle(m.getAckId(), false));
     }
 
     private static boolean isDeadlineExceeded(Throwable t) {
@@ -139,9 +169,10 @@ final class SubscriptionPuller {
      * Room for one more message is freed once the call is done.
      */
     private void settle(String ackId, boolean ack) {
-        if (!leased.remove(ackId)) {
+        if (leased.remove(ackId) == null) {
             return;
         }
+        expiring.remove(ackId);
         ApiFuture<Empty> call;
         try {
             call = ack
@@ -173,8 +204,27 @@ final class SubscriptionPuller {
         room.release();
     }
 
+    /**
+     * The ack ids whose lease is to be extended now: those received less than {@code maxLeaseExtension} ago. The
+     * others are logged once as stuck and left to expire.
+     */
+    List<String> leasesToExtend() {
+        Instant now = clock.instant();
+        List<String> extend = new java.util.ArrayList<>();
+        leased.forEach((ackId, received) -> {
+            if (Duration.between(received, now).compareTo(maxLeaseExtension) < 0) {
+                extend.add(ackId);
+            } else if (expiring.add(ackId)) {
+                LOG.warnf("A message of %s has been in hand since %s, longer than the lease extension limit of %s"
+                        + " (fullcourt.pubsub.max-lease-extension); no longer extending it: Pub/Sub redelivers it",
+                        subscriptionPath, received, maxLeaseExtension);
+            }
+        });
+        return extend;
+    }
+
     private void extendLeases() {
-        List<String> held = List.copyOf(leased);
+        List<String> held = leasesToExtend();
         if (held.isEmpty()) {
             return;
         }
@@ -205,5 +255,13 @@ final class SubscriptionPuller {
 
     int maxOutstanding() {
         return maxOutstanding;
+    }
+
+    Duration maxLeaseExtension() {
+        return maxLeaseExtension;
+    }
+
+    int ackDeadlineSeconds() {
+        return ackDeadlineSeconds;
     }
 }

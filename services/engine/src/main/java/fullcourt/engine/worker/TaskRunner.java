@@ -28,33 +28,36 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Runs one processor on one date: within the processor's own concurrency limit, under a deadline
- * that cancels the running work, with every failure typed as retryable or permanent.
+ * Runs one processor on one date: within the processor's own concurrency limit, under the processor's
+ * deadline ({@link TaskDeadlines}) that cancels the running work, with every failure typed as retryable
+ * or permanent.
  */
 public final class TaskRunner {
 
     private final Warehouse warehouse;
     private final ExecutorService executor;
-    private final Duration deadline;
+    private final TaskDeadlines deadlines;
     private final SimulatedLatency latency;
     private final WorkerMetrics metrics;
     private final Map<String, Semaphore> limits = new ConcurrentHashMap<>();
 
-    public TaskRunner(Warehouse warehouse, ExecutorService executor, Duration deadline) {
-        this(warehouse, executor, deadline, SimulatedLatency.OFF);
-    }
-
-    /** With {@code latency} added to each query of each task (a modelled remote warehouse). */
-    public TaskRunner(Warehouse warehouse, ExecutorService executor, Duration deadline, SimulatedLatency latency) {
-        this(warehouse, executor, deadline, latency, WorkerMetrics.none());
+    /** Under the catalog's deadlines, and {@code defaultDeadline} for processors that declare none. */
+    public TaskRunner(Warehouse warehouse, ExecutorService executor, Duration defaultDeadline) {
+        this(warehouse, executor, TaskDeadlines.withDefault(defaultDeadline), SimulatedLatency.OFF, WorkerMetrics.none());
     }
 
     /** With each attempt's duration, outcome and retries recorded in {@code metrics}. */
-    public TaskRunner(Warehouse warehouse, ExecutorService executor, Duration deadline, SimulatedLatency latency,
+    public TaskRunner(Warehouse warehouse, ExecutorService executor, Duration defaultDeadline, SimulatedLatency latency,
+                      WorkerMetrics metrics) {
+        this(warehouse, executor, TaskDeadlines.withDefault(defaultDeadline), latency, metrics);
+    }
+
+    /** With {@code latency} added to each query of each task (a modelled remote warehouse). */
+    public TaskRunner(Warehouse warehouse, ExecutorService executor, TaskDeadlines deadlines, SimulatedLatency latency,
                       WorkerMetrics metrics) {
         this.warehouse = warehouse;
         this.executor = executor;
-        this.deadline = deadline;
+        this.deadlines = deadlines;
         this.latency = latency;
         this.metrics = metrics;
     }
@@ -118,13 +121,14 @@ public final class TaskRunner {
             limit.release();
             throw new RetryableFailure("could not start " + declaration.name() + ": " + e.getMessage(), e);
         }
+        TaskDeadlines.Deadline deadline = deadlines.of(declaration);
         Outcome outcome;
         try {
-            outcome = running.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+            outcome = running.get(deadline.duration().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             stop(running, cancellation, claimed, limit);
-            throw new RetryableFailure(declaration.name() + " " + date + " exceeded its deadline of " + deadline
-                    + " and was cancelled (fullcourt.worker.deadline)");
+            throw new RetryableFailure(declaration.name() + " " + date + " exceeded its deadline of "
+                    + deadline.duration() + " and was cancelled (" + deadline.source() + ")");
         } catch (ExecutionException e) {
             throw classify(declaration.name(), e.getCause());
         } catch (InterruptedException e) {

@@ -12,6 +12,7 @@ import fullcourt.engine.processor.ProcessorBug;
 import fullcourt.engine.processor.RetryableFailure;
 import fullcourt.engine.transport.ConfirmedPublisher;
 import fullcourt.engine.transport.IncomingPubSubMetadata;
+import fullcourt.engine.transport.PubSubConfig;
 import fullcourt.engine.config.EngineConfig;
 import fullcourt.engine.lifecycle.ShutdownOrder;
 import fullcourt.engine.lineage.LineageRecorder;
@@ -36,6 +37,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import fullcourt.engine.processor.SqlModelProcessor;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -81,6 +83,8 @@ public class WorkConsumer {
     @Inject
     EngineConfig engine;
     @Inject
+    PubSubConfig pubsub;
+    @Inject
     Clock clock;
     @Inject
     FaultConfig faultConfig;
@@ -98,6 +102,7 @@ public class WorkConsumer {
     private WorkerHeartbeat heartbeat;
     private ExecutorService workers;
     private TaskRunner runner;
+    private Duration longestDeadline;
     private FaultPlan faults = FaultPlan.OFF;
 
     void start(@Observes StartupEvent event) {
@@ -115,8 +120,19 @@ public class WorkConsumer {
             LOG.warnf("FAULT INJECTION ON (fullcourt.faults): %s", faults);
         }
         // lineage outside the faults: a process halted right after a write leaves a write begun and never ended
-        registry = ProcessorRegistry.check(catalog, config.phases(), implemented.stream().map(faults::around)
+        ProcessorRegistry checked = ProcessorRegistry.check(catalog, config.phases(), implemented.stream()
+                .map(faults::around)
                 .<Processor>map(p -> config.lineage() ? new LineageRecorder(p, catalog, clock) : p).toList());
+        List<String> unknown = config.deadlines().keySet().stream().filter(n -> !catalog.names().contains(n)).sorted()
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalStateException("fullcourt.worker.deadlines names processors the catalog does not declare: "
+                    + unknown);
+        }
+        TaskDeadlines deadlines = new TaskDeadlines(config.deadline(), config.deadlines());
+        longestDeadline = deadlines.longest(checked.names().stream().map(catalog::get).toList());
+        requireLeasesOutlast(longestDeadline);
+        registry = checked;
         if (!config.lineage()) {
             LOG.warnf("LINEAGE OFF (fullcourt.worker.lineage=false): partitions written now are reported stale");
         }
@@ -125,10 +141,31 @@ public class WorkConsumer {
         heartbeat = new WorkerHeartbeat(clock);
         workers = Executors.newFixedThreadPool(config.workers(), named("worker"));
         SimulatedLatency latency = SimulatedLatency.parse(engine.warehouse().latency());
-        runner = new TaskRunner(warehouse, Executors.newCachedThreadPool(named("task")), config.deadline(), latency,
-                metrics);
-        LOG.infof("Worker serving phases %s with processors %s, %d workers, deadline %s, simulated query latency %s",
-                config.phases(), registry.names(), config.workers(), config.deadline(), latency);
+        runner = new TaskRunner(warehouse, Executors.newCachedThreadPool(named("task")), deadlines, latency, metrics);
+        LOG.infof("Worker serving phases %s with processors %s, %d workers, deadline %s (longest %s), simulated query"
+                + " latency %s", config.phases(), registry.names(), config.workers(), config.deadline(),
+                longestDeadline, latency);
+    }
+
+    /**
+     * A work message stays leased while its task runs, then while its events are published: were its lease
+     * extension to stop before, Pub/Sub would hand the same date to a second worker while the first still works on
+     * it. Refuses to start rather than run so.
+     */
+    private void requireLeasesOutlast(Duration longest) {
+        Duration needed = longest.plusSeconds(2 * PUBLISH_TIMEOUT_SECONDS);
+        if (needed.compareTo(pubsub.maxLeaseExtension()) > 0) {
+            throw new IllegalStateException("fullcourt.pubsub.max-lease-extension (" + pubsub.maxLeaseExtension()
+                    + ") is shorter than the longest task deadline of this worker's processors (" + longest
+                    + ") plus the time to publish its events (" + Duration.ofSeconds(2 * PUBLISH_TIMEOUT_SECONDS)
+                    + "): raise it to at least " + needed + ", or shorten the deadline");
+        }
+    }
+
+    /** The longest task deadline among the processors this worker serves. */
+    Duration longestDeadline() {
+        init();
+        return longestDeadline;
     }
 
     /** Tells the coordinator, through the warehouse, which version of each processor runs now (staleness compares). */

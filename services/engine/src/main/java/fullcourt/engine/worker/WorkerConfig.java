@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** A phase service's worker settings. */
 @ConfigMapping(prefix = "fullcourt.worker")
@@ -24,9 +25,19 @@ public interface WorkerConfig {
     @WithDefault("4")
     int workers();
 
-    /** Per-task deadline; the running query is cancelled and the attempt retried after it. */
+    /**
+     * Task deadline of a processor whose catalog entry declares none ({@code "deadline"}); the running query is
+     * cancelled and the attempt retried after it.
+     */
     @WithDefault("10m")
     Duration deadline();
+
+    /**
+     * Task deadlines per processor that take precedence over the catalog's, e.g.
+     * {@code fullcourt.worker.deadlines.player_game_summary=20s} (drills; an operator cutting one processor's hung
+     * queries short). Empty by default.
+     */
+    Map<String, Duration> deadlines();
 
     /**
      * At shutdown (Ctrl-C, SIGTERM), how long the tasks in hand may take to finish before they are

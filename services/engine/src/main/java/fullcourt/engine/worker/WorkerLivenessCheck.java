@@ -10,7 +10,8 @@ import org.eclipse.microprofile.health.Liveness;
 
 /**
  * The worker loop is alive: its pool takes work, and the messages it handles make progress within
- * the task deadline plus the time to publish the attempt's events twice (STARTED, then the end).
+ * the longest task deadline of its processors plus the time to publish the attempt's events twice
+ * (STARTED, then the end).
  */
 @Liveness
 @ApplicationScoped
@@ -19,12 +20,10 @@ public class WorkerLivenessCheck implements HealthCheck {
 
     @Inject
     WorkConsumer consumer;
-    @Inject
-    WorkerConfig config;
 
     @Override
     public HealthCheckResponse call() {
-        Duration limit = config.deadline().plusSeconds(2 * WorkConsumer.PUBLISH_TIMEOUT_SECONDS);
+        Duration limit = consumer.longestDeadline().plusSeconds(2 * WorkConsumer.PUBLISH_TIMEOUT_SECONDS);
         WorkerHeartbeat heartbeat = consumer.heartbeat();
         Duration stalled = heartbeat.stalledFor();
         boolean up = consumer.accepting() && stalled.compareTo(limit) <= 0;

@@ -8,7 +8,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +43,54 @@ class CatalogReaderTest {
         assertThat(catalog.get("box_scores")).isEqualTo(new ProcessorDeclaration(
                 "box_scores", 3, "box_scores", "game_date", List.of(), DateDomain.CALENDAR, "1", 4));
         assertThat(catalog.get("team_totals").upstreams()).containsExactly(new Upstream("box_scores", Window.SAME_DATE));
+    }
+
+    @Test
+    void readsADeadlineAsAnIsoDurationOrAsMinutes() throws IOException {
+        Catalog catalog = read("""
+                {"processors": [
+                  {"name": "box_scores", "phase": 3},
+                  {"name": "shot_zones", "phase": 3, "deadline": "PT4H"},
+                  {"name": "team_totals", "phase": 3, "deadline": 30}
+                ]}""");
+
+        assertThat(catalog.get("box_scores").deadline()).isEmpty();
+        assertThat(catalog.get("shot_zones").deadline()).contains(Duration.ofHours(4));
+        assertThat(catalog.get("team_totals").deadline()).contains(Duration.ofMinutes(30));
+    }
+
+    @Test
+    void reportsEveryBadDeadlineWithWhatIsExpected() {
+        String json = """
+                {"processors": [
+                  {"name": "a_minutes", "phase": 3, "deadline": "4h"},
+                  {"name": "b_zero", "phase": 3, "deadline": 0},
+                  {"name": "c_two_days", "phase": 3, "deadline": "P2D"},
+                  {"name": "d_fraction", "phase": 3, "deadline": 1.5},
+                  {"name": "e_negative", "phase": 3, "deadline": "-PT1M"}
+                ]}""";
+
+        assertThatThrownBy(() -> read(json))
+                .isInstanceOfSatisfying(InvalidCatalogException.class, e -> assertThat(e.problems()).containsExactly(
+                        "processors[0] (a_minutes): deadline must be an ISO-8601 duration such as \"PT4H\" or a whole"
+                                + " number of minutes, got \"4h\"",
+                        "processors[1] (b_zero): deadline must be more than 0 and at most 24 h, got 0",
+                        "processors[2] (c_two_days): deadline must be more than 0 and at most 24 h, got \"P2D\"",
+                        "processors[3] (d_fraction): deadline must be an ISO-8601 duration such as \"PT4H\" or a whole"
+                                + " number of minutes, got 1.5",
+                        "processors[4] (e_negative): deadline must be more than 0 and at most 24 h, got \"-PT1M\""));
+    }
+
+    @Test
+    void theShippedCatalogDeclaresTheRunbooksSlowProcessorsAndLeavesTheRestToTheDefault() {
+        Catalog shipped = CatalogReader.read("classpath:fullcourt-catalog.json");
+
+        // sized in fullcourt-catalog.md from PLATFORM-FACTS: 2.8 h worst date x 1.4, or 10 x the mean date
+        assertThat(shipped.get("player_game_summary").deadline()).contains(Duration.ofHours(4));
+        assertThat(shipped.get("team_offense_game_summary").deadline()).contains(Duration.ofMinutes(30));
+        assertThat(shipped.get("upcoming_player_game_context").deadline()).contains(Duration.ofMinutes(20));
+        assertThat(shipped.get("upcoming_team_game_context").deadline()).contains(Duration.ofMinutes(15));
+        assertThat(shipped.get("team_defense_game_summary").deadline()).isEqualTo(Optional.empty());
     }
 
     @Test

@@ -105,6 +105,61 @@ class TaskRunnerTest {
     }
 
     @Test
+    void theProcessorsDeclaredDeadlineNotTheGlobalOneBoundsItsTask() throws InterruptedException {
+        // global 30 s; the catalog gives team_totals 200 ms: the task is cancelled at 200 ms, naming the catalog
+        ProcessorDeclaration quick = TEAM_TOTALS.withDeadline(Duration.ofMillis(200));
+        CountDownLatch interrupted = new CountDownLatch(1);
+        Processor stuck = processor("team_totals", task -> {
+            try {
+                new CountDownLatch(1).await();
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+            }
+            return Outcome.skipped("only reached once interrupted");
+        });
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> runner.run(stuck, quick, JAN_2, "run-7", 1))
+                .isInstanceOf(RetryableFailure.class)
+                .hasMessage("team_totals 2024-01-02 exceeded its deadline of PT0.2S and was cancelled"
+                        + " (the catalog's deadline of team_totals)");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        assertThat(interrupted.await(5, TimeUnit.SECONDS)).as("processor thread interrupted").isTrue();
+    }
+
+    @Test
+    void aLongerDeclaredDeadlineLetsItsTaskOutliveTheGlobalOne() {
+        // global 200 ms; the catalog gives team_totals 30 s: a 600 ms task finishes
+        TaskRunner impatient = new TaskRunner(warehouse, taskThreads, Duration.ofMillis(200));
+        ProcessorDeclaration patient = TEAM_TOTALS.withDeadline(Duration.ofSeconds(30));
+        Processor slow = processor("team_totals", task -> {
+            Thread.sleep(600);
+            return Outcome.skipped("took 600 ms");
+        });
+
+        assertThat(impatient.run(slow, patient, JAN_2, "run-7", 1)).isEqualTo(new Outcome.Skipped("took 600 ms"));
+        assertThatThrownBy(() -> impatient.run(slow, TEAM_TOTALS, JAN_2, "run-7", 1))
+                .isInstanceOf(RetryableFailure.class)
+                .hasMessageContaining("exceeded its deadline of PT0.2S and was cancelled (fullcourt.worker.deadline)");
+    }
+
+    @Test
+    void aConfiguredDeadlineOfTheProcessorOverridesTheCatalogs() {
+        TaskRunner drill = new TaskRunner(warehouse, taskThreads,
+                new TaskDeadlines(Duration.ofSeconds(30), Map.of("team_totals", Duration.ofMillis(200))),
+                fullcourt.engine.warehouse.SimulatedLatency.OFF, WorkerMetrics.none());
+        Processor slow = processor("team_totals", task -> {
+            Thread.sleep(5_000);
+            return Outcome.skipped("too late");
+        });
+
+        assertThatThrownBy(() -> drill.run(slow, TEAM_TOTALS.withDeadline(Duration.ofHours(4)), JAN_2, "run-7", 1))
+                .isInstanceOf(RetryableFailure.class)
+                .hasMessage("team_totals 2024-01-02 exceeded its deadline of PT0.2S and was cancelled"
+                        + " (fullcourt.worker.deadlines.team_totals)");
+    }
+
+    @Test
     void retryableFailureOfTheProcessorStaysRetryable() {
         RetryableFailure quota = new RetryableFailure("quota exceeded");
 

@@ -2,6 +2,7 @@ package fullcourt.engine.worker;
 
 import static fullcourt.engine.testing.Declarations.declaration;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fullcourt.engine.catalog.Catalog;
 import fullcourt.engine.config.EngineConfig;
@@ -13,6 +14,7 @@ import fullcourt.engine.processor.RetryableFailure;
 import fullcourt.engine.processor.TaskContext;
 import fullcourt.engine.transport.IncomingPubSubMetadata;
 import fullcourt.engine.transport.OutgoingPubSubMetadata;
+import fullcourt.engine.transport.PubSubConfig;
 import fullcourt.engine.warehouse.DuckDbWarehouse;
 import fullcourt.messages.DateWork;
 import fullcourt.messages.MessageCodec;
@@ -68,6 +70,34 @@ class WorkConsumerTest {
             consumer.stop();
         }
         warehouse.close();
+    }
+
+    @Test
+    void theWorkersLongestDeadlineIsItsProcessorsDeclaredOne() {
+        consumer = consumer(declaration("team_totals", 3).withDeadline(Duration.ofHours(4)), Map.of(),
+                task -> Outcome.skipped("no games"));
+
+        // the catalog's 4 h, not the global 10 min: the liveness check allows that long plus the publishes
+        assertThat(consumer.longestDeadline()).isEqualTo(Duration.ofHours(4));
+    }
+
+    @Test
+    void aWorkerRefusesToStartWhenItsMessagesLeasesWouldEndBeforeItsLongestTask() {
+        // 4 h 59 min of task + 2 x 60 s of publishing = 5 h 1 min > the 5 h lease extension
+        assertThatThrownBy(() -> consumer(declaration("team_totals", 3).withDeadline(Duration.ofMinutes(299)),
+                Map.of(), task -> Outcome.skipped("no games")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("fullcourt.pubsub.max-lease-extension (PT5H) is shorter than the longest task deadline of"
+                        + " this worker's processors (PT4H59M) plus the time to publish its events (PT2M): raise it to"
+                        + " at least PT5H1M, or shorten the deadline");
+    }
+
+    @Test
+    void aConfiguredDeadlineOfAProcessorReplacesItsDeclaredOne() {
+        consumer = consumer(declaration("team_totals", 3).withDeadline(Duration.ofHours(4)),
+                Map.of("fullcourt.worker.deadlines.team_totals", "20s"), task -> Outcome.skipped("no games"));
+
+        assertThat(consumer.longestDeadline()).isEqualTo(Duration.ofSeconds(20));
     }
 
     @Test
@@ -151,19 +181,28 @@ class WorkConsumerTest {
     }
 
     private WorkConsumer consumer(Body body) {
+        return consumer(declaration("team_totals", 3), Map.of(), body);
+    }
+
+    /** A worker serving only {@code declared}, with {@code settings} on top of the test's. */
+    private WorkConsumer consumer(fullcourt.engine.catalog.ProcessorDeclaration declared, Map<String, String> settings,
+                                  Body body) {
         WorkConsumer c = new WorkConsumer();
-        c.catalog = Catalog.of(List.of(declaration("team_totals", 3)));
+        c.catalog = Catalog.of(List.of(declared));
         c.warehouse = warehouse;
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .withMapping(WorkerConfig.class).withMapping(EngineConfig.class).withMapping(FaultConfig.class)
+                .withMapping(PubSubConfig.class)
                 .withConverter(Duration.class, 200, new DurationConverter())
                 .withSources(new PropertiesConfigSource(Map.of("fullcourt.worker.phases", "3",
                         "fullcourt.worker.workers", "1", "fullcourt.worker.lineage", "false",
                         "fullcourt.warehouse.duckdb-path", ":memory:"), "test", 100))
+                .withSources(new PropertiesConfigSource(settings, "test-settings", 200))
                 .build();
         c.config = config.getConfigMapping(WorkerConfig.class);
         c.engine = config.getConfigMapping(EngineConfig.class);
         c.faultConfig = config.getConfigMapping(FaultConfig.class);
+        c.pubsub = config.getConfigMapping(PubSubConfig.class);
         c.clock = Clock.fixed(Instant.parse("2021-11-03T08:00:00Z"), ZoneOffset.UTC);
         c.processors = new OneProcessor(new Processor() {
             @Override

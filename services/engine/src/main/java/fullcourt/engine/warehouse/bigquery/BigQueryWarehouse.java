@@ -19,6 +19,7 @@ import com.google.cloud.bigquery.TableResult;
 import com.google.cloud.bigquery.TimePartitioning;
 import fullcourt.engine.processor.Cancellation;
 import fullcourt.engine.processor.PermanentFailure;
+import fullcourt.engine.retry.BackoffPolicy;
 import fullcourt.engine.warehouse.Column;
 import fullcourt.engine.warehouse.Warehouse;
 import fullcourt.engine.warehouse.WriteBracket;
@@ -32,6 +33,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.random.RandomGenerator;
 
 /**
  * The production warehouse: BigQuery query jobs. A partition is replaced by one query job writing
@@ -42,7 +44,7 @@ import java.util.Map;
  * DuckDB resolves them against its schemas, so both run the same text.
  *
  * <p>Errors BigQuery calls transient (rate limits, quotas, backend errors, 429/5xx) are retried
- * here under a {@link BackoffPolicy}, then surfaced as RetryableFailure; the rest are
+ * here under a {@link BackoffPolicy} (exponential, with full jitter), then surfaced as RetryableFailure; the rest are
  * PermanentFailure at once (see {@link ErrorClassification}).
  */
 public class BigQueryWarehouse implements Warehouse {
@@ -62,12 +64,15 @@ public class BigQueryWarehouse implements Warehouse {
      * @param bigquery     a client whose own retries are off (see {@link #connect}), so the
      *                     backoff policy is the only one
      * @param backoff      retries of transient errors
+     * @param jitter       where the backoff's jittered delays are drawn from (thread-safe): unseeded in
+     *                     production, so processes do not retry in step; seeded in tests
      * @param pollInterval how often a running job's status is read
      * @param location     the BigQuery location of the datasets (e.g. "US"), or null for the default
      */
-    public BigQueryWarehouse(BigQuery bigquery, BackoffPolicy backoff, Duration pollInterval, String location) {
+    public BigQueryWarehouse(BigQuery bigquery, BackoffPolicy backoff, RandomGenerator jitter, Duration pollInterval,
+                             String location) {
         this.bigquery = bigquery;
-        this.retry = new RetryLoop(backoff);
+        this.retry = new RetryLoop(backoff, jitter);
         this.jobs = new QueryJobs(bigquery, retry, pollInterval, location);
     }
 
@@ -79,7 +84,7 @@ public class BigQueryWarehouse implements Warehouse {
      * @param credentials null for Application Default Credentials
      */
     public static BigQueryWarehouse connect(String projectId, String endpoint, String location, Credentials credentials,
-                                            BackoffPolicy backoff, Duration pollInterval) {
+                                            BackoffPolicy backoff, RandomGenerator jitter, Duration pollInterval) {
         BigQueryOptions.Builder options = BigQueryOptions.newBuilder()
                 .setProjectId(projectId)
                 // The client would otherwise retry 5xx itself (up to 6 attempts per call), inside each of
@@ -95,7 +100,7 @@ public class BigQueryWarehouse implements Warehouse {
         if (credentials != null) {
             options.setCredentials(credentials);
         }
-        return new BigQueryWarehouse(options.build().getService(), backoff, pollInterval, location);
+        return new BigQueryWarehouse(options.build().getService(), backoff, jitter, pollInterval, location);
     }
 
     /**

@@ -5,12 +5,14 @@ import fullcourt.engine.processor.Cancellation;
 import fullcourt.engine.processor.PermanentFailure;
 import fullcourt.engine.processor.QuotaExceeded;
 import fullcourt.engine.processor.RetryableFailure;
+import fullcourt.engine.retry.BackoffPolicy;
 import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 import org.jboss.logging.Logger;
 
 /**
  * Runs one BigQuery call under a {@link BackoffPolicy}: a transient error is retried after the
- * policy's delay, then surfaced as {@link RetryableFailure} (the worker nacks and Pub/Sub retries
+ * policy's jittered delay, then surfaced as {@link RetryableFailure} (the worker nacks and Pub/Sub retries
  * later); any other error becomes a {@link PermanentFailure} at once, with BigQuery's message.
  */
 final class RetryLoop {
@@ -18,9 +20,12 @@ final class RetryLoop {
     private static final Logger LOG = Logger.getLogger(RetryLoop.class);
 
     private final BackoffPolicy policy;
+    private final RandomGenerator jitter;
 
-    RetryLoop(BackoffPolicy policy) {
+    /** @param jitter where the delays are drawn from; shared by the worker's threads, so thread-safe */
+    RetryLoop(BackoffPolicy policy, RandomGenerator jitter) {
         this.policy = policy;
+        this.jitter = jitter;
     }
 
     <T> T run(String what, Cancellation cancellation, Supplier<T> attempt) {
@@ -37,7 +42,7 @@ final class RetryLoop {
                     String message = what + " failed after " + n + " attempts: " + detail;
                     throw ErrorClassification.isQuota(e) ? new QuotaExceeded(message, e) : new RetryableFailure(message, e);
                 }
-                long delayMs = policy.delayAfter(n).toMillis();
+                long delayMs = policy.delayAfter(n, jitter).toMillis();
                 LOG.debugf("%s: attempt %d failed (%s), retrying in %d ms", what, n, detail, delayMs);
                 pause(delayMs, cancellation);
             }

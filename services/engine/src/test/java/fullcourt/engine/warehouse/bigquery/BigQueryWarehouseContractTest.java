@@ -23,6 +23,7 @@ import fullcourt.engine.processor.Cancellation;
 import fullcourt.engine.warehouse.WriteBracket;
 import fullcourt.engine.processor.PermanentFailure;
 import fullcourt.engine.processor.RetryableFailure;
+import fullcourt.engine.retry.BackoffPolicy;
 import fullcourt.engine.warehouse.bigquery.FakeBigQueryApi.Request;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -33,6 +34,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -63,7 +65,7 @@ class BigQueryWarehouseContractTest {
     void start() {
         api = FakeBigQueryApi.start();
         warehouse = BigQueryWarehouse.connect(FakeBigQueryApi.PROJECT, api.endpoint(), null,
-                NoCredentials.getInstance(), FAST, Duration.ofMillis(1));
+                NoCredentials.getInstance(), FAST, new Random(7), Duration.ofMillis(1));
     }
 
     @AfterEach

@@ -1,0 +1,175 @@
+package fullcourt.engine.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.google.protobuf.ByteString;
+import com.google.pubsub.v1.PubsubMessage;
+import com.google.pubsub.v1.PushConfig;
+import com.google.pubsub.v1.ReceivedMessage;
+import fullcourt.infra.PubSubConnection;
+import fullcourt.infra.PubSubEmulator;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The subscriber's lease settings: a message in hand keeps its lease past the ack deadline for as long as its handler
+ * runs, up to the maximum extension; the pull retries back off with jitter. On the emulator where Pub/Sub's own
+ * behaviour is the point, without a broker where only the puller's decision is.
+ */
+class SubscriptionPullerTest {
+
+    private static final int ACK_DEADLINE_SECONDS = 10;
+
+    private static PubSubEmulator emulator;
+    private static PubSubConnection connection;
+
+    private final String name = "t" + UUID.randomUUID().toString().substring(0, 8) + "-lease";
+    private final List<ReceivedMessage> deliveries = new CopyOnWriteArrayList<>();
+    private final List<Runnable> acks = new CopyOnWriteArrayList<>();
+    private SubscriptionPuller puller;
+
+    @BeforeAll
+    static void startEmulator() {
+        emulator = PubSubEmulator.start();
+        connection = PubSubConnection.emulator(emulator.hostPort(), "fullcourt-test");
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        if (connection != null) {
+            connection.close();
+        }
+        if (emulator != null) {
+            emulator.close();
+        }
+    }
+
+    @AfterEach
+    void stopPuller() {
+        if (puller != null) {
+            acks.forEach(Runnable::run);
+            puller.stop();
+        }
+    }
+
+    @Test
+    void aMessageInHandKeepsItsLeasePastTheAckDeadlineWhileItsHandlerRuns() throws Exception {
+        puller = pullerOnEmulator(Duration.ofHours(5));
+        publish("player_game_summary/2021-11-02");
+        await().atMost(30, TimeUnit.SECONDS).until(() -> deliveries.size() == 1);
+
+        // two and a half ack deadlines with the handler still working: without extension it would come back twice
+        await().during(25, TimeUnit.SECONDS).atMost(30, TimeUnit.SECONDS).until(() -> deliveries.size() == 1);
+    }
+
+    @Test
+    void pastTheMaximumExtensionAMessageIsLeftToExpireAndDeliveredAgain() throws Exception {
+        puller = pullerOnEmulator(Duration.ofSeconds(1));
+        publish("player_game_summary/2021-11-03");
+        await().atMost(30, TimeUnit.SECONDS).until(() -> deliveries.size() == 1);
+
+        // the first renewal (after 3 s) finds it held longer than 1 s: it expires 10 s after its pull, comes back
+        await().atMost(40, TimeUnit.SECONDS).until(() -> deliveries.size() == 2);
+        assertThat(deliveries.get(1).getMessage().getMessageId()).isEqualTo(deliveries.get(0).getMessage().getMessageId());
+    }
+
+    @Test
+    void leasesAreExtendedUntilTheMaximumExtensionAfterReceipt() {
+        MovableClock clock = new MovableClock(Instant.parse("2021-11-02T12:00:00Z"));
+        SubscriptionPuller offline = new SubscriptionPuller(null, "projects/p/subscriptions/phase3-work-sub", 4,
+                60, Duration.ofHours(5), clock, new Random(1), (m, ack, nack) -> { });
+        offline.hold(ReceivedMessage.newBuilder().setAckId("early").build());
+        clock.advance(Duration.ofHours(1));
+        offline.hold(ReceivedMessage.newBuilder().setAckId("late").build());
+
+        clock.advance(Duration.ofHours(3).plusMinutes(59));
+        assertThat(offline.leasesToExtend()).as("4 h 59 min and 3 h 59 min in hand").containsExactlyInAnyOrder("early", "late");
+
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(offline.leasesToExtend()).as("5 h and 4 h in hand").containsExactly("late");
+
+        clock.advance(Duration.ofHours(1));
+        assertThat(offline.leasesToExtend()).as("6 h and 5 h in hand").isEmpty();
+    }
+
+    @Test
+    void failedPullsBackOffWithJitterBetweenZeroAndTenSeconds() {
+        // ceilings 100 ms, 200 ms, 400 ms, ... 6.4 s, then 10 s from the 8th failure on
+        assertThat(IntStream.rangeClosed(1, 9).mapToObj(SubscriptionPuller.PULL_BACKOFF::ceilingAfter).toList())
+                .containsExactly(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400),
+                        Duration.ofMillis(800), Duration.ofMillis(1600), Duration.ofMillis(3200),
+                        Duration.ofMillis(6400), Duration.ofSeconds(10), Duration.ofSeconds(10));
+        Random jitter = new Random(5);
+        List<Duration> tenthFailure = IntStream.range(0, 50)
+                .mapToObj(i -> SubscriptionPuller.PULL_BACKOFF.delayAfter(10, jitter)).toList();
+        assertThat(tenthFailure).allMatch(d -> !d.isNegative() && d.compareTo(Duration.ofSeconds(10)) <= 0);
+        assertThat(tenthFailure.stream().distinct().count()).isGreaterThan(40);
+    }
+
+    private SubscriptionPuller pullerOnEmulator(Duration maxLeaseExtension) {
+        connection.topicAdmin().createTopic(connection.topic(name));
+        connection.subscriptionAdmin().createSubscription(connection.subscription(name), connection.topic(name),
+                PushConfig.getDefaultInstance(), ACK_DEADLINE_SECONDS);
+        SubscriptionPuller p = new SubscriptionPuller(connection.subscriptionAdmin(),
+                connection.subscription(name).toString(), 4, ACK_DEADLINE_SECONDS, maxLeaseExtension,
+                Clock.systemUTC(), new Random(3), (m, ack, nack) -> {
+                    deliveries.add(m);
+                    acks.add(ack);
+                });
+        p.start();
+        return p;
+    }
+
+    private void publish(String body) throws Exception {
+        var publisher = connection.publisherBuilder(name).build();
+        try {
+            publisher.publish(PubsubMessage.newBuilder().setData(ByteString.copyFromUtf8(body)).build())
+                    .get(30, TimeUnit.SECONDS);
+        } finally {
+            publisher.shutdown();
+            publisher.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class MovableClock extends Clock {
+        private Instant now;
+
+        MovableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
