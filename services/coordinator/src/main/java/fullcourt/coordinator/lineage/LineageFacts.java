@@ -11,10 +11,12 @@ import java.util.Set;
 /**
  * What the warehouse says about its partitions, read in a few queries ({@link LineageReader}):
  * the versions the services run now, the latest write of each partition, the inputs of those
- * writes whose fingerprint differs now from when they were read, and which partitions have rows.
+ * writes whose fingerprint differs now from when they were read, which partitions have rows, and
+ * which latest writes recorded what they read.
  */
 public record LineageFacts(Map<String, String> currentVersions, Map<PartitionKey, LatestWrite> latest,
-                           Map<PartitionKey, List<ChangedInput>> changedInputs, Set<PartitionKey> present) {
+                           Map<PartitionKey, List<ChangedInput>> changedInputs, Set<PartitionKey> present,
+                           Set<PartitionKey> withReads) {
 
     /**
      * An input a write read that is not what it was: {@code input} names the partition that changed when it is

@@ -54,11 +54,14 @@ public final class LineageReader {
     public LineageFacts read() {
         LineageStore store = LineageStore.create(warehouse);
         Map<PartitionKey, LatestWrite> latest = store.latest(List.of(), FIRST, LAST);
-        return new LineageFacts(store.currentVersions(), latest, changedInputs(latest), present());
+        Set<PartitionKey> withReads = new HashSet<>();
+        Map<PartitionKey, List<ChangedInput>> changed = changedInputs(latest, withReads);
+        return new LineageFacts(store.currentVersions(), latest, changed, present(), withReads);
     }
 
     /** The inputs of latest writes whose digest now differs from the one they recorded. */
-    private Map<PartitionKey, List<ChangedInput>> changedInputs(Map<PartitionKey, LatestWrite> latest) {
+    private Map<PartitionKey, List<ChangedInput>> changedInputs(Map<PartitionKey, LatestWrite> latest,
+                                                                Set<PartitionKey> withReads) {
         Map<String, TreeMap<LocalDate, LatestWrite>> byProcessor = new HashMap<>();
         Map<String, Map<LocalDate, String>> now = new HashMap<>();
         latest.forEach((k, w) -> {
@@ -75,6 +78,7 @@ public final class LineageReader {
         Map<PartitionKey, List<ChangedInput>> out = new HashMap<>();
         for (Map<String, Object> r : warehouse.query(READS_OF_LATEST, Map.of("from", FIRST, "to", LAST))) {
             InputSpan span = LineageStore.span(r);
+            withReads.add(new PartitionKey((String) r.get("processor"), ColumnValues.date(r.get("game_date"))));
             String read = (String) r.get("digest");
             String digestNow = index.digest(span);
             if (!read.equals(digestNow)) {

@@ -47,6 +47,11 @@ public final class StalenessCheck {
                     judged.computeIfAbsent(d.name(), n -> new TreeSet<>()).add(date);
                     TaskKey key = new TaskKey(d.name(), date);
                     StaleReason reason = direct(d, key, facts);
+                    if (reason == null && !facts.withReads().contains(new PartitionKey(d.name(), date))
+                            && !WindowInputs.of(catalog, d, date, calendar).isEmpty()) {
+                        reason = new StaleReason(Kind.NO_LINEAGE, "no recorded reads (lineage written by an older"
+                                + " version of Fullcourt)", null);
+                    }
                     if (reason == null) {
                         Optional<TaskKey> upstream = staleReach.firstMarkedInput(d, date);
                         if (upstream.isPresent()) {

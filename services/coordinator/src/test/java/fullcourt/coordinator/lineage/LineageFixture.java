@@ -49,6 +49,8 @@ public final class LineageFixture {
     final Map<PartitionKey, LatestWrite> latest = new HashMap<>();
     final Map<PartitionKey, List<ChangedInput>> changed = new HashMap<>();
     final Set<PartitionKey> present = new HashSet<>();
+    /** Writes that recorded their reads: every written partition, unless a test says otherwise. */
+    final Set<PartitionKey> withReads = new HashSet<>();
 
     public LineageFixture() {
         for (String p : List.of("points", "totals", "daily")) {
@@ -63,6 +65,7 @@ public final class LineageFixture {
         latest.put(key, new LatestWrite(processor, date, processor + date, "v1", Instant.EPOCH, "run-1",
                 LatestWrite.Outcome.WRITTEN, 3, "3:42", null));
         present.add(key);
+        withReads.add(key);
     }
 
     public void changedInput(String processor, LocalDate date, String input, LocalDate inputDate) {
@@ -71,7 +74,7 @@ public final class LineageFixture {
     }
 
     public LineageFacts facts() {
-        return new LineageFacts(versions, latest, changed, present);
+        return new LineageFacts(versions, latest, changed, present, withReads);
     }
 
     public Staleness judge() {

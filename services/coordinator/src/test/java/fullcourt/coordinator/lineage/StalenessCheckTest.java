@@ -49,6 +49,20 @@ class StalenessCheckTest {
     }
 
     @Test
+    void aWriteWithoutRecordedReadsIsStaleUnlessItReadsNothing() {
+        // lineage written before reads were recorded per window (an older Fullcourt): what it read is unknown
+        fixture.withReads.remove(new PartitionKey("totals", JAN_4));
+        // totals of Jan 3 reads no earlier date (season to date of the season's first day): nothing to record
+        fixture.withReads.remove(new PartitionKey("totals", JAN_3));
+
+        Staleness s = fixture.judge();
+
+        assertThat(s.reason(key("totals", JAN_4)).orElseThrow().kind()).isEqualTo(Kind.NO_LINEAGE);
+        assertThat(s.reason(key("totals", JAN_4)).orElseThrow().text()).startsWith("no recorded reads");
+        assertThat(s.all().keySet()).containsExactly(key("totals", JAN_4), key("daily", JAN_4));
+    }
+
+    @Test
     void aRewrittenUpstreamIsNamedWithTheDateItWasReRunOn() {
         fixture.changedInput("totals", JAN_6, "points", JAN_4);
         Staleness s = fixture.judge();
