@@ -2,6 +2,7 @@ package fullcourt.engine.lineage;
 
 import fullcourt.engine.processor.Cancellation;
 import fullcourt.engine.warehouse.Column;
+import fullcourt.engine.warehouse.ForwardingWarehouse;
 import fullcourt.engine.warehouse.Warehouse;
 import fullcourt.engine.warehouse.WriteBracket;
 import java.time.LocalDate;
@@ -16,9 +17,8 @@ import java.util.function.Function;
  * reads before the write, the written row with the partition's fingerprint after it; on DuckDB all
  * in the write's transaction). Whether that write happened is {@link #wrote()}.
  */
-final class RecordingWarehouse implements Warehouse {
+final class RecordingWarehouse extends ForwardingWarehouse {
 
-    private final Warehouse delegate;
     private final String table;
     private final LocalDate date;
     private final List<WriteBracket.Statement> begin;
@@ -28,7 +28,7 @@ final class RecordingWarehouse implements Warehouse {
 
     RecordingWarehouse(Warehouse delegate, String table, LocalDate date, List<WriteBracket.Statement> begin,
                        Function<List<Column>, WriteBracket.Statement> written, Function<String, List<Column>> columns) {
-        this.delegate = delegate;
+        super(delegate);
         this.table = table;
         this.date = date;
         this.begin = begin;
@@ -59,30 +59,5 @@ final class RecordingWarehouse implements Warehouse {
                 withLineage);
         wrote = true;
         return rows;
-    }
-
-    @Override
-    public List<Map<String, Object>> query(String sql, Map<String, Object> params) {
-        return delegate.query(sql, params);
-    }
-
-    @Override
-    public long update(String sql, Map<String, Object> params) {
-        return delegate.update(sql, params);
-    }
-
-    @Override
-    public void updateBatch(String sql, List<Map<String, Object>> paramSets) {
-        delegate.updateBatch(sql, paramSets);
-    }
-
-    @Override
-    public boolean tableExists(String t) {
-        return delegate.tableExists(t);
-    }
-
-    @Override
-    public List<Column> columns(String t) {
-        return delegate.columns(t);
     }
 }

@@ -14,6 +14,7 @@ import fullcourt.engine.processor.Outcome;
 import fullcourt.engine.processor.Processor;
 import fullcourt.engine.processor.TaskContext;
 import fullcourt.engine.warehouse.DuckDbWarehouse;
+import fullcourt.engine.warehouse.ForwardingWarehouse;
 import fullcourt.engine.warehouse.Warehouse;
 import fullcourt.engine.warehouse.WriteBracket;
 import java.time.Clock;
@@ -244,7 +245,7 @@ class LineageRecorderTest {
     void whereAWriteCannotShareItsLineagesTransactionADeathBetweenLeavesThePartitionUnknown() throws Exception {
         run(POINTS, POINTS_SQL, JAN_3, false);
         // BigQuery's order without its jobs: the statements before, the write, and the process dies before the rest
-        Warehouse withoutTransactions = new Delegating(warehouse) {
+        Warehouse withoutTransactions = new ForwardingWarehouse(warehouse) {
             @Override
             public long replacePartition(String table, String partitionColumn, LocalDate date, String selectSql,
                                          Map<String, Object> params, Cancellation cancellation, WriteBracket bracket) {
@@ -282,65 +283,6 @@ class LineageRecorderTest {
         assertThat(latest("points", JAN_3)).isNull();
     }
 
-    private interface Body {
-        Outcome apply(TaskContext task) throws Exception;
-    }
-
-    /** A processor named points doing {@code body}. */
-    private static Processor points(Body body) {
-        return new Processor() {
-            @Override
-            public String name() {
-                return "points";
-            }
-
-            @Override
-            public Outcome process(TaskContext task) throws Exception {
-                return body.apply(task);
-            }
-        };
-    }
-
-    /** A warehouse passing everything to another. */
-    private static class Delegating implements Warehouse {
-        private final Warehouse d;
-
-        Delegating(Warehouse d) {
-            this.d = d;
-        }
-
-        @Override
-        public long replacePartition(String table, String partitionColumn, LocalDate date, String selectSql,
-                                     Map<String, Object> params, Cancellation cancellation, WriteBracket bracket) {
-            return d.replacePartition(table, partitionColumn, date, selectSql, params, cancellation, bracket);
-        }
-
-        @Override
-        public List<Map<String, Object>> query(String sql, Map<String, Object> params) {
-            return d.query(sql, params);
-        }
-
-        @Override
-        public long update(String sql, Map<String, Object> params) {
-            return d.update(sql, params);
-        }
-
-        @Override
-        public void updateBatch(String sql, List<Map<String, Object>> paramSets) {
-            d.updateBatch(sql, paramSets);
-        }
-
-        @Override
-        public boolean tableExists(String table) {
-            return d.tableExists(table);
-        }
-
-        @Override
-        public List<fullcourt.engine.warehouse.Column> columns(String table) {
-            return d.columns(table);
-        }
-    }
-
     @Test
     void fingerprintsIgnoreRowOrderAndFloatNoiseButSeeRealChanges() {
         warehouse.update("CREATE TABLE analytics.f (game_date DATE, player VARCHAR, rate DOUBLE, note VARCHAR)", Map.of());
@@ -361,5 +303,24 @@ class LineageRecorderTest {
         assertThat(fingerprints.of("analytics.f", "game_date", JAN_3)).as("NULL and '' differ").isNotEqualTo(first);
         assertThat(first.rows()).isEqualTo(2);
         assertThat(fingerprints.of("analytics.f", "game_date", JAN_4)).isEqualTo(Fingerprint.EMPTY);
+    }
+
+    private interface Body {
+        Outcome apply(TaskContext task) throws Exception;
+    }
+
+    /** A processor named points doing {@code body}. */
+    private static Processor points(Body body) {
+        return new Processor() {
+            @Override
+            public String name() {
+                return "points";
+            }
+
+            @Override
+            public Outcome process(TaskContext task) throws Exception {
+                return body.apply(task);
+            }
+        };
     }
 }

@@ -129,11 +129,18 @@ class TaskRunnerTest {
 
     @Test
     void aLongerDeclaredDeadlineLetsItsTaskOutliveTheGlobalOne() {
-        // global 200 ms; the catalog gives team_totals 30 s: a 600 ms task finishes
+        // global 200 ms; the catalog gives team_totals 30 s: a task working 600 ms (watching for a cancellation all
+        // along) finishes uncancelled
         TaskRunner impatient = new TaskRunner(warehouse, taskThreads, Duration.ofMillis(200));
         ProcessorDeclaration patient = TEAM_TOTALS.withDeadline(Duration.ofSeconds(30));
         Processor slow = processor("team_totals", task -> {
-            Thread.sleep(600);
+            long end = System.nanoTime() + Duration.ofMillis(600).toNanos();
+            while (System.nanoTime() < end) {
+                if (task.cancellation().isCancelled() || Thread.currentThread().isInterrupted()) {
+                    return Outcome.skipped("cancelled");
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+            }
             return Outcome.skipped("took 600 ms");
         });
 
@@ -149,7 +156,7 @@ class TaskRunnerTest {
                 new TaskDeadlines(Duration.ofSeconds(30), Map.of("team_totals", Duration.ofMillis(200))),
                 fullcourt.engine.warehouse.SimulatedLatency.OFF, WorkerMetrics.none());
         Processor slow = processor("team_totals", task -> {
-            Thread.sleep(5_000);
+            new CountDownLatch(1).await(); // hangs until the runner interrupts it at the deadline
             return Outcome.skipped("too late");
         });
 

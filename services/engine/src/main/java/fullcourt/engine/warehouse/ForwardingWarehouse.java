@@ -1,0 +1,47 @@
+package fullcourt.engine.warehouse;
+
+import fullcourt.engine.processor.Cancellation;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** A warehouse passing every call to another: decorators override what they change. */
+public abstract class ForwardingWarehouse implements Warehouse {
+
+    protected final Warehouse delegate;
+
+    protected ForwardingWarehouse(Warehouse delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public long replacePartition(String table, String partitionColumn, LocalDate date, String selectSql,
+                                 Map<String, Object> params, Cancellation cancellation, WriteBracket bracket) {
+        return delegate.replacePartition(table, partitionColumn, date, selectSql, params, cancellation, bracket);
+    }
+
+    @Override
+    public List<Map<String, Object>> query(String sql, Map<String, Object> params) {
+        return delegate.query(sql, params);
+    }
+
+    @Override
+    public long update(String sql, Map<String, Object> params) {
+        return delegate.update(sql, params);
+    }
+
+    @Override
+    public void updateBatch(String sql, List<Map<String, Object>> paramSets) {
+        delegate.updateBatch(sql, paramSets);
+    }
+
+    @Override
+    public boolean tableExists(String table) {
+        return delegate.tableExists(table);
+    }
+
+    @Override
+    public List<Column> columns(String table) {
+        return delegate.columns(table);
+    }
+}
