@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code fullcourt provision}: the dry run, the gcloud script, and the Pub/Sub part against the emulator. */
 class ProvisionCommandTest {
@@ -89,6 +90,19 @@ class ProvisionCommandTest {
         assertThat(cli.out).contains("gcloud iam service-accounts create fullcourt-publishing")
                 .contains("--member=\"serviceAccount:fullcourt-publishing@${PROJECT}.iam.gserviceaccount.com\""
                         + " --role=roles/storage.objectAdmin");
+    }
+
+    @Test
+    void writesTheCloudRunManifestsTheCheckedInOnesAreEqualTo(@TempDir Path dir) throws Exception {
+        Cli cli = Cli.run("provision", "--write-cloud-run-manifests", dir.toString());
+
+        assertThat(cli.exitCode).isZero();
+        try (var written = Files.list(dir)) {
+            for (Path file : written.toList()) {
+                assertThat(file).hasSameTextualContentAs(Path.of("../../infra/deploy/cloud-run").resolve(file.getFileName()));
+            }
+        }
+        assertThat(cli.out).contains("fullcourt-coordinator.yaml").contains("fullcourt-publishing.yaml");
     }
 
     @Test
