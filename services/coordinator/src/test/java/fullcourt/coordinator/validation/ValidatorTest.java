@@ -40,13 +40,13 @@ class ValidatorTest {
                 + " ('20231027_NYK_PHI', DATE '2023-10-27', '2023-24', 'regular', 'PHI', 'NYK'),"
                 + " ('20231027_BOS_MIA', DATE '2023-10-27', '2023-24', 'regular', 'MIA', 'BOS')");
         // team rows: Oct 24 complete, Oct 25 one team short, Oct 27 absent
-        sql("CREATE TABLE analytics.team_offense_game_summary AS SELECT * FROM (VALUES"
+        sql("CREATE OR REPLACE TABLE analytics.team_offense_game_summary AS SELECT * FROM (VALUES"
                 + " (DATE '2023-10-24', '20231024_NYK_BOS', 'BOS', 'NYK', TRUE),"
                 + " (DATE '2023-10-24', '20231024_NYK_BOS', 'NYK', 'BOS', FALSE),"
                 + " (DATE '2023-10-25', '20231025_PHI_MIA', 'MIA', 'PHI', TRUE))"
                 + " AS t(game_date, game_id, team, opponent, is_home)");
         // players of Oct 24: 4 played (3 with usage, 4 with zones), 1 DNP, one id of the wrong date
-        sql("CREATE TABLE analytics.player_game_summary AS SELECT * FROM (VALUES"
+        sql("CREATE OR REPLACE TABLE analytics.player_game_summary AS SELECT * FROM (VALUES"
                 + " (DATE '2023-10-24', '20231024_NYK_BOS', 'BOS', 'NYK', TRUE, 30.0, 25.1, 5, 3, 2, NULL),"
                 + " (DATE '2023-10-24', '20231024_NYK_BOS', 'BOS', 'NYK', TRUE, 20.0, 18.0, 2, 1, 0, NULL),"
                 + " (DATE '2023-10-24', '20231024_NYK_BOS', 'NYK', 'BOS', FALSE, 25.0, 22.0, 4, 4, 1, NULL),"
