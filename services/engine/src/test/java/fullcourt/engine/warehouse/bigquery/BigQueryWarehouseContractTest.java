@@ -22,6 +22,7 @@ import com.google.cloud.NoCredentials;
 import fullcourt.engine.processor.Cancellation;
 import fullcourt.engine.warehouse.WriteBracket;
 import fullcourt.engine.processor.PermanentFailure;
+import fullcourt.engine.processor.QuotaExceeded;
 import fullcourt.engine.processor.RetryableFailure;
 import fullcourt.engine.retry.BackoffPolicy;
 import fullcourt.engine.warehouse.bigquery.FakeBigQueryApi.Request;
@@ -176,7 +177,6 @@ class BigQueryWarehouseContractTest {
     @CsvSource({
             "403, rateLimitExceeded, Exceeded rate limits: too many table update operations for this table",
             "400, jobRateLimitExceeded, Job exceeded rate limits: Your table exceeded quota for table update operations",
-            "403, quotaExceeded, Quota exceeded: Your table exceeded quota for Number of partition modifications",
             "500, internalError, An internal error occurred and the request could not be completed",
             "502, '', Bad Gateway"})
     void transientErrorsAreRetriedWhateverTheirHttpCode(int code, String reason, String message) {
@@ -185,6 +185,20 @@ class BigQueryWarehouseContractTest {
         replaceJan31();
 
         assertThat(api.requests(INSERT_JOB)).hasSize(2);
+    }
+
+    @ParameterizedTest(name = "HTTP 403 {0} ends the attempt at once as a quota failure")
+    @CsvSource({
+            "quotaExceeded, Quota exceeded: Your table exceeded quota for Number of partition modifications",
+            "usageQuotaExceeded, Custom quota exceeded: Your usage exceeded the custom quota for QueryUsagePerDay"})
+    void longerTermQuotasAreNotRetriedInTheCallButReportedAsQuota(String reason, String message) {
+        api.script(INSERT_JOB, error(403, reason, message));
+
+        assertThatThrownBy(this::replaceJan31)
+                .isInstanceOf(QuotaExceeded.class)
+                .hasMessageContaining(reason + ": " + message)
+                .hasMessageContaining("10 minutes or more");
+        assertThat(api.requests(INSERT_JOB)).hasSize(1);
     }
 
     @ParameterizedTest(name = "HTTP {0} {1} fails at once")
