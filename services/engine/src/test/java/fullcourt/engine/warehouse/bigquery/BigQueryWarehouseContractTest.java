@@ -20,11 +20,12 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.cloud.NoCredentials;
 import fullcourt.engine.processor.Cancellation;
-import fullcourt.engine.warehouse.WriteBracket;
 import fullcourt.engine.processor.PermanentFailure;
 import fullcourt.engine.processor.QuotaExceeded;
 import fullcourt.engine.processor.RetryableFailure;
 import fullcourt.engine.retry.BackoffPolicy;
+import fullcourt.engine.testing.MovableClock;
+import fullcourt.engine.warehouse.WriteBracket;
 import fullcourt.engine.warehouse.bigquery.FakeBigQueryApi.Request;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -66,7 +67,7 @@ class BigQueryWarehouseContractTest {
     void start() {
         api = FakeBigQueryApi.start();
         warehouse = BigQueryWarehouse.connect(FakeBigQueryApi.PROJECT, api.endpoint(), null,
-                NoCredentials.getInstance(), FAST, new Random(7), Duration.ofMillis(1));
+                NoCredentials.getInstance(), FAST, new Random(7), Duration.ofMillis(1), 50);
     }
 
     @AfterEach
@@ -160,6 +161,26 @@ class BigQueryWarehouseContractTest {
         List<Request> inserts = api.requests(INSERT_JOB);
         assertThat(inserts).hasSize(5);
         assertThat(inserts.stream().map(Request::id).distinct()).hasSize(5);
+    }
+
+    @Test
+    void partitionWritesOfOneTableBeyondItsBudgetWaitForTheWindowOthersDoNot() {
+        List<Duration> waits = new ArrayList<>();
+        MovableClock clock = new MovableClock(Instant.parse("2022-02-01T00:00:00Z"));
+        api.close();
+        api = FakeBigQueryApi.start();
+        warehouse = BigQueryWarehouse.connect(FakeBigQueryApi.PROJECT, api.endpoint(), null, NoCredentials.getInstance(),
+                FAST, new Random(7), Duration.ofMillis(1),
+                new PartitionWritePacer(1, Duration.ofSeconds(10), clock, waits::add));
+
+        replaceJan31();
+        replaceJan31();
+        warehouse.replacePartition("analytics.team_offense_game_summary", "game_date", LocalDate.of(2022, 1, 31),
+                MODEL, modelParams(), new Cancellation());
+
+        // the second write of player_game_summary waited a window; the other table's first write did not
+        assertThat(waits).containsExactly(Duration.ofSeconds(10));
+        assertThat(api.requests(INSERT_JOB)).hasSize(3);
     }
 
     @Test
