@@ -26,6 +26,8 @@ public final class CloudRunManifest {
     static final String LOCATION = "${LOCATION}";
     static final String BUCKET = "${BUCKET}";
     static final String TAG = "${TAG}";
+    /** The Secret Manager secret holding the dispatch key every service shares. */
+    public static final String DISPATCH_KEY_SECRET = "fullcourt-dispatch-key";
 
     /** Instances, CPU and memory of one service; the workers' maximum is where an operator scales with the backlog. */
     record Sizing(int minInstances, int maxInstances, String cpu, String memory) {
@@ -120,6 +122,9 @@ public final class CloudRunManifest {
         if (service == FullcourtService.PUBLISHING) {
             env.add(ordered("name", "FULLCOURT_EXPORTS_BUCKET", "value", BUCKET));
         }
+        // the key of dispatch tokens, the same in every service, from Secret Manager (README "Production")
+        env.add(ordered("name", "FULLCOURT_DISPATCH_KEY", "valueFrom",
+                Map.of("secretKeyRef", ordered("name", DISPATCH_KEY_SECRET, "key", "latest"))));
         return env;
     }
 

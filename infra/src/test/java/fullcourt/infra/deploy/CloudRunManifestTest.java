@@ -74,7 +74,22 @@ class CloudRunManifestTest {
                     .findValuesAsText("name");
             assertThat(names.contains("FULLCOURT_EXPORTS_BUCKET")).as(service.id())
                     .isEqualTo(service == FullcourtService.PUBLISHING);
-            assertThat(names).contains("GOOGLE_CLOUD_PROJECT", "FULLCOURT_BIGQUERY_LOCATION");
+            assertThat(names).contains("GOOGLE_CLOUD_PROJECT", "FULLCOURT_BIGQUERY_LOCATION", "FULLCOURT_DISPATCH_KEY");
+        }
+    }
+
+    @Test
+    void everyServiceReadsTheSameDispatchKeyFromSecretManager() throws IOException {
+        for (FullcourtService service : FullcourtService.values()) {
+            JsonNode key = null;
+            for (JsonNode e : template(service).path("spec").path("containers").get(0).path("env")) {
+                if (e.path("name").asText().equals("FULLCOURT_DISPATCH_KEY")) {
+                    key = e.path("valueFrom").path("secretKeyRef");
+                }
+            }
+            assertThat(key).as(service.id()).isNotNull();
+            assertThat(key.path("name").asText()).isEqualTo(CloudRunManifest.DISPATCH_KEY_SECRET);
+            assertThat(key.path("key").asText()).isEqualTo("latest");
         }
     }
 

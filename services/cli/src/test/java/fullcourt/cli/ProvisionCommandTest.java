@@ -89,7 +89,10 @@ class ProvisionCommandTest {
         assertThat(cli.out).isEqualTo(Files.readString(Path.of("../../infra/deploy/service-accounts.sh")));
         assertThat(cli.out).contains("gcloud iam service-accounts create fullcourt-publishing")
                 .contains("--member=\"serviceAccount:fullcourt-publishing@${PROJECT}.iam.gserviceaccount.com\""
-                        + " --role=roles/storage.objectAdmin");
+                        + " --role=roles/storage.objectAdmin")
+                .contains("gcloud secrets create fullcourt-dispatch-key")
+                .contains("--member=\"serviceAccount:fullcourt-analytics@${PROJECT}.iam.gserviceaccount.com\""
+                        + " --role=roles/secretmanager.secretAccessor");
     }
 
     @Test
