@@ -49,7 +49,7 @@ class ProvisionCommandTest {
                 .contains("  grant roles/bigquery.dataEditor on datasets/analytics to"
                         + " serviceAccount:fullcourt-analytics@acme-nba.iam.gserviceaccount.com\n")
                 .contains("  ensure table raw.schedule partitioned by DAY(game_date)\n")
-                .contains("  check predictions.player_prop_predictions: absent");
+                .contains("  ensure table predictions.player_prop_predictions partitioned by DAY(game_date)\n");
     }
 
     @Test
