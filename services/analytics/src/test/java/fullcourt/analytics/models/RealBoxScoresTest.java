@@ -137,28 +137,24 @@ class RealBoxScoresTest {
     }
 
     @Test
-    void paceAndRatingsEqualBasketballReferencesFourFactorsInAnOvertimeGame() {
-        // Four Factors of 201801010TOR: MIL pace 98.2, ORtg 117.1; TOR pace 98.2, ORtg 120.8
-        assertThat(oneDecimal(offense("MIL").decimal("pace"))).isEqualTo(98.2);
-        assertThat(oneDecimal(offense("TOR").decimal("pace"))).isEqualTo(98.2);
-        assertThat(oneDecimal(offense("MIL").decimal("offensive_rating"))).isEqualTo(117.1);
-        assertThat(oneDecimal(offense("TOR").decimal("offensive_rating"))).isEqualTo(120.8);
-        // Team Totals of the advanced tables: MIL DRtg 120.8, TOR DRtg 117.1; TS% .603 and .621
-        assertThat(oneDecimal(defense("MIL").decimal("defensive_rating"))).isEqualTo(120.8);
-        assertThat(oneDecimal(defense("TOR").decimal("defensive_rating"))).isEqualTo(117.1);
+    void paceAndRatingsEqualBasketballReferencesFourFactorsInAnOvertimeAndARegulationGame() {
+        // {team, Pace, ORtg, DRtg}: Four Factors of 201801010TOR (overtime) and 201801010MIN; DRtg from the
+        // "Team Totals" of the advanced tables (201801010TOR), the opponent's ORtg (201801010MIN)
+        Object[][] published = {
+            {"MIL", 98.2, 117.1, 120.8}, {"TOR", 98.2, 120.8, 117.1},
+            {"LAL", 101.7, 94.4, 112.1}, {"MIN", 101.7, 112.1, 94.4},
+        };
+        for (Object[] line : published) {
+            String team = (String) line[0];
+            assertThat(oneDecimal(offense(team).decimal("pace"))).as("pace of %s", team).isEqualTo((double) line[1]);
+            assertThat(oneDecimal(offense(team).decimal("offensive_rating"))).as("ORtg of %s", team)
+                    .isEqualTo((double) line[2]);
+            assertThat(oneDecimal(defense(team).decimal("defensive_rating"))).as("DRtg of %s", team)
+                    .isEqualTo((double) line[3]);
+        }
+        // team TS% of the advanced tables' Team Totals: MIL .603, TOR .621
         assertThat(threeDecimals(offense("MIL").decimal("ts_pct"))).isEqualTo(0.603);
         assertThat(threeDecimals(offense("TOR").decimal("ts_pct"))).isEqualTo(0.621);
-    }
-
-    @Test
-    void paceAndRatingsEqualBasketballReferencesFourFactorsInARegulationGame() {
-        // Four Factors of 201801010MIN: LAL pace 101.7, ORtg 94.4; MIN pace 101.7, ORtg 112.1
-        assertThat(oneDecimal(offense("LAL").decimal("pace"))).isEqualTo(101.7);
-        assertThat(oneDecimal(offense("MIN").decimal("pace"))).isEqualTo(101.7);
-        assertThat(oneDecimal(offense("LAL").decimal("offensive_rating"))).isEqualTo(94.4);
-        assertThat(oneDecimal(offense("MIN").decimal("offensive_rating"))).isEqualTo(112.1);
-        assertThat(oneDecimal(defense("LAL").decimal("defensive_rating"))).isEqualTo(112.1);
-        assertThat(oneDecimal(defense("MIN").decimal("defensive_rating"))).isEqualTo(94.4);
     }
 
     @Test

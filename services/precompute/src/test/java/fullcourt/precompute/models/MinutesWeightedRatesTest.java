@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Phase 4's rolling and season rates weight each game by what it holds (usage by minutes, true
- * shooting by attempts) instead of averaging per-game rates: a hand-made history of three Boston
- * games of w1 with a 90-second cameo in the middle, then D.
+ * shooting by attempts, defensive rating by possessions) instead of averaging per-game rates: a
+ * hand-made history of three Boston games of w1 with a 90-second cameo in the middle, New York slow
+ * in that game, then D.
  *
  * <pre>
  *            min  FGA FTA TOV pts   usage_rate (Boston: 240 minutes, 85 FGA, 20 FTA, w1's turnovers)
@@ -44,8 +45,13 @@ class MinutesWeightedRatesTest {
         for (String game : GAMES) {
             //                              min  ot  pts fgm fga 3pm 3pa ftm fta orb drb ast stl blk tov pf
             raw.game(game, "2023-24", "regular")
-               .teamBox(game, "BOS", 240, 0, 100, 38, 85,  8, 28, 16, 20, 10, 35, 22,  7,  5, 12, 18)
-               .teamBox(game, "NYK", 240, 0, 110, 40, 84, 10, 30, 20, 25, 10, 30, 20,  5,  3, 15, 20);
+               .teamBox(game, "BOS", 240, 0, 100, 38, 85,  8, 28, 16, 20, 10, 35, 22,  7,  5, 12, 18);
+            if (game.equals(GAMES[1])) {
+                // a slow game of New York's: 80 points on fewer possessions
+                raw.teamBox(game, "NYK", 240, 0,  80, 30, 70,  5, 20, 15, 20,  6, 30, 15,  5,  3, 10, 20);
+            } else {
+                raw.teamBox(game, "NYK", 240, 0, 110, 40, 84, 10, 30, 20, 25, 10, 30, 20,  5,  3, 15, 20);
+            }
         }
         //                                 min   pts fgm fga 3pm 3pa ftm fta orb drb ast stl blk tov pf
         raw.playerBox(GAMES[0], "BOS", "w1", 36.0, 24, 10, 20,  2,  6,  2,  4,  1,  5,  3,  1,  0,  3,  2)
@@ -77,6 +83,26 @@ class MinutesWeightedRatesTest {
         assertThat(factors.decimal("usage_rate_avg_season")).isCloseTo(weighted, EXACT);
         assertThat(factors.decimal("usage_rate_avg_last_5")).isCloseTo(weighted, EXACT);
         assertThat(runner.row("ml_feature_store_v2", D, "player_id", "w1").decimal("usage_rate_avg_last_10"))
+                .isCloseTo(weighted, EXACT);
+    }
+
+    @Test
+    void defensiveRatingOfTheWindowWeighsEachGameByItsPossessions() {
+        // Boston's defense: New York's 110 points in games 1 and 3, 80 in the slow game 2; possessions
+        // (Basketball-Reference, both teams' lines):
+        //   games 1, 3: (84 + 0.4 * 25 - 1.07 * 10 / (10 + 35) * (84 - 40) + 15
+        //                + 85 + 0.4 * 20 - 1.07 * 10 / (10 + 30) * (85 - 38) + 12) / 2 = 95.48
+        //   game 2:     (70 + 0.4 * 20 - 1.07 * 6 / (6 + 35) * (70 - 30) + 10
+        //                + 85 + 0.4 * 20 - 1.07 * 10 / (10 + 30) * (85 - 38) + 12) / 2 = 87.08
+        double fast = ((84 + 0.4 * 25 - 1.07 * 10 / (10 + 35) * (84 - 40) + 15)
+                + (85 + 0.4 * 20 - 1.07 * 10 / (10 + 30) * (85 - 38) + 12)) / 2;
+        double slow = ((70 + 0.4 * 20 - 1.07 * 6 / (6 + 35) * (70 - 30) + 10)
+                + (85 + 0.4 * 20 - 1.07 * 10 / (10 + 30) * (85 - 38) + 12)) / 2;
+        double weighted = 100.0 * (110 + 80 + 110) / (fast + slow + fast);
+        double plainMean = (100 * 110 / fast + 100 * 80 / slow + 100 * 110 / fast) / 3;
+        assertThat(Math.abs(weighted - plainMean)).isGreaterThan(0.1);
+
+        assertThat(runner.row("team_defense_zone_analysis", D, "team", "BOS").decimal("defensive_rating_avg"))
                 .isCloseTo(weighted, EXACT);
     }
 
