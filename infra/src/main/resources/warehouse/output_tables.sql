@@ -34,6 +34,7 @@ CREATE TABLE IF NOT EXISTS analytics.team_offense_game_summary (
     stl BIGINT,
     blk BIGINT,
     tov BIGINT,
+    team_turnovers BIGINT,
     pf BIGINT,
     fg_pct DOUBLE,
     fg3_pct DOUBLE,
