@@ -34,6 +34,11 @@ public final class MessageScreen {
     public static final String DEAD_LETTER = "dead-letter";
     public static final String REQUEST = "request";
 
+    // Checked for unknown runs too: a message no coordinator of this deployment signed is dropped, not handed back
+    // to loop (every coordinator shares the key, so none would ever take it).
+    private static final Verdict BAD_TOKEN =
+            Verdict.reject("bad-token", "its dispatch token is missing or does not verify");
+
     private final DispatchToken tokens;
     private final CoordinatorMetrics metrics;
 
@@ -45,8 +50,8 @@ public final class MessageScreen {
     /** Whether {@code e} may be written to the ledger and applied, judged against the state before it. */
     public Verdict taskEvent(TaskEvent e, Scheduler state) {
         Verdict v = judge(state, e.runId(), e.processor(), e.date(), e.dispatch(), e.type().name());
-        if (v.accepted() && !tokens.verify(e)) {
-            v = Verdict.reject("bad-token", "its dispatch token is missing or does not verify");
+        if (v.kind() != Verdict.Kind.REJECT && !tokens.verify(e)) {
+            v = BAD_TOKEN;
         }
         return counted(TASK_EVENT, v, e.type() + " " + e.runId() + " " + e.processor() + "/" + e.date()
                 + " dispatch " + e.dispatch());
@@ -55,8 +60,8 @@ public final class MessageScreen {
     /** Whether the dead-lettered {@code work} may end its task DEAD. */
     public Verdict deadLetter(DateWork work, Scheduler state) {
         Verdict v = judge(state, work.runId(), work.processor(), work.date(), work.dispatch(), "DEAD");
-        if (v.accepted() && !tokens.verify(work)) {
-            v = Verdict.reject("bad-token", "its dispatch token is missing or does not verify");
+        if (v.kind() != Verdict.Kind.REJECT && !tokens.verify(work)) {
+            v = BAD_TOKEN;
         }
         return counted(DEAD_LETTER, v, work.runId() + " " + work.processor() + "/" + work.date() + " dispatch "
                 + work.dispatch());

@@ -102,4 +102,12 @@ class MessageScreenTest {
         assertThat(v.kind()).isEqualTo(Verdict.Kind.UNKNOWN_RUN);
         assertThat(meters.find(CoordinatorMetrics.REJECTED).counters()).isEmpty();
     }
+
+    @Test
+    void anUnsignedEventOfAnUnknownRunIsRejectedNotHandedBackToLoop() {
+        DateWork forged = DateWork.of("other", "a/" + JAN_1, "a", JAN_1, 1);
+
+        assertThat(screen.taskEvent(TaskEvent.started(forged, 1, T0, "v"), state).reason()).isEqualTo("bad-token");
+        assertThat(screen.deadLetter(forged, state).reason()).isEqualTo("bad-token");
+    }
 }
