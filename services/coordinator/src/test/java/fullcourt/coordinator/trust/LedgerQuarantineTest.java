@@ -17,10 +17,8 @@ import fullcourt.engine.catalog.Catalog;
 import fullcourt.engine.catalog.SeasonCalendar;
 import fullcourt.engine.warehouse.DuckDbWarehouse;
 import fullcourt.messages.BackfillRequest;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -72,24 +70,11 @@ class LedgerQuarantineTest {
         assertThat(rebuilt.run("r").orElseThrow().tasks()).hasSize(2);
     }
 
+    /** A row as a hand-written INSERT would put it, past every check. */
     private void insertByHand(long seq, String runId, String taskId, String processor, String event) {
-        Map<String, Object> row = new HashMap<>();
-        row.put("seq", seq);
-        row.put("run_id", runId);
-        row.put("task_id", taskId);
-        row.put("processor", processor);
-        row.put("task_date", JAN_1);
-        row.put("event", event);
-        row.put("dispatch", 1);
-        row.put("attempt", 1);
-        row.put("event_at", Timestamp.from(T0));
-        row.put("detail", null);
-        row.put("row_count", null);
-        row.put("duration_ms", null);
-        row.put("recorded_at", Timestamp.from(T0));
-        warehouse.updateBatch("INSERT INTO ops.task_events (seq, run_id, task_id, processor, task_date, event,"
-                + " dispatch, attempt, event_at, detail, row_count, duration_ms, recorded_at) VALUES (@seq, @run_id,"
-                + " @task_id, @processor, @task_date, @event, @dispatch, @attempt, @event_at, @detail, @row_count,"
-                + " @duration_ms, @recorded_at)", List.of(row));
+        warehouse.update("INSERT INTO ops.task_events (seq, run_id, task_id, processor, task_date, event, event_at,"
+                + " recorded_at) VALUES (@seq, @run, @task, @processor, DATE '2022-01-01', @event,"
+                + " TIMESTAMP '2022-06-01 00:00:00', TIMESTAMP '2022-06-01 00:00:00')",
+                Map.of("seq", seq, "run", runId, "task", taskId, "processor", processor, "event", event));
     }
 }
