@@ -38,8 +38,9 @@ final class JsonShape {
     static final Kind<Boolean> BOOLEAN = new Kind<>("true or false", n -> n.isBoolean() ? n.booleanValue() : null);
     static final Kind<LocalDate> DATE = new Kind<>("a date like 2022-01-31 in " + SaneValues.DATE_RANGE,
             n -> sane(readDate(n)));
+    // the range of a request's dates is checked once resolved (BackfillRequestValidator), with its own reason
     static final Kind<DateRef> DATE_REF = new Kind<>(DateRef.EXPECTATION,
-            n -> n.isTextual() ? DateRef.parse(n.textValue()).filter(JsonShape::sane).orElse(null) : null);
+            n -> n.isTextual() ? DateRef.parse(n.textValue()).orElse(null) : null);
     static final Kind<Instant> INSTANT = new Kind<>("an instant like 2022-01-31T18:30:00Z in "
             + SaneValues.DATE_RANGE, n -> {
                 Instant at = readInstant(n);
@@ -58,9 +59,6 @@ final class JsonShape {
         return date != null && SaneValues.dateProblem(date).isEmpty() ? date : null;
     }
 
-    private static boolean sane(DateRef ref) {
-        return ref.isRelative() || SaneValues.dateProblem(ref.date()).isEmpty();
-    }
 
     /** An integer in lo..hi inclusive. */
     static Kind<Integer> integerIn(int lo, int hi) {

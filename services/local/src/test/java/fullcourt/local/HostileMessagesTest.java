@@ -159,13 +159,15 @@ class HostileMessagesTest extends PipelineTest {
                     + manyDates + "}").getBytes(StandardCharsets.UTF_8));
             // a newline in the request id, years outside 1946..2100, a path segment as id
             driver.publishRaw(("{\"schemaVersion\":1,\"requestId\":\"a\\nINFO forged\",\"phases\":[3],"
-                    + "\"from\":\"1900-01-01\",\"to\":\"2101-01-01\"}").getBytes(StandardCharsets.UTF_8));
+                    + "\"dates\":[\"2024-07-03\"]}").getBytes(StandardCharsets.UTF_8));
+            driver.publishRaw(("{\"schemaVersion\":1,\"requestId\":\"hostile-old\",\"phases\":[3],"
+                    + "\"from\":\"1900-01-01\",\"to\":\"1900-01-02\"}").getBytes(StandardCharsets.UTF_8));
             driver.publishRaw(("{\"schemaVersion\":1,\"requestId\":\"..\",\"phases\":[3],\"dates\":[\"2024-07-02\"]}")
                     .getBytes(StandardCharsets.UTF_8));
 
-            // four rejections; the one of the dates is named after its message (its id could not be read)
+            // five rejections; the one of the dates is named after its message (its id could not be read)
             await().atMost(BOUND).until(() -> events.events().stream()
-                    .filter(e -> e.type() == RunEventType.REJECTED).count() >= 4);
+                    .filter(e -> e.type() == RunEventType.REJECTED).count() >= 5);
             assertThat(rejection(events, "hostile-big").reasons())
                     .anySatisfy(r -> assertThat(r).startsWith("request: once resolved, BackfillRequest: ")
                             .contains("exceeds the 65536-byte limit"));
@@ -177,7 +179,8 @@ class HostileMessagesTest extends PipelineTest {
                     });
             List<String> all = events.events().stream().flatMap(e -> e.reasons().stream()).toList();
             assertThat(all).anySatisfy(r -> assertThat(r).contains("requestId: expected").contains("\\n"))
-                    .anySatisfy(r -> assertThat(r).contains("1946-01-01..2100-12-31"))
+                    .anySatisfy(r -> assertThat(r).isEqualTo("from: expected a date in 1946-01-01..2100-12-31, got"
+                            + " 1900-01-01"))
                     .anySatisfy(r -> assertThat(r).contains("not . or .., got \"..\""))
                     .allSatisfy(r -> assertThat(r).doesNotContain("\n"));
         }
