@@ -10,6 +10,7 @@ import fullcourt.coordinator.intake.PlatformDay;
 import fullcourt.coordinator.intake.TaskEventQueue;
 import fullcourt.coordinator.ledger.LedgerEvent;
 import fullcourt.coordinator.ledger.LedgerEventType;
+import fullcourt.coordinator.ledger.IsolatingAppend;
 import fullcourt.coordinator.ledger.LedgerRows;
 import fullcourt.coordinator.ledger.TaskLedger;
 import fullcourt.coordinator.trust.LedgerQuarantine;
@@ -359,7 +360,7 @@ public class Coordinator {
                 accepted.add(e);
             }
         }
-        List<RuntimeException> failures = appendEach(rows);
+        List<RuntimeException> failures = IsolatingAppend.each(rows, this::append);
         for (int r = 0; r < rows.size(); r++) {
             if (failures.get(r) != null) {
                 outcomes.set(rowOf.get(r), failures.get(r));
@@ -371,35 +372,6 @@ public class Coordinator {
         }
         afterChange();
         return outcomes;
-    }
-
-    /**
-     * Appends rows in one transaction; should it fail, one by one, so that one row the warehouse refuses fails alone
-     * and not the events batched with it. Per row, null when written, else why not.
-     */
-    private List<RuntimeException> appendEach(List<LedgerEvent> rows) {
-        List<RuntimeException> failures = new ArrayList<>(java.util.Collections.nCopies(rows.size(), null));
-        try {
-            append(rows);
-            return failures;
-        } catch (RuntimeException batch) {
-            if (rows.size() == 1) {
-                failures.set(0, batch);
-                return failures;
-            }
-            LOG.warnf("Ledger batch of %d rows failed (%s); writing them one by one", rows.size(),
-                    LogText.of(batch.getMessage(), 300));
-        }
-        for (int r = 0; r < rows.size(); r++) {
-            try {
-                append(rows.get(r));
-            } catch (RuntimeException one) {
-                LOG.errorf("Ledger row %s of run %s could not be written; its event goes back to Pub/Sub: %s",
-                        rows.get(r).type(), LogText.of(rows.get(r).runId()), LogText.of(one.getMessage(), 300));
-                failures.set(r, one);
-            }
-        }
-        return failures;
     }
 
     /** Lowers the global in-flight limit on a quota error, raises it back on successes; before dispatching more. */

@@ -215,6 +215,25 @@ class HostileMessagesTest extends PipelineTest {
         realRunCompletes("hostile-after-ledger", LocalDate.of(2024, 9, 10));
     }
 
+    @Test
+    void aCancelRecordsWhoAskedAsOneSafeLine() {
+        String run = "hostile-cancel";
+        LocalDate oct1 = LocalDate.of(2024, 10, 1);
+        Faults.hold("alpha", Set.of(oct1));
+        driver.publishRequest(BackfillRequest.forDates(run, List.of(oct1)).withPhases(List.of(3))
+                .withUpstreams(BackfillRequest.Upstreams.ALLOW));
+        await().atMost(BOUND).until(() -> coordinator.read(s -> s.run(run).map(r ->
+                r.task(new TaskKey("alpha", oct1)).status() == TaskStatus.RUNNING).orElse(false)));
+
+        coordinator.cancel(run, "ops@example.com\nINFO forged");
+
+        assertThat(driver.rows("SELECT detail FROM ops.task_events WHERE run_id = @r AND event = 'CANCEL_REQUESTED'",
+                Map.of("r", run))).extracting(r -> r.get("detail"))
+                .containsExactly("requested by ops@example.com\\nINFO forged");
+        Faults.release();
+        driver.awaitFinished(run, Duration.ofSeconds(60));
+    }
+
     // ---- helpers ----
 
     /** Runs {@code publish}, then waits for the coordinator's rejection counter to grow by {@code by}. */
