@@ -8,6 +8,9 @@ import fullcourt.coordinator.dispatch.Scheduler;
 import fullcourt.coordinator.dispatch.TaskRecord;
 import fullcourt.coordinator.intake.PlatformDay;
 import fullcourt.coordinator.intake.TaskEventQueue;
+import fullcourt.coordinator.lease.CoordinatorLease;
+import fullcourt.coordinator.lease.LeaseKeeper;
+import fullcourt.coordinator.lease.LeaseTable;
 import fullcourt.coordinator.ledger.LedgerEvent;
 import fullcourt.coordinator.ledger.LedgerEventType;
 import fullcourt.coordinator.ledger.TaskLedger;
@@ -20,6 +23,8 @@ import fullcourt.engine.catalog.SeasonCalendar;
 import fullcourt.engine.logging.TaskMdc;
 import fullcourt.engine.transport.ConfirmedPublisher;
 import fullcourt.engine.transport.PubSubRuntime;
+import fullcourt.engine.transport.PullGate;
+import fullcourt.engine.transport.PullGates;
 import fullcourt.engine.warehouse.Warehouse;
 import fullcourt.messages.BackfillRequest;
 import fullcourt.messages.BackfillRequestValidator;
@@ -43,6 +48,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,6 +78,8 @@ public class Coordinator {
 
     private static final Logger LOG = Logger.getLogger(Coordinator.class);
     private static final long PUBLISH_TIMEOUT_SECONDS = 60;
+    /** The gate of the coordinator's input channels ({@code mp.messaging.incoming.*.gate}): open while it holds the lease. */
+    public static final String GATE = "coordinator-lease";
 
     @Inject
     Catalog catalog;
@@ -90,6 +98,8 @@ public class Coordinator {
     CoordinatorMetrics metrics;
     @Inject
     LineageService lineage;
+    @Inject
+    PullGates gates;
 
     private volatile LoopWatch watch;
     private ExecutorService loop;
@@ -99,9 +109,50 @@ public class Coordinator {
     private AdaptiveLimit adaptive;
     private volatile boolean started;
     private TaskEventQueue taskEvents;
+    private volatile CoordinatorLease lease;
+    private LeaseKeeper keeper;
+    private PullGate gate;
 
     void onStart(@Observes StartupEvent event) {
-        start();
+        begin(gates.gate(GATE), CoordinatorLease.newHolderId());
+    }
+
+    /**
+     * Takes the coordinator lease and leads (rebuilds from the ledger, opens {@code gate} to consume), or stands by
+     * until the holder's lease runs out; a lost lease closes the gate and stops the loop (see {@link LeaseKeeper}).
+     */
+    public synchronized void begin(PullGate gate, String holder) {
+        CoordinatorConfig.Lease l = config.lease();
+        this.gate = gate;
+        lease = new CoordinatorLease(LeaseTable.on(warehouse), l.name(), holder, l.duration(), clock);
+        keeper = new LeaseKeeper(lease, l.renewInterval(), clock, new LeaseKeeper.Role() {
+            @Override
+            public void lead() {
+                start();
+                gate.open();
+            }
+
+            @Override
+            public void standDown(String why) {
+                gate.close();
+                stop();
+                LOG.errorf("Coordinator %s stood down: %s", holder, why);
+            }
+        });
+        keeper.start();
+    }
+
+    /** This coordinator's lease: held or not, its epoch, whom a standby waits for. */
+    public CoordinatorLease lease() {
+        return lease;
+    }
+
+    /** Stops at once without giving the lease back, as a killed process would (tests, drills). */
+    public synchronized void halt() {
+        keeper.halt();
+        lease.abandon();
+        gate.close();
+        stop();
     }
 
     /** Whether the loop takes work (between start and stop). */
@@ -122,14 +173,14 @@ public class Coordinator {
         }
         watch = new LoopWatch(clock);
         loop = Executors.newSingleThreadExecutor(watch::newThread);
-        taskEvents = new TaskEventQueue(work -> loop.execute(turn(work)), this::handleTaskEvents);
+        taskEvents = TaskEventQueue.handingBack(work -> loop.execute(turn(work)), this::handleTaskEvents);
         call(() -> {
             planner = new Planner(catalog);
             scheduler = new Scheduler(catalog, config.globalInFlight());
             CoordinatorConfig.Adaptive a = config.adaptive();
             adaptive = new AdaptiveLimit(config.globalInFlight(), a.enabled(), a.decreaseFactor(), a.increaseAfter(),
                     a.cooldown());
-            ledger = new TaskLedger(warehouse);
+            ledger = lease == null ? new TaskLedger(warehouse) : new TaskLedger(warehouse, lease);
             rebuild();
             if (pubsub.brokerIsEphemeral()) {
                 requeueInFlight();
@@ -168,7 +219,14 @@ public class Coordinator {
 
     /** Stops taking work; what is in the ledger stays for the next start. */
     void onStop(@Observes @Priority(ShutdownOrder.STOP_COORDINATOR) ShutdownEvent event) {
+        if (keeper != null) {
+            keeper.halt();
+            gate.close();
+        }
         stop();
+        if (keeper != null) {
+            keeper.close(); // gives the lease back: a successor takes over at once
+        }
     }
 
     public synchronized void stop() {
@@ -186,6 +244,10 @@ public class Coordinator {
 
     /** Runs {@code work} on the loop and waits for it. */
     public <T> T call(Callable<T> work) {
+        ExecutorService loop = this.loop;
+        if (loop == null || loop.isShutdown()) {
+            throw lease == null ? new CoordinatorStopped() : new fullcourt.coordinator.lease.NotLeaseHolder(lease.status());
+        }
         try {
             return loop.submit(turn(work)).get();
         } catch (ExecutionException e) {
@@ -311,11 +373,16 @@ public class Coordinator {
         return taskEvents.submit(body);
     }
 
-    /** Task events in the order received: their rows in one ledger transaction, then applied, then acted on once. */
-    private void handleTaskEvents(List<byte[]> bodies) {
+    /**
+     * Task events in the order received: their rows in one ledger transaction, then applied, then acted on once. Those
+     * of runs it does not know are handed back (nacked).
+     */
+    private Map<Integer, RuntimeException> handleTaskEvents(List<byte[]> bodies) {
         metrics.taskEventsInTurn(bodies.size());
         List<LedgerEvent> rows = new ArrayList<>(bodies.size());
-        for (byte[] body : bodies) {
+        Map<Integer, RuntimeException> handedBack = new HashMap<>();
+        for (int i = 0; i < bodies.size(); i++) {
+            byte[] body = bodies.get(i);
             TaskEvent e;
             try {
                 e = MessageCodec.decode(body, TaskEvent.class);
@@ -324,7 +391,8 @@ public class Coordinator {
                 continue;
             }
             if (scheduler.run(e.runId()).isEmpty()) {
-                LOG.debugf("Event for unknown run %s ignored", e.runId());
+                LOG.debugf("Event for unknown run %s handed back", e.runId());
+                handedBack.put(i, new UnplacedEvent(e.runId()));
                 continue;
             }
             TaskKey key = new TaskKey(e.processor(), e.date());
@@ -334,6 +402,7 @@ public class Coordinator {
         append(rows);
         rows.forEach(scheduler::apply);
         afterChange();
+        return handedBack;
     }
 
     /** Lowers the global in-flight limit on a quota error, raises it back on successes; before dispatching more. */
@@ -386,8 +455,8 @@ public class Coordinator {
 
     private void record(LedgerEvent e) {
         if (scheduler.run(e.runId()).isEmpty()) {
-            LOG.debugf("Event for unknown run %s ignored", e.runId());
-            return;
+            LOG.debugf("Event for unknown run %s handed back", e.runId());
+            throw new UnplacedEvent(e.runId());
         }
         append(e);
         scheduler.apply(e);
@@ -498,6 +567,9 @@ public class Coordinator {
 
     private void dispatchReady() {
         while (true) {
+            if (lease != null) {
+                lease.check(); // never publish work without the lease; the DISPATCHED rows are fenced in the ledger too
+            }
             List<Dispatch> chosen = scheduler.selectDispatches();
             if (chosen.isEmpty()) {
                 return;

@@ -3,6 +3,7 @@ package fullcourt.coordinator.intake;
 import fullcourt.coordinator.CoordinatorStopped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -24,7 +25,13 @@ public final class TaskEventQueue {
     }
 
     private final Executor loop;
-    private final Consumer<List<byte[]>> handler;
+    private final BatchHandler handler;
+
+    /** Handles a batch; returns the events it handed back (by position, with why): those are nacked, the rest acked. */
+    @FunctionalInterface
+    public interface BatchHandler {
+        Map<Integer, RuntimeException> handle(List<byte[]> bodies);
+    }
     private final Queue<Pending> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean turnQueued = new AtomicBoolean();
 
@@ -34,8 +41,20 @@ public final class TaskEventQueue {
      *                written, throws when writing failed
      */
     public TaskEventQueue(Executor loop, Consumer<List<byte[]>> handler) {
+        this(loop, (BatchHandler) bodies -> {
+            handler.accept(bodies);
+            return Map.of();
+        });
+    }
+
+    private TaskEventQueue(Executor loop, BatchHandler handler) {
         this.loop = loop;
         this.handler = handler;
+    }
+
+    /** A queue whose handler may hand some events of a batch back (nacked) while the rest are acked. */
+    public static TaskEventQueue handingBack(Executor loop, BatchHandler handler) {
+        return new TaskEventQueue(loop, handler);
     }
 
     /** Queues an event; the stage completes once its batch is handled, or fails with the batch. */
@@ -66,12 +85,20 @@ public final class TaskEventQueue {
         if (batch.isEmpty()) {
             return;
         }
+        Map<Integer, RuntimeException> handedBack;
         try {
-            handler.accept(batch.stream().map(Pending::body).toList());
+            handedBack = handler.handle(batch.stream().map(Pending::body).toList());
         } catch (RuntimeException e) {
             batch.forEach(p -> p.handled().completeExceptionally(e));
             return;
         }
-        batch.forEach(p -> p.handled().complete(null));
+        for (int i = 0; i < batch.size(); i++) {
+            RuntimeException back = handedBack.get(i);
+            if (back == null) {
+                batch.get(i).handled().complete(null);
+            } else {
+                batch.get(i).handled().completeExceptionally(back);
+            }
+        }
     }
 }

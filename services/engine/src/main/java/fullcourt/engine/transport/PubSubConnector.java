@@ -56,6 +56,8 @@ import org.jboss.logging.Logger;
         mandatory = true, description = "Subscription id(s), comma-separated; the topic prefix is prepended")
 @ConnectorAttribute(name = "max-outstanding-messages", direction = ConnectorAttribute.Direction.INCOMING,
         type = "int", defaultValue = "8", description = "Flow control: messages leased but not yet acked or nacked")
+@ConnectorAttribute(name = "gate", direction = ConnectorAttribute.Direction.INCOMING, type = "string",
+        description = "Name of a PullGate: the channel pulls only while that gate is open (the coordinator's lease)")
 @ConnectorAttribute(name = "topic", direction = ConnectorAttribute.Direction.OUTGOING, type = "string",
         description = "Topic id; the topic prefix is prepended; a message may name another in OutgoingPubSubMetadata")
 public class PubSubConnector implements InboundConnector, OutboundConnector {
@@ -65,15 +67,17 @@ public class PubSubConnector implements InboundConnector, OutboundConnector {
 
     private final PubSubRuntime runtime;
     private final Clock clock;
+    private final PullGates gates;
     // unseeded on purpose: processes seeded alike would draw the same jitter and pull again in step
     private final Random jitter = new Random();
     private final List<SubscriptionPuller> pullers = new CopyOnWriteArrayList<>();
     private final Map<String, Publisher> publishers = new ConcurrentHashMap<>();
     private boolean closed;
 
-    public PubSubConnector(PubSubRuntime runtime, Clock clock) {
+    public PubSubConnector(PubSubRuntime runtime, Clock clock, PullGates gates) {
         this.runtime = runtime;
         this.clock = clock;
+        this.gates = gates;
     }
 
     @Override
@@ -84,15 +88,17 @@ public class PubSubConnector implements InboundConnector, OutboundConnector {
                 .map(s -> runtime.topics().prefix() + s).toList();
         int maxOutstanding = config.getOptionalValue("max-outstanding-messages", Integer.class).orElse(8);
         int ackDeadline = runtime.deliveryPolicy().ackDeadlineSeconds();
+        PullGate gate = config.getOptionalValue("gate", String.class).map(gates::gate).orElse(PullGate.ALWAYS_OPEN);
         return Multi.createFrom().<Message<?>>emitter(emitter -> {
             List<SubscriptionPuller> mine = subscriptions.stream().map(sub -> {
                 SubscriptionPuller p = new SubscriptionPuller(runtime.connection().subscriptionAdmin(),
                         runtime.connection().subscription(sub).toString(), maxOutstanding, ackDeadline,
-                        runtime.maxLeaseExtension(), clock, jitter,
+                        runtime.maxLeaseExtension(), clock, jitter, gate,
                         (m, ack, nack) -> emitter.emit(toMessage(sub, m, ack, nack)));
                 p.start();
-                LOG.infof("Channel %s pulling from %s (flow control %d messages, leases extended up to %s)", channel,
-                        sub, maxOutstanding, runtime.maxLeaseExtension());
+                LOG.infof("Channel %s pulling from %s (flow control %d messages, leases extended up to %s%s)", channel,
+                        sub, maxOutstanding, runtime.maxLeaseExtension(),
+                        gate == PullGate.ALWAYS_OPEN ? "" : ", while gate " + gate.name() + " is open");
                 return p;
             }).toList();
             pullers.addAll(mine);

@@ -69,6 +69,7 @@ final class SubscriptionPuller {
     private final Clock clock;
     private final Handler handler;
     private final RandomGenerator jitter;
+    private final PullGate gate;
     private final Semaphore room;
     /** Messages in hand (ack id to when it was received), until acked or nacked. */
     private final Map<String, Instant> leased = new ConcurrentHashMap<>();
@@ -82,6 +83,15 @@ final class SubscriptionPuller {
     SubscriptionPuller(SubscriptionAdminClient admin, String subscriptionPath, int maxOutstanding,
                        int ackDeadlineSeconds, Duration maxLeaseExtension, Clock clock, RandomGenerator jitter,
                        Handler handler) {
+        this(admin, subscriptionPath, maxOutstanding, ackDeadlineSeconds, maxLeaseExtension, clock, jitter,
+                PullGate.ALWAYS_OPEN, handler);
+    }
+
+    /** A puller that pulls only while {@code gate} is open; closing it cuts the pull in progress. */
+    SubscriptionPuller(SubscriptionAdminClient admin, String subscriptionPath, int maxOutstanding,
+                       int ackDeadlineSeconds, Duration maxLeaseExtension, Clock clock, RandomGenerator jitter,
+                       PullGate gate, Handler handler) {
+        this.gate = gate;
         this.admin = admin;
         this.subscriptionPath = subscriptionPath;
         this.maxOutstanding = maxOutstanding;
@@ -103,6 +113,7 @@ final class SubscriptionPuller {
     }
 
     void start() {
+        gate.onClose(this::cutPull);
         long every = Math.max(1, ackDeadlineSeconds / 3);
         leaseKeeper.scheduleWithFixedDelay(this::extendLeases, every, every, TimeUnit.SECONDS);
         thread.start();
@@ -113,6 +124,7 @@ final class SubscriptionPuller {
         while (running) {
             int asked;
             try {
+                gate.awaitOpen();
                 room.acquire();
                 asked = 1 + room.drainPermits();
             } catch (InterruptedException e) {
@@ -125,9 +137,15 @@ final class SubscriptionPuller {
                 room.release(asked - received.size());
                 received.forEach(this::hold);
                 failures = 0;
-            } catch (InterruptedException | CancellationException e) {
+            } catch (InterruptedException e) {
                 room.release(asked);
                 return;
+            } catch (CancellationException e) {
+                room.release(asked);
+                if (!running) {
+                    return;
+                }
+                // the gate closed: wait for it to open again
             } catch (ExecutionException e) {
                 room.release(asked);
                 if (!running) {
@@ -234,6 +252,14 @@ final class SubscriptionPuller {
                     .build()).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.warnf("Could not extend %d leases on %s: %s", held.size(), subscriptionPath, e.getMessage());
+        }
+    }
+
+    /** Cancels the pull in progress, if any: what it has not received yet stays on the subscription. */
+    private void cutPull() {
+        ApiFuture<PullResponse> p = pulling;
+        if (p != null) {
+            p.cancel(true);
         }
     }
 
