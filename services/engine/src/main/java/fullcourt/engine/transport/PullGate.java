@@ -1,8 +1,5 @@
 package fullcourt.engine.transport;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-
 /**
  * Lets the pullers of the channels that name it ({@code mp.messaging.incoming.CHANNEL.gate=NAME}) pull only while it
  * is open. A named gate starts closed: the coordinator opens its own while it holds the coordinator lease and closes
@@ -14,7 +11,6 @@ public final class PullGate {
     static final PullGate ALWAYS_OPEN = new PullGate("(none)", true);
 
     private final String name;
-    private final List<Runnable> onClose = new CopyOnWriteArrayList<>();
     private boolean open;
 
     PullGate(String name, boolean open) {
@@ -35,12 +31,12 @@ public final class PullGate {
         notifyAll();
     }
 
-    /** Closes the gate and cuts the pulls in progress, so nothing more is received until it opens again. */
-    public void close() {
-        synchronized (this) {
-            open = false;
-        }
-        onClose.forEach(Runnable::run);
+    /**
+     * Closes the gate: no new pull starts, and what a pull in progress still receives is nacked at once, never handed
+     * to the channel, so it goes back to the subscription for whoever pulls next.
+     */
+    public synchronized void close() {
+        open = false;
     }
 
     /** Waits until the gate is open. */
@@ -48,10 +44,5 @@ public final class PullGate {
         while (!open) {
             wait();
         }
-    }
-
-    /** Runs {@code r} every time the gate closes (a puller cancels its pull in progress). */
-    void onClose(Runnable r) {
-        onClose.add(r);
     }
 }

@@ -87,7 +87,7 @@ final class SubscriptionPuller {
                 PullGate.ALWAYS_OPEN, handler);
     }
 
-    /** A puller that pulls only while {@code gate} is open; closing it cuts the pull in progress. */
+    /** A puller that pulls only while {@code gate} is open; what it receives after the gate closed, it nacks. */
     SubscriptionPuller(SubscriptionAdminClient admin, String subscriptionPath, int maxOutstanding,
                        int ackDeadlineSeconds, Duration maxLeaseExtension, Clock clock, RandomGenerator jitter,
                        PullGate gate, Handler handler) {
@@ -113,7 +113,6 @@ final class SubscriptionPuller {
     }
 
     void start() {
-        gate.onClose(this::cutPull);
         long every = Math.max(1, ackDeadlineSeconds / 3);
         leaseKeeper.scheduleWithFixedDelay(this::extendLeases, every, every, TimeUnit.SECONDS);
         thread.start();
@@ -135,17 +134,17 @@ final class SubscriptionPuller {
                         .setSubscription(subscriptionPath).setMaxMessages(asked).build());
                 List<ReceivedMessage> received = pulling.get().getReceivedMessagesList();
                 room.release(asked - received.size());
-                received.forEach(this::hold);
+                for (ReceivedMessage m : received) {
+                    if (gate.isOpen()) {
+                        hold(m);
+                    } else {
+                        handBack(m);
+                    }
+                }
                 failures = 0;
-            } catch (InterruptedException e) {
+            } catch (InterruptedException | CancellationException e) {
                 room.release(asked);
                 return;
-            } catch (CancellationException e) {
-                room.release(asked);
-                if (!running) {
-                    return;
-                }
-                // the gate closed: wait for it to open again
             } catch (ExecutionException e) {
                 room.release(asked);
                 if (!running) {
@@ -166,6 +165,16 @@ final class SubscriptionPuller {
     void hold(ReceivedMessage m) {
         leased.put(m.getAckId(), clock.instant());
         handler.accept(m, () -> settle(m.getAckId(), true), () -> settle(m.getAckId(), false));
+    }
+
+    /**
+     * Nacks at once a message that a pull in progress received after the gate closed: it goes back to the
+     * subscription for whoever pulls next (the lease holder), not to this process's handler. (Cancelling the pull
+     * instead would strand what the broker had already handed it until its ack deadline.)
+     */
+    private void handBack(ReceivedMessage m) {
+        leased.put(m.getAckId(), clock.instant());
+        settle(m.getAckId(), false);
     }
 
     private static boolean isDeadlineExceeded(Throwable t) {
@@ -252,14 +261,6 @@ final class SubscriptionPuller {
                     .build()).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.warnf("Could not extend %d leases on %s: %s", held.size(), subscriptionPath, e.getMessage());
-        }
-    }
-
-    /** Cancels the pull in progress, if any: what it has not received yet stays on the subscription. */
-    private void cutPull() {
-        ApiFuture<PullResponse> p = pulling;
-        if (p != null) {
-            p.cancel(true);
         }
     }
 
