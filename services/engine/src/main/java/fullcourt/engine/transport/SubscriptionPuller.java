@@ -280,6 +280,12 @@ final class SubscriptionPuller {
         leaseKeeper.shutdownNow();
     }
 
+    /** Whether a pull is waiting on the broker now. */
+    boolean pullInProgress() {
+        ApiFuture<PullResponse> p = pulling;
+        return p != null && !p.isDone();
+    }
+
     int maxOutstanding() {
         return maxOutstanding;
     }

@@ -120,6 +120,55 @@ class SubscriptionPullerTest {
         assertThat(tenthFailure.stream().distinct().count()).isGreaterThan(40);
     }
 
+    @Test
+    void pullerBehindAClosedGateTakesNothingAndHandsBackWhatItsPullInProgressReceives() throws Exception {
+        PullGate gate = new PullGate("test", false);
+        List<String> gated = new CopyOnWriteArrayList<>();
+        List<String> holder = new CopyOnWriteArrayList<>();
+        SubscriptionPuller standby = pullerOnEmulator(Duration.ofMinutes(5), gate, gated);
+        SubscriptionPuller open = puller(PullGate.ALWAYS_OPEN, holder);
+        try {
+            publish("first");
+            await().atMost(Duration.ofSeconds(30)).until(() -> holder.contains("first"));
+            assertThat(gated).isEmpty(); // the closed gate let it start no pull
+        } finally {
+            open.stop();
+        }
+
+        gate.open();
+        publish("second");
+        await().atMost(Duration.ofSeconds(30)).until(() -> gated.contains("second") && standby.pullInProgress());
+        gate.close(); // with its next pull waiting on the broker: what that pull receives must not reach the handler
+        publish("third");
+        SubscriptionPuller successor = puller(PullGate.ALWAYS_OPEN, holder);
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> holder.contains("third"));
+            assertThat(gated).containsExactly("second");
+        } finally {
+            successor.stop();
+            standby.stop();
+        }
+    }
+
+    /** A puller that acks each message at once, recording its body, on the subscription of {@link #pullerOnEmulator}. */
+    private SubscriptionPuller puller(PullGate gate, List<String> bodies) {
+        SubscriptionPuller p = new SubscriptionPuller(connection.subscriptionAdmin(),
+                connection.subscription(name).toString(), 4, ACK_DEADLINE_SECONDS, Duration.ofMinutes(5),
+                Clock.systemUTC(), new Random(3), gate, (m, ack, nack) -> {
+                    bodies.add(m.getMessage().getData().toStringUtf8());
+                    ack.run();
+                });
+        p.start();
+        return p;
+    }
+
+    private SubscriptionPuller pullerOnEmulator(Duration maxLeaseExtension, PullGate gate, List<String> bodies) {
+        connection.topicAdmin().createTopic(connection.topic(name));
+        connection.subscriptionAdmin().createSubscription(connection.subscription(name), connection.topic(name),
+                PushConfig.getDefaultInstance(), ACK_DEADLINE_SECONDS);
+        return puller(gate, bodies);
+    }
+
     private SubscriptionPuller pullerOnEmulator(Duration maxLeaseExtension) {
         connection.topicAdmin().createTopic(connection.topic(name));
         connection.subscriptionAdmin().createSubscription(connection.subscription(name), connection.topic(name),
