@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -186,7 +187,17 @@ public class PubSubConnector implements InboundConnector, OutboundConnector {
         return out;
     }
 
-    /** First at shutdown: no new message comes in while the rest of the process stops. */
+    /**
+     * The subscriptions this process pulls and, for those whose latest pull failed, the error (e.g. PERMISSION_DENIED,
+     * UNAVAILABLE): how readiness sees Pub/Sub without any call beyond those the service account is granted for.
+     */
+    public Map<String, Optional<String>> pullHealth() {
+        Map<String, Optional<String>> health = new java.util.TreeMap<>();
+        pullers.forEach(p -> health.merge(p.subscription(), p.lastPullFailure(), (x, y) -> x.isPresent() ? x : y));
+        return health;
+    }
+
+        /** First at shutdown: no new message comes in while the rest of the process stops. */
     void stopPulling(@Observes @Priority(ShutdownOrder.STOP_PULLING) ShutdownEvent event) {
         pullers.forEach(SubscriptionPuller::stop);
     }

@@ -56,6 +56,9 @@ final class SubscriptionPuller {
     static final BackoffPolicy PULL_BACKOFF =
             new BackoffPolicy(Integer.MAX_VALUE, Duration.ofMillis(100), 2.0, Duration.ofSeconds(10));
 
+    /** A pull waiting this long has been accepted by the broker: it holds no error to report. */
+    static final Duration ACCEPTED_PULL = Duration.ofSeconds(2);
+
     /** What the puller hands over for each message; acks and nacks come back through it. */
     interface Handler {
         void accept(ReceivedMessage message, Runnable ack, Runnable nack);
@@ -79,6 +82,9 @@ final class SubscriptionPuller {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile ApiFuture<PullResponse> pulling;
+    /** How the latest pull ended: null after a success (or an empty long poll), else its error. */
+    private volatile String lastPullFailure;
+    private volatile Instant pullStarted = Instant.EPOCH;
 
     SubscriptionPuller(SubscriptionAdminClient admin, String subscriptionPath, int maxOutstanding,
                        int ackDeadlineSeconds, Duration maxLeaseExtension, Clock clock, RandomGenerator jitter,
@@ -130,6 +136,7 @@ final class SubscriptionPuller {
                 return;
             }
             try {
+                pullStarted = clock.instant();
                 pulling = admin.pullCallable().futureCall(PullRequest.newBuilder()
                         .setSubscription(subscriptionPath).setMaxMessages(asked).build());
                 List<ReceivedMessage> received = pulling.get().getReceivedMessagesList();
@@ -142,6 +149,7 @@ final class SubscriptionPuller {
                     }
                 }
                 failures = 0;
+                lastPullFailure = null;
             } catch (InterruptedException | CancellationException e) {
                 room.release(asked);
                 return;
@@ -150,6 +158,7 @@ final class SubscriptionPuller {
                 if (!running) {
                     return;
                 }
+                lastPullFailure = isDeadlineExceeded(e.getCause()) ? null : String.valueOf(e.getCause());
                 if (!isDeadlineExceeded(e.getCause())) {
                     long backoffMillis = PULL_BACKOFF.delayAfter(++failures, jitter).toMillis();
                     LOG.warnf("Pull from %s failed (%s); retrying in %d ms", subscriptionPath, e.getCause(), backoffMillis);
@@ -278,6 +287,23 @@ final class SubscriptionPuller {
             Thread.currentThread().interrupt();
         }
         leaseKeeper.shutdownNow();
+    }
+
+    /** The subscription's path. */
+    String subscription() {
+        return subscriptionPath;
+    }
+
+    /**
+     * The error of the latest pull, empty when it succeeded, none ran yet, or the pull now in progress has been waiting
+     * on the broker for a while (a refused pull, NOT_FOUND or PERMISSION_DENIED, comes back at once; an accepted one
+     * waits for a message): what readiness reports.
+     */
+    java.util.Optional<String> lastPullFailure() {
+        if (pullInProgress() && Duration.between(pullStarted, clock.instant()).compareTo(ACCEPTED_PULL) > 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.ofNullable(lastPullFailure);
     }
 
     /** Whether a pull is waiting on the broker now. */

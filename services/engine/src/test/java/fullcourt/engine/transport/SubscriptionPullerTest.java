@@ -150,6 +150,23 @@ class SubscriptionPullerTest {
         }
     }
 
+    @Test
+    void pullOfASubscriptionItCannotReadIsReportedForReadinessUntilAPullSucceeds() {
+        List<String> bodies = new CopyOnWriteArrayList<>();
+        SubscriptionPuller missing = puller(PullGate.ALWAYS_OPEN, bodies); // nothing created under this name yet
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> missing.lastPullFailure().isPresent());
+            assertThat(missing.lastPullFailure().orElseThrow()).contains("NOT_FOUND");
+
+            connection.topicAdmin().createTopic(connection.topic(name));
+            connection.subscriptionAdmin().createSubscription(connection.subscription(name), connection.topic(name),
+                    PushConfig.getDefaultInstance(), ACK_DEADLINE_SECONDS);
+            await().atMost(Duration.ofSeconds(30)).until(() -> missing.lastPullFailure().isEmpty());
+        } finally {
+            missing.stop();
+        }
+    }
+
     /** A puller that acks each message at once, recording its body, on the subscription of {@link #pullerOnEmulator}. */
     private SubscriptionPuller puller(PullGate gate, List<String> bodies) {
         SubscriptionPuller p = new SubscriptionPuller(connection.subscriptionAdmin(),
