@@ -7,6 +7,7 @@ import fullcourt.coordinator.intake.MessageIntake;
 import fullcourt.coordinator.metrics.CoordinatorMetrics;
 import fullcourt.coordinator.lineage.LineageService;
 import fullcourt.engine.catalog.Catalog;
+import fullcourt.engine.testing.MessageEmitter;
 import fullcourt.engine.testing.PubSubEmulatorResource;
 import fullcourt.engine.testing.TopicProbe;
 import fullcourt.engine.transport.OutgoingPubSubMetadata;
@@ -39,11 +40,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.spi.Connector;
 import org.hamcrest.Matchers;
@@ -217,19 +215,14 @@ class TwoCoordinatorsTest {
     }
 
     /** B's outgoing channel: publishes each message and acks it once Pub/Sub confirmed, as the connector's does. */
-    private record PublishingEmitter(PubSubConnector connector, String defaultTopic) implements Emitter<Object> {
+    private static final class PublishingEmitter extends MessageEmitter {
 
-        @Override
-        public CompletionStage<Void> send(Object payload) {
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            send(Message.of(payload, () -> {
-                done.complete(null);
-                return CompletableFuture.completedFuture(null);
-            }, failure -> {
-                done.completeExceptionally(failure);
-                return CompletableFuture.completedFuture(null);
-            }));
-            return done;
+        private final PubSubConnector connector;
+        private final String defaultTopic;
+
+        PublishingEmitter(PubSubConnector connector, String defaultTopic) {
+            this.connector = connector;
+            this.defaultTopic = defaultTopic;
         }
 
         @Override
@@ -245,24 +238,6 @@ class TwoCoordinatorsTest {
                             message.nack(failure);
                         }
                     });
-        }
-
-        @Override
-        public void complete() {
-        }
-
-        @Override
-        public void error(Exception e) {
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-
-        @Override
-        public boolean hasRequests() {
-            return true;
         }
     }
 }

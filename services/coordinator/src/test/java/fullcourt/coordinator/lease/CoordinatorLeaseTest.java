@@ -8,6 +8,7 @@ import fullcourt.coordinator.TaskKey;
 import fullcourt.coordinator.ledger.LedgerEvent;
 import fullcourt.coordinator.ledger.LedgerEventType;
 import fullcourt.coordinator.ledger.TaskLedger;
+import fullcourt.engine.testing.ManualClock;
 import fullcourt.engine.warehouse.DuckDbWarehouse;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,6 +2,7 @@ package fullcourt.coordinator.lease;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fullcourt.engine.testing.ManualClock;
 import fullcourt.engine.warehouse.DuckDbWarehouse;
 import java.time.Duration;
 import java.util.ArrayList;

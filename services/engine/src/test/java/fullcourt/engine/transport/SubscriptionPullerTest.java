@@ -7,13 +7,12 @@ import com.google.protobuf.ByteString;
 import com.google.pubsub.v1.PubsubMessage;
 import com.google.pubsub.v1.PushConfig;
 import com.google.pubsub.v1.ReceivedMessage;
+import fullcourt.engine.testing.ManualClock;
 import fullcourt.infra.PubSubConnection;
 import fullcourt.infra.PubSubEmulator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -89,7 +88,7 @@ class SubscriptionPullerTest {
 
     @Test
     void leasesAreExtendedUntilTheMaximumExtensionAfterReceipt() {
-        MovableClock clock = new MovableClock(Instant.parse("2021-11-02T12:00:00Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2021-11-02T12:00:00Z"));
         SubscriptionPuller offline = new SubscriptionPuller(null, "projects/p/subscriptions/phase3-work-sub", 4,
                 60, Duration.ofHours(5), clock, new Random(1), (m, ack, nack) -> { });
         offline.hold(ReceivedMessage.newBuilder().setAckId("early").build());
@@ -208,34 +207,6 @@ class SubscriptionPullerTest {
         } finally {
             publisher.shutdown();
             publisher.awaitTermination(10, TimeUnit.SECONDS);
-        }
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

@@ -1,4 +1,4 @@
-package fullcourt.coordinator.lease;
+package fullcourt.engine.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that moves only when told: lease timing tested without waiting. */
-final class ManualClock extends Clock {
+/** A clock that moves only when the test moves it: timing tested exactly, without waiting. */
+public final class ManualClock extends Clock {
 
     private volatile Instant now;
 
-    ManualClock(Instant start) {
+    public ManualClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 
