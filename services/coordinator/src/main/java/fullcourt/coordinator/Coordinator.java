@@ -174,6 +174,16 @@ public class Coordinator {
         watch = new LoopWatch(clock);
         loop = Executors.newSingleThreadExecutor(watch::newThread);
         taskEvents = TaskEventQueue.handingBack(work -> loop.execute(turn(work)), this::handleTaskEvents);
+        try {
+            rebuildOnLoop();
+        } catch (RuntimeException e) {
+            loop.shutdownNow(); // a later takeover starts a fresh one
+            throw e;
+        }
+        started = true;
+    }
+
+    private void rebuildOnLoop() {
         call(() -> {
             planner = new Planner(catalog);
             scheduler = new Scheduler(catalog, config.globalInFlight());
@@ -188,7 +198,6 @@ public class Coordinator {
             afterChange();
             return null;
         });
-        started = true;
     }
 
     private void rebuild() {
