@@ -1,12 +1,17 @@
 package fullcourt.coordinator.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fullcourt.coordinator.CoordinatorStopped;
+import fullcourt.coordinator.UnplacedEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.Test;
@@ -44,6 +49,29 @@ class TaskEventQueueTest {
         assertThat(batches).containsExactly(List.of("a", "b", "c"));
         assertThat(List.of(a, b, c)).allMatch(f -> f.isDone() && !f.isCompletedExceptionally());
         assertThat(loop).isEmpty();
+    }
+
+    @Test
+    void eventsTheHandlerHandsBackFailAloneAndTheRestOfTheBatchIsAcked() {
+        TaskEventQueue handingBack = TaskEventQueue.handingBack(loop::add, bodies -> {
+            Map<Integer, RuntimeException> back = new HashMap<>();
+            for (int i = 0; i < bodies.size(); i++) {
+                if (new String(bodies.get(i), StandardCharsets.UTF_8).startsWith("unknown-run")) {
+                    back.put(i, new UnplacedEvent("r9"));
+                }
+            }
+            return back;
+        });
+        CompletableFuture<Void> known = handingBack.submit("known".getBytes(StandardCharsets.UTF_8)).toCompletableFuture();
+        CompletableFuture<Void> unknown = handingBack.submit("unknown-run".getBytes(StandardCharsets.UTF_8))
+                .toCompletableFuture();
+
+        loop.poll().run();
+
+        assertThat(known).isCompleted();
+        assertThat(unknown).isCompletedExceptionally();
+        assertThatThrownBy(unknown::join).hasCauseInstanceOf(UnplacedEvent.class)
+                .hasCauseInstanceOf(CoordinatorStopped.class); // MessageIntake nacks it: Pub/Sub redelivers it
     }
 
     @Test
