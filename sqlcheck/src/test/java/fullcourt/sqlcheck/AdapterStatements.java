@@ -1,5 +1,6 @@
 package fullcourt.sqlcheck;
 
+import fullcourt.coordinator.lease.LeaseStatements;
 import fullcourt.coordinator.ledger.LedgerStatements;
 import fullcourt.coordinator.lineage.CoordinatorLineageStatements;
 import fullcourt.coordinator.validation.ValidationStatements;
@@ -43,6 +44,8 @@ public final class AdapterStatements {
             }
         });
         out.add(LedgerStatements.ddl());
+        out.add(LeaseStatements.ddl());
+        out.addAll(LeaseStatements.all());
         out.addAll(LineageStatements.ddl());
         out.addAll(LedgerStatements.all());
         out.addAll(LineageStatements.all());

@@ -19,6 +19,7 @@ import fullcourt.engine.catalog.ProcessorDeclaration;
 import fullcourt.engine.warehouse.Column;
 import fullcourt.engine.warehouse.bigquery.PortableFunctions;
 import fullcourt.infra.warehouse.PartitionedTable;
+import fullcourt.coordinator.lease.LeaseStatements;
 import fullcourt.predictions.ml.MlStatements;
 import fullcourt.publishing.export.ExportManifest;
 import fullcourt.sqlcheck.BigQueryAnalyzer.AnalysisFailure;
@@ -72,6 +73,9 @@ public final class DeclaredWarehouse {
         DeclaredWarehouse w = new DeclaredWarehouse();
         PartitionedTable.rawTables().forEach(w::addDeclared);
         w.addDeclared(PartitionedTable.ledger());
+        Map<String, StandardSQLTypeName> lease = new LinkedHashMap<>();
+        LeaseStatements.COLUMNS.forEach((column, type) -> lease.put(column, StandardSQLTypeName.valueOf(type)));
+        w.addTable("ops", "coordinator_lease", lease);
         PartitionedTable.lineage().forEach(w::addDeclared);
         for (String sql : PortableFunctions.statements()) {
             w.addFunction(SqlStatement.of(StatementKind.PORTABLE_FUNCTION,

@@ -65,7 +65,9 @@ public record PartitionedTable(String dataset, String table, Schema schema, Stri
                 nullable("detail", StandardSQLTypeName.STRING),
                 nullable("row_count", StandardSQLTypeName.INT64),
                 nullable("duration_ms", StandardSQLTypeName.INT64),
-                required("recorded_at", StandardSQLTypeName.TIMESTAMP)), "recorded_at", List.of("run_id"));
+                required("recorded_at", StandardSQLTypeName.TIMESTAMP),
+                // the coordinator lease's epoch the row was written under (services/coordinator lease/)
+                nullable("epoch", StandardSQLTypeName.INT64)), "recorded_at", List.of("run_id"));
     }
 
     /**

@@ -8,6 +8,9 @@ import fullcourt.coordinator.dispatch.Scheduler;
 import fullcourt.coordinator.dispatch.TaskRecord;
 import fullcourt.coordinator.intake.PlatformDay;
 import fullcourt.coordinator.intake.TaskEventQueue;
+import fullcourt.coordinator.lease.CoordinatorLease;
+import fullcourt.coordinator.lease.LeaseKeeper;
+import fullcourt.coordinator.lease.LeaseTable;
 import fullcourt.coordinator.ledger.LedgerEvent;
 import fullcourt.coordinator.ledger.LedgerEventType;
 import fullcourt.coordinator.ledger.IsolatingAppend;
@@ -28,6 +31,8 @@ import fullcourt.engine.catalog.SeasonCalendar;
 import fullcourt.engine.logging.TaskMdc;
 import fullcourt.engine.transport.ConfirmedPublisher;
 import fullcourt.engine.transport.PubSubRuntime;
+import fullcourt.engine.transport.PullGate;
+import fullcourt.engine.transport.PullGates;
 import fullcourt.engine.warehouse.Warehouse;
 import fullcourt.messages.BackfillRequest;
 import fullcourt.messages.BackfillRequestValidator;
@@ -53,6 +58,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,6 +88,8 @@ public class Coordinator {
 
     private static final Logger LOG = Logger.getLogger(Coordinator.class);
     private static final long PUBLISH_TIMEOUT_SECONDS = 60;
+    /** The gate of the coordinator's input channels ({@code mp.messaging.incoming.*.gate}): open while it holds the lease. */
+    public static final String GATE = "coordinator-lease";
 
     @Inject
     Catalog catalog;
@@ -102,6 +110,8 @@ public class Coordinator {
     LineageService lineage;
     @Inject
     DispatchToken tokens;
+    @Inject
+    PullGates gates;
 
     private volatile LoopWatch watch;
     private ExecutorService loop;
@@ -112,9 +122,50 @@ public class Coordinator {
     private volatile boolean started;
     private TaskEventQueue taskEvents;
     private MessageScreen screen;
+    private volatile CoordinatorLease lease;
+    private LeaseKeeper keeper;
+    private PullGate gate;
 
     void onStart(@Observes StartupEvent event) {
-        start();
+        begin(gates.gate(GATE), CoordinatorLease.newHolderId());
+    }
+
+    /**
+     * Takes the coordinator lease and leads (rebuilds from the ledger, opens {@code gate} to consume), or stands by
+     * until the holder's lease runs out; a lost lease closes the gate and stops the loop (see {@link LeaseKeeper}).
+     */
+    public synchronized void begin(PullGate gate, String holder) {
+        CoordinatorConfig.Lease l = config.lease();
+        this.gate = gate;
+        lease = new CoordinatorLease(LeaseTable.on(warehouse), l.name(), holder, l.duration(), clock);
+        keeper = new LeaseKeeper(lease, l.renewInterval(), clock, new LeaseKeeper.Role() {
+            @Override
+            public void lead() {
+                start();
+                gate.open();
+            }
+
+            @Override
+            public void standDown(String why) {
+                gate.close();
+                stop();
+                LOG.errorf("Coordinator %s stood down: %s", holder, why);
+            }
+        });
+        keeper.start();
+    }
+
+    /** This coordinator's lease: held or not, its epoch, whom a standby waits for. */
+    public CoordinatorLease lease() {
+        return lease;
+    }
+
+    /** Stops at once without giving the lease back, as a killed process would (tests, drills). */
+    public synchronized void halt() {
+        keeper.halt();
+        lease.abandon();
+        gate.close();
+        stop();
     }
 
     /** Whether the loop takes work (between start and stop). */
@@ -137,13 +188,23 @@ public class Coordinator {
         loop = Executors.newSingleThreadExecutor(watch::newThread);
         taskEvents = new TaskEventQueue(work -> loop.execute(turn(work)), this::handleTaskEvents);
         screen = new MessageScreen(tokens, metrics);
+        try {
+            rebuildOnLoop();
+        } catch (RuntimeException e) {
+            loop.shutdownNow(); // a later takeover starts a fresh one
+            throw e;
+        }
+        started = true;
+    }
+
+    private void rebuildOnLoop() {
         call(() -> {
             planner = new Planner(catalog);
             scheduler = new Scheduler(catalog, config.globalInFlight());
             CoordinatorConfig.Adaptive a = config.adaptive();
             adaptive = new AdaptiveLimit(config.globalInFlight(), a.enabled(), a.decreaseFactor(), a.increaseAfter(),
                     a.cooldown());
-            ledger = new TaskLedger(warehouse);
+            ledger = lease == null ? new TaskLedger(warehouse) : new TaskLedger(warehouse, lease);
             rebuild();
             if (pubsub.brokerIsEphemeral()) {
                 requeueInFlight();
@@ -151,7 +212,6 @@ public class Coordinator {
             afterChange();
             return null;
         });
-        started = true;
     }
 
     private void rebuild() {
@@ -185,7 +245,14 @@ public class Coordinator {
 
     /** Stops taking work; what is in the ledger stays for the next start. */
     void onStop(@Observes @Priority(ShutdownOrder.STOP_COORDINATOR) ShutdownEvent event) {
+        if (keeper != null) {
+            keeper.halt();
+            gate.close();
+        }
         stop();
+        if (keeper != null) {
+            keeper.close(); // gives the lease back: a successor takes over at once
+        }
     }
 
     public synchronized void stop() {
@@ -203,6 +270,10 @@ public class Coordinator {
 
     /** Runs {@code work} on the loop and waits for it. */
     public <T> T call(Callable<T> work) {
+        ExecutorService loop = this.loop;
+        if (loop == null || loop.isShutdown()) {
+            throw lease == null ? new CoordinatorStopped() : new fullcourt.coordinator.lease.NotLeaseHolder(lease.status());
+        }
         try {
             return loop.submit(turn(work)).get();
         } catch (ExecutionException e) {
@@ -438,8 +509,8 @@ public class Coordinator {
 
     private void record(LedgerEvent e) {
         if (scheduler.run(e.runId()).isEmpty()) {
-            LOG.debugf("Event for unknown run %s ignored", e.runId());
-            return;
+            LOG.debugf("Event for unknown run %s handed back", e.runId());
+            throw new UnplacedEvent(e.runId());
         }
         append(e);
         scheduler.apply(e);
@@ -567,6 +638,9 @@ public class Coordinator {
 
     private void dispatchReady() {
         while (true) {
+            if (lease != null) {
+                lease.check(); // never publish work without the lease; the DISPATCHED rows are fenced in the ledger too
+            }
             List<Dispatch> chosen = scheduler.selectDispatches();
             if (chosen.isEmpty()) {
                 return;

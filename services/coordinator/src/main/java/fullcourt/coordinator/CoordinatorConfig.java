@@ -70,6 +70,27 @@ public interface CoordinatorConfig {
         Optional<Duration> maxDelay();
     }
 
+    /** The coordinator lease: one coordinator acts at a time (see {@code lease.CoordinatorLease}). */
+    Lease lease();
+
+    /** Timing of the coordinator lease in {@code ops.coordinator_lease}. */
+    interface Lease {
+        /**
+         * How long a taken or renewed lease lasts: a killed holder's successor takes over at most this long after the
+         * holder's last renewal, and a holder that could not renew for this long stands down.
+         */
+        @WithDefault("30s")
+        Duration duration();
+
+        /** How often the holder renews (a third of the duration: two renewals may fail before it runs out), and a standby retries. */
+        @WithDefault("10s")
+        Duration renewInterval();
+
+        /** The lease's row: coordinators sharing a ledger share it. */
+        @WithDefault("coordinator")
+        String name();
+    }
+
     /**
      * How long one turn of the coordinator's loop may take before liveness reports it stuck: a
      * turn writes ledger rows and waits for publishes (60 s at most each), and the first one folds

@@ -9,4 +9,8 @@ public class CoordinatorStopped extends IllegalStateException {
     public CoordinatorStopped() {
         super("coordinator is stopped");
     }
+
+    protected CoordinatorStopped(String why) {
+        super(why);
+    }
 }

@@ -23,10 +23,13 @@ public class CoordinatorLoopCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         LoopWatch.State loop = coordinator.loopState();
-        boolean up = coordinator.running() && loop.threadAlive()
+        // a standby has no loop running and is alive all the same: readiness (CoordinatorLeaseCheck) says it waits
+        boolean standby = !coordinator.running() && coordinator.lease() != null && !coordinator.lease().held();
+        boolean up = standby || coordinator.running() && loop.threadAlive()
                 && loop.currentTurn().compareTo(config.loopStallLimit()) <= 0;
         HealthCheckResponseBuilder response = HealthCheckResponse.named("fullcourt-coordinator-loop").status(up)
                 .withData("running", coordinator.running())
+                .withData("standby", standby)
                 .withData("threadAlive", loop.threadAlive())
                 .withData("currentTurnMs", loop.currentTurn().toMillis())
                 .withData("stallLimitMs", config.loopStallLimit().toMillis());

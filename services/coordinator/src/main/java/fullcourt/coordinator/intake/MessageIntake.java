@@ -77,8 +77,8 @@ public class MessageIntake {
                 LOG.debugf("Nacking %s: %s", meta(message).messageId(), cause.getMessage());
                 message.nack(cause);
             } else if (cause instanceof CoordinatorStopped) {
-                // shutting down: the message goes back to Pub/Sub for the next coordinator
-                LOG.debugf("Coordinator stopped; nacking %s", meta(message).messageId());
+                // stopped, standing by, or not its run: the message goes back to Pub/Sub for the lease holder
+                LOG.debugf("%s; nacking %s", cause.getMessage(), meta(message).messageId());
                 message.nack(cause);
             } else {
                 LOG.errorf(failure, "Handling failed; nacking for redelivery");

@@ -1,6 +1,8 @@
 package fullcourt.coordinator.ledger;
 
 import fullcourt.coordinator.TaskKey;
+import fullcourt.engine.warehouse.Column;
+import fullcourt.engine.warehouse.ConditionalInsert;
 import fullcourt.engine.warehouse.ColumnValues;
 import fullcourt.engine.warehouse.Warehouse;
 import java.sql.Timestamp;
@@ -22,32 +24,59 @@ public final class TaskLedger {
     static final String DDL = "CREATE TABLE IF NOT EXISTS " + TABLE + " ("
             + "seq INT64 NOT NULL, run_id STRING NOT NULL, task_id STRING, processor STRING, task_date DATE,"
             + " event STRING NOT NULL, dispatch INT64, attempt INT64, event_at TIMESTAMP NOT NULL,"
-            + " detail STRING, row_count INT64, duration_ms INT64, recorded_at TIMESTAMP NOT NULL)";
+            + " detail STRING, row_count INT64, duration_ms INT64, recorded_at TIMESTAMP NOT NULL, epoch INT64)";
+    /** The coordinator lease's epoch a row was written under (null before there was a lease), added to older ledgers. */
+    static final String ADD_EPOCH = "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS epoch INT64";
     static final String MAX_SEQ = "SELECT COALESCE(MAX(seq), 0) AS m FROM " + TABLE;
     /** One row; {@code updateBatch} makes one multi-row INSERT of a batch. */
     static final String APPEND = "INSERT INTO " + TABLE + " (seq, run_id, task_id, processor, task_date, event,"
-            + " dispatch, attempt, event_at, detail, row_count, duration_ms, recorded_at) VALUES (@seq, @run_id,"
+            + " dispatch, attempt, event_at, detail, row_count, duration_ms, recorded_at, epoch) VALUES (@seq, @run_id,"
             + " @task_id, @processor, @task_date, @event, @dispatch, @attempt, @event_at, @detail, @row_count,"
-            + " @duration_ms, @recorded_at)";
+            + " @duration_ms, @recorded_at, @epoch)";
     static final String READ_ALL = "SELECT seq, run_id, task_id, event, dispatch, attempt, event_at, detail, row_count,"
             + " duration_ms FROM " + TABLE + " ORDER BY seq";
     static final String HISTORY = "SELECT seq, run_id, task_id, event, dispatch, attempt, event_at, detail, row_count,"
             + " duration_ms FROM " + TABLE + " WHERE run_id = @run AND task_id = @task ORDER BY seq";
 
+    /** The columns of a row and their types, in the order a fenced append selects them. */
+    static final List<Column> COLUMNS = List.of(new Column("seq", "INT64"), new Column("run_id", "STRING"),
+            new Column("task_id", "STRING"), new Column("processor", "STRING"), new Column("task_date", "DATE"),
+            new Column("event", "STRING"), new Column("dispatch", "INT64"), new Column("attempt", "INT64"),
+            new Column("event_at", "TIMESTAMP"), new Column("detail", "STRING"), new Column("row_count", "INT64"),
+            new Column("duration_ms", "INT64"), new Column("recorded_at", "TIMESTAMP"), new Column("epoch", "INT64"));
+    /**
+     * Rows per fenced INSERT: 14 parameters each, under BigQuery's 10,000 parameters per query. A larger batch is
+     * several statements, each atomic and each fenced.
+     */
+    static final int ROWS_PER_FENCED_INSERT = 500;
+
     private final Warehouse warehouse;
+    private final WriteFence fence;
     private final AtomicLong seq = new AtomicLong();
 
     public TaskLedger(Warehouse warehouse) {
+        this(warehouse, null);
+    }
+
+    /**
+     * A ledger whose appends carry {@code fence}: each one is written only if the fence's condition holds in the same
+     * statement ({@code INSERT ... SELECT ... WHERE EXISTS}), so a coordinator that lost its lease writes nothing.
+     */
+    public TaskLedger(Warehouse warehouse, WriteFence fence) {
         this.warehouse = warehouse;
+        this.fence = fence;
         warehouse.update(DDL, Map.of());
+        warehouse.update(ADD_EPOCH, Map.of());
         List<Map<String, Object>> max = warehouse.query(MAX_SEQ, Map.of());
         seq.set(((Number) max.get(0).get("m")).longValue());
     }
 
     /**
-     * Appends rows in one transaction, in order.
+     * Appends rows in order: in one transaction when unfenced; fenced, in statements of up to
+     * {@link #ROWS_PER_FENCED_INSERT} rows, each written whole or refused whole.
      *
      * @throws InvalidLedgerRow before writing anything, when a row is one the fold would refuse ({@link LedgerRows})
+     * @throws RuntimeException the fence's {@code refused()} when the warehouse refused a statement
      */
     public void append(List<LedgerEvent> events) {
         for (LedgerEvent e : events) {
@@ -55,6 +84,9 @@ public final class TaskLedger {
             if (!problems.isEmpty()) {
                 throw new InvalidLedgerRow(e, problems);
             }
+        }
+        if (fence != null) {
+            fence.check();
         }
         List<Map<String, Object>> rows = new ArrayList<>(events.size());
         Timestamp now = Timestamp.from(Instant.now());
@@ -73,9 +105,20 @@ public final class TaskLedger {
             row.put("row_count", e.rows());
             row.put("duration_ms", e.durationMs());
             row.put("recorded_at", now);
+            row.put("epoch", fence == null ? null : fence.parameters().get("lease_epoch"));
             rows.add(row);
         }
-        warehouse.updateBatch(APPEND, rows);
+        if (fence == null) {
+            warehouse.updateBatch(APPEND, rows);
+            return;
+        }
+        for (int from = 0; from < rows.size(); from += ROWS_PER_FENCED_INSERT) {
+            List<Map<String, Object>> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_FENCED_INSERT));
+            ConditionalInsert insert = ConditionalInsert.of(TABLE, COLUMNS, chunk, fence.condition(), fence.parameters());
+            if (warehouse.update(insert.sql(), insert.parameters()) != chunk.size()) {
+                throw fence.refused();
+            }
+        }
     }
 
     public void append(LedgerEvent event) {

@@ -2,6 +2,7 @@ package fullcourt.coordinator.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fullcourt.coordinator.CoordinatorStopped;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -12,15 +12,13 @@ import fullcourt.coordinator.ledger.LedgerEventType;
 import fullcourt.coordinator.plan.Planner;
 import fullcourt.engine.catalog.Catalog;
 import fullcourt.engine.catalog.SeasonCalendar;
+import fullcourt.engine.testing.ManualClock;
 import fullcourt.messages.BackfillRequest;
 import io.micrometer.core.instrument.Measurement;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -103,7 +101,7 @@ class SchedulerGaugesTest {
     @Test
     void countsAreTakenOncePerFreshnessPeriodAndKeptWhenTheLoopDoesNotAnswer() {
         AtomicInteger taken = new AtomicInteger();
-        MovableClock clock = new MovableClock();
+        ManualClock clock = new ManualClock(T0);
         AtomicReference<Optional<SchedulerCounts>> answer = new AtomicReference<>(Optional.of(SchedulerCounts.EMPTY));
         CachedCounts counts = new CachedCounts(() -> {
             taken.incrementAndGet();
@@ -146,28 +144,5 @@ class SchedulerGaugesTest {
 
     private double gauge(String name) {
         return registry.get(name).gauge().value();
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now = T0;
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -1,47 +1,38 @@
 package fullcourt.engine.health;
 
-import com.google.pubsub.v1.GetTopicRequest;
-import fullcourt.engine.transport.PubSubRuntime;
+import fullcourt.engine.transport.PubSubConnector;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
+import org.eclipse.microprofile.reactive.messaging.spi.Connector;
 
 /**
- * Pub/Sub answers: one cheap admin call (get the {@code task-events} topic, which every service
- * publishes to or reads from) on the configured connection, emulator or Google Cloud.
+ * Pub/Sub answers this service's own pulls: DOWN while the latest pull of any of its subscriptions failed (broker
+ * unreachable, subscription missing, permission denied), naming it and the error. It makes no call of its own: a
+ * service account holds roles/pubsub.subscriber on its subscriptions and roles/pubsub.publisher on its topics
+ * (infra's AccessMatrix) and nothing more, and neither role grants the admin reads (topics.get, subscriptions.get) a
+ * probe would need; the coordinator has no role on the task-events topic at all, only on its subscription.
  */
 @Readiness
 @ApplicationScoped
 public class PubSubReadinessCheck implements HealthCheck {
 
-    static final long TIMEOUT_SECONDS = 5;
-
     @Inject
-    PubSubRuntime pubsub;
+    @Connector(PubSubConnector.NAME)
+    PubSubConnector connector;
 
     @Override
     public HealthCheckResponse call() {
-        String topic = pubsub.topics().taskEvents();
-        try {
-            var connection = pubsub.connection();
-            GetTopicRequest request = GetTopicRequest.newBuilder().setTopic(connection.topic(topic).toString()).build();
-            connection.topicAdmin().getTopicCallable().futureCall(request).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            return HealthCheckResponse.named("fullcourt-pubsub").up()
-                    .withData("project", connection.projectId())
-                    .withData("topic", topic)
-                    .build();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return down(topic, "interrupted");
-        } catch (Exception e) {
-            return down(topic, e.getCause() != null ? e.getCause().toString() : e.toString());
-        }
-    }
-
-    private static HealthCheckResponse down(String topic, String error) {
-        return HealthCheckResponse.named("fullcourt-pubsub").down().withData("topic", topic).withData("error", error).build();
+        Map<String, Optional<String>> pulls = connector.pullHealth();
+        boolean up = pulls.values().stream().allMatch(Optional::isEmpty);
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("fullcourt-pubsub").status(up)
+                .withData("subscriptions", pulls.size());
+        pulls.forEach((subscription, failure) -> failure.ifPresent(error -> response.withData(subscription, error)));
+        return response.build();
     }
 }

@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -56,6 +57,8 @@ import org.jboss.logging.Logger;
         mandatory = true, description = "Subscription id(s), comma-separated; the topic prefix is prepended")
 @ConnectorAttribute(name = "max-outstanding-messages", direction = ConnectorAttribute.Direction.INCOMING,
         type = "int", defaultValue = "8", description = "Flow control: messages leased but not yet acked or nacked")
+@ConnectorAttribute(name = "gate", direction = ConnectorAttribute.Direction.INCOMING, type = "string",
+        description = "Name of a PullGate: the channel pulls only while that gate is open (the coordinator's lease)")
 @ConnectorAttribute(name = "topic", direction = ConnectorAttribute.Direction.OUTGOING, type = "string",
         description = "Topic id; the topic prefix is prepended; a message may name another in OutgoingPubSubMetadata")
 public class PubSubConnector implements InboundConnector, OutboundConnector {
@@ -65,6 +68,7 @@ public class PubSubConnector implements InboundConnector, OutboundConnector {
 
     private final PubSubRuntime runtime;
     private final Clock clock;
+    private final PullGates gates;
     // unseeded on purpose: processes seeded alike would draw the same jitter and pull again in step
     private final Random jitter = new Random();
     private final List<SubscriptionPuller> pullers = new CopyOnWriteArrayList<>();
@@ -72,9 +76,10 @@ public class PubSubConnector implements InboundConnector, OutboundConnector {
     private final Map<String, Publisher> publishers = new ConcurrentHashMap<>();
     private boolean closed;
 
-    public PubSubConnector(PubSubRuntime runtime, Clock clock) {
+    public PubSubConnector(PubSubRuntime runtime, Clock clock, PullGates gates) {
         this.runtime = runtime;
         this.clock = clock;
+        this.gates = gates;
         this.publishHealth = new PublishHealth(clock);
     }
 
@@ -91,15 +96,17 @@ public class PubSubConnector implements InboundConnector, OutboundConnector {
                 .map(s -> runtime.topics().prefix() + s).toList();
         int maxOutstanding = config.getOptionalValue("max-outstanding-messages", Integer.class).orElse(8);
         int ackDeadline = runtime.deliveryPolicy().ackDeadlineSeconds();
+        PullGate gate = config.getOptionalValue("gate", String.class).map(gates::gate).orElse(PullGate.ALWAYS_OPEN);
         return Multi.createFrom().<Message<?>>emitter(emitter -> {
             List<SubscriptionPuller> mine = subscriptions.stream().map(sub -> {
                 SubscriptionPuller p = new SubscriptionPuller(runtime.connection().subscriptionAdmin(),
                         runtime.connection().subscription(sub).toString(), maxOutstanding, ackDeadline,
-                        runtime.maxLeaseExtension(), clock, jitter,
+                        runtime.maxLeaseExtension(), clock, jitter, gate,
                         (m, ack, nack) -> emitter.emit(toMessage(sub, m, ack, nack)));
                 p.start();
-                LOG.infof("Channel %s pulling from %s (flow control %d messages, leases extended up to %s)", channel,
-                        sub, maxOutstanding, runtime.maxLeaseExtension());
+                LOG.infof("Channel %s pulling from %s (flow control %d messages, leases extended up to %s%s)", channel,
+                        sub, maxOutstanding, runtime.maxLeaseExtension(),
+                        gate == PullGate.ALWAYS_OPEN ? "" : ", while gate " + gate.name() + " is open");
                 return p;
             }).toList();
             pullers.addAll(mine);
@@ -209,7 +216,17 @@ public class PubSubConnector implements InboundConnector, OutboundConnector {
         return out;
     }
 
-    /** First at shutdown: no new message comes in while the rest of the process stops. */
+    /**
+     * The subscriptions this process pulls and, for those whose latest pull failed, the error (e.g. PERMISSION_DENIED,
+     * UNAVAILABLE): how readiness sees Pub/Sub without any call beyond those the service account is granted for.
+     */
+    public Map<String, Optional<String>> pullHealth() {
+        Map<String, Optional<String>> health = new java.util.TreeMap<>();
+        pullers.forEach(p -> health.merge(p.subscription(), p.lastPullFailure(), (x, y) -> x.isPresent() ? x : y));
+        return health;
+    }
+
+        /** First at shutdown: no new message comes in while the rest of the process stops. */
     void stopPulling(@Observes @Priority(ShutdownOrder.STOP_PULLING) ShutdownEvent event) {
         pullers.forEach(SubscriptionPuller::stop);
     }

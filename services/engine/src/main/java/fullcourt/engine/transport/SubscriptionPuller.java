@@ -56,6 +56,9 @@ final class SubscriptionPuller {
     static final BackoffPolicy PULL_BACKOFF =
             new BackoffPolicy(Integer.MAX_VALUE, Duration.ofMillis(100), 2.0, Duration.ofSeconds(10));
 
+    /** A pull waiting this long has been accepted by the broker: it holds no error to report. */
+    static final Duration ACCEPTED_PULL = Duration.ofSeconds(2);
+
     /** What the puller hands over for each message; acks and nacks come back through it. */
     interface Handler {
         void accept(ReceivedMessage message, Runnable ack, Runnable nack);
@@ -69,6 +72,7 @@ final class SubscriptionPuller {
     private final Clock clock;
     private final Handler handler;
     private final RandomGenerator jitter;
+    private final PullGate gate;
     private final Semaphore room;
     /** Messages in hand (ack id to when it was received), until acked or nacked. */
     private final Map<String, Instant> leased = new ConcurrentHashMap<>();
@@ -78,10 +82,22 @@ final class SubscriptionPuller {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile ApiFuture<PullResponse> pulling;
+    /** How the latest pull ended: null after a success (or an empty long poll), else its error. */
+    private volatile String lastPullFailure;
+    private volatile Instant pullStarted = Instant.EPOCH;
 
     SubscriptionPuller(SubscriptionAdminClient admin, String subscriptionPath, int maxOutstanding,
                        int ackDeadlineSeconds, Duration maxLeaseExtension, Clock clock, RandomGenerator jitter,
                        Handler handler) {
+        this(admin, subscriptionPath, maxOutstanding, ackDeadlineSeconds, maxLeaseExtension, clock, jitter,
+                PullGate.ALWAYS_OPEN, handler);
+    }
+
+    /** A puller that pulls only while {@code gate} is open; what it receives after the gate closed, it nacks. */
+    SubscriptionPuller(SubscriptionAdminClient admin, String subscriptionPath, int maxOutstanding,
+                       int ackDeadlineSeconds, Duration maxLeaseExtension, Clock clock, RandomGenerator jitter,
+                       PullGate gate, Handler handler) {
+        this.gate = gate;
         this.admin = admin;
         this.subscriptionPath = subscriptionPath;
         this.maxOutstanding = maxOutstanding;
@@ -113,18 +129,27 @@ final class SubscriptionPuller {
         while (running) {
             int asked;
             try {
+                gate.awaitOpen();
                 room.acquire();
                 asked = 1 + room.drainPermits();
             } catch (InterruptedException e) {
                 return;
             }
             try {
+                pullStarted = clock.instant();
                 pulling = admin.pullCallable().futureCall(PullRequest.newBuilder()
                         .setSubscription(subscriptionPath).setMaxMessages(asked).build());
                 List<ReceivedMessage> received = pulling.get().getReceivedMessagesList();
                 room.release(asked - received.size());
-                received.forEach(this::hold);
+                for (ReceivedMessage m : received) {
+                    if (gate.isOpen()) {
+                        hold(m);
+                    } else {
+                        handBack(m);
+                    }
+                }
                 failures = 0;
+                lastPullFailure = null;
             } catch (InterruptedException | CancellationException e) {
                 room.release(asked);
                 return;
@@ -133,6 +158,7 @@ final class SubscriptionPuller {
                 if (!running) {
                     return;
                 }
+                lastPullFailure = isDeadlineExceeded(e.getCause()) ? null : String.valueOf(e.getCause());
                 if (!isDeadlineExceeded(e.getCause())) {
                     long backoffMillis = PULL_BACKOFF.delayAfter(++failures, jitter).toMillis();
                     LOG.warnf("Pull from %s failed (%s); retrying in %d ms", subscriptionPath, e.getCause(), backoffMillis);
@@ -148,6 +174,16 @@ final class SubscriptionPuller {
     void hold(ReceivedMessage m) {
         leased.put(m.getAckId(), clock.instant());
         handler.accept(m, () -> settle(m.getAckId(), true), () -> settle(m.getAckId(), false));
+    }
+
+    /**
+     * Nacks at once a message that a pull in progress received after the gate closed: it goes back to the
+     * subscription for whoever pulls next (the lease holder), not to this process's handler. (Cancelling the pull
+     * instead would strand what the broker had already handed it until its ack deadline.)
+     */
+    private void handBack(ReceivedMessage m) {
+        leased.put(m.getAckId(), clock.instant());
+        settle(m.getAckId(), false);
     }
 
     private static boolean isDeadlineExceeded(Throwable t) {
@@ -251,6 +287,29 @@ final class SubscriptionPuller {
             Thread.currentThread().interrupt();
         }
         leaseKeeper.shutdownNow();
+    }
+
+    /** The subscription's path. */
+    String subscription() {
+        return subscriptionPath;
+    }
+
+    /**
+     * The error of the latest pull, empty when it succeeded, none ran yet, or the pull now in progress has been waiting
+     * on the broker for a while (a refused pull, NOT_FOUND or PERMISSION_DENIED, comes back at once; an accepted one
+     * waits for a message): what readiness reports.
+     */
+    java.util.Optional<String> lastPullFailure() {
+        if (pullInProgress() && Duration.between(pullStarted, clock.instant()).compareTo(ACCEPTED_PULL) > 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.ofNullable(lastPullFailure);
+    }
+
+    /** Whether a pull is waiting on the broker now. */
+    boolean pullInProgress() {
+        ApiFuture<PullResponse> p = pulling;
+        return p != null && !p.isDone();
     }
 
     int maxOutstanding() {

@@ -47,7 +47,7 @@ class PubSubConnectorPublishTest {
                         "test", 100))
                 .build();
         runtime = new PubSubRuntime(config.getConfigMapping(PubSubConfig.class));
-        connector = new PubSubConnector(runtime, Clock.systemUTC());
+        connector = new PubSubConnector(runtime, Clock.systemUTC(), new PullGates());
     }
 
     @AfterAll

@@ -7,13 +7,12 @@ import com.google.protobuf.ByteString;
 import com.google.pubsub.v1.PubsubMessage;
 import com.google.pubsub.v1.PushConfig;
 import com.google.pubsub.v1.ReceivedMessage;
+import fullcourt.engine.testing.ManualClock;
 import fullcourt.infra.PubSubConnection;
 import fullcourt.infra.PubSubEmulator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -89,7 +88,7 @@ class SubscriptionPullerTest {
 
     @Test
     void leasesAreExtendedUntilTheMaximumExtensionAfterReceipt() {
-        MovableClock clock = new MovableClock(Instant.parse("2021-11-02T12:00:00Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2021-11-02T12:00:00Z"));
         SubscriptionPuller offline = new SubscriptionPuller(null, "projects/p/subscriptions/phase3-work-sub", 4,
                 60, Duration.ofHours(5), clock, new Random(1), (m, ack, nack) -> { });
         offline.hold(ReceivedMessage.newBuilder().setAckId("early").build());
@@ -120,6 +119,72 @@ class SubscriptionPullerTest {
         assertThat(tenthFailure.stream().distinct().count()).isGreaterThan(40);
     }
 
+    @Test
+    void pullerBehindAClosedGateTakesNothingAndHandsBackWhatItsPullInProgressReceives() throws Exception {
+        PullGate gate = new PullGate("test", false);
+        List<String> gated = new CopyOnWriteArrayList<>();
+        List<String> holder = new CopyOnWriteArrayList<>();
+        SubscriptionPuller standby = pullerOnEmulator(Duration.ofMinutes(5), gate, gated);
+        SubscriptionPuller open = puller(PullGate.ALWAYS_OPEN, holder);
+        try {
+            publish("first");
+            await().atMost(Duration.ofSeconds(30)).until(() -> holder.contains("first"));
+            assertThat(gated).isEmpty(); // the closed gate let it start no pull
+        } finally {
+            open.stop();
+        }
+
+        gate.open();
+        publish("second");
+        await().atMost(Duration.ofSeconds(30)).until(() -> gated.contains("second") && standby.pullInProgress());
+        gate.close(); // with its next pull waiting on the broker: what that pull receives must not reach the handler
+        publish("third");
+        SubscriptionPuller successor = puller(PullGate.ALWAYS_OPEN, holder);
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> holder.contains("third"));
+            assertThat(gated).containsExactly("second");
+        } finally {
+            successor.stop();
+            standby.stop();
+        }
+    }
+
+    @Test
+    void pullOfASubscriptionItCannotReadIsReportedForReadinessUntilAPullSucceeds() {
+        List<String> bodies = new CopyOnWriteArrayList<>();
+        SubscriptionPuller missing = puller(PullGate.ALWAYS_OPEN, bodies); // nothing created under this name yet
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> missing.lastPullFailure().isPresent());
+            assertThat(missing.lastPullFailure().orElseThrow()).contains("NOT_FOUND");
+
+            connection.topicAdmin().createTopic(connection.topic(name));
+            connection.subscriptionAdmin().createSubscription(connection.subscription(name), connection.topic(name),
+                    PushConfig.getDefaultInstance(), ACK_DEADLINE_SECONDS);
+            await().atMost(Duration.ofSeconds(30)).until(() -> missing.lastPullFailure().isEmpty());
+        } finally {
+            missing.stop();
+        }
+    }
+
+    /** A puller that acks each message at once, recording its body, on the subscription of {@link #pullerOnEmulator}. */
+    private SubscriptionPuller puller(PullGate gate, List<String> bodies) {
+        SubscriptionPuller p = new SubscriptionPuller(connection.subscriptionAdmin(),
+                connection.subscription(name).toString(), 4, ACK_DEADLINE_SECONDS, Duration.ofMinutes(5),
+                Clock.systemUTC(), new Random(3), gate, (m, ack, nack) -> {
+                    bodies.add(m.getMessage().getData().toStringUtf8());
+                    ack.run();
+                });
+        p.start();
+        return p;
+    }
+
+    private SubscriptionPuller pullerOnEmulator(Duration maxLeaseExtension, PullGate gate, List<String> bodies) {
+        connection.topicAdmin().createTopic(connection.topic(name));
+        connection.subscriptionAdmin().createSubscription(connection.subscription(name), connection.topic(name),
+                PushConfig.getDefaultInstance(), ACK_DEADLINE_SECONDS);
+        return puller(gate, bodies);
+    }
+
     private SubscriptionPuller pullerOnEmulator(Duration maxLeaseExtension) {
         connection.topicAdmin().createTopic(connection.topic(name));
         connection.subscriptionAdmin().createSubscription(connection.subscription(name), connection.topic(name),
@@ -142,34 +207,6 @@ class SubscriptionPullerTest {
         } finally {
             publisher.shutdown();
             publisher.awaitTermination(10, TimeUnit.SECONDS);
-        }
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

@@ -13,6 +13,7 @@ import fullcourt.engine.processor.ProcessorBug;
 import fullcourt.engine.processor.RetryableFailure;
 import fullcourt.engine.processor.TaskContext;
 import fullcourt.engine.transport.IncomingPubSubMetadata;
+import fullcourt.engine.testing.MessageEmitter;
 import fullcourt.engine.transport.OutgoingPubSubMetadata;
 import fullcourt.engine.transport.PubSubConfig;
 import fullcourt.engine.warehouse.DuckDbWarehouse;
@@ -40,10 +41,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.junit.jupiter.api.AfterEach;
@@ -287,35 +286,12 @@ class WorkConsumerTest {
     }
 
     /** Pub/Sub confirming every publish at once; a dead letter is the one sent to a topic of its own. */
-    private final class CapturingEmitter implements Emitter<Object> {
-
-        @Override
-        public CompletionStage<Void> send(Object payload) {
-            throw new UnsupportedOperationException("the worker sends messages with metadata");
-        }
+    private final class CapturingEmitter extends MessageEmitter {
 
         @Override
         public <M extends Message<?>> void send(M message) {
             sent.add(new Sent(message.getPayload(), message.getMetadata(OutgoingPubSubMetadata.class).orElseThrow()));
             message.ack();
-        }
-
-        @Override
-        public void complete() {
-        }
-
-        @Override
-        public void error(Exception e) {
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-
-        @Override
-        public boolean hasRequests() {
-            return true;
         }
     }
 

@@ -24,7 +24,9 @@ import fullcourt.engine.processor.PermanentFailure;
 import fullcourt.engine.processor.QuotaExceeded;
 import fullcourt.engine.processor.RetryableFailure;
 import fullcourt.engine.retry.BackoffPolicy;
-import fullcourt.engine.testing.MovableClock;
+import fullcourt.engine.testing.ManualClock;
+import fullcourt.engine.warehouse.Column;
+import fullcourt.engine.warehouse.ConditionalInsert;
 import fullcourt.engine.warehouse.WriteBracket;
 import fullcourt.engine.warehouse.bigquery.FakeBigQueryApi.Request;
 import java.math.BigDecimal;
@@ -166,7 +168,7 @@ class BigQueryWarehouseContractTest {
     @Test
     void partitionWritesOfOneTableBeyondItsBudgetWaitForTheWindowOthersDoNot() {
         List<Duration> waits = new ArrayList<>();
-        MovableClock clock = new MovableClock(Instant.parse("2022-02-01T00:00:00Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2022-02-01T00:00:00Z"));
         api.close();
         api = FakeBigQueryApi.start();
         warehouse = BigQueryWarehouse.connect(FakeBigQueryApi.PROJECT, api.endpoint(), null, NoCredentials.getInstance(),
@@ -385,6 +387,56 @@ class BigQueryWarehouseContractTest {
         assertThat(parameters(query)).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "p0_seq", "INT64 1", "p0_run_id", "STRING r1", "p0_task_id", "STRING t1",
                 "p1_seq", "INT64 2", "p1_run_id", "STRING r1"));
+    }
+
+    /** Two ledger rows, the second a run's row without a task, written only while the lease holds epoch 7. */
+    static ConditionalInsert fencedLedgerRows() {
+        List<Column> columns = List.of(new Column("seq", "INT64"), new Column("run_id", "STRING"),
+                new Column("task_id", "STRING"), new Column("epoch", "INT64"));
+        Map<String, Object> runRow = ledgerRow(2, "r1", null);
+        runRow.put("epoch", 7L);
+        Map<String, Object> taskRow = ledgerRow(1, "r1", "a/2022-01-31");
+        taskRow.put("epoch", 7L);
+        return ConditionalInsert.of("ops.task_events", columns, List.of(taskRow, runRow),
+                "EXISTS (SELECT 1 FROM ops.coordinator_lease WHERE name = @lease_name AND holder = @lease_holder"
+                        + " AND epoch = @lease_epoch)",
+                Map.of("lease_name", "coordinator", "lease_holder", "rev-1/ab12cd34", "lease_epoch", 7L));
+    }
+
+    @Test
+    void conditionalInsertIsOneDmlJobThatChecksTheLeaseInTheSameStatementAndReportsTheRowsWritten() {
+        api.script(GET_JOB, done("{\"statementType\":\"INSERT\",\"numDmlAffectedRows\":\"2\"}"));
+        ConditionalInsert insert = fencedLedgerRows();
+
+        long written = warehouse.update(insert.sql(), insert.parameters());
+
+        assertThat(written).isEqualTo(2);
+        assertThat(api.requests(INSERT_JOB)).hasSize(1);
+        JsonNode query = api.requests(INSERT_JOB).get(0).body().path("configuration").path("query");
+        assertThat(query.path("useLegacySql").asBoolean()).isFalse();
+        assertThat(query.has("destinationTable")).isFalse();
+        assertThat(query.path("query").asText()).isEqualTo("""
+                INSERT INTO ops.task_events (seq, run_id, task_id, epoch)
+                SELECT seq, run_id, task_id, epoch FROM (
+                SELECT CAST(@r0_seq AS INT64) AS seq, CAST(@r0_run_id AS STRING) AS run_id,\
+                 CAST(@r0_task_id AS STRING) AS task_id, CAST(@r0_epoch AS INT64) AS epoch
+                UNION ALL SELECT CAST(@r1_seq AS INT64), CAST(@r1_run_id AS STRING), CAST(NULL AS STRING),\
+                 CAST(@r1_epoch AS INT64)
+                ) AS appended
+                WHERE EXISTS (SELECT 1 FROM ops.coordinator_lease WHERE name = @lease_name\
+                 AND holder = @lease_holder AND epoch = @lease_epoch)""");
+        assertThat(parameters(query)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "r0_seq", "INT64 1", "r0_run_id", "STRING r1", "r0_task_id", "STRING a/2022-01-31", "r0_epoch", "INT64 7",
+                "r1_seq", "INT64 2", "r1_run_id", "STRING r1", "r1_epoch", "INT64 7",
+                "lease_name", "STRING coordinator", "lease_holder", "STRING rev-1/ab12cd34", "lease_epoch", "INT64 7"));
+    }
+
+    @Test
+    void conditionalInsertRefusedByItsConditionReportsNoRowsWritten() {
+        api.script(GET_JOB, done("{\"statementType\":\"INSERT\",\"numDmlAffectedRows\":\"0\"}"));
+        ConditionalInsert insert = fencedLedgerRows();
+
+        assertThat(warehouse.update(insert.sql(), insert.parameters())).isZero();
     }
 
     @Test

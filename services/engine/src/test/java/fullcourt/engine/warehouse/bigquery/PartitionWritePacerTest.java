@@ -3,14 +3,14 @@ package fullcourt.engine.warehouse.bigquery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fullcourt.engine.testing.MovableClock;
+import fullcourt.engine.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class PartitionWritePacerTest {
 
-    private final MovableClock clock = new MovableClock(Instant.parse("2024-01-15T00:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2024-01-15T00:00:00Z"));
     private final PartitionWritePacer pacer = new PartitionWritePacer(2, Duration.ofSeconds(10), clock, d -> {
         throw new AssertionError("reserve never sleeps");
     });

@@ -6,12 +6,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that stands still until a test moves it. */
-public final class MovableClock extends Clock {
+/** A clock that moves only when the test moves it: timing tested exactly, without waiting. */
+public final class ManualClock extends Clock {
 
     private volatile Instant now;
 
-    public MovableClock(Instant start) {
+    public ManualClock(Instant start) {
         this.now = start;
     }
 
