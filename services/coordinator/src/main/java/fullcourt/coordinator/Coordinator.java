@@ -261,8 +261,14 @@ public class Coordinator {
     }
 
     private void accept(BackfillRequest request, String runId) {
-        if (scheduler.run(runId).isPresent()) {
+        Optional<RunState> existing = scheduler.run(runId);
+        if (existing.isPresent()) {
+            // answered at once, so a client waiting for an answer to a repeated id is not left to time out
+            RunState run = existing.get();
             LOG.infof("Request %s already accepted as run %s; ignoring the duplicate", request.requestId(), runId);
+            publishRunEvent(RunEvent.accepted(runId, request.requestId(), clock.instant(), "already accepted at "
+                    + run.acceptedAt() + ", now " + run.status() + ": this repeat of request id " + runId
+                    + " changes nothing"));
             return;
         }
         SeasonCalendar calendar = SeasonCalendar.load(warehouse);
@@ -414,9 +420,17 @@ public class Coordinator {
         });
     }
 
-    /** Stops dispatching the run's remaining tasks; tasks in flight finish. */
-    public void cancel(String runId) {
-        call(() -> {
+    /**
+     * Stops dispatching the run's remaining tasks; tasks in flight finish. A finished run has nothing left to
+     * cancel: the answer is then why not, and nothing is written.
+     */
+    public Optional<String> cancel(String runId) {
+        return call(() -> {
+            Optional<RunState> run = scheduler.run(runId);
+            if (run.isPresent() && run.get().finished()) {
+                return Optional.of("run " + runId + " is already " + run.get().status() + " (finished "
+                        + run.get().finishedAt() + "): nothing left to cancel");
+            }
             LedgerEvent e = LedgerEvent.run(runId, LedgerEventType.CANCEL_REQUESTED, clock.instant(), null);
             append(e);
             scheduler.apply(e);
@@ -424,7 +438,7 @@ public class Coordinator {
                 LOG.infof("Run %s: cancel requested; tasks in flight finish", runId);
             }
             afterChange();
-            return null;
+            return Optional.<String>empty();
         });
     }
 
@@ -482,8 +496,8 @@ public class Coordinator {
         dispatchReady();
         for (RunState run : scheduler.runsToFinish()) {
             Instant now = clock.instant();
-            LedgerEvent e = LedgerEvent.run(run.runId(), LedgerEventType.RUN_FINISHED, now,
-                    run.cancelRequested() ? "CANCELLED" : "COMPLETED");
+            RunStatus status = run.outcome();
+            LedgerEvent e = LedgerEvent.run(run.runId(), LedgerEventType.RUN_FINISHED, now, status.name());
             append(e);
             scheduler.apply(e);
             RunSummary summary = run.summary(now);
@@ -491,7 +505,11 @@ public class Coordinator {
                 publishRunEvent(run.cancelRequested()
                         ? RunEvent.cancelled(run.runId(), run.request().requestId(), now, summary)
                         : RunEvent.completed(run.runId(), run.request().requestId(), now, summary));
-                LOG.infof("Run %s %s: %s", run.runId(), run.cancelRequested() ? "cancelled" : "completed", summary);
+                if (status == RunStatus.COMPLETED_WITH_FAILURES) {
+                    LOG.warnf("Run %s %s: %s", run.runId(), status, summary);
+                } else {
+                    LOG.infof("Run %s %s: %s", run.runId(), status, summary);
+                }
             }
         }
     }

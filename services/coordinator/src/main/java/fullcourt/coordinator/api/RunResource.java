@@ -1,6 +1,7 @@
 package fullcourt.coordinator.api;
 
 import fullcourt.coordinator.Coordinator;
+import fullcourt.coordinator.RunStatus;
 import fullcourt.coordinator.TaskKey;
 import fullcourt.coordinator.TaskStatus;
 import fullcourt.coordinator.dispatch.AdaptiveLimit;
@@ -16,7 +17,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
@@ -37,13 +40,14 @@ public class RunResource {
 
     @GET
     public List<RunView> runs() {
-        return coordinator.read(s -> s.runs().stream().map(r -> RunView.of(r, clock.instant(), false, inFlight(s))).toList());
+        return coordinator.read(s -> s.runs().stream()
+                .map(r -> RunView.of(r, clock.instant(), false, inFlight(s), catalog)).toList());
     }
 
     @GET
     @Path("/{runId}")
     public RunView run(@PathParam("runId") String runId) {
-        return coordinator.read(s -> s.run(runId).map(r -> RunView.of(r, clock.instant(), true, inFlight(s))))
+        return coordinator.read(s -> s.run(runId).map(r -> RunView.of(r, clock.instant(), true, inFlight(s), catalog)))
                 .orElseThrow(() -> unknown(runId));
     }
 
@@ -76,7 +80,11 @@ public class RunResource {
     @POST
     @Path("/{runId}/replay")
     public Map<String, Object> replay(@PathParam("runId") String runId, ReplayRequest body) {
-        requireRun(runId);
+        RunStatus status = coordinator.read(s -> s.run(runId).map(RunState::status)).orElseThrow(() -> unknown(runId));
+        if (status == RunStatus.CANCELLING || status == RunStatus.CANCELLED) {
+            throw refused("run " + runId + " is " + status + ": a cancelled run dispatches nothing more; request its"
+                    + " dates again (with --missing-only to skip what finished)");
+        }
         var processors = new HashSet<>(body == null || body.processors() == null ? List.of() : body.processors());
         var dates = new HashSet<>(body == null || body.dates() == null ? List.<java.time.LocalDate>of() : body.dates());
         int replayed = coordinator.replay(runId, processors, dates);
@@ -87,7 +95,9 @@ public class RunResource {
     @Path("/{runId}/cancel")
     public Map<String, Object> cancel(@PathParam("runId") String runId) {
         requireRun(runId);
-        coordinator.cancel(runId);
+        coordinator.cancel(runId).ifPresent(reason -> {
+            throw refused(reason);
+        });
         return Map.of("runId", runId, "cancelled", true);
     }
 
@@ -100,6 +110,12 @@ public class RunResource {
         if (coordinator.read(s -> s.run(runId).map(RunState::runId)).isEmpty()) {
             throw unknown(runId);
         }
+    }
+
+    /** 409: the run is not in a state where the action makes sense; the body says why. */
+    private static WebApplicationException refused(String reason) {
+        return new WebApplicationException(reason, Response.status(Response.Status.CONFLICT)
+                .type(MediaType.APPLICATION_JSON).entity(Map.of("message", reason)).build());
     }
 
     private static NotFoundException unknown(String runId) {

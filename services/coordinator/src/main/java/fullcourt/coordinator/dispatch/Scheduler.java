@@ -198,7 +198,8 @@ public final class Scheduler {
                 }
             }
             case REPLAYED -> {
-                if (t.status == TaskStatus.DEAD) {
+                // a cancelled run dispatches nothing: a task replayed there would keep it CANCELLING for ever
+                if (t.status == TaskStatus.DEAD && !run.cancelRequested) {
                     move(run, t, TaskStatus.PLANNED);
                     t.finishedAt = null;
                     run.finished = false;
@@ -214,6 +215,10 @@ public final class Scheduler {
     private void applyRunEvent(RunState run, LedgerEvent e) {
         switch (e.type()) {
             case CANCEL_REQUESTED -> {
+                if (run.finished) {
+                    // refused live; a ledger written before that was refused still folds to what really happened
+                    return;
+                }
                 run.cancelRequested = true;
                 run.ready.clear();
                 for (TaskRecord t : run.tasks.values()) {
