@@ -39,9 +39,9 @@ public final class LiveView {
         String eta = remaining <= 0 ? "done"
                 : rate <= 0 ? "ETA -" : "ETA " + human(Duration.ofSeconds(Math.round(remaining / rate)));
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "  phase %d  %s  %,6d/%,-6d %3d%%  %6.1f/s  %-12s running %3d  retries %d  dead %d",
+                "  phase %d  %s  %,6d/%,-6d %3d%%  %s  %-12s running %3d  retries %d  dead %d",
                 p.phase(), bar(p.finished(), p.total()), p.finished(), p.total(), percent(p.finished(), p.total()),
-                rate, eta, p.running(), p.retries(), p.dead()));
+                rate(rate), eta, p.running(), p.retries(), p.dead()));
         if (p.blocked() > 0) {
             out.append("  blocked ").append(p.blocked());
         }
@@ -49,6 +49,12 @@ public final class LiveView {
             out.append("  cancelled ").append(p.cancelled());
         }
         return out.toString();
+    }
+
+    /** Tasks per second, or per minute below one a second (slow processors, BigQuery): ten characters. */
+    static String rate(double perSecond) {
+        return perSecond >= 1 || perSecond == 0 ? String.format(Locale.ROOT, "%6.1f/s  ", perSecond)
+                : String.format(Locale.ROOT, "%6.1f/min", perSecond * 60);
     }
 
     /** Rounded down, so 100% means every task finished. */

@@ -21,10 +21,10 @@ class LiveViewTest {
 
         assertThat(LiveView.lines(run)).containsExactly(
                 "bf-a  RUNNING  1m40s",
-                "  phase 3  [#########...........]   2,310/4,770   48%    23.1/s  ETA 1m46s    running   4  retries 0  dead 0",
-                "  phase 4  [####################]     100/100    100%     1.0/s  done         running   0  retries 7  dead 2"
+                "  phase 3  [#########...........]   2,310/4,770   48%    23.1/s    ETA 1m46s    running   4  retries 0  dead 0",
+                "  phase 4  [####################]     100/100    100%     1.0/s    done         running   0  retries 7  dead 2"
                         + "  blocked 3",
-                "  phase 5  [....................]       0/10       0%     0.0/s  ETA -        running   0  retries 0  dead 0");
+                "  phase 5  [....................]       0/10       0%     0.0/s    ETA -        running   0  retries 0  dead 0");
     }
 
     @Test
@@ -37,6 +37,15 @@ class LiveViewTest {
 
         assertThat(lines.get(0)).isEqualTo("bf-c  CANCELLED  1h02m");
         assertThat(lines.get(1)).startsWith("  phase 6  [############........]").endsWith("dead 0  cancelled 5");
+    }
+
+    @Test
+    void belowOneTaskASecondTheRateIsPerMinute() {
+        // 30 of 90 in 10 minutes: 0.05/s = 3.0/min, 60 left at that rate -> 20 minutes
+        RunSnapshot run = new RunSnapshot("bf-s", "RUNNING", Duration.ofMinutes(10), List.of(
+                new PhaseProgress(5, 90, 30, 2, 0, 0, 0, 0)));
+
+        assertThat(LiveView.lines(run).get(1)).contains("    3.0/min  ETA 20m00s ");
     }
 
     @Test

@@ -66,9 +66,9 @@ class WatchTest {
         Cli cli = watch();
 
         assertThat(cli.exitCode).as(cli.toString()).isZero();
-        // 2 of 4 in 60 s: 0.0333/s, 2 left -> ETA 60 s; at the end 4 in 120 s
+        // 2 of 4 in 60 s: 2.0/min, 2 left -> ETA 60 s; at the end 4 in 120 s
         assertThat(cli.out).contains("bf-w  RUNNING  1m00s\n"
-                        + "  phase 3  [##########..........]       2/4       50%     0.0/s  ETA 1m00s    running   2"
+                        + "  phase 3  [##########..........]       2/4       50%     2.0/min  ETA 1m00s    running   2"
                         + "  retries 1  dead 0\n")
                 .contains("bf-w  COMPLETED  2m00s\n  phase 3  [####################]       4/4      100%")
                 .contains("run bf-w: COMPLETED")
