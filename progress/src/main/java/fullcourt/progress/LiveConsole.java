@@ -1,9 +1,9 @@
 package fullcourt.progress;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 
 /**
@@ -24,11 +24,12 @@ public final class LiveConsole {
     private final PrintWriter out;
     private final Mode mode;
     private final Duration printEvery;
-    private final Clock clock;
+    private final InstantSource clock;
     private int linesShown;
     private Instant lastPrinted;
 
-    public LiveConsole(PrintWriter out, Mode mode, Duration printEvery, Clock clock) {
+    /** {@code clock} decides when a periodic frame is due: a {@link java.time.Clock}, or any source of instants. */
+    public LiveConsole(PrintWriter out, Mode mode, Duration printEvery, InstantSource clock) {
         this.out = out;
         this.mode = mode;
         this.printEvery = printEvery;

@@ -44,9 +44,18 @@ class WatchTest {
         return new String[] {running, ended};
     }
 
-    private static final String PHASE3_DONE = """
-            {"phase": 3, "total": 4, "finished": 4, "running": 0, "retries": 1, "dead": 0, "blocked": 0,
-             "cancelled": 0}""";
+    private static final String PHASE3_DONE = ended(3, 4, 1, 0, 0, 0);
+
+    /** A phase at the end: every task finished, some dead, blocked or cancelled. */
+    private static String ended(int phase, int total, int retries, int dead, int blocked, int cancelled) {
+        return """
+                {"phase": %d, "total": %d, "finished": %d, "running": 0, "retries": %d, "dead": %d, "blocked": %d,
+                 "cancelled": %d}""".formatted(phase, total, total, retries, dead, blocked, cancelled);
+    }
+
+    private static String phase4Ended(int retries, int dead, int blocked, int cancelled) {
+        return ended(4, 2, retries, dead, blocked, cancelled);
+    }
 
     private Cli watch(String... more) {
         String[] args = {"status", "bf-w", "--watch", "--interval", "1ms", "--coordinator", coordinator.url()};
@@ -59,9 +68,7 @@ class WatchTest {
     @Test
     void watchFollowsTheRunToItsEndAndExitsZeroWhenEveryTaskSucceededOrWasSkipped() {
         coordinator.answerInTurn("GET /runs/bf-w", moves("COMPLETED", "{\"SUCCEEDED\": 5, \"SKIPPED\": 1}",
-                PHASE3_DONE, """
-                {"phase": 4, "total": 2, "finished": 2, "running": 0, "retries": 0, "dead": 0, "blocked": 0,
-                 "cancelled": 0}"""));
+                PHASE3_DONE, phase4Ended(0, 0, 0, 0)));
 
         Cli cli = watch();
 
@@ -79,9 +86,7 @@ class WatchTest {
     @Test
     void aRunThatEndsWithDeadOrBlockedTasksExitsFive() {
         coordinator.answerInTurn("GET /runs/bf-w", moves("COMPLETED_WITH_FAILURES",
-                "{\"SUCCEEDED\": 4, \"DEAD\": 1, \"BLOCKED\": 1}", PHASE3_DONE, """
-                {"phase": 4, "total": 2, "finished": 2, "running": 0, "retries": 4, "dead": 1, "blocked": 1,
-                 "cancelled": 0}"""));
+                "{\"SUCCEEDED\": 4, \"DEAD\": 1, \"BLOCKED\": 1}", PHASE3_DONE, phase4Ended(4, 1, 1, 0)));
 
         Cli cli = watch();
 
@@ -92,9 +97,7 @@ class WatchTest {
     @Test
     void aCancelledRunExitsSixAndShowsWhatWasCancelled() {
         coordinator.answerInTurn("GET /runs/bf-w", moves("CANCELLED", "{\"SUCCEEDED\": 4, \"CANCELLED\": 2}",
-                PHASE3_DONE, """
-                {"phase": 4, "total": 2, "finished": 2, "running": 0, "retries": 0, "dead": 0, "blocked": 0,
-                 "cancelled": 2}"""));
+                PHASE3_DONE, phase4Ended(0, 0, 0, 2)));
 
         Cli cli = watch();
 
