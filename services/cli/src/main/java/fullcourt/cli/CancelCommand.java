@@ -23,7 +23,7 @@ public class CancelCommand extends CoordinatorCommand {
 
     @Override
     public Integer call() {
-        coordinator.client().cancel(runId);
+        coordinator.client().runAction(runId, "cancel");
         PrintWriter out = out();
         out.println("cancelling run " + runId + ": no new tasks are dispatched; tasks in flight finish first");
         out.println("follow it with: fullcourt status " + runId);

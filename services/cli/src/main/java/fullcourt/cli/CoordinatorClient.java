@@ -93,9 +93,12 @@ public final class CoordinatorClient {
         return field(send(request, runId), "replayed", request).asInt();
     }
 
-    /** {@code POST /runs/{id}/cancel}: the coordinator stops dispatching the run's tasks (refused once it finished). */
-    public void cancel(String runId) {
-        send(change(runPath(runId) + "/cancel", "{}"), runId);
+    /**
+     * {@code POST /runs/{id}/ACTION} for {@code cancel} (stop dispatching for good), {@code pause} (until resumed)
+     * or {@code resume}: refused, with the coordinator's reason, when the run's state rules it out.
+     */
+    public void runAction(String runId, String action) {
+        send(change(runPath(runId) + "/" + action, "{}"), runId);
     }
 
     /** The failure of a body that is not what the API documents. */

@@ -121,6 +121,24 @@ class CoordinatorCommandsTest {
     }
 
     @Test
+    void pauseAndResumePostToTheRunAndSayWhatHappens() {
+        coordinator.answer("POST /runs/bf-a/pause", 200, "{\"runId\": \"bf-a\", \"paused\": true}");
+        coordinator.answer("POST /runs/bf-a/resume", 200, "{\"runId\": \"bf-a\", \"paused\": false}");
+
+        Cli paused = run("pause", "bf-a");
+        Cli resumed = run("resume", "bf-a");
+
+        assertThat(paused.exitCode).as(paused.toString()).isZero();
+        assertThat(paused.out).contains("paused run bf-a: nothing new is dispatched; tasks in flight finish")
+                .contains("fullcourt resume bf-a");
+        assertThat(resumed.exitCode).as(resumed.toString()).isZero();
+        assertThat(resumed.out).contains("resumed run bf-a");
+        assertThat(coordinator.received).extracting(CoordinatorStub.Received::path)
+                .containsExactly("/runs/bf-a/pause", "/runs/bf-a/resume");
+        assertThat(coordinator.received).allSatisfy(sent -> assertThat(sent.client()).isEqualTo("cli"));
+    }
+
+    @Test
     void cancelOfAFinishedRunPrintsTheCoordinatorsReasonAndExitsTwo() {
         coordinator.answer("POST /runs/bf-b/cancel", 409, "{\"message\": \"run bf-b is already COMPLETED"
                 + " (finished 2024-01-05T09:20:00Z): nothing left to cancel\"}");

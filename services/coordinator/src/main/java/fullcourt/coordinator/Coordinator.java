@@ -57,6 +57,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.jboss.logging.Logger;
@@ -425,17 +426,40 @@ public class Coordinator {
      * cancel: the answer is then why not, and nothing is written.
      */
     public Optional<String> cancel(String runId) {
+        return runAction(runId, LedgerEventType.CANCEL_REQUESTED, RunState::finished, "cancel",
+                "cancel requested; tasks in flight finish");
+    }
+
+    /**
+     * Stops dispatching the run's tasks until it is resumed; tasks in flight finish. Refused once it is finished or
+     * cancelled.
+     */
+    public Optional<String> pause(String runId) {
+        return runAction(runId, LedgerEventType.PAUSED, r -> r.finished() || r.cancelRequested(), "pause",
+                "paused; tasks in flight finish, nothing new is dispatched until it is resumed");
+    }
+
+    /** Dispatches a paused run's tasks again, the same run going on. */
+    public Optional<String> resume(String runId) {
+        return runAction(runId, LedgerEventType.RESUMED, r -> r.finished() || r.cancelRequested(), "resume",
+                "resumed");
+    }
+
+    /** An operator's action on a whole run: refused with the reason when the run's state rules it out. */
+    private Optional<String> runAction(String runId, LedgerEventType type, Predicate<RunState> refused, String verb,
+                                       String done) {
         return call(() -> {
             Optional<RunState> run = scheduler.run(runId);
-            if (run.isPresent() && run.get().finished()) {
-                return Optional.of("run " + runId + " is already " + run.get().status() + " (finished "
-                        + run.get().finishedAt() + "): nothing left to cancel");
+            if (run.isPresent() && refused.test(run.get())) {
+                return Optional.of("run " + runId + " is already " + run.get().status()
+                        + (run.get().finishedAt() == null ? "" : " (finished " + run.get().finishedAt() + ")")
+                        + ": nothing left to " + verb);
             }
-            LedgerEvent e = LedgerEvent.run(runId, LedgerEventType.CANCEL_REQUESTED, clock.instant(), null);
+            LedgerEvent e = LedgerEvent.run(runId, type, clock.instant(), null);
             append(e);
             scheduler.apply(e);
             try (TaskMdc mdc = TaskMdc.ofRun(runId)) {
-                LOG.infof("Run %s: cancel requested; tasks in flight finish", runId);
+                LOG.infof("Run %s: %s", runId, done);
             }
             afterChange();
             return Optional.<String>empty();

@@ -3,12 +3,13 @@ package fullcourt.coordinator;
 import java.util.Locale;
 
 /**
- * Where a run is: RUNNING, CANCELLING (asked to stop, tasks in flight finishing), or finished as
+ * Where a run is: RUNNING, PAUSED (nothing new dispatched until it is resumed; tasks in flight finish),
+ * CANCELLING (asked to stop, tasks in flight finishing), or finished as
  * COMPLETED (every task SUCCEEDED or SKIPPED), COMPLETED_WITH_FAILURES (every task terminal, some
  * DEAD or BLOCKED: replay them after a fix) or CANCELLED.
  */
 public enum RunStatus {
-    RUNNING, CANCELLING, COMPLETED, COMPLETED_WITH_FAILURES, CANCELLED;
+    RUNNING, PAUSED, CANCELLING, COMPLETED, COMPLETED_WITH_FAILURES, CANCELLED;
 
     public boolean finished() {
         return this == COMPLETED || this == COMPLETED_WITH_FAILURES || this == CANCELLED;

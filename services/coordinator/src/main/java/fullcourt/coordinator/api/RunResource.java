@@ -101,6 +101,28 @@ public class RunResource {
         return Map.of("runId", runId, "cancelled", true);
     }
 
+    /** Nothing new of the run is dispatched until it is resumed; tasks in flight finish. */
+    @POST
+    @Path("/{runId}/pause")
+    public Map<String, Object> pause(@PathParam("runId") String runId) {
+        requireRun(runId);
+        coordinator.pause(runId).ifPresent(reason -> {
+            throw refused(reason);
+        });
+        return Map.of("runId", runId, "paused", true);
+    }
+
+    /** The same run dispatches again. */
+    @POST
+    @Path("/{runId}/resume")
+    public Map<String, Object> resume(@PathParam("runId") String runId) {
+        requireRun(runId);
+        coordinator.resume(runId).ifPresent(reason -> {
+            throw refused(reason);
+        });
+        return Map.of("runId", runId, "paused", false);
+    }
+
     private RunView.InFlightView inFlight(Scheduler s) {
         AdaptiveLimit limit = coordinator.adaptiveLimit();
         return new RunView.InFlightView(s.inFlightCount(), s.globalLimit(), limit.configured(), limit.quotaErrors());

@@ -33,6 +33,7 @@ public final class RunState {
     final int[] unfinishedPerLevel;
     int inFlight;
     boolean cancelRequested;
+    boolean paused;
     boolean finished;
     Instant finishedAt;
 
@@ -84,6 +85,11 @@ public final class RunState {
         return cancelRequested;
     }
 
+    /** Paused by an operator: none of its tasks is dispatched until it is resumed. */
+    public boolean paused() {
+        return paused;
+    }
+
     public boolean finished() {
         return finished;
     }
@@ -95,7 +101,7 @@ public final class RunState {
     /** Finished with a DEAD or BLOCKED task is not COMPLETED: it is COMPLETED_WITH_FAILURES until they are replayed. */
     public RunStatus status() {
         if (!finished) {
-            return cancelRequested ? RunStatus.CANCELLING : RunStatus.RUNNING;
+            return cancelRequested ? RunStatus.CANCELLING : paused ? RunStatus.PAUSED : RunStatus.RUNNING;
         }
         return outcome();
     }

@@ -231,6 +231,8 @@ public final class Scheduler {
                 run.finished = true;
                 run.finishedAt = e.at();
             }
+            case PAUSED -> run.paused = !run.finished && !run.cancelRequested;
+            case RESUMED -> run.paused = false;
             default -> {
                 // RUN_ACCEPTED and PLANNED rows are folded by addRun
             }
@@ -308,7 +310,7 @@ public final class Scheduler {
         int processors = catalog.names().size();
         PriorityQueue<Cursor> merge = new PriorityQueue<>((a, b) -> order.compare(a.head, b.head));
         for (RunState run : runs.values()) {
-            if (!run.cancelRequested && !run.ready.isEmpty()) {
+            if (!run.cancelRequested && !run.paused && !run.ready.isEmpty()) {
                 Iterator<TaskKey> it = startable(run);
                 if (it.hasNext()) {
                     merge.add(new Cursor(run, it, it.next()));

@@ -127,6 +127,34 @@ class RunActionsTest {
     }
 
     @Test
+    void aPausedRunDispatchesNothingUntilResumedAndGoesOnAsTheSameRun() throws Exception {
+        try (TopicProbe phase3 = new TopicProbe(runtime, Topics.DEFAULT.work(3));
+             TopicProbe phase4 = new TopicProbe(runtime, Topics.DEFAULT.work(4))) {
+            // a then b of one date: a in flight when paused
+            publish(Topics.DEFAULT.backfillRequests(), BackfillRequest.forRange("paused", LocalDate.of(2023, 3, 5),
+                    LocalDate.of(2023, 3, 5)).withProcessors(List.of("a")));
+            await().atMost(WAIT).until(() -> phase3.decoded(DateWork.class).stream()
+                    .anyMatch(w -> w.runId().equals("paused")));
+            DateWork a = phase3.decoded(DateWork.class).stream().filter(w -> w.runId().equals("paused")).findFirst()
+                    .orElseThrow();
+
+            asTheCli().post("/runs/paused/pause").then().statusCode(200);
+            assertThat(state("paused")).isEqualTo("PAUSED");
+            publish(Topics.DEFAULT.taskEvents(), TaskEvent.succeeded(a, 1, Instant.now(), 4, 5, "v1"));
+            await().atMost(WAIT).until(() -> RestAssured.given().get("/runs/paused").then().extract()
+                    .<Integer>path("totals.READY") == 1);
+            assertThat(phase4.decoded(DateWork.class)).as("b is READY but not dispatched while paused")
+                    .noneMatch(w -> w.runId().equals("paused"));
+
+            asTheCli().post("/runs/paused/resume").then().statusCode(200);
+
+            await().atMost(WAIT).until(() -> phase4.decoded(DateWork.class).stream()
+                    .anyMatch(w -> w.runId().equals("paused")));
+            assertThat(state("paused")).isEqualTo("RUNNING");
+        }
+    }
+
+    @Test
     void aRepeatedRequestIdIsAnsweredAtOnceWithTheExistingRun() throws Exception {
         try (TopicProbe phase3 = new TopicProbe(runtime, Topics.DEFAULT.work(3));
              TopicProbe runEvents = new TopicProbe(runtime, Topics.DEFAULT.runEvents())) {

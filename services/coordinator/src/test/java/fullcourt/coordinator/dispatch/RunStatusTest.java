@@ -125,6 +125,32 @@ class RunStatusTest {
     }
 
     @Test
+    void aPausedRunDispatchesNothingWhileItsTasksInFlightFinishAndResumesAsTheSameRun() {
+        dispatchAll();                                   // a of D1 and D2 in flight
+        s.apply(LedgerEvent.run("r", LedgerEventType.PAUSED, T0, null));
+        assertThat(run.status()).isEqualTo(RunStatus.PAUSED);
+
+        succeeded("a", D1, 3);
+        succeeded("a", D2, 3);                           // b of both dates READY now
+        assertThat(s.selectDispatches()).as("paused: nothing dispatched").isEmpty();
+        assertThat(s.runsToFinish()).as("READY tasks are not finished").isEmpty();
+
+        s.apply(LedgerEvent.run("r", LedgerEventType.RESUMED, T0, null));
+
+        assertThat(run.status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(s.selectDispatches()).extracting(Dispatch::task)
+                .containsExactly(new TaskKey("b", D1), new TaskKey("b", D2));
+    }
+
+    @Test
+    void aPauseOfAFinishedOrCancelledRunChangesNothing() {
+        s.apply(LedgerEvent.run("r", LedgerEventType.CANCEL_REQUESTED, T0, null));
+        s.apply(LedgerEvent.run("r", LedgerEventType.PAUSED, T0, null));
+
+        assertThat(run.status()).isEqualTo(RunStatus.CANCELLING);
+    }
+
+    @Test
     void tasksThatSucceededWithZeroRowsAreListedAndSkippedOnesAreNot() {
         dispatchAll();
         succeeded("a", D1, 0);
