@@ -1,8 +1,7 @@
 package fullcourt.cli;
 
-import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /** {@code fullcourt pause RUN}: nothing new of the run is dispatched until {@code fullcourt resume RUN}. */
 @Command(name = "pause", sortOptions = false, mixinStandardHelpOptions = true,
@@ -17,17 +16,16 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {ExitCodes.OK_LINE, ExitCodes.SYSTEM_FAILURE_LINE, ExitCodes.USAGE_LINE},
         footerHeading = "%nExamples:%n",
         footer = {"  fullcourt pause bf-20240105-101500-3f2a", "  fullcourt resume bf-20240105-101500-3f2a"})
-public class PauseCommand extends CoordinatorCommand {
-
-    @Parameters(index = "0", paramLabel = "RUN", description = "Run id (the request id) to pause.")
-    String runId;
+public class PauseCommand extends RunActionCommand {
 
     @Override
-    public Integer call() {
-        coordinator.client().runAction(runId, "pause");
-        PrintWriter out = out();
-        out.println("paused run " + runId + ": nothing new is dispatched; tasks in flight finish");
-        out.println("go on with: fullcourt resume " + runId);
-        return ExitCodes.OK;
+    String action() {
+        return "pause";
+    }
+
+    @Override
+    List<String> done(String runId) {
+        return List.of("paused run " + runId + ": nothing new is dispatched; tasks in flight finish",
+                "go on with: fullcourt resume " + runId);
     }
 }

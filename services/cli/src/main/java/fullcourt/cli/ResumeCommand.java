@@ -1,7 +1,7 @@
 package fullcourt.cli;
 
+import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /** {@code fullcourt resume RUN}: a paused run dispatches again, the same run going on. */
 @Command(name = "resume", sortOptions = false, mixinStandardHelpOptions = true,
@@ -12,15 +12,15 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {ExitCodes.OK_LINE, ExitCodes.SYSTEM_FAILURE_LINE, ExitCodes.USAGE_LINE},
         footerHeading = "%nExamples:%n",
         footer = {"  fullcourt resume bf-20240105-101500-3f2a"})
-public class ResumeCommand extends CoordinatorCommand {
-
-    @Parameters(index = "0", paramLabel = "RUN", description = "Run id (the request id) to resume.")
-    String runId;
+public class ResumeCommand extends RunActionCommand {
 
     @Override
-    public Integer call() {
-        coordinator.client().runAction(runId, "resume");
-        out().println("resumed run " + runId + "; follow it with: fullcourt status " + runId + " --watch");
-        return ExitCodes.OK;
+    String action() {
+        return "resume";
+    }
+
+    @Override
+    List<String> done(String runId) {
+        return List.of("resumed run " + runId + "; follow it with: fullcourt status " + runId + " --watch");
     }
 }

@@ -25,6 +25,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The coordinator's status and control API, used by the CLI and the dashboard. */
 @Path("/runs")
@@ -94,33 +95,31 @@ public class RunResource {
     @POST
     @Path("/{runId}/cancel")
     public Map<String, Object> cancel(@PathParam("runId") String runId) {
-        requireRun(runId);
-        coordinator.cancel(runId).ifPresent(reason -> {
-            throw refused(reason);
-        });
-        return Map.of("runId", runId, "cancelled", true);
+        return act(runId, coordinator::cancel, "cancelled", true);
     }
 
     /** Nothing new of the run is dispatched until it is resumed; tasks in flight finish. */
     @POST
     @Path("/{runId}/pause")
     public Map<String, Object> pause(@PathParam("runId") String runId) {
-        requireRun(runId);
-        coordinator.pause(runId).ifPresent(reason -> {
-            throw refused(reason);
-        });
-        return Map.of("runId", runId, "paused", true);
+        return act(runId, coordinator::pause, "paused", true);
     }
 
     /** The same run dispatches again. */
     @POST
     @Path("/{runId}/resume")
     public Map<String, Object> resume(@PathParam("runId") String runId) {
+        return act(runId, coordinator::resume, "paused", false);
+    }
+
+    /** An action on the whole run: 404 for an unknown run, 409 with the coordinator's reason when it is refused. */
+    private Map<String, Object> act(String runId, Function<String, Optional<String>> action, String field,
+                                    boolean value) {
         requireRun(runId);
-        coordinator.resume(runId).ifPresent(reason -> {
+        action.apply(runId).ifPresent(reason -> {
             throw refused(reason);
         });
-        return Map.of("runId", runId, "paused", false);
+        return Map.of("runId", runId, field, value);
     }
 
     private RunView.InFlightView inFlight(Scheduler s) {
