@@ -34,4 +34,14 @@ gcloud projects add-iam-policy-binding "$PROJECT" --member="serviceAccount:fullc
 gcloud projects add-iam-policy-binding "$PROJECT" --member="serviceAccount:fullcourt-predictions@${PROJECT}.iam.gserviceaccount.com" --role=roles/bigquery.jobUser --condition=None >/dev/null
 gcloud projects add-iam-policy-binding "$PROJECT" --member="serviceAccount:fullcourt-publishing@${PROJECT}.iam.gserviceaccount.com" --role=roles/bigquery.jobUser --condition=None >/dev/null
 gcloud storage buckets add-iam-policy-binding "gs://$BUCKET" --member="serviceAccount:fullcourt-publishing@${PROJECT}.iam.gserviceaccount.com" --role=roles/storage.objectAdmin >/dev/null
-echo "service accounts, project roles and gs://$BUCKET ready in $PROJECT"
+
+# The dispatch key (HMAC-SHA256 of dispatch tokens; README "Production"), the same for every service:
+# created once with a random value that is never printed, readable by the services' accounts only.
+gcloud secrets describe fullcourt-dispatch-key --project="$PROJECT" >/dev/null 2>&1 \
+  || openssl rand -base64 48 | tr -d '\n' | gcloud secrets create fullcourt-dispatch-key --project="$PROJECT" --replication-policy=automatic --data-file=-
+gcloud secrets add-iam-policy-binding fullcourt-dispatch-key --project="$PROJECT" --member="serviceAccount:fullcourt-coordinator@${PROJECT}.iam.gserviceaccount.com" --role=roles/secretmanager.secretAccessor >/dev/null
+gcloud secrets add-iam-policy-binding fullcourt-dispatch-key --project="$PROJECT" --member="serviceAccount:fullcourt-analytics@${PROJECT}.iam.gserviceaccount.com" --role=roles/secretmanager.secretAccessor >/dev/null
+gcloud secrets add-iam-policy-binding fullcourt-dispatch-key --project="$PROJECT" --member="serviceAccount:fullcourt-precompute@${PROJECT}.iam.gserviceaccount.com" --role=roles/secretmanager.secretAccessor >/dev/null
+gcloud secrets add-iam-policy-binding fullcourt-dispatch-key --project="$PROJECT" --member="serviceAccount:fullcourt-predictions@${PROJECT}.iam.gserviceaccount.com" --role=roles/secretmanager.secretAccessor >/dev/null
+gcloud secrets add-iam-policy-binding fullcourt-dispatch-key --project="$PROJECT" --member="serviceAccount:fullcourt-publishing@${PROJECT}.iam.gserviceaccount.com" --role=roles/secretmanager.secretAccessor >/dev/null
+echo "service accounts, project roles, the dispatch key and gs://$BUCKET ready in $PROJECT"

@@ -27,6 +27,14 @@ public final class PubSubConnection implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(PubSubConnection.class);
 
+    /**
+     * The largest gRPC response a client accepts. gRPC's default is 4 MiB, below Pub/Sub's 10 MB message limit: a
+     * pull holding a larger message failed with RESOURCE_EXHAUSTED every time, the message was never delivered (so
+     * never rejected) and only warned at every ack deadline. 64 MiB holds a pull of several maximal messages; they
+     * are then delivered and refused by size with a reason ({@code MessageCodec.MAX_BYTES}).
+     */
+    public static final int MAX_INBOUND_MESSAGE_BYTES = 64 * 1024 * 1024;
+
     private final String projectId;
     /** The emulator's plaintext channel; null on Google Cloud, where each client owns its channels. */
     private final ManagedChannel channel;
@@ -51,7 +59,8 @@ public final class PubSubConnection implements AutoCloseable {
      */
     public static PubSubConnection emulator(String hostPort, String projectId) {
         Objects.requireNonNull(hostPort, "hostPort");
-        ManagedChannel channel = ManagedChannelBuilder.forTarget(hostPort).usePlaintext().build();
+        ManagedChannel channel = ManagedChannelBuilder.forTarget(hostPort).usePlaintext()
+                .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES).build();
         LOG.debugf("Connecting to the Pub/Sub emulator at %s, project %s", hostPort, projectId);
         return new PubSubConnection(projectId, channel, NoCredentialsProvider.create());
     }
@@ -98,6 +107,10 @@ public final class PubSubConnection implements AutoCloseable {
             SubscriptionAdminSettings.Builder settings = SubscriptionAdminSettings.newBuilder();
             if (channelProvider != null) {
                 settings.setTransportChannelProvider(channelProvider).setCredentialsProvider(credentialsProvider);
+            } else {
+                // the pulls of SubscriptionPuller go through this client: see MAX_INBOUND_MESSAGE_BYTES
+                settings.setTransportChannelProvider(SubscriptionAdminSettings.defaultGrpcTransportProviderBuilder()
+                        .setMaxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES).build());
             }
             subscriptionAdmin = create(() -> SubscriptionAdminClient.create(settings.build()));
         }

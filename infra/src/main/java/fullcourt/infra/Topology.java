@@ -44,9 +44,13 @@ public record Topology(List<String> topics, List<SubscriptionSpec> subscriptions
     /**
      * Fullcourt's topology: the request, task-event and run-event topics, and per phase a work topic whose
      * subscription dead-letters to that phase's DLQ topic after {@code policy.maxDeliveryAttempts()} deliveries.
-     * The coordinator's subscriptions to requests, task events and each work DLQ share the policy's retry and ack
-     * deadline but do not dead-letter: the coordinator rejects a bad request or drops a bad event itself, and a
-     * failure to handle a good one (the ledger unreachable) must wait for the fix, not be dropped.
+     * Every subscription Fullcourt reads dead-letters: the coordinator's (requests, task events, each work DLQ) to
+     * {@code coordinator-dlq}, so that no message it keeps failing on (a bug, a ledger down for days) is redelivered
+     * forever. The coordinator rejects bad messages itself and acks them; what it nacks is what it could not handle
+     * yet. Task events get {@link #TASK_EVENT_DELIVERY_ATTEMPTS}: an event of a run this coordinator does not know
+     * is nacked (another coordinator may be taking over and know it), and must outlast a handover before it gives up.
+     * The two operator-read sinks ({@code raw-updates-dlq-sub}, {@code coordinator-dlq-sub}) are the end of the line:
+     * nothing nacks there, so they do not dead-letter.
      *
      * <p>Raw updates come from outside Fullcourt and are coalesced into one run per burst: a message the coordinator
      * cannot read it dead-letters to {@code raw-updates-dlq} itself, and its subscription dead-letters there too after
@@ -55,11 +59,15 @@ public record Topology(List<String> topics, List<SubscriptionSpec> subscriptions
      * no subscription here: each reader (CLI, notifications) brings its own.
      */
     public static Topology of(Topics names, DeliveryPolicy policy) {
+        String coordinatorDlq = names.coordinatorDeadLetter();
         List<String> topics = new ArrayList<>(List.of(names.backfillRequests(), names.taskEvents(), names.runEvents(),
-                names.rawUpdates(), names.rawUpdatesDeadLetter()));
+                names.rawUpdates(), names.rawUpdatesDeadLetter(), coordinatorDlq));
         List<SubscriptionSpec> subscriptions = new ArrayList<>(List.of(
-                SubscriptionSpec.of(names.requestsSubscription(), names.backfillRequests(), policy),
-                SubscriptionSpec.of(names.taskEventsSubscription(), names.taskEvents(), policy),
+                SubscriptionSpec.deadLettering(names.requestsSubscription(), names.backfillRequests(), coordinatorDlq,
+                        policy),
+                SubscriptionSpec.deadLettering(names.taskEventsSubscription(), names.taskEvents(), coordinatorDlq,
+                        policy.withMaxDeliveryAttempts(TASK_EVENT_DELIVERY_ATTEMPTS)),
+                SubscriptionSpec.of(names.coordinatorDeadLetterSubscription(), coordinatorDlq, policy),
                 SubscriptionSpec.deadLettering(names.rawUpdatesSubscription(), names.rawUpdates(),
                         names.rawUpdatesDeadLetter(), policy),
                 SubscriptionSpec.of(names.rawUpdatesDeadLetterSubscription(), names.rawUpdatesDeadLetter(), policy)));
@@ -68,11 +76,14 @@ public record Topology(List<String> topics, List<SubscriptionSpec> subscriptions
             topics.add(names.workDeadLetter(phase));
             subscriptions.add(SubscriptionSpec.deadLettering(
                     names.workSubscription(phase), names.work(phase), names.workDeadLetter(phase), policy));
-            subscriptions.add(SubscriptionSpec.of(
-                    names.workDeadLetterSubscription(phase), names.workDeadLetter(phase), policy));
+            subscriptions.add(SubscriptionSpec.deadLettering(
+                    names.workDeadLetterSubscription(phase), names.workDeadLetter(phase), coordinatorDlq, policy));
         }
         return new Topology(topics, subscriptions);
     }
+
+    /** Deliveries of a task event before it is dead-lettered: Pub/Sub's maximum, hours of backoff. */
+    public static final int TASK_EVENT_DELIVERY_ATTEMPTS = 100;
 
     /** The declared subscription with this name, if any. */
     public Optional<SubscriptionSpec> subscription(String name) {

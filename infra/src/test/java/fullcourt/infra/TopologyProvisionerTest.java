@@ -86,9 +86,16 @@ class TopologyProvisionerTest {
 
             Subscription deadLetters = read(names.workDeadLetterSubscription(phase));
             assertThat(deadLetters.getTopic()).isEqualTo("projects/" + PROJECT + "/topics/" + names.workDeadLetter(phase));
-            assertThat(deadLetters.hasDeadLetterPolicy()).isFalse();
+            assertThat(deadLetters.getDeadLetterPolicy().getDeadLetterTopic())
+                    .isEqualTo("projects/" + PROJECT + "/topics/" + names.coordinatorDeadLetter());
         }
-        assertThat(read(names.requestsSubscription()).hasDeadLetterPolicy()).isFalse();
+        assertThat(read(names.requestsSubscription()).getDeadLetterPolicy()).isEqualTo(DeadLetterPolicy.newBuilder()
+                .setDeadLetterTopic("projects/" + PROJECT + "/topics/" + names.coordinatorDeadLetter())
+                .setMaxDeliveryAttempts(5)
+                .build());
+        assertThat(read(names.taskEventsSubscription()).getDeadLetterPolicy().getMaxDeliveryAttempts())
+                .isEqualTo(Topology.TASK_EVENT_DELIVERY_ATTEMPTS);
+        assertThat(read(names.coordinatorDeadLetterSubscription()).hasDeadLetterPolicy()).isFalse();
         assertThat(read(names.rawUpdatesSubscription()).getDeadLetterPolicy()).isEqualTo(DeadLetterPolicy.newBuilder()
                 .setDeadLetterTopic("projects/" + PROJECT + "/topics/" + names.rawUpdatesDeadLetter())
                 .setMaxDeliveryAttempts(5)
@@ -109,7 +116,7 @@ class TopologyProvisionerTest {
             if (spec.deadLetterTopic().isPresent()) {
                 assertThat(read.getDeadLetterPolicy()).as(spec.name()).isEqualTo(DeadLetterPolicy.newBuilder()
                         .setDeadLetterTopic("projects/" + PROJECT + "/topics/" + spec.deadLetterTopic().get())
-                        .setMaxDeliveryAttempts(5)
+                        .setMaxDeliveryAttempts(spec.policy().maxDeliveryAttempts())
                         .build());
             } else {
                 assertThat(read.hasDeadLetterPolicy()).as(spec.name()).isFalse();
@@ -143,9 +150,9 @@ class TopologyProvisionerTest {
         ProvisionReport second = provisioner().provision(topology);
 
         assertThat(second.changedNothing()).isTrue();
-        // 13 topics (3 message topics + raw updates and their DLQ + 4 phases x 2) and 12 subscriptions (2 coordinator
-        // + raw updates and their DLQ + 4 phases x 2).
-        assertThat(second.unchanged()).hasSize(13 + 12);
+        // 14 topics (3 message topics + raw updates and their DLQ + the coordinator's DLQ + 4 phases x 2) and 13
+        // subscriptions (2 coordinator + its DLQ's + raw updates and their DLQ + 4 phases x 2).
+        assertThat(second.unchanged()).hasSize(14 + 13);
     }
 
     @Test
@@ -158,7 +165,7 @@ class TopologyProvisionerTest {
         assertThat(report.created()).isEmpty();
         assertThat(report.updated()).containsExactlyElementsOf(
                 topology.subscriptions().stream().map(s -> "subscriptions/" + s.name()).toList());
-        assertThat(report.unchanged()).hasSize(13);
+        assertThat(report.unchanged()).hasSize(14);
         Subscription work = read(names.workSubscription(4));
         assertThat(work.getDeadLetterPolicy().getMaxDeliveryAttempts()).isEqualTo(7);
         assertThat(work.getDeadLetterPolicy().getDeadLetterTopic()).endsWith("/topics/" + names.workDeadLetter(4));

@@ -17,35 +17,38 @@ class TopologyTest {
     void declaresTheMessageTopicsAndAWorkAndDeadLetterTopicPerPhase() {
         assertThat(topology.topics()).containsExactly(
                 "backfill-requests", "task-events", "run-events", "raw-updates", "raw-updates-dlq",
-                "phase3-work", "phase3-work-dlq",
+                "coordinator-dlq", "phase3-work", "phase3-work-dlq",
                 "phase4-work", "phase4-work-dlq",
                 "phase5-work", "phase5-work-dlq",
                 "phase6-work", "phase6-work-dlq");
     }
 
     @Test
-    void workAndRawUpdateSubscriptionsDeadLetterToTheirDlqTopic() {
+    void everySubscriptionFullcourtReadsDeadLettersTheCoordinatorsToTheCoordinatorDlq() {
+        DeliveryPolicy events = policy.withMaxDeliveryAttempts(Topology.TASK_EVENT_DELIVERY_ATTEMPTS);
         assertThat(topology.deadLetteringSubscriptions()).containsExactly(
+                new SubscriptionSpec("backfill-requests-coordinator", "backfill-requests", Optional.of("coordinator-dlq"),
+                        policy),
+                new SubscriptionSpec("task-events-coordinator", "task-events", Optional.of("coordinator-dlq"), events),
                 new SubscriptionSpec("raw-updates-coordinator", "raw-updates", Optional.of("raw-updates-dlq"), policy),
                 new SubscriptionSpec("phase3-work-sub", "phase3-work", Optional.of("phase3-work-dlq"), policy),
+                new SubscriptionSpec("phase3-work-dlq-sub", "phase3-work-dlq", Optional.of("coordinator-dlq"), policy),
                 new SubscriptionSpec("phase4-work-sub", "phase4-work", Optional.of("phase4-work-dlq"), policy),
+                new SubscriptionSpec("phase4-work-dlq-sub", "phase4-work-dlq", Optional.of("coordinator-dlq"), policy),
                 new SubscriptionSpec("phase5-work-sub", "phase5-work", Optional.of("phase5-work-dlq"), policy),
-                new SubscriptionSpec("phase6-work-sub", "phase6-work", Optional.of("phase6-work-dlq"), policy));
+                new SubscriptionSpec("phase5-work-dlq-sub", "phase5-work-dlq", Optional.of("coordinator-dlq"), policy),
+                new SubscriptionSpec("phase6-work-sub", "phase6-work", Optional.of("phase6-work-dlq"), policy),
+                new SubscriptionSpec("phase6-work-dlq-sub", "phase6-work-dlq", Optional.of("coordinator-dlq"), policy));
     }
 
     @Test
-    void requestEventAndDeadLetterSubscriptionsDoNotDeadLetter() {
+    void onlyTheOperatorReadSinksDoNotDeadLetter() {
         assertThat(topology.subscriptions())
                 .filteredOn(s -> s.deadLetterTopic().isEmpty())
                 .extracting(SubscriptionSpec::name, SubscriptionSpec::topic)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("backfill-requests-coordinator", "backfill-requests"),
-                        org.assertj.core.groups.Tuple.tuple("task-events-coordinator", "task-events"),
-                        org.assertj.core.groups.Tuple.tuple("raw-updates-dlq-sub", "raw-updates-dlq"),
-                        org.assertj.core.groups.Tuple.tuple("phase3-work-dlq-sub", "phase3-work-dlq"),
-                        org.assertj.core.groups.Tuple.tuple("phase4-work-dlq-sub", "phase4-work-dlq"),
-                        org.assertj.core.groups.Tuple.tuple("phase5-work-dlq-sub", "phase5-work-dlq"),
-                        org.assertj.core.groups.Tuple.tuple("phase6-work-dlq-sub", "phase6-work-dlq"));
+                        org.assertj.core.groups.Tuple.tuple("coordinator-dlq-sub", "coordinator-dlq"),
+                        org.assertj.core.groups.Tuple.tuple("raw-updates-dlq-sub", "raw-updates-dlq"));
     }
 
     @Test

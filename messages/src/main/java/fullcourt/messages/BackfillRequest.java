@@ -140,7 +140,7 @@ public record BackfillRequest(
     /** How derived request ids begin (see {@link #resolve}). */
     public static final String DERIVED_ID_PREFIX = "auto-";
 
-    static final String REQUEST_ID_EXPECTATION = "1..128 characters of A-Z a-z 0-9 . _ -";
+    static final String REQUEST_ID_EXPECTATION = "1..128 characters of A-Z a-z 0-9 . _ -, not . or ..";
 
     // The request id is an idempotency key that also lands in Pub/Sub attributes, ledger keys and file names.
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
@@ -315,7 +315,8 @@ public record BackfillRequest(
     }
 
     static boolean isValidRequestId(String requestId) {
-        return REQUEST_ID.matcher(requestId).matches();
+        // "." and ".." match the characters but name directories wherever a run id becomes a path
+        return REQUEST_ID.matcher(requestId).matches() && SaneValues.idProblem(requestId).isEmpty();
     }
 
     static void checkShape(JsonShape json) {

@@ -16,8 +16,7 @@ import java.util.regex.Pattern;
  */
 public final class BackfillRequestValidator {
 
-    // Processor names double as table names and metric labels, hence the conservative identifier syntax.
-    private static final Pattern PROCESSOR_NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+    private static final Pattern PROCESSOR_NAME = JsonShape.PROCESSOR_NAME;
 
     // Stateless; public so callers may hold an instance (e.g. as an injected bean) as well as call validate statically.
     public BackfillRequestValidator() {
@@ -70,6 +69,18 @@ public final class BackfillRequestValidator {
                     + " (fullcourt.coordinator.max-dates)");
         }
         reportDuplicates("dates", dates, problems);
+        checkRange("from", from, problems);
+        checkRange("to", to, problems);
+        for (int i = 0; i < dates.size(); i++) {
+            checkRange("dates[" + i + "]", dates.get(i), problems);
+        }
+    }
+
+    // A relative day resolved far back (today-99999) lands before any season: refused like a calendar date would be.
+    private static void checkRange(String field, DateRef date, List<String> problems) {
+        if (date != null && !date.isRelative()) {
+            SaneValues.dateProblem(date.date()).ifPresent(p -> problems.add(field + ": " + p));
+        }
     }
 
     /** Days from {@code from} to {@code to} when both are calendar dates or both relative; empty otherwise. */

@@ -25,16 +25,40 @@ final class JsonShape {
     record Kind<T>(String expectation, Function<JsonNode, T> read) {
     }
 
+    // Processor names double as table names and metric labels, hence the conservative identifier syntax.
+    static final java.util.regex.Pattern PROCESSOR_NAME = java.util.regex.Pattern.compile("[a-z][a-z0-9_]{0,63}");
+
     static final Kind<String> TEXT = new Kind<>("a string", n -> n.isTextual() ? n.textValue() : null);
     static final Kind<Integer> INTEGER = new Kind<>("an integer",
             n -> n.isIntegralNumber() && n.canConvertToInt() ? n.intValue() : null);
     static final Kind<Long> LONG = new Kind<>("an integer",
             n -> n.isIntegralNumber() && n.canConvertToLong() ? n.longValue() : null);
+    static final Kind<Long> NON_NEGATIVE_LONG = new Kind<>("an integer >= 0",
+            n -> n.isIntegralNumber() && n.canConvertToLong() && n.longValue() >= 0 ? n.longValue() : null);
     static final Kind<Boolean> BOOLEAN = new Kind<>("true or false", n -> n.isBoolean() ? n.booleanValue() : null);
-    static final Kind<LocalDate> DATE = new Kind<>("a date like 2022-01-31", JsonShape::readDate);
+    static final Kind<LocalDate> DATE = new Kind<>("a date like 2022-01-31 in " + SaneValues.DATE_RANGE,
+            n -> sane(readDate(n)));
+    // the range of a request's dates is checked once resolved (BackfillRequestValidator), with its own reason
     static final Kind<DateRef> DATE_REF = new Kind<>(DateRef.EXPECTATION,
             n -> n.isTextual() ? DateRef.parse(n.textValue()).orElse(null) : null);
-    static final Kind<Instant> INSTANT = new Kind<>("an instant like 2022-01-31T18:30:00Z", JsonShape::readInstant);
+    static final Kind<Instant> INSTANT = new Kind<>("an instant like 2022-01-31T18:30:00Z in "
+            + SaneValues.DATE_RANGE, n -> {
+                Instant at = readInstant(n);
+                return at != null && SaneValues.instantProblem(at).isEmpty() ? at : null;
+            });
+    /** An identifier (run, task, token): see {@link SaneValues#idProblem}. */
+    static final Kind<String> ID = new Kind<>("an identifier: 1.." + SaneValues.MAX_ID_CHARS
+            + " printable ASCII characters, no spaces, not . or ..",
+            n -> n.isTextual() && SaneValues.idProblem(n.textValue()).isEmpty() ? n.textValue() : null);
+    /** A processor name: a lowercase letter, then up to 63 lowercase letters, digits or _. */
+    static final Kind<String> PROCESSOR = new Kind<>("a processor name (a lowercase letter, then up to 63 lowercase"
+            + " letters, digits or _)", n -> n.isTextual() && PROCESSOR_NAME.matcher(n.textValue()).matches()
+            ? n.textValue() : null);
+
+    private static LocalDate sane(LocalDate date) {
+        return date != null && SaneValues.dateProblem(date).isEmpty() ? date : null;
+    }
+
 
     /** An integer in lo..hi inclusive. */
     static Kind<Integer> integerIn(int lo, int hi) {

@@ -29,8 +29,26 @@ public record RunEvent(
         return new RunEvent(SchemaVersions.CURRENT, RunEventType.ACCEPTED, runId, requestId, at, List.of(), null, plan);
     }
 
+    /** At most this many reasons are listed in a rejection; the rest are counted in one more line. */
+    public static final int MAX_REASONS = 50;
+
+    /**
+     * The request was refused: the first {@link #MAX_REASONS} reasons (each at most 500 characters, one line), then
+     * "... and N more", so that a request with thousands of bad dates still gets an answer that fits in a message.
+     */
     public static RunEvent rejected(String runId, String requestId, Instant at, List<String> reasons) {
-        return new RunEvent(SchemaVersions.CURRENT, RunEventType.REJECTED, runId, requestId, at, reasons, null, null);
+        return new RunEvent(SchemaVersions.CURRENT, RunEventType.REJECTED, runId, requestId, at, firstOf(reasons),
+                null, null);
+    }
+
+    /** The first {@link #MAX_REASONS} of {@code reasons}, each one bounded line, and a count of the rest. */
+    public static List<String> firstOf(List<String> reasons) {
+        List<String> shown = new java.util.ArrayList<>();
+        reasons.stream().limit(MAX_REASONS).forEach(r -> shown.add(LogText.of(r, 500)));
+        if (reasons.size() > MAX_REASONS) {
+            shown.add("... and " + (reasons.size() - MAX_REASONS) + " more");
+        }
+        return shown;
     }
 
     public static RunEvent completed(String runId, String requestId, Instant at, RunSummary summary) {

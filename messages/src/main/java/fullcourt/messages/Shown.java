@@ -18,7 +18,7 @@ final class Shown {
             if (c == '"' || c == '\\') {
                 out.append('\\').append(c);
             } else {
-                appendPrintable(out, c);
+                LogText.appendPrintable(out, c);
             }
         }
         return truncated(out.append('"'), MAX_CHARS);
@@ -36,24 +36,9 @@ final class Shown {
     static String printable(String text, int maxChars) {
         StringBuilder out = new StringBuilder();
         for (char c : text.toCharArray()) {
-            appendPrintable(out, c);
+            LogText.appendPrintable(out, c);
         }
         return truncated(out, maxChars);
-    }
-
-    private static void appendPrintable(StringBuilder out, char c) {
-        switch (c) {
-            case '\n' -> out.append("\\n");
-            case '\r' -> out.append("\\r");
-            case '\t' -> out.append("\\t");
-            default -> {
-                if (c >= 0x20 && c < 0x7f) {
-                    out.append(c);
-                } else {
-                    out.append(String.format("\\u%04x", (int) c));
-                }
-            }
-        }
     }
 
     private static String truncated(StringBuilder text, int maxChars) {

@@ -13,7 +13,8 @@ import java.util.Map;
  * fields are set depends on the type: SKIPPED has a reason, ATTEMPT_FAILED an error and whether it is retryable,
  * SUCCEEDED rows; all but STARTED carry durationMs. ATTEMPT_FAILED may carry an {@code errorKind}: {@code QUOTA}
  * when a quota or rate limit caused it (the coordinator then lowers its in-flight limit); absent otherwise, and in
- * events of senders that predate the field, so the schema version is unchanged.
+ * events of senders that predate the field, so the schema version is unchanged. {@code token} echoes the
+ * {@link DispatchToken} of the DateWork reported on (optional on the wire, required by the coordinator).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TaskEvent(
@@ -32,7 +33,8 @@ public record TaskEvent(
         Long rows,
         Long durationMs,
         String processorVersion,
-        String errorKind) {
+        String errorKind,
+        String token) {
 
     /** The {@code errorKind} of a failure caused by a quota or rate limit. */
     public static final String QUOTA = "QUOTA";
@@ -60,7 +62,7 @@ public record TaskEvent(
                                           long durationMs, String processorVersion, String errorKind) {
         return new TaskEvent(SchemaVersions.CURRENT, TaskEventType.ATTEMPT_FAILED, work.runId(), work.taskId(),
                 work.processor(), work.date(), work.dispatch(), attempt, at, null, error, retryable, null, durationMs,
-                processorVersion, errorKind);
+                processorVersion, errorKind, work.token());
     }
 
     /** Whether a quota or rate limit caused this failed attempt. */
@@ -71,7 +73,8 @@ public record TaskEvent(
     private static TaskEvent of(TaskEventType type, DateWork work, int attempt, Instant at, String reason,
                                 String error, Boolean retryable, Long rows, Long durationMs, String version) {
         return new TaskEvent(SchemaVersions.CURRENT, type, work.runId(), work.taskId(), work.processor(),
-                work.date(), work.dispatch(), attempt, at, reason, error, retryable, rows, durationMs, version, null);
+                work.date(), work.dispatch(), attempt, at, reason, error, retryable, rows, durationMs, version, null,
+                work.token());
     }
 
     /** Pub/Sub attributes: those of {@link DateWork#attributes()} plus {@code type}. */
@@ -83,12 +86,9 @@ public record TaskEvent(
 
     static void checkShape(JsonShape json) {
         TaskEventType type = json.required("type", JsonShape.oneOf(TaskEventType.class));
-        json.required("runId", JsonShape.TEXT);
-        json.required("taskId", JsonShape.TEXT);
-        json.required("processor", JsonShape.TEXT);
-        json.required("date", JsonShape.DATE);
-        json.optional("dispatch", JsonShape.INTEGER);
-        json.optional("attempt", JsonShape.INTEGER);
+        DateWork.checkTask(json);
+        json.optional("dispatch", JsonShape.integerIn(0, Integer.MAX_VALUE));
+        json.optional("attempt", JsonShape.integerIn(0, Integer.MAX_VALUE));
         json.required("at", JsonShape.INSTANT);
         // The coordinator decides what to do from these; a failure without them cannot be classified.
         if (type == TaskEventType.SKIPPED) {
@@ -103,9 +103,10 @@ public record TaskEvent(
             json.optional("error", JsonShape.TEXT);
             json.optional("retryable", JsonShape.BOOLEAN);
         }
-        json.optional("rows", JsonShape.LONG);
-        json.optional("durationMs", JsonShape.LONG);
+        json.optional("rows", JsonShape.NON_NEGATIVE_LONG);
+        json.optional("durationMs", JsonShape.NON_NEGATIVE_LONG);
         json.optional("processorVersion", JsonShape.TEXT);
         json.optional("errorKind", JsonShape.TEXT);
+        json.optional("token", JsonShape.ID);
     }
 }

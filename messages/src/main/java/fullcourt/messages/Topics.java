@@ -41,6 +41,18 @@ public record Topics(String prefix) {
         return rawUpdates() + "-dlq";
     }
 
+    /**
+     * Where the coordinator's own subscriptions (requests, task events, work dead letters) dead-letter what they
+     * failed to handle too many times; read by operators, not by Fullcourt.
+     */
+    public String coordinatorDeadLetter() {
+        return prefix + "coordinator-dlq";
+    }
+
+    public String coordinatorDeadLetterSubscription() {
+        return coordinatorDeadLetter() + "-sub";
+    }
+
     public String work(int phase) {
         return prefix + "phase" + checkedPhase(phase) + "-work";
     }

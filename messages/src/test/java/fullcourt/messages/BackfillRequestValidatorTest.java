@@ -163,7 +163,7 @@ class BackfillRequestValidatorTest {
         assertThat(validate(BackfillRequest.forRange(null, FEB_1, FEB_1).withPhases(List.of(3))))
                 .containsExactly("requestId: required");
         assertThat(validate(BackfillRequest.forRange("", FEB_1, FEB_1).withPhases(List.of(3))))
-                .containsExactly("requestId: expected 1..128 characters of A-Z a-z 0-9 . _ -, got \"\"");
+                .containsExactly("requestId: expected 1..128 characters of A-Z a-z 0-9 . _ -, not . or .., got \"\"");
     }
 
     @Test

@@ -64,7 +64,7 @@ class MessageCodecProblemsTest {
     void requestIdOutsideItsAlphabetIsRejected() {
         assertThat(requestProblems("""
                 {"schemaVersion": 1, "requestId": "a b/c", "phases": [3], "dates": ["2022-01-31"]}
-                """)).containsExactly("requestId: expected 1..128 characters of A-Z a-z 0-9 . _ -, got \"a b/c\"");
+                """)).containsExactly("requestId: expected 1..128 characters of A-Z a-z 0-9 . _ -, not . or .., got \"a b/c\"");
     }
 
     @Test
@@ -268,7 +268,7 @@ class MessageCodecProblemsTest {
         assertThat(problems("""
                 {"schemaVersion": 1, "runId": "r", "taskId": "t", "processor": "p", "date": "2022-01-31",
                  "dispatch": 1.5}
-                """, DateWork.class)).containsExactly("dispatch: expected an integer, got 1.5");
+                """, DateWork.class)).containsExactly("dispatch: expected an integer 1..2147483647, got 1.5");
     }
 
     @Test
@@ -285,8 +285,8 @@ class MessageCodecProblemsTest {
                  "date": "2022-01-31", "at": "yesterday", "rows": "12"}
                 """, TaskEvent.class)).containsExactly(
                 "type: expected one of STARTED, SUCCEEDED, SKIPPED, ATTEMPT_FAILED, got \"DONE\"",
-                "at: expected an instant like 2022-01-31T18:30:00Z, got \"yesterday\"",
-                "rows: expected an integer, got \"12\"");
+                "at: expected an instant like 2022-01-31T18:30:00Z in 1946-01-01..2100-12-31, got \"yesterday\"",
+                "rows: expected an integer >= 0, got \"12\"");
     }
 
     @Test

@@ -55,8 +55,8 @@ class RawUpdateTest {
                 """)).containsExactly(
                 "table: expected raw.<name> (a lowercase letter, then up to 63 lowercase letters, digits or _),"
                         + " got \"player_box_scores\"",
-                "dates[1]: expected a date like 2022-01-31, got \"2024-13-01\"",
-                "dates[2]: expected a date like 2022-01-31, got 20240105",
+                "dates[1]: expected a date like 2022-01-31 in 1946-01-01..2100-12-31, got \"2024-13-01\"",
+                "dates[2]: expected a date like 2022-01-31 in 1946-01-01..2100-12-31, got 20240105",
                 "source: expected a string, got 7",
                 "labels[\"batch\"]: expected a string, got 42");
     }
@@ -90,7 +90,7 @@ class RawUpdateTest {
     void rawDatesAreCalendarDatesNotRelativeDays() {
         assertThat(problems("""
                 {"schemaVersion": 1, "table": "raw.schedule", "dates": ["yesterday"]}
-                """)).containsExactly("dates[0]: expected a date like 2022-01-31, got \"yesterday\"");
+                """)).containsExactly("dates[0]: expected a date like 2022-01-31 in 1946-01-01..2100-12-31, got \"yesterday\"");
     }
 
     @Test

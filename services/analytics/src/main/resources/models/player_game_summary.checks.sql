@@ -1,12 +1,16 @@
 -- Output checks of player_game_summary for @game_date: the per-date gate. One row per problem,
 -- none when the partition is sound; a problem fails the task, so nothing downstream runs on the
 -- date until the input is fixed and the task replayed. From the runbooks' validation:
---   usage_rate: present for >= 95% of player-games with minutes > 0 (it was 47.7% when team
---               totals were missing);
+--   usage_rate: present for >= 95% of player-games with at least 1 minute (it was 47.7% when
+--               team totals were missing; below 1 minute usage_rate is NULL by definition, see the
+--               model's header);
+--   usage_rate: never above 100 (a player cannot use more than all of his team's plays; real box
+--               scores have appearances of seconds, whose raw estimate ran over 1,000%);
 --   game_id:    every id is YYYYMMDD_AWAY_HOME with the date's own YYYYMMDD.
 WITH written AS (
-    SELECT COUNT(CASE WHEN minutes > 0 THEN 1 END) AS played,
-           COUNT(CASE WHEN minutes > 0 AND usage_rate IS NOT NULL THEN 1 END) AS with_usage,
+    SELECT COUNT(CASE WHEN minutes >= 1 THEN 1 END) AS played,
+           COUNT(CASE WHEN minutes >= 1 AND usage_rate IS NOT NULL THEN 1 END) AS with_usage,
+           COUNT(CASE WHEN usage_rate > 100 THEN 1 END) AS usage_over_100,
            COUNT(CASE
                      WHEN LENGTH(game_id) = 16
                       AND SUBSTR(game_id, 1, 8) = REPLACE(CAST(game_date AS STRING), '-', '')
@@ -19,9 +23,13 @@ WITH written AS (
 )
 
 SELECT 'usage_rate: present for ' || CAST(with_usage AS STRING) || ' of ' || CAST(played AS STRING)
-       || ' player-games with minutes (needs >= 95%)' AS problem
+       || ' player-games with at least 1 minute (needs >= 95%)' AS problem
 FROM written
 WHERE played > 0 AND with_usage < 0.95 * played
+UNION ALL
+SELECT 'usage_rate: ' || CAST(usage_over_100 AS STRING) || ' player-games above 100' AS problem
+FROM written
+WHERE usage_over_100 > 0
 UNION ALL
 SELECT 'game_id: ' || CAST(bad_ids AS STRING) || ' rows whose id is not YYYYMMDD_AWAY_HOME of the date' AS problem
 FROM written

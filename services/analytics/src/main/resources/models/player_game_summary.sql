@@ -11,8 +11,23 @@
 --   ts_pct     = points / (2 * (FGA + 0.44 * FTA)), true shooting (Basketball-Reference glossary).
 --   usage_rate = 100 * ((FGA + 0.44 * FTA + TOV) * (team_minutes / 5))
 --                    / (minutes * (team_FGA + 0.44 * team_FTA + team_TOV)),
---                the share of team plays a player used while on the floor, as defined in
---                Basketball-Reference's glossary (USG%). NULL without minutes or team totals.
+--                the share of team plays a player used while on the floor, in percent, as defined
+--                in Basketball-Reference's glossary (USG%, https://www.basketball-reference.com/about/glossary.html;
+--                the published figures it is tested against are Basketball-Reference's: NBA.com's own
+--                USG% counts team plays from play-by-play while the player is on the floor, which box
+--                scores cannot reproduce). team_TOV is the turnovers credited
+--                to the team's players: team_offense_game_summary's tov minus its team_turnovers
+--                (shot-clock and other team turnovers are plays no player used; Basketball-Reference
+--                leaves them out here, e.g. Milwaukee on 2018-01-01: 14 credited of 15, see
+--                RealBoxScoresTest). NULL without minutes or team totals.
+--                Tiny minutes: the estimate scales the player's plays by the team's plays per
+--                player-minute, so seconds on the floor blow it up (20 seconds with 2 FGA is over
+--                1,000%). usage_rate is NULL below 1 minute played (no estimate from under a
+--                minute; Basketball-Reference publishes one, it is not comparable), and never above
+--                100: a player cannot use more than all of his team's plays while he is on the
+--                floor, so an estimate above 100 (a player who shoots at every chance in a couple
+--                of minutes) is 100. Phase 4 weights per-game usage by minutes, so such games count
+--                for their few minutes only.
 --   Box-score counts are cast to INT64: raw INTEGER is 32-bit on DuckDB, 64-bit on BigQuery.
 --   0.44 * FTA is written 44 * fta / 100 so that the result is floating point on both engines
 --   (a 0.44 literal is DECIMAL on DuckDB).
@@ -47,9 +62,20 @@ WITH player_games AS (
 ),
 
 team_totals AS (
-    SELECT game_id, team, minutes AS team_minutes, fga AS team_fga, fta AS team_fta, tov AS team_tov
+    SELECT game_id, team, minutes AS team_minutes, fga AS team_fga, fta AS team_fta,
+           tov - COALESCE(team_turnovers, 0) AS team_player_tov
     FROM analytics.team_offense_game_summary
     WHERE game_date = @game_date
+),
+
+usage_estimates AS (
+    SELECT pg.game_id, pg.player_id,
+           ops.safe_div(
+               100 * (pg.fga + 44 * pg.fta / 100 + pg.tov) * (tt.team_minutes / 5),
+               pg.minutes * (tt.team_fga + 44 * tt.team_fta / 100 + tt.team_player_tov)) AS usage_estimate
+    FROM player_games AS pg
+    JOIN team_totals AS tt ON tt.game_id = pg.game_id AND tt.team = pg.team
+    WHERE pg.minutes >= 1
 ),
 
 games_with_play_by_play AS (
@@ -120,9 +146,7 @@ SELECT
     pg.plus_minus,
     ops.safe_div(pg.points, 2 * (pg.fga + 44 * pg.fta / 100)) AS ts_pct,
     ops.safe_div(2 * pg.fgm + pg.fg3m, 2 * pg.fga) AS efg_pct,
-    ops.safe_div(
-        100 * (pg.fga + 44 * pg.fta / 100 + pg.tov) * (tt.team_minutes / 5),
-        pg.minutes * (tt.team_fga + 44 * tt.team_fta / 100 + tt.team_tov)) AS usage_rate,
+    CASE WHEN ue.usage_estimate > 100 THEN ops.safe_div(100, 1) ELSE ue.usage_estimate END AS usage_rate,
     tt.team_minutes,
     zs.paint_attempts,
     zs.paint_makes,
@@ -140,4 +164,5 @@ SELECT
     zs.has_shot_zones
 FROM player_games AS pg
 LEFT JOIN team_totals AS tt ON tt.game_id = pg.game_id AND tt.team = pg.team
+LEFT JOIN usage_estimates AS ue ON ue.game_id = pg.game_id AND ue.player_id = pg.player_id
 LEFT JOIN player_shot_zones AS zs ON zs.game_id = pg.game_id AND zs.player_id = pg.player_id

@@ -7,9 +7,11 @@
 -- raw.shot_events of @game_date for the shot zones allowed.
 --
 -- Formulas:
---   defensive_rating = 100 * points_allowed / opponent possessions (points allowed per 100
---                      opponent possessions; possessions as in team_offense_game_summary:
---                      FGA - OREB + TOV + 0.44 * FTA).
+--   defensive_rating = 100 * points_allowed / opp_possessions (Basketball-Reference's team DRtg:
+--                      points allowed per 100 possessions). opp_possessions is the opponent's
+--                      possessions in team_offense_game_summary: Basketball-Reference's estimate
+--                      from both teams' box scores, the same number as this team's own possessions,
+--                      so a team's defensive rating is its opponent's offensive rating.
 --   dreb_pct         = DREB / (DREB + opponent OREB), the share of available defensive rebounds.
 --   opp_efg_pct      = (opponent FGM + 0.5 * opponent 3PM) / opponent FGA.
 --   Shot zones allowed are the opponent's field-goal attempts and makes by zone in

@@ -18,6 +18,12 @@
 --   *_avg_last_10        = averages over the team's last 10 games of the season before
 --                          @game_date that have results (team_source not 'missing'): fewer
 --                          when fewer were played, NULL when none; form_games counts them.
+--                          The rates are the window's, not plain means of per-game rates:
+--                          offensive_rating_avg_last_10 = 100 * SUM(points) / SUM(possessions) and
+--                          pace_avg_last_10 = 48 * SUM(possessions) / SUM(minutes / 5), over the
+--                          games with possessions (team_offense_game_summary's, Basketball-Reference's
+--                          estimate): each game weighs by its possessions, an overtime game by its
+--                          longer minutes.
 WITH date_games AS (
     SELECT game_id, game_date, season, season_type, home_team, away_team
     FROM raw.schedule
@@ -75,7 +81,7 @@ games_last_7_days AS (
 ),
 
 earlier_team_games AS (
-    SELECT team, points, offensive_rating, pace,
+    SELECT team, points, possessions, minutes,
            ROW_NUMBER() OVER (PARTITION BY team ORDER BY game_date DESC, game_id DESC) AS games_ago
     FROM analytics.team_offense_game_summary
     WHERE game_date < @game_date
@@ -87,8 +93,10 @@ last_10_games AS (
     SELECT team,
            COUNT(*) AS form_games,
            AVG(points) AS points_avg_last_10,
-           AVG(offensive_rating) AS offensive_rating_avg_last_10,
-           AVG(pace) AS pace_avg_last_10
+           ops.safe_div(100 * SUM(CASE WHEN possessions IS NOT NULL THEN points END), SUM(possessions))
+               AS offensive_rating_avg_last_10,
+           ops.safe_div(48 * SUM(possessions), SUM(CASE WHEN possessions IS NOT NULL THEN minutes END) / 5)
+               AS pace_avg_last_10
     FROM earlier_team_games
     WHERE games_ago <= 10
     GROUP BY team

@@ -43,8 +43,11 @@
 --   (usage_rate as defined in player_game_summary: Basketball-Reference's USG%).
 --   games played = earlier player_game_summary rows of the season with minutes > 0 (DNP rows do
 --   not count); last 5 = his 5 most recent games played before @game_date (fewer when fewer);
---   season = all of them. Games without a usage_rate (no team totals) are skipped by AVG.
---   Positive = a bigger role lately. Inputs: both averages.
+--   season = all of them. Both averages weight each game's usage_rate by its minutes:
+--   SUM(usage_rate * minutes) / SUM(minutes), the player's share of his team's plays over all
+--   his minutes of the window, not a plain mean of per-game rates (a cameo of seconds counts for its
+--   seconds, not as a whole game). Games without a usage_rate (under 1 minute, no team totals) are
+--   left out of both sums. Positive = a bigger role lately. Inputs: both averages.
 WITH roster AS (
     SELECT game_id, game_date, season, season_type, team, opponent, is_home, player_id, player_name,
            days_rest, is_back_to_back, games_in_last_7_days, minutes_avg_last_5
@@ -77,7 +80,7 @@ pace_of_teams_playing AS (
 ),
 
 earlier_games_played AS (
-    SELECT player_id, usage_rate,
+    SELECT player_id, usage_rate, minutes,
            ROW_NUMBER() OVER (PARTITION BY player_id ORDER BY game_date DESC, game_id DESC) AS games_ago
     FROM analytics.player_game_summary
     WHERE game_date < @game_date
@@ -88,8 +91,11 @@ earlier_games_played AS (
 
 player_usage AS (
     SELECT player_id,
-           AVG(CASE WHEN games_ago <= 5 THEN usage_rate END) AS usage_rate_avg_last_5,
-           AVG(usage_rate) AS usage_rate_avg_season
+           ops.safe_div(SUM(CASE WHEN games_ago <= 5 THEN usage_rate * minutes END),
+                        SUM(CASE WHEN games_ago <= 5 AND usage_rate IS NOT NULL THEN minutes END))
+               AS usage_rate_avg_last_5,
+           ops.safe_div(SUM(usage_rate * minutes), SUM(CASE WHEN usage_rate IS NOT NULL THEN minutes END))
+               AS usage_rate_avg_season
     FROM earlier_games_played
     GROUP BY player_id
 ),

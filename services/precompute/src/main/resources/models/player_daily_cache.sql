@@ -16,9 +16,19 @@
 --   last 5 / last 10    = the player's 5 / 10 most recent games played before @game_date (fewer
 --                          when fewer were played).
 --   *_avg_*             = AVG over the window; NULL when the player has no game played yet
---                          (a rookie, or a player's first game of the season). usage_rate and
---                          ts_pct averages skip games where the rate is NULL (no team totals, no
---                          attempts) and are NULL when every game's is.
+--                          (a rookie, or a player's first game of the season).
+--   usage_rate_avg_last_10 = SUM(usage_rate * minutes) / SUM(minutes) over the window's games
+--                          with a usage_rate: per-game usage weighted by minutes played, not a plain
+--                          mean of per-game rates. usage_rate * minutes is proportional to the plays
+--                          the player used (player_game_summary's USG%), so this is his share of
+--                          his team's plays over all his minutes of the window, and a 20-second
+--                          cameo moves it by its 20 seconds' worth (a plain mean gave it the weight of
+--                          a whole game). Games without a usage_rate (under 1 minute, no team
+--                          totals) are left out of both sums; NULL when every game's is NULL.
+--   ts_pct_avg_last_10  = SUM(points) / (2 * SUM(FGA + 0.44 * FTA)) over the window's games with a
+--                          ts_pct: true shooting of all the window's attempts together, i.e. per-game
+--                          ts_pct weighted by true-shooting attempts, not a plain mean (a 1-for-1
+--                          game no longer counts as much as a 10-for-25 one).
 --   points_std_last_10  = STDDEV_POP(points) over the last 10: the population standard deviation
 --                          (divides by n, so one game gives 0, not NULL); NULL without games.
 --   fatigue_score, shot_zone_mismatch_score, pace_score, usage_spike_score = copied from
@@ -30,7 +40,7 @@ WITH roster AS (
 ),
 
 earlier_games_played AS (
-    SELECT player_id, points, minutes, usage_rate, ts_pct,
+    SELECT player_id, points, minutes, usage_rate, ts_pct, fga, fta,
            ROW_NUMBER() OVER (PARTITION BY player_id ORDER BY game_date DESC, game_id DESC) AS games_ago
     FROM analytics.player_game_summary
     WHERE game_date < @game_date
@@ -47,8 +57,12 @@ season_to_date AS (
            AVG(points) AS points_avg_season,
            STDDEV_POP(CASE WHEN games_ago <= 10 THEN points END) AS points_std_last_10,
            AVG(CASE WHEN games_ago <= 10 THEN minutes END) AS minutes_avg_last_10,
-           AVG(CASE WHEN games_ago <= 10 THEN usage_rate END) AS usage_rate_avg_last_10,
-           AVG(CASE WHEN games_ago <= 10 THEN ts_pct END) AS ts_pct_avg_last_10
+           ops.safe_div(SUM(CASE WHEN games_ago <= 10 THEN usage_rate * minutes END),
+                        SUM(CASE WHEN games_ago <= 10 AND usage_rate IS NOT NULL THEN minutes END))
+               AS usage_rate_avg_last_10,
+           ops.safe_div(SUM(CASE WHEN games_ago <= 10 AND ts_pct IS NOT NULL THEN points END),
+                        2 * SUM(CASE WHEN games_ago <= 10 AND ts_pct IS NOT NULL THEN fga + 44 * fta / 100 END))
+               AS ts_pct_avg_last_10
     FROM earlier_games_played
     GROUP BY player_id
 ),

@@ -14,8 +14,10 @@
 --   games_in_window   = games in the window (0 to 15).
 --   games_with_zone_data = games of the window with play-by-play (has_shot_zones); only those
 --                       feed the zone columns.
---   defensive_rating_avg = AVG of the per-game defensive_rating (points allowed per 100 opponent
---                       possessions, as defined in team_defense_game_summary) over the window.
+--   defensive_rating_avg = 100 * SUM(points_allowed) / SUM(opp_possessions) over the window's games
+--                       with a defensive_rating (points allowed per 100 possessions, possessions as
+--                       in team_defense_game_summary): the per-game ratings weighted by possessions,
+--                       not their plain mean, so a slow game counts for the possessions it had.
 --   <zone>_attempts_allowed_per_game, <zone>_makes_allowed_per_game = opponent attempts / makes
 --                       in the zone ('paint', 'mid_range', 'three') per game with zone data.
 --   <zone>_fg_pct_allowed = SUM(zone makes) / SUM(zone attempts) over the games with zone data
@@ -40,7 +42,7 @@ WITH teams_playing AS (
 ),
 
 earlier_games_defended AS (
-    SELECT team, defensive_rating, has_shot_zones,
+    SELECT team, defensive_rating, points_allowed, opp_possessions, has_shot_zones,
            opp_paint_attempts, opp_paint_makes,
            opp_mid_range_attempts, opp_mid_range_makes,
            opp_three_attempts, opp_three_makes,
@@ -52,7 +54,7 @@ earlier_games_defended AS (
 ),
 
 last_15_games AS (
-    SELECT team, defensive_rating, has_shot_zones,
+    SELECT team, defensive_rating, points_allowed, opp_possessions, has_shot_zones,
            opp_paint_attempts, opp_paint_makes,
            opp_mid_range_attempts, opp_mid_range_makes,
            opp_three_attempts, opp_three_makes
@@ -64,7 +66,8 @@ team_window AS (
     SELECT team,
            COUNT(*) AS games_in_window,
            COUNT(CASE WHEN has_shot_zones THEN 1 END) AS games_with_zone_data,
-           AVG(defensive_rating) AS defensive_rating_avg,
+           ops.safe_div(100 * SUM(CASE WHEN defensive_rating IS NOT NULL THEN points_allowed END),
+                        SUM(CASE WHEN defensive_rating IS NOT NULL THEN opp_possessions END)) AS defensive_rating_avg,
            CAST(SUM(CASE WHEN has_shot_zones THEN opp_paint_attempts END) AS INT64) AS paint_attempts,
            CAST(SUM(CASE WHEN has_shot_zones THEN opp_paint_makes END) AS INT64) AS paint_makes,
            CAST(SUM(CASE WHEN has_shot_zones THEN opp_mid_range_attempts END) AS INT64) AS mid_range_attempts,

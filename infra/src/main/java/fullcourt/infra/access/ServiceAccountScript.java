@@ -1,11 +1,13 @@
 package fullcourt.infra.access;
 
+import fullcourt.infra.deploy.CloudRunManifest;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The grants no client library of this build can make, as a reviewed {@code gcloud} script: creating the service
- * accounts (IAM admin API), their project-level roles (Resource Manager) and the exports bucket with its grant.
+ * accounts (IAM admin API), their project-level roles (Resource Manager), the exports bucket with its grant and the
+ * dispatch key's secret (Secret Manager) with its accessors.
  * Generated from the same {@link AccessMatrix} as the grants provisioning makes itself, and checked in as
  * {@code infra/deploy/service-accounts.sh} (a test keeps the file equal to this output).
  */
@@ -55,7 +57,18 @@ public final class ServiceAccountScript {
                         + "\" --role=" + b.role() + " >/dev/null");
             }
         }
-        lines.add("echo \"service accounts, project roles and gs://$BUCKET ready in $PROJECT\"");
+        lines.add("");
+        lines.add("# The dispatch key (HMAC-SHA256 of dispatch tokens; README \"Production\"), the same for every service:");
+        lines.add("# created once with a random value that is never printed, readable by the services' accounts only.");
+        String secret = CloudRunManifest.DISPATCH_KEY_SECRET;
+        lines.add("gcloud secrets describe " + secret + " --project=\"$PROJECT\" >/dev/null 2>&1 \\");
+        lines.add("  || openssl rand -base64 48 | tr -d '\\n' | gcloud secrets create " + secret
+                + " --project=\"$PROJECT\" --replication-policy=automatic --data-file=-");
+        for (ServiceAccess access : matrix.services()) {
+            lines.add("gcloud secrets add-iam-policy-binding " + secret + " --project=\"$PROJECT\" --member=\""
+                    + access.service().member(PROJECT) + "\" --role=roles/secretmanager.secretAccessor >/dev/null");
+        }
+        lines.add("echo \"service accounts, project roles, the dispatch key and gs://$BUCKET ready in $PROJECT\"");
         return String.join("\n", lines) + "\n";
     }
 }

@@ -5,10 +5,13 @@ import fullcourt.infra.Topology;
 import fullcourt.infra.access.AccessMatrix;
 import fullcourt.infra.catalog.CatalogTables;
 import fullcourt.infra.warehouse.PartitionedTable;
+import fullcourt.infra.warehouse.TableSchemas;
 import fullcourt.infra.warehouse.WarehouseProvisioner;
 import fullcourt.messages.Topics;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -63,7 +66,32 @@ public record ProductionTarget(String project, String projectNumber, String loca
         List<PartitionedTable> tables = new ArrayList<>(PartitionedTable.rawTables());
         tables.add(PartitionedTable.ledger());
         tables.addAll(PartitionedTable.lineage());
-        return new WarehouseProvisioner.Layout(location, List.copyOf(access.datasets()), tables, catalog.tables(),
+        tables.addAll(outputTables());
+        return new WarehouseProvisioner.Layout(location, List.copyOf(access.datasets()), tables,
                 access.datasetBindings(project), functionsSql);
+    }
+
+    /**
+     * The catalog's output tables with their declared schemas (warehouse/output_tables.sql), partitioned as the
+     * catalog says; a catalog table without a declaration, or a declaration no processor writes, is an error.
+     */
+    List<PartitionedTable> outputTables() {
+        Map<String, PartitionedTable> declared = new LinkedHashMap<>();
+        PartitionedTable.outputTables().forEach(t -> declared.put(t.qualifiedName(), t));
+        List<PartitionedTable> tables = new ArrayList<>();
+        for (CatalogTables.OutputTable output : catalog.tables()) {
+            PartitionedTable table = declared.remove(output.qualifiedName());
+            if (table == null) {
+                throw new IllegalStateException(output.qualifiedName() + " (processor " + output.processor()
+                        + ") has no declared schema: add its CREATE TABLE to infra's " + TableSchemas.OUTPUTS);
+            }
+            tables.add(new PartitionedTable(table.dataset(), table.table(), table.schema(), output.partitionColumn(),
+                    List.of()));
+        }
+        if (!declared.isEmpty()) {
+            throw new IllegalStateException(TableSchemas.OUTPUTS + " declares " + declared.keySet()
+                    + ", which no processor of the catalog writes: remove them or add their processor");
+        }
+        return tables;
     }
 }

@@ -31,10 +31,18 @@ public record PartitionedTable(String dataset, String table, Schema schema, Stri
 
     /** The raw input tables of warehouse/raw_tables.sql, partitioned on game_date. */
     public static List<PartitionedTable> rawTables() {
-        return RawTableSchemas.load().entrySet().stream().map(PartitionedTable::raw).toList();
+        return TableSchemas.raw().entrySet().stream().map(PartitionedTable::onGameDate).toList();
     }
 
-    private static PartitionedTable raw(Map.Entry<String, Schema> entry) {
+    /**
+     * The processors' output tables of warehouse/output_tables.sql, partitioned on game_date (each processor replaces
+     * one day partition per write), created by provisioning before any task runs instead of by a first write.
+     */
+    public static List<PartitionedTable> outputTables() {
+        return TableSchemas.outputs().entrySet().stream().map(PartitionedTable::onGameDate).toList();
+    }
+
+    private static PartitionedTable onGameDate(Map.Entry<String, Schema> entry) {
         String[] name = entry.getKey().split("\\.");
         return new PartitionedTable(name[0], name[1], entry.getValue(), "game_date", List.of());
     }

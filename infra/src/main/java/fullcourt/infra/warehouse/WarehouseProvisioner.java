@@ -19,7 +19,6 @@ import com.google.cloud.bigquery.TableInfo;
 import com.google.cloud.bigquery.TimePartitioning;
 import fullcourt.infra.access.AccessMatrix;
 import fullcourt.infra.access.IamBinding;
-import fullcourt.infra.catalog.CatalogTables.OutputTable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,13 +43,12 @@ public final class WarehouseProvisioner {
 
     /** What to provision. */
     public record Layout(String location, List<String> datasets, List<PartitionedTable> tables,
-                         List<OutputTable> outputs, List<IamBinding> datasetBindings, String functionsSql) {
+                         List<IamBinding> datasetBindings, String functionsSql) {
 
         public Layout {
             Objects.requireNonNull(location, "location");
             datasets = List.copyOf(datasets);
             tables = List.copyOf(tables);
-            outputs = List.copyOf(outputs);
             datasetBindings = List.copyOf(datasetBindings);
             Objects.requireNonNull(functionsSql, "functionsSql");
         }
@@ -70,8 +68,6 @@ public final class WarehouseProvisioner {
         layout.tables().forEach(t -> lines.add("ensure table " + t.qualifiedName() + " partitioned by DAY(" + t.partitionColumn()
                 + ")" + (t.clustering().isEmpty() ? "" : " clustered by " + t.clustering())));
         lines.add("create or replace the portable functions in ops (warehouse/bigquery_functions.sql)");
-        layout.outputs().forEach(o -> lines.add("check " + o.qualifiedName() + ": absent (the first write creates it"
-                + " partitioned by DAY(" + o.partitionColumn() + ")) or partitioned by DAY(" + o.partitionColumn() + ")"));
         return lines;
     }
 
@@ -92,22 +88,6 @@ public final class WarehouseProvisioner {
         }
         runScript("create the portable functions", layout.functionsSql(), layout.location());
         lines.add("replaced the portable functions in ops (CREATE OR REPLACE)");
-        List<String> problems = new ArrayList<>();
-        for (OutputTable output : layout.outputs()) {
-            Table existing = bigquery.getTable(TableId.of(output.dataset(), output.table()));
-            if (existing == null) {
-                lines.add("absent " + output.qualifiedName() + " (created partitioned by its first write)");
-            } else if (partitionedOn(existing.getDefinition(), output.partitionColumn())) {
-                lines.add("unchanged table " + output.qualifiedName());
-            } else {
-                problems.add(output.qualifiedName() + " exists but is not partitioned by DAY(" + output.partitionColumn() + ")");
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException(String.join("; ", problems)
-                    + ": the processors replace one day partition per write, which BigQuery refuses on such a table;"
-                    + " copy it to a partitioned table or drop it, then provision again");
-        }
         return lines;
     }
 

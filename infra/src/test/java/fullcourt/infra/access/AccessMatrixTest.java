@@ -64,23 +64,35 @@ class AccessMatrixTest {
 
         String agent = "serviceAccount:service-123456789@gcp-sa-pubsub.iam.gserviceaccount.com";
         assertThat(bindings.stream().filter(b -> b.member().equals(agent))).containsExactly(
+                new IamBinding("topics/coordinator-dlq", "roles/pubsub.publisher", agent),
+                new IamBinding("subscriptions/backfill-requests-coordinator", "roles/pubsub.subscriber", agent),
+                new IamBinding("topics/coordinator-dlq", "roles/pubsub.publisher", agent),
+                new IamBinding("subscriptions/task-events-coordinator", "roles/pubsub.subscriber", agent),
                 new IamBinding("topics/raw-updates-dlq", "roles/pubsub.publisher", agent),
                 new IamBinding("subscriptions/raw-updates-coordinator", "roles/pubsub.subscriber", agent),
                 new IamBinding("topics/phase3-work-dlq", "roles/pubsub.publisher", agent),
                 new IamBinding("subscriptions/phase3-work-sub", "roles/pubsub.subscriber", agent),
+                new IamBinding("topics/coordinator-dlq", "roles/pubsub.publisher", agent),
+                new IamBinding("subscriptions/phase3-work-dlq-sub", "roles/pubsub.subscriber", agent),
                 new IamBinding("topics/phase4-work-dlq", "roles/pubsub.publisher", agent),
                 new IamBinding("subscriptions/phase4-work-sub", "roles/pubsub.subscriber", agent),
+                new IamBinding("topics/coordinator-dlq", "roles/pubsub.publisher", agent),
+                new IamBinding("subscriptions/phase4-work-dlq-sub", "roles/pubsub.subscriber", agent),
                 new IamBinding("topics/phase5-work-dlq", "roles/pubsub.publisher", agent),
                 new IamBinding("subscriptions/phase5-work-sub", "roles/pubsub.subscriber", agent),
+                new IamBinding("topics/coordinator-dlq", "roles/pubsub.publisher", agent),
+                new IamBinding("subscriptions/phase5-work-dlq-sub", "roles/pubsub.subscriber", agent),
                 new IamBinding("topics/phase6-work-dlq", "roles/pubsub.publisher", agent),
-                new IamBinding("subscriptions/phase6-work-sub", "roles/pubsub.subscriber", agent));
+                new IamBinding("subscriptions/phase6-work-sub", "roles/pubsub.subscriber", agent),
+                new IamBinding("topics/coordinator-dlq", "roles/pubsub.publisher", agent),
+                new IamBinding("subscriptions/phase6-work-dlq-sub", "roles/pubsub.subscriber", agent));
         String analytics = "serviceAccount:fullcourt-analytics@acme-nba.iam.gserviceaccount.com";
         assertThat(bindings.stream().filter(b -> b.member().equals(analytics))).containsExactly(
                 new IamBinding("subscriptions/phase3-work-sub", "roles/pubsub.subscriber", analytics),
                 new IamBinding("topics/task-events", "roles/pubsub.publisher", analytics),
                 new IamBinding("topics/phase3-work-dlq", "roles/pubsub.publisher", analytics));
-        // 7 coordinator subscriptions + 6 topics, 4 phase services x 3, the agent's 10
-        assertThat(bindings).hasSize(13 + 4 * 3 + 10);
+        // 7 coordinator subscriptions + 6 topics, 4 phase services x 3, the agent's 2 x 11 dead-lettering subscriptions
+        assertThat(bindings).hasSize(13 + 4 * 3 + 22);
     }
 
     @Test

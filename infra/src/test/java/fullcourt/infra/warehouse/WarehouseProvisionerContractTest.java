@@ -59,8 +59,16 @@ class WarehouseProvisionerContractTest {
             assertThat(f.path("type").asText()).isEqualTo("FLOAT");
             assertThat(f.path("mode").asText()).isEqualTo("NULLABLE");
         });
-        // 5 raw tables, the ledger and the 3 lineage tables
-        assertThat(api.writes().stream().filter(r -> r.path().endsWith("/tables"))).hasSize(5 + 1 + 3);
+        // 5 raw tables, the ledger, the 3 lineage tables and every processor's output table
+        assertThat(api.writes().stream().filter(r -> r.path().endsWith("/tables")))
+                .hasSize(5 + 1 + 3 + TestTargets.catalog().tables().size());
+        JsonNode summary = tableInsert("analytics", "player_game_summary");
+        assertThat(summary.path("timePartitioning").path("type").asText()).isEqualTo("DAY");
+        assertThat(summary.path("timePartitioning").path("field").asText()).isEqualTo("game_date");
+        assertThat(summary.path("schema").path("fields")).anySatisfy(f -> {
+            assertThat(f.path("name").asText()).isEqualTo("usage_rate");
+            assertThat(f.path("type").asText()).isEqualTo("FLOAT");
+        });
         JsonNode lineage = tableInsert("ops", "partition_lineage");
         assertThat(lineage.path("timePartitioning").path("field").asText()).isEqualTo("game_date");
         assertThat(lineage.path("clustering").path("fields").get(0).asText()).isEqualTo("processor");
@@ -102,15 +110,17 @@ class WarehouseProvisionerContractTest {
     }
 
     @Test
-    void outputTablesAreLeftToTheirFirstPartitionedWriteButAnUnpartitionedOneIsReported() {
+    void outputTablesAreCreatedUpFrontAnExistingOneIsLeftAndAnUnpartitionedOneIsReported() {
         api.tables.put("analytics.player_game_summary",
                 FakeBigQueryAdminApi.table("analytics", "player_game_summary", "game_date"));
         api.tables.put("precompute.player_daily_cache", FakeBigQueryAdminApi.table("precompute", "player_daily_cache", null));
 
         assertThatThrownBy(() -> provisioner.provision(target.warehouse()))
-                .hasMessageContaining("precompute.player_daily_cache exists but is not partitioned by DAY(game_date)")
-                .hasMessageNotContaining("player_game_summary");
-        assertThat(api.writes().stream().filter(r -> r.path().startsWith("/datasets/analytics/tables"))).isEmpty();
+                .hasMessageContaining("precompute.player_daily_cache exists but is not partitioned by DAY(game_date)");
+        List<String> analyticsCreated = api.writes().stream()
+                .filter(r -> r.path().equals("/datasets/analytics/tables"))
+                .map(r -> r.body().path("tableReference").path("tableId").asText()).toList();
+        assertThat(analyticsCreated).contains("team_offense_game_summary").doesNotContain("player_game_summary");
     }
 
     @Test
@@ -129,7 +139,7 @@ class WarehouseProvisionerContractTest {
                 "ensure table ops.task_events partitioned by DAY(recorded_at) clustered by [run_id]",
                 "grant roles/bigquery.dataEditor on datasets/ops to"
                         + " serviceAccount:fullcourt-coordinator@acme-nba.iam.gserviceaccount.com");
-        assertThat(plan).anyMatch(l -> l.startsWith("check precompute.ml_feature_store_v2: absent (the first write creates it"));
+        assertThat(plan).contains("ensure table precompute.ml_feature_store_v2 partitioned by DAY(game_date)");
         assertThat(api.requests()).isEmpty();
     }
 

@@ -2,7 +2,7 @@ package fullcourt.loader.contract;
 
 import com.google.cloud.bigquery.Field;
 import com.google.cloud.bigquery.Schema;
-import fullcourt.infra.warehouse.RawTableSchemas;
+import fullcourt.infra.warehouse.TableSchemas;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +32,7 @@ public final class RawContract {
     /** The contract from the classpath's raw_tables.sql. */
     public static RawContract load() {
         Map<String, RawTable> tables = new LinkedHashMap<>();
-        for (Map.Entry<String, Schema> entry : RawTableSchemas.load().entrySet()) {
+        for (Map.Entry<String, Schema> entry : TableSchemas.raw().entrySet()) {
             String name = entry.getKey().substring("raw.".length());
             List<String> key = KEYS.get(name);
             if (key == null) {

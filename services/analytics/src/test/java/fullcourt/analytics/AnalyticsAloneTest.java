@@ -41,7 +41,9 @@ class AnalyticsAloneTest {
     void workItCannotDoIsDeadLetteredAtOnceWithItsError() throws Exception {
         try (TopicProbe dlq = new TopicProbe(runtime, Topics.DEFAULT.workDeadLetter(3));
              TopicProbe events = new TopicProbe(runtime, Topics.DEFAULT.taskEvents())) {
-            DateWork unknown = DateWork.of("r1", "nope/2022-01-01", "nope", LocalDate.of(2022, 1, 1), 1);
+            // signed as the coordinator signs, under the local key (no fullcourt.dispatch.key in tests)
+            DateWork unknown = fullcourt.messages.DispatchToken.withKey(fullcourt.engine.trust.DispatchTokens.LOCAL_KEY)
+                    .signed(DateWork.of("r1", "nope/2022-01-01", "nope", LocalDate.of(2022, 1, 1), 1));
             connector.publishRaw(Topics.DEFAULT.work(3), MessageCodec.encode(unknown), unknown.attributes())
                     .toCompletableFuture().get();
             connector.publishRaw(Topics.DEFAULT.work(3), "{not json".getBytes(StandardCharsets.UTF_8), Map.of())

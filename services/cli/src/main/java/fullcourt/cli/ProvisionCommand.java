@@ -4,8 +4,10 @@ import com.google.cloud.bigquery.BigQuery;
 import com.google.cloud.bigquery.BigQueryOptions;
 import fullcourt.infra.DeliveryPolicy;
 import fullcourt.infra.PubSubConnection;
+import fullcourt.infra.access.FullcourtService;
 import fullcourt.infra.access.ServiceAccountScript;
 import fullcourt.infra.catalog.CatalogTables;
+import fullcourt.infra.deploy.CloudRunManifest;
 import fullcourt.infra.production.ProductionProvisioner;
 import fullcourt.infra.production.ProductionTarget;
 import java.io.IOException;
@@ -13,6 +15,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +47,8 @@ import picocli.CommandLine.Spec;
             "  fullcourt provision --project acme-nba --project-number 123456789012 --location US",
             "  fullcourt provision --project acme-nba --project-number 123456789012"
                     + " --raw-updates-publisher serviceAccount:scrapers@acme-nba.iam.gserviceaccount.com",
-            "  fullcourt provision --print-gcloud-script > infra/deploy/service-accounts.sh"})
+            "  fullcourt provision --print-gcloud-script > infra/deploy/service-accounts.sh",
+            "  fullcourt provision --write-cloud-run-manifests infra/deploy/cloud-run"})
 public class ProvisionCommand implements Callable<Integer> {
 
     /** Copied from services/engine at build time (see the CLI's pom), so provisioning reads what the services ship. */
@@ -80,6 +84,11 @@ public class ProvisionCommand implements Callable<Integer> {
             description = "Print the gcloud script for service accounts, project roles and the exports bucket, and exit.")
     boolean printScript;
 
+    @Option(names = "--write-cloud-run-manifests", paramLabel = "DIR",
+            description = "Write each service's Cloud Run manifest (fullcourt-SERVICE.yaml, for"
+                    + " infra/deploy/deploy-services.sh) into DIR, and exit.")
+    Path manifestsDir;
+
     @Spec
     CommandSpec command;
 
@@ -92,6 +101,10 @@ public class ProvisionCommand implements Callable<Integer> {
         if (printScript) {
             out.print(ServiceAccountScript.of(fullcourt.infra.access.AccessMatrix.of(tables, pubsub.topics())));
             out.flush();
+            return ExitCodes.OK;
+        }
+        if (manifestsDir != null) {
+            writeManifests(out);
             return ExitCodes.OK;
         }
         if (projectNumber == null) {
@@ -134,5 +147,19 @@ public class ProvisionCommand implements Callable<Integer> {
             throw new IllegalStateException(name + " is missing from the CLI's classpath (rebuild services/cli)");
         }
         return in;
+    }
+
+    private void writeManifests(PrintWriter out) {
+        try {
+            Files.createDirectories(manifestsDir);
+            for (FullcourtService service : FullcourtService.values()) {
+                Path file = manifestsDir.resolve(CloudRunManifest.fileName(service));
+                Files.writeString(file, CloudRunManifest.of(service));
+                out.println("wrote " + file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.flush();
     }
 }

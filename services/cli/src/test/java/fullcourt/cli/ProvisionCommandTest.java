@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code fullcourt provision}: the dry run, the gcloud script, and the Pub/Sub part against the emulator. */
 class ProvisionCommandTest {
@@ -48,7 +49,7 @@ class ProvisionCommandTest {
                 .contains("  grant roles/bigquery.dataEditor on datasets/analytics to"
                         + " serviceAccount:fullcourt-analytics@acme-nba.iam.gserviceaccount.com\n")
                 .contains("  ensure table raw.schedule partitioned by DAY(game_date)\n")
-                .contains("  check predictions.player_prop_predictions: absent");
+                .contains("  ensure table predictions.player_prop_predictions partitioned by DAY(game_date)\n");
     }
 
     @Test
@@ -88,7 +89,23 @@ class ProvisionCommandTest {
         assertThat(cli.out).isEqualTo(Files.readString(Path.of("../../infra/deploy/service-accounts.sh")));
         assertThat(cli.out).contains("gcloud iam service-accounts create fullcourt-publishing")
                 .contains("--member=\"serviceAccount:fullcourt-publishing@${PROJECT}.iam.gserviceaccount.com\""
-                        + " --role=roles/storage.objectAdmin");
+                        + " --role=roles/storage.objectAdmin")
+                .contains("gcloud secrets create fullcourt-dispatch-key")
+                .contains("--member=\"serviceAccount:fullcourt-analytics@${PROJECT}.iam.gserviceaccount.com\""
+                        + " --role=roles/secretmanager.secretAccessor");
+    }
+
+    @Test
+    void writesTheCloudRunManifestsTheCheckedInOnesAreEqualTo(@TempDir Path dir) throws Exception {
+        Cli cli = Cli.run("provision", "--write-cloud-run-manifests", dir.toString());
+
+        assertThat(cli.exitCode).isZero();
+        try (var written = Files.list(dir)) {
+            for (Path file : written.toList()) {
+                assertThat(file).hasSameTextualContentAs(Path.of("../../infra/deploy/cloud-run").resolve(file.getFileName()));
+            }
+        }
+        assertThat(cli.out).contains("fullcourt-coordinator.yaml").contains("fullcourt-publishing.yaml");
     }
 
     @Test

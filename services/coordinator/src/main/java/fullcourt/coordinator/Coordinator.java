@@ -10,7 +10,15 @@ import fullcourt.coordinator.intake.PlatformDay;
 import fullcourt.coordinator.intake.TaskEventQueue;
 import fullcourt.coordinator.ledger.LedgerEvent;
 import fullcourt.coordinator.ledger.LedgerEventType;
+import fullcourt.coordinator.ledger.IsolatingAppend;
+import fullcourt.coordinator.ledger.LedgerRows;
 import fullcourt.coordinator.ledger.TaskLedger;
+import fullcourt.coordinator.trust.LedgerQuarantine;
+import fullcourt.coordinator.trust.MessageScreen;
+import fullcourt.coordinator.trust.RequestSize;
+import fullcourt.coordinator.trust.Requester;
+import fullcourt.coordinator.trust.UnknownRun;
+import fullcourt.coordinator.trust.Verdict;
 import fullcourt.coordinator.lineage.LineageService;
 import fullcourt.coordinator.metrics.CoordinatorMetrics;
 import fullcourt.coordinator.plan.Plan;
@@ -24,6 +32,8 @@ import fullcourt.engine.warehouse.Warehouse;
 import fullcourt.messages.BackfillRequest;
 import fullcourt.messages.BackfillRequestValidator;
 import fullcourt.messages.DateWork;
+import fullcourt.messages.DispatchToken;
+import fullcourt.messages.LogText;
 import fullcourt.messages.InvalidMessageException;
 import fullcourt.messages.MessageCodec;
 import fullcourt.messages.RequestLimits;
@@ -91,6 +101,8 @@ public class Coordinator {
     CoordinatorMetrics metrics;
     @Inject
     LineageService lineage;
+    @Inject
+    DispatchToken tokens;
 
     private volatile LoopWatch watch;
     private ExecutorService loop;
@@ -100,6 +112,7 @@ public class Coordinator {
     private AdaptiveLimit adaptive;
     private volatile boolean started;
     private TaskEventQueue taskEvents;
+    private MessageScreen screen;
 
     void onStart(@Observes StartupEvent event) {
         start();
@@ -124,6 +137,7 @@ public class Coordinator {
         watch = new LoopWatch(clock);
         loop = Executors.newSingleThreadExecutor(watch::newThread);
         taskEvents = new TaskEventQueue(work -> loop.execute(turn(work)), this::handleTaskEvents);
+        screen = new MessageScreen(tokens, metrics);
         call(() -> {
             planner = new Planner(catalog);
             scheduler = new Scheduler(catalog, config.globalInFlight());
@@ -142,11 +156,14 @@ public class Coordinator {
     }
 
     private void rebuild() {
-        List<LedgerEvent> rows = ledger.readAll();
-        LedgerFold.into(scheduler, planner, rows, SeasonCalendar.load(warehouse));
+        LedgerRows.Read read = ledger.read();
+        List<LedgerRows.Quarantined> quarantined = new ArrayList<>(read.quarantined());
+        quarantined.addAll(LedgerFold.into(scheduler, planner, read.rows(), SeasonCalendar.load(warehouse)));
+        LedgerQuarantine.report(quarantined, metrics);
         long active = scheduler.runs().stream().filter(r -> !r.finished()).count();
-        LOG.infof("Ledger folded: %d rows, %d runs (%d active), %d tasks in flight", rows.size(),
-                scheduler.runs().size(), active, scheduler.inFlightCount());
+        LOG.infof("Ledger folded: %d rows, %d runs (%d active), %d tasks in flight%s", read.rows().size(),
+                scheduler.runs().size(), active, scheduler.inFlightCount(),
+                quarantined.isEmpty() ? "" : "; " + quarantined.size() + " rows QUARANTINED (see the errors above)");
     }
 
     /**
@@ -249,8 +266,9 @@ public class Coordinator {
             return;
         }
         request = new PlatformDay(clock, config.timeZone()).resolve(request);
-        List<String> problems = BackfillRequestValidator.validate(request,
-                new RequestLimits(config.maxRangeDays(), config.maxDates()), catalog.names());
+        List<String> problems = new ArrayList<>(BackfillRequestValidator.validate(request,
+                new RequestLimits(config.maxRangeDays(), config.maxDates()), catalog.names()));
+        RequestSize.problem(request).ifPresent(problems::add);
         if (!problems.isEmpty()) {
             reject(request.requestId(), request.requestId(), problems);
             return;
@@ -298,7 +316,9 @@ public class Coordinator {
 
     private void reject(String runId, String requestId, List<String> reasons) {
         try (TaskMdc mdc = TaskMdc.ofRun(runId)) {
-            LOG.warnf("Request %s rejected: %s", runId, String.join("; ", reasons));
+            metrics.rejected(MessageScreen.REQUEST, "invalid");
+            LOG.warnf("Request %s rejected: %s", LogText.of(runId),
+                    LogText.of(String.join("; ", RunEvent.firstOf(reasons)), 2000));
             publishRunEvent(RunEvent.rejected(runId, requestId, clock.instant(), reasons));
         }
     }
@@ -318,29 +338,47 @@ public class Coordinator {
         return taskEvents.submit(body);
     }
 
-    /** Task events in the order received: their rows in one ledger transaction, then applied, then acted on once. */
-    private void handleTaskEvents(List<byte[]> bodies) {
+    /**
+     * Task events in the order received: each checked ({@link MessageScreen}), the accepted ones' rows in one ledger
+     * transaction, then applied, then acted on once. Returns, per event, null (handled: written, or rejected and
+     * harmless) or why it goes back to Pub/Sub (its run is unknown here; its row could not be written).
+     */
+    private List<RuntimeException> handleTaskEvents(List<byte[]> bodies) {
         metrics.taskEventsInTurn(bodies.size());
+        List<RuntimeException> outcomes = new ArrayList<>(java.util.Collections.nCopies(bodies.size(), null));
         List<LedgerEvent> rows = new ArrayList<>(bodies.size());
-        for (byte[] body : bodies) {
+        List<Integer> rowOf = new ArrayList<>(bodies.size());
+        List<TaskEvent> accepted = new ArrayList<>(bodies.size());
+        for (int i = 0; i < bodies.size(); i++) {
             TaskEvent e;
             try {
-                e = MessageCodec.decode(body, TaskEvent.class);
+                e = MessageCodec.decode(bodies.get(i), TaskEvent.class);
             } catch (InvalidMessageException ex) {
-                LOG.errorf("Dropping an invalid task event: %s", ex.getMessage());
+                screen.rejected(MessageScreen.TASK_EVENT, "invalid", ex.getMessage());
                 continue;
             }
-            if (scheduler.run(e.runId()).isEmpty()) {
-                LOG.debugf("Event for unknown run %s ignored", e.runId());
-                continue;
+            Verdict verdict = screen.taskEvent(e, scheduler);
+            if (verdict.kind() == Verdict.Kind.UNKNOWN_RUN) {
+                LOG.debugf("Task event of unknown run %s handed back to Pub/Sub", e.runId());
+                outcomes.set(i, new UnknownRun(verdict.detail()));
+            } else if (verdict.accepted()) {
+                rows.add(LedgerEvent.of(e, new TaskKey(e.processor(), e.date())));
+                rowOf.add(i);
+                accepted.add(e);
             }
-            TaskKey key = new TaskKey(e.processor(), e.date());
-            adapt(e, key);
-            rows.add(LedgerEvent.of(e, key));
         }
-        append(rows);
-        rows.forEach(scheduler::apply);
+        List<RuntimeException> failures = IsolatingAppend.each(rows, this::append);
+        for (int r = 0; r < rows.size(); r++) {
+            if (failures.get(r) != null) {
+                outcomes.set(rowOf.get(r), failures.get(r));
+            } else {
+                // quota feedback only from events accepted and written: a forged QUOTA failure changes nothing
+                adapt(accepted.get(r), rows.get(r).task());
+                scheduler.apply(rows.get(r));
+            }
+        }
         afterChange();
+        return outcomes;
     }
 
     /** Lowers the global in-flight limit on a quota error, raises it back on successes; before dispatching more. */
@@ -362,23 +400,37 @@ public class Coordinator {
         return adaptive;
     }
 
+    /**
+     * A dead-lettered DateWork ends its task DEAD, if it is one this coordinator dispatched and still has in flight
+     * ({@link MessageScreen}); anything else is rejected (acked, counted), and a dead letter of an unknown run is
+     * handed back ({@link UnknownRun}).
+     */
     public void handleDeadLetter(byte[] body, int deliveries, String error) {
         DateWork work;
         try {
             work = MessageCodec.decode(body, DateWork.class);
         } catch (InvalidMessageException ex) {
-            LOG.errorf("Dead-lettered message is not a DateWork, dropping it: %s (its error: %s)", ex.getMessage(), error);
+            screen.rejected(MessageScreen.DEAD_LETTER, "invalid", ex.getMessage() + " (its error: "
+                    + LogText.of(error) + ")");
+            return;
+        }
+        Verdict verdict = screen.deadLetter(work, scheduler);
+        if (verdict.kind() == Verdict.Kind.UNKNOWN_RUN) {
+            throw new UnknownRun(verdict.detail());
+        }
+        if (!verdict.accepted()) {
             return;
         }
         TaskKey key = new TaskKey(work.processor(), work.date());
-        String lastError = error;
+        String lastError = error == null ? null : LogText.multiline(error, 1000);
         if (lastError == null || lastError.isBlank()) {
             lastError = scheduler.run(work.runId()).map(r -> r.task(key)).map(TaskRecord::lastError)
                     .orElse("dead-lettered after " + deliveries + " delivery attempts");
         }
         try (TaskMdc mdc = TaskMdc.of(work.runId(), work.processor(), work.date())) {
             boolean deadBefore = statusOf(work.runId(), key) == TaskStatus.DEAD;
-            LOG.warnf("Task %s of run %s is DEAD after %d attempts: %s", key, work.runId(), deliveries, lastError);
+            LOG.warnf("Task %s of run %s is DEAD after %d attempts: %s", key, work.runId(), deliveries,
+                    LogText.of(lastError, 1000));
             record(LedgerEvent.task(work.runId(), key, LedgerEventType.DEAD, work.dispatch(), deliveries,
                     clock.instant(), lastError));
             if (!deadBefore && statusOf(work.runId(), key) == TaskStatus.DEAD) {
@@ -403,18 +455,28 @@ public class Coordinator {
 
     // ---- operator actions ----
 
+    /** Who asks when the caller does not say: the coordinator's API. */
+    public static final String DEFAULT_REQUESTER = "api";
+
     /** Re-dispatches DEAD tasks (all, or those matching the filters) and unblocks their downstream. */
     public int replay(String runId, Set<String> processors, Set<LocalDate> dates) {
+        return replay(runId, processors, dates, DEFAULT_REQUESTER);
+    }
+
+    /** {@link #replay(String, Set, Set)}, its ledger rows recording who asked ({@code requester}). */
+    public int replay(String runId, Set<String> processors, Set<LocalDate> dates, String requester) {
+        String askedBy = Requester.of(requester);
         return call(() -> {
             List<TaskRecord> dead = scheduler.deadTasks(runId, processors, dates);
             Instant now = clock.instant();
             List<LedgerEvent> rows = dead.stream()
-                    .map(t -> LedgerEvent.task(runId, t.key(), LedgerEventType.REPLAYED, t.dispatch(), 0, now, null))
+                    .map(t -> LedgerEvent.task(runId, t.key(), LedgerEventType.REPLAYED, t.dispatch(), 0, now,
+                            Requester.detail(askedBy)))
                     .toList();
             append(rows);
             rows.forEach(scheduler::apply);
             try (TaskMdc mdc = TaskMdc.ofRun(runId)) {
-                LOG.infof("Run %s: %d dead tasks replayed", runId, rows.size());
+                LOG.infof("Run %s: %d dead tasks replayed (%s)", runId, rows.size(), Requester.detail(askedBy));
             }
             afterChange();
             return rows.size();
@@ -426,28 +488,34 @@ public class Coordinator {
      * cancel: the answer is then why not, and nothing is written.
      */
     public Optional<String> cancel(String runId) {
-        return runAction(runId, LedgerEventType.CANCEL_REQUESTED, RunState::finished, "cancel",
+        return cancel(runId, DEFAULT_REQUESTER);
+    }
+
+    /** {@link #cancel(String)}, its ledger row recording who asked ({@code requester}). */
+    public Optional<String> cancel(String runId, String requester) {
+        return runAction(runId, LedgerEventType.CANCEL_REQUESTED, RunState::finished, "cancel", requester,
                 "cancel requested; tasks in flight finish");
     }
 
     /**
      * Stops dispatching the run's tasks until it is resumed; tasks in flight finish. Refused once it is finished or
-     * cancelled.
+     * cancelled. Its ledger row records who asked ({@code requester}).
      */
-    public Optional<String> pause(String runId) {
-        return runAction(runId, LedgerEventType.PAUSED, r -> r.finished() || r.cancelRequested(), "pause",
+    public Optional<String> pause(String runId, String requester) {
+        return runAction(runId, LedgerEventType.PAUSED, r -> r.finished() || r.cancelRequested(), "pause", requester,
                 "paused; tasks in flight finish, nothing new is dispatched until it is resumed");
     }
 
-    /** Dispatches a paused run's tasks again, the same run going on. */
-    public Optional<String> resume(String runId) {
+    /** Dispatches a paused run's tasks again, the same run going on; its ledger row records who asked. */
+    public Optional<String> resume(String runId, String requester) {
         return runAction(runId, LedgerEventType.RESUMED, r -> r.finished() || r.cancelRequested(), "resume",
-                "resumed");
+                requester, "resumed");
     }
 
     /** An operator's action on a whole run: refused with the reason when the run's state rules it out. */
     private Optional<String> runAction(String runId, LedgerEventType type, Predicate<RunState> refused, String verb,
-                                       String done) {
+                                       String requester, String done) {
+        String askedBy = Requester.of(requester);
         return call(() -> {
             Optional<RunState> run = scheduler.run(runId);
             if (run.isPresent() && refused.test(run.get())) {
@@ -455,11 +523,11 @@ public class Coordinator {
                         + (run.get().finishedAt() == null ? "" : " (finished " + run.get().finishedAt() + ")")
                         + ": nothing left to " + verb);
             }
-            LedgerEvent e = LedgerEvent.run(runId, type, clock.instant(), null);
+            LedgerEvent e = LedgerEvent.run(runId, type, clock.instant(), Requester.detail(askedBy));
             append(e);
             scheduler.apply(e);
             try (TaskMdc mdc = TaskMdc.ofRun(runId)) {
-                LOG.infof("Run %s: %s", runId, done);
+                LOG.infof("Run %s: %s (%s)", runId, done, Requester.detail(askedBy));
             }
             afterChange();
             return Optional.<String>empty();
@@ -547,8 +615,8 @@ public class Coordinator {
             List<CompletableFuture<Void>> sent = new ArrayList<>(chosen.size());
             for (Dispatch d : chosen) {
                 boolean cutoff = scheduler.run(d.runId()).map(RunState::allowsEarlyCutoff).orElse(false);
-                DateWork work = DateWork.of(d.runId(), d.task().taskId(), d.task().processor(), d.task().date(),
-                        d.dispatch()).withEarlyCutoff(cutoff);
+                DateWork work = tokens.signed(DateWork.of(d.runId(), d.task().taskId(), d.task().processor(),
+                        d.task().date(), d.dispatch()).withEarlyCutoff(cutoff));
                 sent.add(ConfirmedPublisher.send(out, work, work.attributes(), Topics.DEFAULT.work(d.phase()))
                         .toCompletableFuture());
             }

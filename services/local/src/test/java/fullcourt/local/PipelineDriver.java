@@ -26,11 +26,23 @@ final class PipelineDriver {
     private final Coordinator coordinator;
     private final PubSubConnector connector;
     private final Warehouse warehouse;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
-    PipelineDriver(Coordinator coordinator, PubSubConnector connector, Warehouse warehouse) {
+    PipelineDriver(Coordinator coordinator, PubSubConnector connector, Warehouse warehouse,
+                   io.micrometer.core.instrument.MeterRegistry meters) {
         this.coordinator = coordinator;
         this.connector = connector;
         this.warehouse = warehouse;
+        this.meters = meters;
+    }
+
+    /** Publishes {@code body} as is to {@code topic}. */
+    void publishTo(String topic, byte[] body, Map<String, String> attributes) {
+        try {
+            connector.publishRaw(topic, body, attributes).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     void publishRequest(BackfillRequest request) {
@@ -53,6 +65,13 @@ final class PipelineDriver {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The coordinator's count of {@code message}s rejected for {@code reason} (see {@code MessageScreen}). */
+    double rejected(String message, String reason) {
+        var counter = meters.find(fullcourt.coordinator.metrics.CoordinatorMetrics.REJECTED)
+                .tags("message", message, "reason", reason).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     boolean finished(String runId) {

@@ -19,12 +19,14 @@ abstract class PipelineTest {
     PubSubConnector connector;
     @Inject
     Warehouse warehouse;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     PipelineDriver driver;
 
     @BeforeEach
     void setUpDriver() {
-        driver = new PipelineDriver(coordinator, connector, warehouse);
+        driver = new PipelineDriver(coordinator, connector, warehouse, meters);
         Faults.clear();
     }
 

@@ -67,6 +67,8 @@ class SeasonBackfillTest {
     @Inject
     Warehouse warehouse;
     @Inject
+    io.micrometer.core.instrument.MeterRegistry meters;
+    @Inject
     Catalog catalog;
     @Inject
     LineageService lineage;
@@ -109,7 +111,7 @@ class SeasonBackfillTest {
     @Test
     @Order(1)
     void everyPhaseCoversItsDatesAndADateRerunsIdentically() {
-        driver = new PipelineDriver(coordinator, connector, warehouse);
+        driver = new PipelineDriver(coordinator, connector, warehouse, meters);
         long started = System.nanoTime();
         driver.publishRequest(BackfillRequest.forRange(RUN, FIRST, LAST).withPhases(List.of(3)));
         driver.awaitFinished(RUN, Duration.ofMinutes(30L * SEASONS.size()));
@@ -230,7 +232,7 @@ class SeasonBackfillTest {
     void lineageFindsExactlyWhatACorrectionOrANewModelMakesStaleAndStaleRunsBringItUpToDate() {
         boolean backfilled = coordinator.read(s -> s.run(RUN).isPresent());
         assertThat(backfilled).as("the season was backfilled first").isTrue();
-        driver = new PipelineDriver(coordinator, connector, warehouse);
+        driver = new PipelineDriver(coordinator, connector, warehouse, meters);
 
         // 1. three corrected box-score dates (two points more for one player who played)
         Set<LocalDate> changed = new TreeSet<>(List.of(gameDateFromEnd(22), gameDateFromEnd(21), gameDateFromEnd(15)));

@@ -47,18 +47,18 @@ public final class ExportFixture implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final List<String> INPUT_TABLES = List.of(
-            "CREATE TABLE analytics.team_offense_game_summary (game_id VARCHAR, game_date DATE, season VARCHAR,"
+            "CREATE OR REPLACE TABLE analytics.team_offense_game_summary (game_id VARCHAR, game_date DATE, season VARCHAR,"
                     + " season_type VARCHAR, team VARCHAR, opponent VARCHAR, is_home BOOLEAN, points BIGINT)",
-            "CREATE TABLE analytics.player_game_summary (game_id VARCHAR, game_date DATE, team VARCHAR,"
+            "CREATE OR REPLACE TABLE analytics.player_game_summary (game_id VARCHAR, game_date DATE, team VARCHAR,"
                     + " opponent VARCHAR, player_id VARCHAR, player_name VARCHAR, starter BOOLEAN, minutes DOUBLE,"
                     + " points BIGINT, reb BIGINT, ast BIGINT, fg3m BIGINT, dnp_reason VARCHAR)",
-            "CREATE TABLE predictions.player_prop_predictions (game_id VARCHAR, game_date DATE, season VARCHAR,"
+            "CREATE OR REPLACE TABLE predictions.player_prop_predictions (game_id VARCHAR, game_date DATE, season VARCHAR,"
                     + " season_type VARCHAR, team VARCHAR, opponent VARCHAR, is_home BOOLEAN, player_id VARCHAR,"
                     + " player_name VARCHAR, system_id VARCHAR, system_version VARCHAR, predicted_points DOUBLE,"
                     + " points_line DOUBLE, has_prop_line BOOLEAN, edge DOUBLE, recommendation VARCHAR,"
                     + " confidence DOUBLE, model_version VARCHAR, training_from DATE, training_to DATE,"
                     + " training_rows BIGINT)",
-            "CREATE TABLE predictions.system_daily_performance (game_date DATE, season VARCHAR, system_id VARCHAR,"
+            "CREATE OR REPLACE TABLE predictions.system_daily_performance (game_date DATE, season VARCHAR, system_id VARCHAR,"
                     + " predictions_graded BIGINT, mae DOUBLE, bias DOUBLE, rmse DOUBLE, recommendations BIGINT,"
                     + " correct BIGINT, hit_rate DOUBLE, over_calls BIGINT, under_calls BIGINT, pushes BIGINT,"
                     + " avg_confidence DOUBLE)");

@@ -53,7 +53,9 @@ class PublishingAloneTest {
         Files.deleteIfExists(file);
 
         try (TopicProbe events = new TopicProbe(runtime, Topics.DEFAULT.taskEvents())) {
-            DateWork work = DateWork.of("alone", "results_export/" + D, "results_export", D, 1);
+            // signed as the coordinator signs, under the local key (no fullcourt.dispatch.key in tests)
+            DateWork work = fullcourt.messages.DispatchToken.withKey(fullcourt.engine.trust.DispatchTokens.LOCAL_KEY)
+                    .signed(DateWork.of("alone", "results_export/" + D, "results_export", D, 1));
             connector.publishRaw(Topics.DEFAULT.work(6), MessageCodec.encode(work), work.attributes())
                     .toCompletableFuture().get();
 

@@ -73,6 +73,15 @@ class OutputChecksTest {
         assertThat(problems).hasSize(2)
                 .contains("game_id: 1 rows whose id is not YYYYMMDD_AWAY_HOME of the date");
         assertThat(problems).anySatisfy(p -> assertThat((String) p)
-                .matches("usage_rate: present for \\d+ of \\d+ player-games with minutes \\(needs >= 95%\\)"));
+                .matches("usage_rate: present for \\d+ of \\d+ player-games with at least 1 minute \\(needs >= 95%\\)"));
+    }
+
+    @Test
+    void usageRateAboveOneHundredIsNamed() {
+        runner.execute("UPDATE analytics.player_game_summary SET usage_rate = 1040.0 WHERE game_date = DATE '"
+                + OPENER_DATE + "' AND player_id = 'n1'");
+
+        assertThat(problems(PLAYER_CHECKS, OPENER_DATE)).containsExactly("usage_rate: 1 player-games above 100");
+        assertThat(problems(PLAYER_CHECKS, OVERTIME_DATE)).isEmpty();
     }
 }

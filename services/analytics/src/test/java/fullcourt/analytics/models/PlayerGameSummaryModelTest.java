@@ -1,6 +1,8 @@
 package fullcourt.analytics.models;
 
 import fullcourt.engine.testing.models.ModelRow;
+import fullcourt.engine.testing.models.ModelRunner;
+import fullcourt.engine.testing.models.RawRows;
 
 import static fullcourt.analytics.models.OpeningWeek.OPENER;
 import static fullcourt.analytics.models.OpeningWeek.OPENER_DATE;
@@ -9,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
@@ -26,10 +29,12 @@ class PlayerGameSummaryModelTest extends OpeningWeekTest {
     void usageRateUsesTeamTotalsOfTheSameGame() {
         ModelRow b1 = player(OPENER_DATE, "b1");
 
-        // b1: 20 FGA, 5 FTA, 3 TOV in 36 minutes; Boston (team source): 88 FGA, 20 FTA, 12 TOV, 240 minutes
-        // usage = 100 * ((20 + 0.44 * 5 + 3) * (240 / 5)) / (36 * (88 + 0.44 * 20 + 12))
-        //       = 100 * (25.2 * 48) / (36 * 108.8) = 100 * 1209.6 / 3916.8 = 30.88...
-        assertThat(b1.decimal("usage_rate")).isCloseTo(100 * 1209.6 / 3916.8, EXACT);
+        // b1: 20 FGA, 5 FTA, 3 TOV in 36 minutes; Boston (team source): 88 FGA, 20 FTA, 240 minutes, and
+        // of its 12 turnovers those credited to its players: b1's 3 + b2's 1 = 4 (the fixture lists two
+        // players; the other 8 count as team turnovers, which no player used)
+        // usage = 100 * ((20 + 0.44 * 5 + 3) * (240 / 5)) / (36 * (88 + 0.44 * 20 + 4))
+        //       = 100 * (25.2 * 48) / (36 * 100.8) = 100 * 1209.6 / 3628.8 = 33.33...
+        assertThat(b1.decimal("usage_rate")).isCloseTo(100 * 1209.6 / 3628.8, EXACT);
         assertThat(b1.integer("team_minutes")).isEqualTo(240);
         assertThat(b1.text("game_id")).isEqualTo(OPENER);
         assertThat(b1.text("season")).isEqualTo("2023-24");
@@ -48,6 +53,41 @@ class PlayerGameSummaryModelTest extends OpeningWeekTest {
         //       = 100 * (32.52 * 53) / (48 * 106.36)
         assertThat(b1.decimal("usage_rate")).isCloseTo(100 * (32.52 * 53) / (48 * 106.36), EXACT);
         assertThat(b1.integer("team_minutes")).isEqualTo(265);
+    }
+
+    @Test
+    void cameosHaveNoUsageBelowAMinuteAndNeverAboveOneHundred() {
+        try (ModelRunner cameos = ModelRunner.withRawTables()) {
+            String game = "20231101_NYK_BOS";
+            LocalDate date = RawRows.dateOf(game);
+            //                                  min  ot  pts fgm fga 3pm 3pa ftm fta orb drb ast stl blk tov pf
+            new RawRows(cameos).game(game, "2023-24", "regular")
+                    .teamBox(game, "BOS", 240, 0, 100, 40, 90, 10, 30, 10, 12, 10, 35, 20,  6,  4, 12, 18)
+                    .teamBox(game, "NYK", 240, 0,  98, 38, 88, 10, 28, 12, 16, 11, 33, 21,  7,  5, 13, 19)
+                    //                              min   pts fgm fga 3pm 3pa ftm fta orb drb ast stl blk tov pf
+                    .playerBox(game, "BOS", "b1", 35.7,   20,  8, 18, 2,  6, 2, 2, 1, 5, 3, 1, 0, 11, 2)
+                    // 18 seconds, 2 missed shots: the estimate is 100 * 2 * 48 / (0.3 * (90 + 5.28 + 12)) = 298%
+                    .playerBox(game, "BOS", "c1", 0.3,     0,  0,  2, 0,  0, 0, 0, 0, 0, 0, 0, 0,  0, 0)
+                    // 3 minutes, 6 shots, 2 free throws and a turnover: 117.5%, more than all the team's plays
+                    .playerBox(game, "BOS", "c2", 3.0,     9,  3,  6, 1,  2, 2, 2, 0, 0, 0, 0, 0,  1, 0);
+            cameos.runAll(List.of("team_offense_game_summary", "player_game_summary"), date);
+
+            ModelRow c1 = cameos.row("player_game_summary", date, "player_id", "c1");
+            assertThat(c1.decimal("minutes")).isEqualTo(0.3);
+            assertThat(c1.isNull("usage_rate")).isTrue();
+            assertThat(c1.decimal("ts_pct")).isZero();
+
+            // Boston's plays: 90 FGA + 0.44 * 12 FTA + 12 turnovers credited to b1, c1, c2 (11 + 0 + 1)
+            double c2Estimate = 100 * (6 + 0.44 * 2 + 1) * 48 / (3.0 * (90 + 0.44 * 12 + 12));
+            assertThat(c2Estimate).isGreaterThan(117).isLessThan(118);
+            assertThat(cameos.row("player_game_summary", date, "player_id", "c2").decimal("usage_rate"))
+                    .isEqualTo(100.0);
+            // b1 is an ordinary line: 100 * (18 + 0.88 + 11) * 48 / (35.7 * 107.28)
+            assertThat(cameos.row("player_game_summary", date, "player_id", "b1").decimal("usage_rate"))
+                    .isCloseTo(100 * (18 + 0.44 * 2 + 11) * 48 / (35.7 * (90 + 0.44 * 12 + 12)), EXACT);
+            // and the date passes its output checks (usage present for both players of 1+ minutes, none above 100)
+            assertThat(cameos.query(ModelRunner.modelSql("player_game_summary.checks"), date)).isEmpty();
+        }
     }
 
     @Test

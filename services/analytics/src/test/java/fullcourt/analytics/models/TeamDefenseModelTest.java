@@ -33,10 +33,12 @@ class TeamDefenseModelTest extends OpeningWeekTest {
         assertThat(bos.integer("opp_fta")).isEqualTo(22);
         assertThat(bos.integer("opp_oreb")).isEqualTo(12);
         assertThat(bos.integer("opp_tov")).isEqualTo(14);
-        // opponent possessions = 90 - 12 + 14 + 0.44 * 22 = 101.68
-        assertThat(bos.decimal("opp_possessions")).isCloseTo(101.68, EXACT);
-        // defensive rating = 100 * points allowed / opponent possessions
-        assertThat(bos.decimal("defensive_rating")).isCloseTo(100 * 102 / 101.68, EXACT);
+        // opponent possessions = the game's possessions (team_offense_game_summary, both teams' box scores)
+        double possessions = TeamOffenseModelTest.OPENER_POSSESSIONS;
+        assertThat(bos.decimal("opp_possessions")).isCloseTo(possessions, EXACT);
+        // defensive rating = 100 * points allowed / possessions: New York's offensive rating
+        assertThat(bos.decimal("defensive_rating")).isCloseTo(100 * 102 / possessions, EXACT);
+        assertThat(defense(OPENER_DATE, "NYK").decimal("defensive_rating")).isCloseTo(100 * 110 / possessions, EXACT);
         // defensive rebound share = DREB / (DREB + opponent OREB) = 35 / (35 + 12)
         assertThat(bos.decimal("dreb_pct")).isCloseTo(35.0 / 47, EXACT);
         assertThat(bos.text("opponent_source")).isEqualTo("team_box_scores");
@@ -48,9 +50,10 @@ class TeamDefenseModelTest extends OpeningWeekTest {
 
         assertThat(bos.text("opponent_source")).isEqualTo("reconstructed");
         assertThat(bos.integer("points_allowed")).isEqualTo(30 + 25 + 20 + 20 + 13);
-        // New York rebuilt: FGA 22+20+18+17+12 = 89, OREB 2+1+3+2+1 = 9, TOV 3+2+3+2+1 = 11, FTA 6+4+2+3+2 = 17
-        // possessions = 89 - 9 + 11 + 0.44 * 17 = 98.48
-        assertThat(bos.decimal("defensive_rating")).isCloseTo(100 * 108 / 98.48, EXACT);
+        // New York rebuilt: FGA 22+20+18+17+12 = 89, OREB 2+1+3+2+1 = 9, TOV 3+2+3+2+1 = 11, FTA 6+4+2+3+2 = 17;
+        // the game's possessions from both rebuilt lines (TeamOffenseModelTest)
+        assertThat(bos.decimal("defensive_rating"))
+                .isCloseTo(100 * 108 / TeamOffenseModelTest.OVERTIME_POSSESSIONS, EXACT);
         assertThat(bos.integer("minutes")).isEqualTo(265);
     }
 

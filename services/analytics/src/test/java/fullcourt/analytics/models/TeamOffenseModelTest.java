@@ -36,12 +36,17 @@ class TeamOffenseModelTest extends OpeningWeekTest {
         assertThat(bos.integer("points")).isEqualTo(110);
         assertThat(bos.integer("fga")).isEqualTo(88);
         assertThat(bos.integer("reb")).isEqualTo(10 + 35);
-        // possessions = FGA - OREB + TOV + 0.44 * FTA = 88 - 10 + 12 + 0.44 * 20 = 98.8
-        assertThat(bos.decimal("possessions")).isCloseTo(98.8, EXACT);
+        // possessions (Basketball-Reference) = the mean of both teams' FGA + 0.4 * FTA
+        //   - 1.07 * ORB / (ORB + opponent DRB) * (FGA - FGM) + TOV:
+        //   Boston   88 + 0.4 * 20 - 1.07 * 10 / (10 + 33) * (88 - 40) + 12 = 96.0558...
+        //   New York 90 + 0.4 * 22 - 1.07 * 12 / (12 + 35) * (90 - 38) + 14 = 98.5936...
+        double possessions = OPENER_POSSESSIONS;
+        assertThat(possessions).isBetween(97.32, 97.33);
+        assertThat(bos.decimal("possessions")).isCloseTo(possessions, EXACT);
         // offensive rating = 100 * points / possessions
-        assertThat(bos.decimal("offensive_rating")).isCloseTo(100 * 110 / 98.8, EXACT);
-        // pace = 48 * possessions / (minutes / 5) = 48 * 98.8 / 48: in regulation, the possessions
-        assertThat(bos.decimal("pace")).isCloseTo(98.8, EXACT);
+        assertThat(bos.decimal("offensive_rating")).isCloseTo(100 * 110 / possessions, EXACT);
+        // pace = 48 * possessions / (minutes / 5) = 48 * possessions / 48: in regulation, the possessions
+        assertThat(bos.decimal("pace")).isCloseTo(possessions, EXACT);
         // effective FG% = (FGM + 0.5 * 3PM) / FGA = (40 + 7) / 88
         assertThat(bos.decimal("efg_pct")).isCloseTo(47.0 / 88, EXACT);
         // true shooting = points / (2 * (FGA + 0.44 * FTA)) = 110 / (2 * 96.8)
@@ -50,8 +55,28 @@ class TeamOffenseModelTest extends OpeningWeekTest {
         ModelRow nyk = offense(OPENER_DATE, "NYK");
         assertThat(nyk.flag("is_home")).isFalse();
         assertThat(nyk.text("opponent")).isEqualTo("BOS");
-        // 90 - 12 + 14 + 0.44 * 22 = 92 + 9.68
-        assertThat(nyk.decimal("possessions")).isCloseTo(101.68, EXACT);
+        // one game, one possession count: both teams have the same possessions and pace
+        assertThat(nyk.decimal("possessions")).isCloseTo(possessions, EXACT);
+        assertThat(nyk.decimal("pace")).isCloseTo(possessions, EXACT);
+        assertThat(nyk.decimal("offensive_rating")).isCloseTo(100 * 102 / possessions, EXACT);
+    }
+
+    static final double OPENER_POSSESSIONS = ((88 + 0.4 * 20 - 1.07 * 10 / (10 + 33) * (88 - 40) + 12)
+            + (90 + 0.4 * 22 - 1.07 * 12 / (12 + 35) * (90 - 38) + 14)) / 2;
+    static final double OVERTIME_POSSESSIONS = ((86 + 0.4 * 19 - 1.07 * 9 / (9 + 28) * (86 - 42) + 12)
+            + (89 + 0.4 * 17 - 1.07 * 9 / (9 + 29) * (89 - 43) + 11)) / 2;
+
+    @Test
+    void teamTurnoversAreTheTeamSourcesTotalBeyondThePlayersAndUnknownWhenReconstructed() {
+        // opener: Boston's team source says 12 turnovers, its listed players b1 and b2 have 3 + 1
+        ModelRow bos = offense(OPENER_DATE, "BOS");
+        assertThat(bos.integer("tov")).isEqualTo(12);
+        assertThat(bos.integer("team_turnovers")).isEqualTo(12 - (3 + 1));
+        // overtime game: rebuilt from player box scores, which carry no team turnovers
+        ModelRow rebuilt = offense(OVERTIME_DATE, "BOS");
+        assertThat(rebuilt.text("team_source")).isEqualTo("reconstructed");
+        assertThat(rebuilt.integer("tov")).isEqualTo(4 + 2 + 1 + 2 + 1 + 2);
+        assertThat(rebuilt.isNull("team_turnovers")).isTrue();
     }
 
     @Test
@@ -81,8 +106,10 @@ class TeamOffenseModelTest extends OpeningWeekTest {
         ModelRow nyk = offense(OVERTIME_DATE, "NYK");
         assertThat(nyk.text("team_source")).isEqualTo("reconstructed");
         assertThat(nyk.integer("points")).isEqualTo(30 + 25 + 20 + 20 + 13);
-        // 89 - 9 + 11 + 0.44 * 17 = 91 + 7.48
-        assertThat(nyk.decimal("possessions")).isCloseTo(98.48, EXACT);
+        // rebuilt New York: FGA 89, FGM 43, FTA 17, ORB 9, DRB 28, TOV 11 (Boston: DRB 29)
+        assertThat(nyk.integer("fgm")).isEqualTo(11 + 10 + 8 + 9 + 5);
+        assertThat(nyk.integer("dreb")).isEqualTo(6 + 5 + 7 + 6 + 4);
+        assertThat(nyk.decimal("possessions")).isCloseTo(OVERTIME_POSSESSIONS, EXACT);
     }
 
     @Test
@@ -92,11 +119,13 @@ class TeamOffenseModelTest extends OpeningWeekTest {
         // player minutes 48 + 46 + 45 + 44 + 41 + 40 = 264; (264 - 240) / 25 = 0.96 rounds to 1 period
         assertThat(bos.integer("overtime_periods")).isEqualTo(1);
         assertThat(bos.integer("minutes")).isEqualTo(240 + 25);
-        // possessions = 86 - 9 + 12 + 0.44 * 19 = 97.36
-        assertThat(bos.decimal("possessions")).isCloseTo(97.36, EXACT);
-        assertThat(bos.decimal("offensive_rating")).isCloseTo(100 * 111 / 97.36, EXACT);
-        // pace = 48 * 97.36 / (265 / 5): the same possessions spread over 53 game minutes, not 48
-        assertThat(bos.decimal("pace")).isCloseTo(48 * 97.36 / 53, EXACT).isLessThan(97.36);
+        // possessions: Boston 86 + 0.4 * 19 - 1.07 * 9 / (9 + 28) * (86 - 42) + 12,
+        //              New York 89 + 0.4 * 17 - 1.07 * 9 / (9 + 29) * (89 - 43) + 11, averaged
+        double possessions = OVERTIME_POSSESSIONS;
+        assertThat(bos.decimal("possessions")).isCloseTo(possessions, EXACT);
+        assertThat(bos.decimal("offensive_rating")).isCloseTo(100 * 111 / possessions, EXACT);
+        // pace = 48 * possessions / (265 / 5): the same possessions spread over 53 game minutes, not 48
+        assertThat(bos.decimal("pace")).isCloseTo(48 * possessions / 53, EXACT).isLessThan(possessions);
 
         // New York: five players at 53 minutes = 265 exactly
         ModelRow nyk = offense(OVERTIME_DATE, "NYK");

@@ -103,11 +103,17 @@ class UpcomingTeamGameContextModelTest extends OpeningWeekTest {
     @Test
     void formAveragesTheEarlierGamesOfTheSeasonThatHaveResults() {
         ModelRow bos = context(BACK_TO_BACK_DATE, "BOS");
-        // 110 on 10-24 (98.8 possessions) and 111 on 10-26 (97.36); not the 2022-23 finale's 120
+        // 110 on 10-24 and 111 on 10-26, on those games' possessions (TeamOffenseModelTest); not the
+        // 2022-23 finale's 120. The rating is the window's: 221 points over both games' possessions
+        // (the mean of the two games' ratings would weigh a possession of the shorter game more);
+        // pace: those possessions over 48 + 53 game minutes (240 / 5 and, with the overtime, 265 / 5)
+        double opener = TeamOffenseModelTest.OPENER_POSSESSIONS;
+        double overtime = TeamOffenseModelTest.OVERTIME_POSSESSIONS;
         assertThat(bos.integer("form_games")).isEqualTo(2);
         assertThat(bos.decimal("points_avg_last_10")).isCloseTo((110 + 111) / 2.0, EXACT);
         assertThat(bos.decimal("offensive_rating_avg_last_10"))
-                .isCloseTo((100 * 110 / 98.8 + 100 * 111 / 97.36) / 2, EXACT);
+                .isCloseTo(100.0 * (110 + 111) / (opener + overtime), EXACT);
+        assertThat(bos.decimal("pace_avg_last_10")).isCloseTo(48 * (opener + overtime) / (48 + 53), EXACT);
 
         // NYK: 102 (10-24), 99 (10-25), 108 (10-26); 10-19 and 10-20 have no results in any source
         ModelRow nyk = context(BACK_TO_BACK_DATE, "NYK");

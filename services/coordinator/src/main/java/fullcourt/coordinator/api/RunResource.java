@@ -11,6 +11,7 @@ import fullcourt.coordinator.dispatch.TaskRecord;
 import fullcourt.engine.catalog.Catalog;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -80,7 +81,8 @@ public class RunResource {
 
     @POST
     @Path("/{runId}/replay")
-    public Map<String, Object> replay(@PathParam("runId") String runId, ReplayRequest body) {
+    public Map<String, Object> replay(@PathParam("runId") String runId, ReplayRequest body,
+                                      @HeaderParam(StateChangeGuard.HEADER) String client) {
         RunStatus status = coordinator.read(s -> s.run(runId).map(RunState::status)).orElseThrow(() -> unknown(runId));
         if (status == RunStatus.CANCELLING || status == RunStatus.CANCELLED) {
             throw refused("run " + runId + " is " + status + ": a cancelled run dispatches nothing more; request its"
@@ -88,28 +90,31 @@ public class RunResource {
         }
         var processors = new HashSet<>(body == null || body.processors() == null ? List.of() : body.processors());
         var dates = new HashSet<>(body == null || body.dates() == null ? List.<java.time.LocalDate>of() : body.dates());
-        int replayed = coordinator.replay(runId, processors, dates);
+        int replayed = coordinator.replay(runId, processors, dates, client);
         return Map.of("runId", runId, "replayed", replayed);
     }
 
     @POST
     @Path("/{runId}/cancel")
-    public Map<String, Object> cancel(@PathParam("runId") String runId) {
-        return act(runId, coordinator::cancel, "cancelled", true);
+    public Map<String, Object> cancel(@PathParam("runId") String runId,
+                                      @HeaderParam(StateChangeGuard.HEADER) String client) {
+        return act(runId, id -> coordinator.cancel(id, client), "cancelled", true);
     }
 
     /** Nothing new of the run is dispatched until it is resumed; tasks in flight finish. */
     @POST
     @Path("/{runId}/pause")
-    public Map<String, Object> pause(@PathParam("runId") String runId) {
-        return act(runId, coordinator::pause, "paused", true);
+    public Map<String, Object> pause(@PathParam("runId") String runId,
+                                     @HeaderParam(StateChangeGuard.HEADER) String client) {
+        return act(runId, id -> coordinator.pause(id, client), "paused", true);
     }
 
     /** The same run dispatches again. */
     @POST
     @Path("/{runId}/resume")
-    public Map<String, Object> resume(@PathParam("runId") String runId) {
-        return act(runId, coordinator::resume, "paused", false);
+    public Map<String, Object> resume(@PathParam("runId") String runId,
+                                      @HeaderParam(StateChangeGuard.HEADER) String client) {
+        return act(runId, id -> coordinator.resume(id, client), "paused", false);
     }
 
     /** An action on the whole run: 404 for an unknown run, 409 with the coordinator's reason when it is refused. */

@@ -3,6 +3,7 @@ package fullcourt.coordinator.dispatch;
 import fullcourt.coordinator.TaskKey;
 import fullcourt.coordinator.ledger.LedgerEvent;
 import fullcourt.coordinator.ledger.LedgerEventType;
+import fullcourt.coordinator.ledger.LedgerRows;
 import fullcourt.coordinator.plan.Plan;
 import fullcourt.coordinator.plan.Planner;
 import fullcourt.engine.catalog.SeasonCalendar;
@@ -23,7 +24,14 @@ public final class LedgerFold {
     private LedgerFold() {
     }
 
-    public static void into(Scheduler scheduler, Planner planner, List<LedgerEvent> rows, SeasonCalendar calendar) {
+    /**
+     * Folds {@code rows} in order. A row the fold cannot take (a run whose plan names a processor the catalog no
+     * longer has, say) is set aside and returned, never thrown: one bad row must not keep the coordinator from
+     * starting. Rows of a run whose RUN_ACCEPTED row was set aside change nothing (the run is unknown).
+     */
+    public static List<LedgerRows.Quarantined> into(Scheduler scheduler, Planner planner, List<LedgerEvent> rows,
+                                                    SeasonCalendar calendar) {
+        List<LedgerRows.Quarantined> quarantined = new ArrayList<>();
         Map<String, List<TaskKey>> planned = new LinkedHashMap<>();
         for (LedgerEvent e : rows) {
             if (e.type() == LedgerEventType.PLANNED) {
@@ -31,14 +39,20 @@ public final class LedgerFold {
             }
         }
         for (LedgerEvent e : rows) {
-            if (e.type() == LedgerEventType.RUN_ACCEPTED) {
-                BackfillRequest request = e.acceptedRequest();
-                Plan plan = planner.withDependencies(planned.getOrDefault(e.runId(), List.of()), request.policy(),
-                        scheduler.doneEver(), 0, calendar);
-                scheduler.addRun(e.runId(), request, e.at(), plan);
-            } else if (e.type() != LedgerEventType.PLANNED) {
-                scheduler.apply(e);
+            try {
+                if (e.type() == LedgerEventType.RUN_ACCEPTED) {
+                    BackfillRequest request = e.acceptedRequest();
+                    Plan plan = planner.withDependencies(planned.getOrDefault(e.runId(), List.of()), request.policy(),
+                            scheduler.doneEver(), 0, calendar);
+                    scheduler.addRun(e.runId(), request, e.at(), plan);
+                } else if (e.type() != LedgerEventType.PLANNED) {
+                    scheduler.apply(e);
+                }
+            } catch (RuntimeException refused) {
+                quarantined.add(new LedgerRows.Quarantined(e.type() + " of run " + e.runId()
+                        + (e.task() == null ? "" : " task " + e.task()), "the fold refused it: " + refused));
             }
         }
+        return quarantined;
     }
 }

@@ -131,7 +131,8 @@ public class RawUpdateIntake {
 
     private void deadLetter(Message<byte[]> message, IncomingPubSubMetadata meta, String problems) {
         String topic = Topics.DEFAULT.rawUpdatesDeadLetter();
-        LOG.errorf("Raw update %s is invalid, sent to %s: %s", meta.messageId(), topic, problems);
+        LOG.errorf("Raw update %s is invalid, sent to %s: %s", meta.messageId(), topic,
+                fullcourt.messages.LogText.of(String.valueOf(problems), 2000));
         Map<String, String> attributes = new LinkedHashMap<>(meta.attributes());
         attributes.put(DeadLetterAttributes.ERROR, problems.length() > 1000 ? problems.substring(0, 1000) + "..."
                 : problems);

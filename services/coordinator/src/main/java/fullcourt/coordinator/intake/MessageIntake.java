@@ -72,6 +72,10 @@ public class MessageIntake {
                     ? c.getCause() : failure;
             if (failure == null) {
                 message.ack();
+            } else if (cause instanceof fullcourt.coordinator.trust.UnknownRun) {
+                // another coordinator may know the run (a handover): back to Pub/Sub, not dropped
+                LOG.debugf("Nacking %s: %s", meta(message).messageId(), cause.getMessage());
+                message.nack(cause);
             } else if (cause instanceof CoordinatorStopped) {
                 // shutting down: the message goes back to Pub/Sub for the next coordinator
                 LOG.debugf("Coordinator stopped; nacking %s", meta(message).messageId());

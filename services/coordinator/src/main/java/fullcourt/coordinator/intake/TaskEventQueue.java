@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Task events waiting for the coordinator's loop, handed to it in batches: the events that arrive
@@ -24,16 +24,16 @@ public final class TaskEventQueue {
     }
 
     private final Executor loop;
-    private final Consumer<List<byte[]>> handler;
+    private final Function<List<byte[]>, List<RuntimeException>> handler;
     private final Queue<Pending> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean turnQueued = new AtomicBoolean();
 
     /**
      * @param loop    runs a turn (the coordinator's single loop thread)
-     * @param handler handles a batch, in the order received; returns once every event's row is
-     *                written, throws when writing failed
+     * @param handler handles a batch, in the order received; returns, per event, null when it is
+     *                handled or why it goes back to Pub/Sub; throws when the whole batch failed
      */
-    public TaskEventQueue(Executor loop, Consumer<List<byte[]>> handler) {
+    public TaskEventQueue(Executor loop, Function<List<byte[]>, List<RuntimeException>> handler) {
         this.loop = loop;
         this.handler = handler;
     }
@@ -66,12 +66,20 @@ public final class TaskEventQueue {
         if (batch.isEmpty()) {
             return;
         }
+        List<RuntimeException> outcomes;
         try {
-            handler.accept(batch.stream().map(Pending::body).toList());
+            outcomes = handler.apply(batch.stream().map(Pending::body).toList());
         } catch (RuntimeException e) {
             batch.forEach(p -> p.handled().completeExceptionally(e));
             return;
         }
-        batch.forEach(p -> p.handled().complete(null));
+        for (int i = 0; i < batch.size(); i++) {
+            RuntimeException failed = outcomes.get(i);
+            if (failed == null) {
+                batch.get(i).handled().complete(null);
+            } else {
+                batch.get(i).handled().completeExceptionally(failed);
+            }
+        }
     }
 }

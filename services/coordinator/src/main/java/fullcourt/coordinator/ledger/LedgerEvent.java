@@ -21,6 +21,9 @@ public record LedgerEvent(
         Long rows,
         Long durationMs) {
 
+    /** The longest worker text (a skip reason, an error with its stack excerpt) a row keeps. */
+    public static final int MAX_DETAIL_CHARS = 8_000;
+
     public static LedgerEvent task(String runId, TaskKey task, LedgerEventType type, int dispatch, int attempt,
                                    Instant at, String detail) {
         return new LedgerEvent(runId, task, type, dispatch, attempt, at, detail, null, null);
@@ -34,7 +37,9 @@ public record LedgerEvent(
             case SKIPPED -> LedgerEventType.SKIPPED;
             case ATTEMPT_FAILED -> LedgerEventType.ATTEMPT_FAILED;
         };
-        String detail = e.type() == fullcourt.messages.TaskEventType.SKIPPED ? e.reason() : e.error();
+        // a worker's text, kept multi-line (a stack excerpt) but with every other control character escaped
+        String detail = fullcourt.messages.LogText.multiline(
+                e.type() == fullcourt.messages.TaskEventType.SKIPPED ? e.reason() : e.error(), MAX_DETAIL_CHARS);
         return new LedgerEvent(e.runId(), task, type, e.dispatch(), e.attempt(), e.at(), detail, e.rows(),
                 e.durationMs());
     }

@@ -29,9 +29,9 @@ public final class TaskLedger {
             + " dispatch, attempt, event_at, detail, row_count, duration_ms, recorded_at) VALUES (@seq, @run_id,"
             + " @task_id, @processor, @task_date, @event, @dispatch, @attempt, @event_at, @detail, @row_count,"
             + " @duration_ms, @recorded_at)";
-    static final String READ_ALL = "SELECT run_id, task_id, event, dispatch, attempt, event_at, detail, row_count,"
+    static final String READ_ALL = "SELECT seq, run_id, task_id, event, dispatch, attempt, event_at, detail, row_count,"
             + " duration_ms FROM " + TABLE + " ORDER BY seq";
-    static final String HISTORY = "SELECT run_id, task_id, event, dispatch, attempt, event_at, detail, row_count,"
+    static final String HISTORY = "SELECT seq, run_id, task_id, event, dispatch, attempt, event_at, detail, row_count,"
             + " duration_ms FROM " + TABLE + " WHERE run_id = @run AND task_id = @task ORDER BY seq";
 
     private final Warehouse warehouse;
@@ -44,8 +44,18 @@ public final class TaskLedger {
         seq.set(((Number) max.get(0).get("m")).longValue());
     }
 
-    /** Appends rows in one transaction, in order. */
+    /**
+     * Appends rows in one transaction, in order.
+     *
+     * @throws InvalidLedgerRow before writing anything, when a row is one the fold would refuse ({@link LedgerRows})
+     */
     public void append(List<LedgerEvent> events) {
+        for (LedgerEvent e : events) {
+            List<String> problems = LedgerRows.problems(e);
+            if (!problems.isEmpty()) {
+                throw new InvalidLedgerRow(e, problems);
+            }
+        }
         List<Map<String, Object>> rows = new ArrayList<>(events.size());
         Timestamp now = Timestamp.from(Instant.now());
         for (LedgerEvent e : events) {
@@ -72,32 +82,58 @@ public final class TaskLedger {
         append(List.of(event));
     }
 
-    /** Every row, in the order written. */
+    /** Every row the fold can take, in the order written (see {@link #read()} for those set aside). */
     public List<LedgerEvent> readAll() {
+        return read().rows();
+    }
+
+    /**
+     * Every row, in the order written: those the fold can take, and those it would refuse (unreadable, or failing
+     * {@link LedgerRows#problems}), set aside with their seq and reason.
+     */
+    public LedgerRows.Read read() {
         return events(READ_ALL, Map.of());
     }
 
     /** Rows of one task of one run, in order: its dispatches, attempts and errors, as status and the dashboard show them. */
     public List<LedgerEvent> history(String runId, String taskId) {
-        return events(HISTORY, Map.of("run", runId, "task", taskId));
+        return events(HISTORY, Map.of("run", runId, "task", taskId)).rows();
     }
 
-    private List<LedgerEvent> events(String sql, Map<String, Object> params) {
+    private LedgerRows.Read events(String sql, Map<String, Object> params) {
         List<LedgerEvent> out = new ArrayList<>();
+        List<LedgerRows.Quarantined> quarantined = new ArrayList<>();
         for (Map<String, Object> r : warehouse.query(sql, params)) {
-            String taskId = (String) r.get("task_id");
-            out.add(new LedgerEvent(
-                    (String) r.get("run_id"),
-                    taskId == null ? null : TaskKey.parse(taskId),
-                    LedgerEventType.valueOf((String) r.get("event")),
-                    intOf(r.get("dispatch")),
-                    intOf(r.get("attempt")),
-                    ColumnValues.instant(r.get("event_at")),
-                    (String) r.get("detail"),
-                    r.get("row_count") == null ? null : ((Number) r.get("row_count")).longValue(),
-                    r.get("duration_ms") == null ? null : ((Number) r.get("duration_ms")).longValue()));
+            String where = "seq " + r.get("seq");
+            LedgerEvent e;
+            try {
+                e = row(r);
+            } catch (RuntimeException unreadable) {
+                quarantined.add(new LedgerRows.Quarantined(where, "unreadable: " + unreadable.getMessage()));
+                continue;
+            }
+            List<String> problems = LedgerRows.problems(e);
+            if (problems.isEmpty()) {
+                out.add(e);
+            } else {
+                quarantined.add(new LedgerRows.Quarantined(where, String.join("; ", problems)));
+            }
         }
-        return out;
+        return new LedgerRows.Read(out, quarantined);
+    }
+
+    private static LedgerEvent row(Map<String, Object> r) {
+        String taskId = (String) r.get("task_id");
+        return new LedgerEvent(
+                (String) r.get("run_id"),
+                taskId == null ? null : TaskKey.parse(taskId),
+                LedgerEventType.valueOf((String) r.get("event")),
+                intOf(r.get("dispatch")),
+                intOf(r.get("attempt")),
+                ColumnValues.instant(r.get("event_at")),
+                (String) r.get("detail"),
+                r.get("row_count") == null ? null : ((Number) r.get("row_count")).longValue(),
+                r.get("duration_ms") == null ? null : ((Number) r.get("duration_ms")).longValue());
     }
 
     private static int intOf(Object o) {

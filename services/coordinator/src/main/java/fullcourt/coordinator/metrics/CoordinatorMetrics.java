@@ -22,6 +22,8 @@ public class CoordinatorMetrics {
     public static final String DISPATCH_CONFIRM = "fullcourt.coordinator.dispatch.confirm";
     public static final String EVENTS_PER_TURN = "fullcourt.coordinator.task.events.per.turn";
     public static final String EVENT_HANDLING = "fullcourt.coordinator.task.event.handling";
+    public static final String REJECTED = "fullcourt.coordinator.rejected.messages";
+    public static final String QUARANTINED = "fullcourt.coordinator.ledger.quarantined.rows";
 
     @Inject
     MeterRegistry registry;
@@ -44,6 +46,22 @@ public class CoordinatorMetrics {
     public void taskDead(String processor, int phase) {
         Counter.builder(DEAD_TASKS).description("Tasks that became DEAD")
                 .tags("processor", processor, "phase", String.valueOf(phase))
+                .register(registry).increment();
+    }
+
+    /**
+     * A message refused without touching the ledger: {@code message} is {@code task-event}, {@code dead-letter} or
+     * {@code request}, {@code reason} one of few fixed tags (see README, "What arrives on a topic").
+     */
+    public void rejected(String message, String reason) {
+        Counter.builder(REJECTED).description("Messages refused by the coordinator, by message kind and reason")
+                .tags("message", message, "reason", reason)
+                .register(registry).increment();
+    }
+
+    /** A ledger row that its own fold rejects, set aside at start instead of stopping the coordinator. */
+    public void quarantined() {
+        Counter.builder(QUARANTINED).description("Ledger rows set aside at start because the fold rejects them")
                 .register(registry).increment();
     }
 

@@ -10,12 +10,20 @@ import java.util.Map;
  * threshold ({@code share >= threshold}), or a count of bad items that must be 0 (threshold 1.0
  * of items good). {@code checked} is the number of rows or items looked at.
  */
-public record FieldCheck(String name, String table, long checked, long good, double threshold, String meaning) {
+public record FieldCheck(String name, String table, long checked, long good, double threshold, String meaning,
+                         String notApplicable) {
+
+    /** A check that applies to the data. */
+    public FieldCheck(String name, String table, long checked, long good, double threshold, String meaning) {
+        this(name, table, checked, good, threshold, meaning, null);
+    }
 
     /** Phase 3 player fields over {@code @from..@to}. */
     static final String PLAYER_FIELDS = """
             SELECT COUNT(CASE WHEN minutes > 0 THEN 1 END) AS played,
-                   COUNT(CASE WHEN minutes > 0 AND usage_rate IS NOT NULL THEN 1 END) AS with_usage,
+                   COUNT(CASE WHEN minutes >= 1 THEN 1 END) AS played_a_minute,
+                   COUNT(CASE WHEN minutes >= 1 AND usage_rate IS NOT NULL THEN 1 END) AS with_usage,
+                   COUNT(CASE WHEN minutes > 0 AND has_shot_zones THEN 1 END) AS with_shot_events,
                    COUNT(CASE WHEN minutes > 0 AND paint_attempts IS NOT NULL AND mid_range_attempts IS NOT NULL
                                AND assisted_makes IS NOT NULL THEN 1 END) AS with_zones,
                    COUNT(CASE WHEN dnp_reason IS NULL THEN 1 END) AS listed_as_playing,
@@ -28,6 +36,13 @@ public record FieldCheck(String name, String table, long checked, long good, dou
                                AND SUBSTR(game_id, 14, 3) = CASE WHEN is_home THEN team ELSE opponent END
                               THEN 1 END) AS valid_ids
             FROM analytics.player_game_summary
+            WHERE game_date BETWEEN @from AND @to""";
+
+    /** Feature rows of {@code @from..@to} and those whose zone features took the league-average fallback. */
+    static final String ZONE_FALLBACKS = """
+            SELECT COUNT(*) AS feature_rows,
+                   COUNT(CASE WHEN zone_features_imputed THEN 1 END) AS imputed
+            FROM precompute.ml_feature_store_v2
             WHERE game_date BETWEEN @from AND @to""";
 
     /** Dates of {@code @from..@to} whose team rows are two per scheduled game. */
@@ -52,10 +67,18 @@ public record FieldCheck(String name, String table, long checked, long good, dou
         if (warehouse.tableExists("analytics.player_game_summary")) {
             Map<String, Object> p = warehouse.query(PLAYER_FIELDS, range).get(0);
             String table = "analytics.player_game_summary";
-            out.add(new FieldCheck("usage_rate present", table, n(p, "played"), n(p, "with_usage"), 0.95,
-                    "player-games with minutes > 0 that have a usage_rate"));
-            out.add(new FieldCheck("shot-zone fields present", table, n(p, "played"), n(p, "with_zones"), 0.90,
-                    "player-games with minutes > 0 that have paint, mid-range attempts and assisted makes"));
+            out.add(new FieldCheck("usage_rate present", table, n(p, "played_a_minute"), n(p, "with_usage"), 0.95,
+                    "player-games of 1 minute or more that have a usage_rate (under a minute it is NULL by rule)"));
+            String zones = "player-games with minutes > 0 that have paint, mid-range attempts and assisted makes";
+            if (n(p, "played") > 0 && n(p, "with_shot_events") == 0) {
+                // no play-by-play at all (e.g. a user's own box scores): the zone fields cannot exist, and the
+                // feature store's documented league-average fallback stands in for them
+                out.add(new FieldCheck("shot-zone fields present", table, n(p, "played"), n(p, "with_zones"), 0.90,
+                        zones, "no shot events: " + zoneFallbacks(warehouse, range)));
+            } else {
+                out.add(new FieldCheck("shot-zone fields present", table, n(p, "played"), n(p, "with_zones"), 0.90,
+                        zones));
+            }
             out.add(new FieldCheck("minutes present", table, n(p, "listed_as_playing"), n(p, "with_minutes"), 0.95,
                     "rows without a DNP reason that have minutes (null rate <= 5%)"));
             out.add(new FieldCheck("game_id format", table, n(p, "rows_total"), n(p, "valid_ids"), 1.0,
@@ -69,6 +92,15 @@ public record FieldCheck(String name, String table, long checked, long good, dou
         return out;
     }
 
+    private static String zoneFallbacks(Warehouse warehouse, Map<String, Object> range) {
+        if (!warehouse.tableExists("precompute.ml_feature_store_v2")) {
+            return "the zone features use the league-average fallback";
+        }
+        Map<String, Object> f = warehouse.query(ZONE_FALLBACKS, range).get(0);
+        return String.format("%,d of %,d feature rows used the league-average fallback", n(f, "imputed"),
+                n(f, "feature_rows"));
+    }
+
     private static long n(Map<String, Object> row, String column) {
         Object v = row.get(column);
         return v == null ? 0 : ((Number) v).longValue();
@@ -79,10 +111,13 @@ public record FieldCheck(String name, String table, long checked, long good, dou
     }
 
     public boolean passed() {
-        return share() >= threshold;
+        return notApplicable != null || share() >= threshold;
     }
 
     public String render() {
+        if (notApplicable != null) {
+            return String.format("  %-36s not applicable (%s)  ok  [%s]", name, notApplicable, meaning);
+        }
         return String.format("  %-36s %6.2f%% of %,d (needs >= %.0f%%)%s  [%s]", name, 100 * share(), checked,
                 100 * threshold, passed() ? "  ok" : "  FAILED", meaning);
     }

@@ -25,6 +25,9 @@ class TaskEventQueueTest {
             failNext = null;
             throw e;
         }
+        // "bad" events go back to Pub/Sub alone, the rest of their batch is handled
+        return bodies.stream().map(b -> new String(b, StandardCharsets.UTF_8).equals("bad")
+                ? (RuntimeException) new IllegalStateException("bad") : null).toList();
     });
 
     private CompletableFuture<Void> submit(String body) {
@@ -56,6 +59,7 @@ class TaskEventQueueTest {
                 // the worker publishes its next event while the loop is writing this batch
                 during.add(self[0].submit("late".getBytes(StandardCharsets.UTF_8)).toCompletableFuture());
             }
+            return java.util.Collections.nCopies(bodies.size(), null);
         });
         self[0].submit("first".getBytes(StandardCharsets.UTF_8));
 
@@ -84,6 +88,19 @@ class TaskEventQueueTest {
     }
 
     @Test
+    void anEventThatFailsAloneFailsOnlyItselfNotTheEventsBatchedWithIt() {
+        CompletableFuture<Void> a = submit("a");
+        CompletableFuture<Void> bad = submit("bad");
+        CompletableFuture<Void> c = submit("c");
+
+        loop.poll().run();
+
+        assertThat(batches).containsExactly(List.of("a", "bad", "c"));
+        assertThat(bad).isCompletedExceptionally();
+        assertThat(List.of(a, c)).allMatch(f -> f.isDone() && !f.isCompletedExceptionally());
+    }
+
+    @Test
     void aStoppedLoopFailsTheEventAtOnceAndTheQueueStaysUsable() {
         List<Runnable> accepted = new ArrayList<>();
         boolean[] stopped = {true};
@@ -92,7 +109,10 @@ class TaskEventQueueTest {
                 throw new RejectedExecutionException("loop stopped");
             }
             accepted.add(r);
-        }, bodies -> batches.add(bodies.stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList()));
+        }, bodies -> {
+            batches.add(bodies.stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList());
+            return java.util.Collections.nCopies(bodies.size(), null);
+        });
 
         assertThat(q.submit("x".getBytes(StandardCharsets.UTF_8)).toCompletableFuture())
                 .failsWithin(java.time.Duration.ZERO).withThrowableOfType(java.util.concurrent.ExecutionException.class)

@@ -40,20 +40,20 @@ class ValidatorTest {
                 + " ('20231027_NYK_PHI', DATE '2023-10-27', '2023-24', 'regular', 'PHI', 'NYK'),"
                 + " ('20231027_BOS_MIA', DATE '2023-10-27', '2023-24', 'regular', 'MIA', 'BOS')");
         // team rows: Oct 24 complete, Oct 25 one team short, Oct 27 absent
-        sql("CREATE TABLE analytics.team_offense_game_summary AS SELECT * FROM (VALUES"
+        sql("CREATE OR REPLACE TABLE analytics.team_offense_game_summary AS SELECT * FROM (VALUES"
                 + " (DATE '2023-10-24', '20231024_NYK_BOS', 'BOS', 'NYK', TRUE),"
                 + " (DATE '2023-10-24', '20231024_NYK_BOS', 'NYK', 'BOS', FALSE),"
                 + " (DATE '2023-10-25', '20231025_PHI_MIA', 'MIA', 'PHI', TRUE))"
                 + " AS t(game_date, game_id, team, opponent, is_home)");
         // players of Oct 24: 4 played (3 with usage, 4 with zones), 1 DNP, one id of the wrong date
-        sql("CREATE TABLE analytics.player_game_summary AS SELECT * FROM (VALUES"
-                + " (DATE '2023-10-24', '20231024_NYK_BOS', 'BOS', 'NYK', TRUE, 30.0, 25.1, 5, 3, 2, NULL),"
-                + " (DATE '2023-10-24', '20231024_NYK_BOS', 'BOS', 'NYK', TRUE, 20.0, 18.0, 2, 1, 0, NULL),"
-                + " (DATE '2023-10-24', '20231024_NYK_BOS', 'NYK', 'BOS', FALSE, 25.0, 22.0, 4, 4, 1, NULL),"
-                + " (DATE '2023-10-24', '20231025_NYK_BOS', 'NYK', 'BOS', FALSE, 10.0, NULL, 1, 0, 0, NULL),"
-                + " (DATE '2023-10-24', '20231024_NYK_BOS', 'NYK', 'BOS', FALSE, NULL, NULL, NULL, NULL, NULL, 'Rest'))"
+        sql("CREATE OR REPLACE TABLE analytics.player_game_summary AS SELECT * FROM (VALUES"
+                + " (DATE '2023-10-24', '20231024_NYK_BOS', 'BOS', 'NYK', TRUE, 30.0, 25.1, 5, 3, 2, NULL, TRUE),"
+                + " (DATE '2023-10-24', '20231024_NYK_BOS', 'BOS', 'NYK', TRUE, 20.0, 18.0, 2, 1, 0, NULL, TRUE),"
+                + " (DATE '2023-10-24', '20231024_NYK_BOS', 'NYK', 'BOS', FALSE, 25.0, 22.0, 4, 4, 1, NULL, TRUE),"
+                + " (DATE '2023-10-24', '20231025_NYK_BOS', 'NYK', 'BOS', FALSE, 10.0, NULL, 1, 0, 0, NULL, TRUE),"
+                + " (DATE '2023-10-24', '20231024_NYK_BOS', 'NYK', 'BOS', FALSE, NULL, NULL, NULL, NULL, NULL, 'Rest', FALSE))"
                 + " AS t(game_date, game_id, team, opponent, is_home, minutes, usage_rate, paint_attempts,"
-                + " mid_range_attempts, assisted_makes, dnp_reason)");
+                + " mid_range_attempts, assisted_makes, dnp_reason, has_shot_zones)");
     }
 
     @AfterEach
@@ -95,6 +95,47 @@ class ValidatorTest {
         // Oct 24 consistent; Oct 25 one team short; Oct 27 no rows at all
         assertThat(checks.get("teams per date match the schedule"))
                 .extracting(FieldCheck::checked, FieldCheck::good).containsExactly(3L, 1L);
+    }
+
+    @Test
+    void usageIsJudgedOverPlayerGamesOfAMinuteOrMoreWhereItIsDefined() {
+        // a 30-second cameo: usage_rate is NULL by rule, and the check does not count it against the data
+        sql("INSERT INTO analytics.player_game_summary VALUES (DATE '2023-10-24', '20231024_NYK_BOS', 'BOS', 'NYK',"
+                + " TRUE, 0.5, NULL, 0, 0, 0, NULL, TRUE)");
+
+        FieldCheck usage = validate(Optional.of(3)).fieldChecks().stream()
+                .filter(c -> c.name().equals("usage_rate present")).findFirst().orElseThrow();
+
+        assertThat(usage).extracting(FieldCheck::checked, FieldCheck::good).containsExactly(4L, 3L);
+    }
+
+    @Test
+    void withoutShotEventsTheZoneCheckIsNotApplicableAndSaysHowManyFeatureRowsFellBack() {
+        sql("UPDATE analytics.player_game_summary SET has_shot_zones = FALSE, paint_attempts = NULL");
+        sql("CREATE OR REPLACE TABLE precompute.ml_feature_store_v2 AS SELECT * FROM (VALUES"
+                + " (DATE '2023-10-27', TRUE), (DATE '2023-10-27', TRUE), (DATE '2023-10-27', FALSE))"
+                + " AS t(game_date, zone_features_imputed)");
+
+        Validation v = validate(Optional.of(3));
+        FieldCheck zones = v.fieldChecks().stream()
+                .filter(c -> c.name().equals("shot-zone fields present")).findFirst().orElseThrow();
+
+        assertThat(zones.good()).isZero();
+        assertThat(zones.passed()).isTrue();
+        assertThat(zones.notApplicable()).isEqualTo("no shot events: 2 of 3 feature rows used the league-average fallback");
+        assertThat(v.render()).contains("not applicable (no shot events: 2 of 3 feature rows used the league-average"
+                + " fallback)");
+    }
+
+    @Test
+    void withSomeShotEventsMissingZoneFieldsStillFail() {
+        sql("UPDATE analytics.player_game_summary SET paint_attempts = NULL WHERE minutes < 30");
+
+        FieldCheck zones = validate(Optional.of(3)).fieldChecks().stream()
+                .filter(c -> c.name().equals("shot-zone fields present")).findFirst().orElseThrow();
+
+        assertThat(zones.notApplicable()).isNull();
+        assertThat(zones.passed()).isFalse();
     }
 
     @Test

@@ -55,5 +55,12 @@ public interface EngineConfig {
         /** How often a running query job is polled. */
         @WithDefault("500ms")
         java.time.Duration pollInterval();
+
+        /**
+         * Partition writes this process starts per table and 10 s. BigQuery allows 50 modifications per 10 s per
+         * partitioned table; a table is written by one phase service, so 12 keeps up to 4 instances under it.
+         */
+        @WithDefault("12")
+        int partitionWritesPer10s();
     }
 }

@@ -34,7 +34,7 @@ public class EngineProducers {
                 yield BigQueryWarehouse.connect(project, null, bq.location(), null,
                         new BackoffPolicy(bq.maxAttempts(), bq.initialBackoff(), 2.0, java.time.Duration.ofSeconds(32)),
                         // unseeded on purpose: workers seeded alike would draw the same jitter and retry in step
-                        new Random(), bq.pollInterval());
+                        new Random(), bq.pollInterval(), bq.partitionWritesPer10s());
             }
             default -> throw new IllegalStateException("fullcourt.warehouse.backend must be 'duckdb' or 'bigquery', got '"
                     + w.backend() + "'");

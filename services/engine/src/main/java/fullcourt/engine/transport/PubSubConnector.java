@@ -68,12 +68,19 @@ public class PubSubConnector implements InboundConnector, OutboundConnector {
     // unseeded on purpose: processes seeded alike would draw the same jitter and pull again in step
     private final Random jitter = new Random();
     private final List<SubscriptionPuller> pullers = new CopyOnWriteArrayList<>();
+    private final PublishHealth publishHealth;
     private final Map<String, Publisher> publishers = new ConcurrentHashMap<>();
     private boolean closed;
 
     public PubSubConnector(PubSubRuntime runtime, Clock clock) {
         this.runtime = runtime;
         this.clock = clock;
+        this.publishHealth = new PublishHealth(clock);
+    }
+
+    /** Whether each outgoing channel can publish (readiness). */
+    public PublishHealth publishHealth() {
+        return publishHealth;
     }
 
     @Override
@@ -119,10 +126,30 @@ public class PubSubConnector implements InboundConnector, OutboundConnector {
     @Override
     public Flow.Subscriber<? extends Message<?>> getSubscriber(Config config) {
         String defaultTopic = config.getOptionalValue("topic", String.class).orElse(null);
-        return MultiUtils.via(multi -> multi.onItem().transformToUniAndMerge(m -> publish(defaultTopic, m)));
+        String channel = config.getValue("channel-name", String.class);
+        return MultiUtils.via(multi -> multi.onItem().transformToUniAndMerge(m -> publishSafely(channel, defaultTopic, m)));
     }
 
-    private Uni<Void> publish(String defaultTopic, Message<?> message) {
+    /**
+     * Publishes, never failing the stream: an exception here would terminate the channel, and every later send on its
+     * emitter would fail (a run event too large to encode once stopped every later dispatch). The message is nacked
+     * instead, so its sender learns of it, and the channel goes on.
+     */
+    private Uni<Void> publishSafely(String channel, String defaultTopic, Message<?> message) {
+        try {
+            return publish(channel, defaultTopic, message);
+        } catch (IllegalArgumentException refusedContent) {
+            // MessageCodec refused the payload (too large, say): this message's fault, not the channel's
+            LOG.errorf("Channel %s: message refused before publishing: %s", channel, refusedContent.getMessage());
+            return Uni.createFrom().completionStage(message.nack(refusedContent)).onFailure().recoverWithNull();
+        } catch (RuntimeException e) {
+            LOG.errorf("Channel %s: publish failed: %s", channel, e.toString());
+            publishHealth.failed(channel, e);
+            return Uni.createFrom().completionStage(message.nack(e)).onFailure().recoverWithNull();
+        }
+    }
+
+    private Uni<Void> publish(String channel, String defaultTopic, Message<?> message) {
         OutgoingPubSubMetadata meta = message.getMetadata(OutgoingPubSubMetadata.class).orElse(null);
         String topic = meta != null && meta.topic() != null ? meta.topic() : defaultTopic;
         if (topic == null) {
@@ -140,11 +167,13 @@ public class PubSubConnector implements InboundConnector, OutboundConnector {
         ApiFutures.addCallback(id, new ApiFutureCallback<>() {
             @Override
             public void onFailure(Throwable t) {
+                publishHealth.failed(channel, t);
                 message.nack(t).whenComplete((v, e) -> done.complete(null));
             }
 
             @Override
             public void onSuccess(String messageId) {
+                publishHealth.succeeded(channel);
                 message.ack().whenComplete((v, e) -> done.complete(null));
             }
         }, MoreExecutors.directExecutor());

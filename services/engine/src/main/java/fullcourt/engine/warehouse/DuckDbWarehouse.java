@@ -3,6 +3,7 @@ package fullcourt.engine.warehouse;
 import fullcourt.engine.processor.Cancellation;
 import fullcourt.engine.processor.PermanentFailure;
 import fullcourt.engine.processor.RetryableFailure;
+import fullcourt.infra.warehouse.TableSchemas;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -74,6 +75,10 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
             for (String macro : PORTABLE_FUNCTIONS) {
                 w.update(macro, Map.of());
             }
+            // every processor's output table, before any task: a fresh warehouse never races to create them
+            for (String table : TableSchemas.statements(TableSchemas.OUTPUTS)) {
+                w.update(table, Map.of());
+            }
             return w;
         } catch (SQLException e) {
             throw new PermanentFailure("cannot open DuckDB database '" + path + "': " + e.getMessage()
@@ -108,7 +113,8 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
                     delete.setObject(1, date);
                     delete.executeUpdate();
                 }
-                long rows = bindAndRun(c, "INSERT INTO " + table + " " + select.jdbcSql(),
+                // by name, as BigQuery matches a query's columns to its destination table's
+                long rows = bindAndRun(c, "INSERT INTO " + table + " BY NAME " + select.jdbcSql(),
                         valuesOf(select, params), cancellation);
                 run(c, after);
                 // a timed-out attempt has been reported retryable: it must not commit behind its retry

@@ -22,6 +22,7 @@ import fullcourt.engine.warehouse.SimulatedLatency;
 import fullcourt.engine.warehouse.Warehouse;
 import fullcourt.messages.DateWork;
 import fullcourt.messages.InvalidMessageException;
+import fullcourt.messages.LogText;
 import fullcourt.messages.MessageCodec;
 import fullcourt.messages.TaskEvent;
 import fullcourt.messages.Topics;
@@ -96,6 +97,8 @@ public class WorkConsumer {
     Emitter<Object> out;
     @Inject
     MeterRegistry meters;
+    @Inject
+    fullcourt.messages.DispatchToken dispatchTokens;
 
     private ProcessorRegistry registry;
     private WorkerMetrics metrics;
@@ -104,6 +107,7 @@ public class WorkConsumer {
     private TaskRunner runner;
     private Duration longestDeadline;
     private FaultPlan faults = FaultPlan.OFF;
+    private WorkAdmission admission;
 
     void start(@Observes StartupEvent event) {
         init();
@@ -138,6 +142,7 @@ public class WorkConsumer {
         }
         registerVersions();
         metrics = new WorkerMetrics(meters);
+        admission = new WorkAdmission(catalog, dispatchTokens);
         heartbeat = new WorkerHeartbeat(clock);
         workers = Executors.newFixedThreadPool(config.workers(), named("worker"));
         SimulatedLatency latency = SimulatedLatency.parse(engine.warehouse().latency());
@@ -227,10 +232,22 @@ public class WorkConsumer {
         try {
             work = MessageCodec.decode(message.getPayload(), DateWork.class);
         } catch (InvalidMessageException e) {
-            LOG.errorf("Invalid work message %s on %s, dead-lettering it: %s", meta.messageId(), meta.subscription(),
-                    e.getMessage());
+            LOG.errorf("Invalid work message %s on %s, dead-lettering it: %s", LogText.of(meta.messageId()),
+                    meta.subscription(), LogText.of(e.getMessage(), 1000));
+            metrics.rejected("invalid");
             deadLetter(message, meta, phaseOfSubscription(meta.subscription()), null,
                     "invalid work message: " + e.getMessage());
+            return;
+        }
+        int phase = phaseOfSubscription(meta.subscription());
+        var refusal = admission.refusal(work, phase);
+        if (refusal.isPresent()) {
+            // dead-lettered, not nacked: no redelivery can fix it; the coordinator checks the dead letter in turn (a
+            // forged one changes nothing, one of its own that a worker with the wrong key refused ends the task DEAD)
+            LOG.errorf("Refusing work message %s on %s (%s): %s", LogText.of(meta.messageId()), meta.subscription(),
+                    refusal.get().tag(), refusal.get().reason());
+            metrics.rejected(refusal.get().tag());
+            deadLetter(message, meta, phase, null, "work refused (" + refusal.get().tag() + "): " + refusal.get().reason());
             return;
         }
         try (TaskMdc mdc = TaskMdc.of(work.runId(), work.processor(), work.date())) {

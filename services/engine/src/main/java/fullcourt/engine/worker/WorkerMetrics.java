@@ -30,6 +30,7 @@ public final class WorkerMetrics {
     public static final String DEAD_LETTERS = "fullcourt.worker.dead.letters";
     public static final String EVENT_CONFIRM = "fullcourt.worker.event.confirm";
     public static final String ACK = "fullcourt.worker.ack";
+    public static final String REJECTED_WORK = "fullcourt.worker.rejected.work";
 
     private final MeterRegistry registry;
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -66,6 +67,12 @@ public final class WorkerMetrics {
     }
 
     /** A work message went to its phase's dead-letter topic from this worker (not by Pub/Sub's own policy). */
+    /** A work message refused before it ran ({@link WorkAdmission}, or undecodable), by reason. */
+    public void rejected(String reason) {
+        Counter.builder(REJECTED_WORK).description("Work messages this worker refused to run, by reason")
+                .tag("reason", reason).register(registry).increment();
+    }
+
     public void deadLettered(int phase, String processor) {
         Counter.builder(DEAD_LETTERS).description("Work messages this worker sent to a dead-letter topic")
                 .tags("processor", processor == null ? "unknown" : processor, "phase", phase(phase))

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import fullcourt.engine.processor.Cancellation;
 import fullcourt.engine.processor.PermanentFailure;
 import fullcourt.engine.processor.RetryableFailure;
+import fullcourt.infra.warehouse.TableSchemas;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -45,6 +46,29 @@ class DuckDbWarehouseTest {
         assertThat(written).isEqualTo(2);
         assertThat(warehouse.tableExists(TABLE)).isTrue();
         assertThat(rows()).containsExactly("2024-01-02 ann 10", "2024-01-02 bob 7");
+    }
+
+    @Test
+    void openingADatabaseCreatesEveryDeclaredOutputTableWithItsDeclaredColumns() {
+        Map<String, com.google.cloud.bigquery.Schema> declared = TableSchemas.outputs();
+        assertThat(declared).isNotEmpty();
+        declared.forEach((table, schema) -> assertThat(warehouse.columns(table)).as(table)
+                .extracting(Column::name)
+                .containsExactlyElementsOf(schema.getFields().stream().map(f -> f.getName()).toList()));
+        assertThat(warehouse.columns("analytics.player_game_summary"))
+                .contains(new Column("usage_rate", "DOUBLE"), new Column("points", "BIGINT"));
+    }
+
+    @Test
+    void aWriteIntoADeclaredTableMatchesColumnsByNameAndCastsToTheDeclaredTypes() {
+        // columns in another order than declared, and an INTEGER where the declaration says BIGINT
+        warehouse.replacePartition("analytics.team_offense_game_summary", "game_date", JAN_2, """
+                SELECT CAST(101 AS INTEGER) AS points, 'LAL' AS team, CAST(@game_date AS DATE) AS game_date,
+                       '20240102_BOS_LAL' AS game_id""", Map.of("game_date", JAN_2), new Cancellation());
+
+        assertThat(warehouse.query("SELECT game_id, team, points, opponent IS NULL AS no_opponent"
+                + " FROM analytics.team_offense_game_summary", Map.of()))
+                .containsExactly(Map.of("game_id", "20240102_BOS_LAL", "team", "LAL", "points", 101L, "no_opponent", true));
     }
 
     @Test

@@ -57,7 +57,9 @@ import org.junit.jupiter.api.Test;
 class WorkConsumerTest {
 
     private static final LocalDate NOV_2 = LocalDate.of(2021, 11, 2);
-    private static final DateWork WORK = DateWork.of("run-1", "team_totals/2021-11-02", "team_totals", NOV_2, 1);
+    private static final fullcourt.messages.DispatchToken TOKENS = fullcourt.messages.DispatchToken.withKey("k".repeat(32));
+    private static final DateWork WORK = TOKENS.signed(
+            DateWork.of("run-1", "team_totals/2021-11-02", "team_totals", NOV_2, 1));
 
     private final DuckDbWarehouse warehouse = DuckDbWarehouse.open(":memory:");
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
@@ -153,16 +155,66 @@ class WorkConsumerTest {
         assertThat(deadLetters()).isEmpty();
     }
 
+    @Test
+    void workWithoutAValidDispatchTokenIsDeadLetteredWithTheReasonAndNeverRun() {
+        consumer = consumer(task -> {
+            runs.incrementAndGet();
+            return Outcome.written(1);
+        });
+        DateWork forged = DateWork.of("no-such-run", "team_totals/2021-11-02", "team_totals", NOV_2, 1);
+        DateWork otherKey = fullcourt.messages.DispatchToken.withKey("j".repeat(32)).signed(forged);
+        DateWork otherDispatch = forged.withToken(TOKENS.sign("no-such-run", "team_totals", NOV_2, 2));
+
+        List<Delivery> deliveries = List.of(deliver(forged, 3), deliver(otherKey, 3), deliver(otherDispatch, 3));
+
+        assertThat(runs).as("processor runs").hasValue(0);
+        assertThat(events()).as("no event names a run no coordinator dispatched").isEmpty();
+        assertThat(deliveries).allSatisfy(d -> assertThat(d.acked).as("acked: never redelivered").isTrue());
+        assertThat(deadLetters()).extracting(d -> d.meta.attributes().get(DeadLetterAttributes.ERROR))
+                .satisfiesExactly(
+                        e -> assertThat(e).startsWith("work refused (no-token): no dispatch token"),
+                        e -> assertThat(e).startsWith("work refused (bad-token): dispatch token does not verify"),
+                        e -> assertThat(e).startsWith("work refused (bad-token): dispatch token does not verify"));
+        assertThat(consumer.meters.counter(WorkerMetrics.REJECTED_WORK, "reason", "bad-token").count()).isEqualTo(2.0);
+    }
+
+    @Test
+    void workOfAnotherPhaseOnThisPhasesTopicIsRefusedEvenWhenThisProcessServesBoth() {
+        consumer = consumer(task -> {
+            runs.incrementAndGet();
+            return Outcome.written(1);
+        });
+
+        Delivery onPhase4 = deliver(WORK, 4);
+
+        assertThat(runs).hasValue(0);
+        assertThat(onPhase4.acked).isTrue();
+        assertThat(deadLetters()).singleElement().satisfies(dead -> {
+            assertThat(dead.meta.topic()).isEqualTo(Topics.DEFAULT.workDeadLetter(4));
+            assertThat(dead.meta.attributes().get(DeadLetterAttributes.ERROR)).isEqualTo("work refused (wrong-phase):"
+                    + " processor team_totals is of phase 3, not of phase 4 whose work topic this came on");
+        });
+        assertThat(consumer.meters.counter(WorkerMetrics.REJECTED_WORK, "reason", "wrong-phase").count()).isEqualTo(1.0);
+    }
+
     /** The best-bets ranking's bug of issue 14: {@code Set.of(...).contains(null)} throws. */
     private static boolean isCall(String recommendation) {
         return Set.of("OVER", "UNDER").contains(recommendation);
     }
 
     private Delivery deliver(int attempt) {
+        return deliver(WORK, 3, attempt);
+    }
+
+    private Delivery deliver(DateWork work, int phase) {
+        return deliver(work, phase, 1);
+    }
+
+    private Delivery deliver(DateWork work, int phase, int attempt) {
         Delivery delivery = new Delivery();
-        IncomingPubSubMetadata meta = new IncomingPubSubMetadata(Topics.DEFAULT.workSubscription(3), "m-" + attempt,
-                WORK.attributes(), attempt, Instant.parse("2021-11-03T08:00:00Z"));
-        consumer.handle(Message.of(MessageCodec.encode(WORK), Metadata.of(meta), () -> {
+        IncomingPubSubMetadata meta = new IncomingPubSubMetadata(Topics.DEFAULT.workSubscription(phase), "m-" + attempt,
+                work.attributes(), attempt, Instant.parse("2021-11-03T08:00:00Z"));
+        consumer.handle(Message.of(MessageCodec.encode(work), Metadata.of(meta), () -> {
             delivery.acked = true;
             return CompletableFuture.completedFuture(null);
         }, failure -> {
@@ -217,6 +269,7 @@ class WorkConsumerTest {
         });
         c.out = new CapturingEmitter();
         c.meters = new SimpleMeterRegistry();
+        c.dispatchTokens = TOKENS;
         c.start(new StartupEvent());
         return c;
     }

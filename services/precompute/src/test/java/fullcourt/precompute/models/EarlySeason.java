@@ -16,18 +16,21 @@ import java.util.List;
  *
  * <pre>
  * Boston's defense = New York's offense (team source) and New York's shots (player n1):
- *   games 1-2    NYK 140 points on 100 possessions; paint 10 attempts, 10 made
- *   games 3-17   NYK 110 points on 100 possessions; paint 4/2, mid-range 2/1, three 4/1
+ *   games 1-2    NYK 140 points on {@link #POSSESSIONS_GAMES_1_2} possessions; paint 10 attempts, 10 made
+ *   games 3-17   NYK 110 points on {@link #POSSESSIONS_GAMES_3_17} possessions; paint 4/2, mid-range 2/1,
+ *                three 4/1
  *   game 18 (D)  NYK 140 points; paint 20/20 (must never be read for D)
- *   finale       NYK  90 points on 100 possessions; paint 10/0 (previous season)
- *   possessions  = FGA - OREB + TOV + 0.44 * FTA = 84 - 10 + 15 + 11 = 100 in every NYK line
- *   Boston (team source) scores 100 on 85 - 10 + 12 + 0.44 * 20 = 95.8 possessions every game.
+ *   finale       NYK  90 points; paint 10/0 (previous season)
+ *   possessions  Basketball-Reference's, the mean of both teams' FGA + 0.4 * FTA
+ *                - 1.07 * ORB / (ORB + opponent DRB) * (FGA - FGM) + TOV; both teams have the game's
+ *   Boston (team source) scores 100 on the same possessions every game.
  * Boston's b1 plays games 6-18 (12 games before D), 30 minutes each:
  *   points       {@link #b1Points}: games 6-7 10, then 2k - 4 (game 8 12, ..., game 17 30);
  *                FGA 14, FTA 2 in each, so ts_pct = points / (2 * (14 + 0.88)) = points / 29.76
- *   turnovers    {@link #b1Turnovers}: games 6-12 2, games 13-17 5; with Boston's 240 minutes and
- *                85 + 0.44 * 20 + 12 = 105.8 team plays, usage_rate = 100 * (14 + 0.88 + tov) * 48
- *                / (30 * 105.8)
+ *   turnovers    {@link #b1Turnovers}: games 6-12 2, games 13-17 5; b1 is Boston's only listed player,
+ *                so of the team source's 12 turnovers only his are credited to a player: Boston's
+ *                plays are 85 + 0.44 * 20 + tov, usage_rate = 100 * (14 + 0.88 + tov) * 48
+ *                / (30 * (93.8 + tov))
  *   games 6-7    paint 10 attempts, 4 made, all 4 assisted
  *   games 8-17   paint 2/1 (assisted), mid-range 1/1 (unassisted), three 1/0
  *   game 18 (D)  48 points, 10 turnovers, three 15/15 (must never be read for D); prop line 24.5
@@ -81,11 +84,24 @@ final class EarlySeason {
 
     /**
      * b1's usage_rate in a game with {@code turnovers} (player_game_summary's USG%): 100 * (FGA + 0.44 * FTA
-     * + TOV) * (team minutes / 5) / (minutes * (team FGA + 0.44 * team FTA + team TOV)).
+     * + TOV) * (team minutes / 5) / (minutes * (team FGA + 0.44 * team FTA + team TOV)), team TOV being the
+     * turnovers credited to Boston's players, b1's own.
      */
     static double b1UsageRate(double turnovers) {
-        return 100 * (14 + 0.44 * 2 + turnovers) * (240.0 / 5) / (30 * (85 + 0.44 * 20 + 12));
+        return 100 * (14 + 0.44 * 2 + turnovers) * (240.0 / 5) / (30 * (85 + 0.44 * 20 + turnovers));
     }
+
+    /**
+     * Possessions of games 3-17 (New York's 110-point line against Boston's): New York
+     * 84 + 0.4 * 25 - 1.07 * 10 / (10 + 35) * (84 - 40) + 15 = 98.54, Boston
+     * 85 + 0.4 * 20 - 1.07 * 10 / (10 + 30) * (85 - 38) + 12 = 92.43, averaged: 95.48.
+     */
+    static final double POSSESSIONS_GAMES_3_17 = ((84 + 0.4 * 25 - 1.07 * 10 / (10 + 35) * (84 - 40) + 15)
+            + (85 + 0.4 * 20 - 1.07 * 10 / (10 + 30) * (85 - 38) + 12)) / 2;
+
+    /** Possessions of games 1-2: New York makes 50 of its 84 shots, so 34 misses instead of 44: 96.67. */
+    static final double POSSESSIONS_GAMES_1_2 = ((84 + 0.4 * 25 - 1.07 * 10 / (10 + 35) * (84 - 50) + 15)
+            + (85 + 0.4 * 20 - 1.07 * 10 / (10 + 30) * (85 - 38) + 12)) / 2;
 
     private EarlySeason() {
     }

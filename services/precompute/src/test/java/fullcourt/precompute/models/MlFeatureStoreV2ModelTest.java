@@ -106,9 +106,10 @@ class MlFeatureStoreV2ModelTest {
         assertThat(b1.decimal("is_back_to_back")).isEqualTo(1.0);
         assertThat(b1.flag("is_home")).isTrue();
         assertThat(b1.decimal("is_home_game")).isEqualTo(1.0);
-        // New York's defense in games 3-17: Boston's 100 points on 95.8 possessions each game
-        assertThat(b1.decimal("opponent_defensive_rating")).isCloseTo(100 * 100 / 95.8, EXACT);
-        assertThat(b1.decimal("team_pace_avg_last_10")).isCloseTo(95.8, EXACT);
+        // New York's defense in games 3-17: Boston's 100 points on the game's 95.48 possessions each game
+        assertThat(b1.decimal("opponent_defensive_rating"))
+                .isCloseTo(100 * 100 / EarlySeason.POSSESSIONS_GAMES_3_17, EXACT);
+        assertThat(b1.decimal("team_pace_avg_last_10")).isCloseTo(EarlySeason.POSSESSIONS_GAMES_3_17, EXACT);
     }
 
     @Test
@@ -140,7 +141,7 @@ class MlFeatureStoreV2ModelTest {
             assertThat(b9.decimal(feature)).as(feature).isZero();
         }
         assertThat(b9.decimal("days_rest")).isEqualTo(1.0);
-        assertThat(b9.decimal("team_pace_avg_last_10")).isCloseTo(95.8, EXACT);
+        assertThat(b9.decimal("team_pace_avg_last_10")).isCloseTo(EarlySeason.POSSESSIONS_GAMES_3_17, EXACT);
     }
 
     @Test

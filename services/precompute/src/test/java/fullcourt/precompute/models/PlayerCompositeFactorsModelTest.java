@@ -85,16 +85,21 @@ class PlayerCompositeFactorsModelTest {
 
     @Test
     void paceScoreComparesTheGamesExpectedPaceWithTheTeamsPlayingThatDate() {
-        // last-10 pace = possessions per 48 minutes (240 team minutes): Boston 95.8, New York 100,
-        // Philadelphia 15 - 1 + 2 + 0.44 * 4 = 17.76, Miami 16 - 1 + 2 + 0.44 * 2 = 17.88 (one game each,
-        // rebuilt from their one player's line); teams playing on D: (95.8 + 100 + 17.76 + 17.88) / 4 = 57.86
+        // last-10 pace = possessions per 48 minutes (240 team minutes), the game's for both teams:
+        // Boston and New York 95.48 (games 8-17); Philadelphia and Miami, one game each rebuilt from their
+        // one player's line: Philadelphia 15 + 0.4 * 4 - 1.07 * 1 / (1 + 5) * (15 - 7) + 2,
+        // Miami 16 + 0.4 * 2 - 1.07 * 1 / (1 + 6) * (16 - 8) + 2, averaged: 17.38
+        double bosNyk = EarlySeason.POSSESSIONS_GAMES_3_17;
+        double phiMia = ((15 + 0.4 * 4 - 1.07 * 1 / (1 + 5) * (15 - 7) + 2)
+                + (16 + 0.4 * 2 - 1.07 * 1 / (1 + 6) * (16 - 8) + 2)) / 2;
+        double teamsPlaying = (2 * bosNyk + 2 * phiMia) / 4;
         ModelRow b1 = player("b1");
-        assertThat(b1.decimal("team_pace_avg_last_10")).isCloseTo(95.8, EXACT);
-        assertThat(b1.decimal("opponent_pace_avg_last_10")).isCloseTo(100.0, EXACT);
-        assertThat(b1.decimal("pace_avg_teams_playing")).isCloseTo(57.86, EXACT);
-        assertThat(b1.decimal("pace_score")).isCloseTo((95.8 + 100) / 2 - 57.86, EXACT);
+        assertThat(b1.decimal("team_pace_avg_last_10")).isCloseTo(bosNyk, EXACT);
+        assertThat(b1.decimal("opponent_pace_avg_last_10")).isCloseTo(bosNyk, EXACT);
+        assertThat(b1.decimal("pace_avg_teams_playing")).isCloseTo(teamsPlaying, EXACT);
+        assertThat(b1.decimal("pace_score")).isCloseTo((bosNyk + bosNyk) / 2 - teamsPlaying, EXACT);
         assertThat(b1.flag("has_pace_inputs")).isTrue();
-        assertThat(player("p1").decimal("pace_score")).isCloseTo((17.76 + 17.88) / 2 - 57.86, EXACT);
+        assertThat(player("p1").decimal("pace_score")).isCloseTo((phiMia + phiMia) / 2 - teamsPlaying, EXACT);
     }
 
     @Test
@@ -102,14 +107,14 @@ class PlayerCompositeFactorsModelTest {
         ModelRow b1 = player("b1");
 
         // last 5 games played: 13-17, 5 turnovers each; season: games 6-12 with 2, games 13-17 with 5.
-        // Only the turnovers differ, so the spike is the usage of (5 - (7 * 2 + 5 * 5) / 12) = 1.75 more turnovers.
-        // D's own game (10 turnovers) would raise both averages.
+        // Only the turnovers differ (30 minutes in every game, so weighting by minutes changes nothing
+        // here), and the spike is positive. D's own game (10 turnovers) would raise both averages.
         double last5 = b1UsageRate(5);
         double season = (7 * b1UsageRate(2) + 5 * b1UsageRate(5)) / 12;
         assertThat(b1.decimal("usage_rate_avg_last_5")).isCloseTo(last5, EXACT);
         assertThat(b1.decimal("usage_rate_avg_season")).isCloseTo(season, EXACT);
         assertThat(b1.decimal("usage_spike_score")).isCloseTo(last5 - season, EXACT);
-        assertThat(b1.decimal("usage_spike_score")).isCloseTo(b1UsageRate(1.75) - b1UsageRate(0), EXACT);
+        assertThat(last5 - season).isPositive();
         assertThat(b1.flag("has_usage_spike_inputs")).isTrue();
 
         // p1: one game, the same in both windows

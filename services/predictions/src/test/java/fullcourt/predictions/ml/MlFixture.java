@@ -42,10 +42,10 @@ final class MlFixture implements AutoCloseable {
                 + " season_type VARCHAR, home_team VARCHAR, away_team VARCHAR)", Map.of());
         StringBuilder features = new StringBuilder();
         FeatureVector.NAMES.forEach(n -> features.append(", ").append(n).append(" DOUBLE"));
-        warehouse.update("CREATE TABLE precompute.ml_feature_store_v2 (game_id VARCHAR, game_date DATE, season VARCHAR,"
+        warehouse.update("CREATE OR REPLACE TABLE precompute.ml_feature_store_v2 (game_id VARCHAR, game_date DATE, season VARCHAR,"
                 + " season_type VARCHAR, team VARCHAR, opponent VARCHAR, is_home BOOLEAN, player_id VARCHAR,"
                 + " player_name VARCHAR, points_line DOUBLE, has_prop_line BOOLEAN" + features + ")", Map.of());
-        warehouse.update("CREATE TABLE analytics.player_game_summary (game_id VARCHAR, game_date DATE, player_id VARCHAR,"
+        warehouse.update("CREATE OR REPLACE TABLE analytics.player_game_summary (game_id VARCHAR, game_date DATE, player_id VARCHAR,"
                 + " minutes DOUBLE, points BIGINT)", Map.of());
     }
 

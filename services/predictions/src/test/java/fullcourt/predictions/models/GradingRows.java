@@ -40,7 +40,7 @@ final class GradingRows {
         ModelRunner runner = ModelRunner.withRawTables();
         runner.execute("CREATE SCHEMA IF NOT EXISTS predictions");
         runner.execute("""
-                CREATE TABLE predictions.player_prop_predictions (
+                CREATE OR REPLACE TABLE predictions.player_prop_predictions (
                     game_id STRING, game_date DATE, season STRING, season_type STRING, team STRING,
                     opponent STRING, is_home BOOL, player_id STRING, player_name STRING, system_id STRING,
                     system_version STRING, predicted_points DOUBLE, points_line DOUBLE, has_prop_line BOOL,
@@ -48,7 +48,7 @@ final class GradingRows {
                     training_from DATE, training_to DATE, training_rows INT64)""");
         runner.execute("CREATE SCHEMA IF NOT EXISTS analytics");
         runner.execute("""
-                CREATE TABLE analytics.player_game_summary (
+                CREATE OR REPLACE TABLE analytics.player_game_summary (
                     game_id STRING, game_date DATE, season STRING, team STRING, opponent STRING,
                     player_id STRING, player_name STRING, minutes DOUBLE, points INT64, dnp_reason STRING)""");
         return new GradingRows(runner);

@@ -59,6 +59,7 @@ public class BigQueryWarehouse implements Warehouse {
     private final BigQuery bigquery;
     private final RetryLoop retry;
     private final QueryJobs jobs;
+    private final PartitionWritePacer pacer;
 
     /**
      * @param bigquery     a client whose own retries are off (see {@link #connect}), so the
@@ -68,12 +69,14 @@ public class BigQueryWarehouse implements Warehouse {
      *                     production, so processes do not retry in step; seeded in tests
      * @param pollInterval how often a running job's status is read
      * @param location     the BigQuery location of the datasets (e.g. "US"), or null for the default
+     * @param pacer        spaces this process's partition writes per table (BigQuery's per-table rate limit)
      */
-    public BigQueryWarehouse(BigQuery bigquery, BackoffPolicy backoff, RandomGenerator jitter, Duration pollInterval,
-                             String location) {
+    BigQueryWarehouse(BigQuery bigquery, BackoffPolicy backoff, RandomGenerator jitter, Duration pollInterval,
+                      String location, PartitionWritePacer pacer) {
         this.bigquery = bigquery;
         this.retry = new RetryLoop(backoff, jitter);
         this.jobs = new QueryJobs(bigquery, retry, pollInterval, location);
+        this.pacer = pacer;
     }
 
     /**
@@ -82,9 +85,18 @@ public class BigQueryWarehouse implements Warehouse {
      * @param endpoint    the API root ("https://bigquery.googleapis.com" when null); tests pass a
      *                    local stand-in
      * @param credentials null for Application Default Credentials
+     * @param partitionWritesPer10s partition writes this process starts per table and 10 s (see {@link PartitionWritePacer})
      */
     public static BigQueryWarehouse connect(String projectId, String endpoint, String location, Credentials credentials,
-                                            BackoffPolicy backoff, RandomGenerator jitter, Duration pollInterval) {
+                                            BackoffPolicy backoff, RandomGenerator jitter, Duration pollInterval,
+                                            int partitionWritesPer10s) {
+        return connect(projectId, endpoint, location, credentials, backoff, jitter, pollInterval,
+                PartitionWritePacer.perTenSeconds(partitionWritesPer10s));
+    }
+
+    static BigQueryWarehouse connect(String projectId, String endpoint, String location, Credentials credentials,
+                                     BackoffPolicy backoff, RandomGenerator jitter, Duration pollInterval,
+                                     PartitionWritePacer pacer) {
         BigQueryOptions.Builder options = BigQueryOptions.newBuilder()
                 .setProjectId(projectId)
                 // The client would otherwise retry 5xx itself (up to 6 attempts per call), inside each of
@@ -100,7 +112,7 @@ public class BigQueryWarehouse implements Warehouse {
         if (credentials != null) {
             options.setCredentials(credentials);
         }
-        return new BigQueryWarehouse(options.build().getService(), backoff, jitter, pollInterval, location);
+        return new BigQueryWarehouse(options.build().getService(), backoff, jitter, pollInterval, location, pacer);
     }
 
     /**
@@ -131,6 +143,7 @@ public class BigQueryWarehouse implements Warehouse {
                         .setField(partitionColumn).build())
                 .build();
         String what = "replace partition " + table + " " + partitionColumn + "=" + date;
+        pacer.await(table, cancellation);
         jobs.run(what, config, cancellation);
         long rows = retry.run(what + " (counting rows)", cancellation, () -> partitionRows(partition));
         // no transaction spans a load job and DML: right behind the write, whatever the deadline says now

@@ -12,13 +12,23 @@ import java.util.Set;
  * "Job exceeded rate limits: Your table exceeded quota for table update operations"), the same
  * codes as a denied access or a broken query. Without a known reason, 429 and 5xx are transient,
  * other 4xx are not, and an I/O failure without any HTTP answer is transient.
+ *
+ * <p>Quotas come in two kinds (https://cloud.google.com/bigquery/docs/troubleshoot-quotas): a
+ * {@code rateLimitExceeded} is a short-term limit, retried after a few seconds with exponential
+ * backoff; a {@code quotaExceeded} is a longer-term one, after which Google asks to wait 10 minutes
+ * or more, and a custom quota ({@code usageQuotaExceeded}) too. Those are not retried in the call:
+ * the attempt fails as a quota failure at once, so the coordinator lowers its in-flight limit and
+ * Pub/Sub's backoff (up to 600 s between deliveries) spaces the next attempts.
  */
 final class ErrorClassification {
 
-    /** Reasons BigQuery documents as transient, plus the short-term quotas hit by many partition writes. */
+    /** Reasons BigQuery documents as transient, plus the short-term rate limits hit by many partition writes. */
     static final Set<String> RETRYABLE_REASONS = Set.of(
-            "rateLimitExceeded", "jobRateLimitExceeded", "quotaExceeded",
+            "rateLimitExceeded", "jobRateLimitExceeded",
             "backendError", "internalError", "jobBackendError", "jobInternalError");
+
+    /** Longer-term quotas: wait 10 minutes or more, so the attempt ends at once as a quota failure. */
+    static final Set<String> LONG_TERM_QUOTA_REASONS = Set.of("quotaExceeded", "usageQuotaExceeded");
 
     /** Reasons that describe the request itself: the same request fails the same way. */
     static final Set<String> PERMANENT_REASONS = Set.of(
@@ -29,11 +39,16 @@ final class ErrorClassification {
     }
 
     /** Quota and rate-limit reasons: the coordinator slows down on these (see QuotaExceeded). */
-    static final Set<String> QUOTA_REASONS = Set.of("rateLimitExceeded", "jobRateLimitExceeded", "quotaExceeded");
+    static final Set<String> QUOTA_REASONS = Set.of("rateLimitExceeded", "jobRateLimitExceeded", "quotaExceeded",
+            "usageQuotaExceeded");
 
     static boolean isQuota(BigQueryException e) {
         String reason = reasonOf(e);
         return reason != null ? QUOTA_REASONS.contains(reason) : e.getCode() == 429;
+    }
+
+    static boolean isLongTermQuota(BigQueryException e) {
+        return LONG_TERM_QUOTA_REASONS.contains(reasonOf(e));
     }
 
     static boolean isRetryable(BigQueryException e) {

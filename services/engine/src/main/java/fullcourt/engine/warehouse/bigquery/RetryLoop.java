@@ -13,7 +13,8 @@ import org.jboss.logging.Logger;
 /**
  * Runs one BigQuery call under a {@link BackoffPolicy}: a transient error is retried after the
  * policy's jittered delay, then surfaced as {@link RetryableFailure} (the worker nacks and Pub/Sub retries
- * later); any other error becomes a {@link PermanentFailure} at once, with BigQuery's message.
+ * later); a longer-term quota ends the attempt at once as {@link QuotaExceeded}; any other error becomes
+ * a {@link PermanentFailure} at once, with BigQuery's message.
  */
 final class RetryLoop {
 
@@ -35,6 +36,11 @@ final class RetryLoop {
                 return attempt.get();
             } catch (BigQueryException e) {
                 String detail = ErrorClassification.describe(e);
+                if (ErrorClassification.isLongTermQuota(e)) {
+                    throw new QuotaExceeded(what + " failed: " + detail + " (a longer-term quota: Google asks to wait"
+                            + " 10 minutes or more, so it is not retried at once; the coordinator lowers its in-flight"
+                            + " limit and Pub/Sub redelivers the task after its backoff)", e);
+                }
                 if (!ErrorClassification.isRetryable(e)) {
                     throw new PermanentFailure(what + " failed: " + detail, e);
                 }

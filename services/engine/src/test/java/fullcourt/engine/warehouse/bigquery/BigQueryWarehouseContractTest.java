@@ -20,10 +20,12 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.cloud.NoCredentials;
 import fullcourt.engine.processor.Cancellation;
-import fullcourt.engine.warehouse.WriteBracket;
 import fullcourt.engine.processor.PermanentFailure;
+import fullcourt.engine.processor.QuotaExceeded;
 import fullcourt.engine.processor.RetryableFailure;
 import fullcourt.engine.retry.BackoffPolicy;
+import fullcourt.engine.testing.MovableClock;
+import fullcourt.engine.warehouse.WriteBracket;
 import fullcourt.engine.warehouse.bigquery.FakeBigQueryApi.Request;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -65,7 +67,7 @@ class BigQueryWarehouseContractTest {
     void start() {
         api = FakeBigQueryApi.start();
         warehouse = BigQueryWarehouse.connect(FakeBigQueryApi.PROJECT, api.endpoint(), null,
-                NoCredentials.getInstance(), FAST, new Random(7), Duration.ofMillis(1));
+                NoCredentials.getInstance(), FAST, new Random(7), Duration.ofMillis(1), 50);
     }
 
     @AfterEach
@@ -162,6 +164,26 @@ class BigQueryWarehouseContractTest {
     }
 
     @Test
+    void partitionWritesOfOneTableBeyondItsBudgetWaitForTheWindowOthersDoNot() {
+        List<Duration> waits = new ArrayList<>();
+        MovableClock clock = new MovableClock(Instant.parse("2022-02-01T00:00:00Z"));
+        api.close();
+        api = FakeBigQueryApi.start();
+        warehouse = BigQueryWarehouse.connect(FakeBigQueryApi.PROJECT, api.endpoint(), null, NoCredentials.getInstance(),
+                FAST, new Random(7), Duration.ofMillis(1),
+                new PartitionWritePacer(1, Duration.ofSeconds(10), clock, waits::add));
+
+        replaceJan31();
+        replaceJan31();
+        warehouse.replacePartition("analytics.team_offense_game_summary", "game_date", LocalDate.of(2022, 1, 31),
+                MODEL, modelParams(), new Cancellation());
+
+        // the second write of player_game_summary waited a window; the other table's first write did not
+        assertThat(waits).containsExactly(Duration.ofSeconds(10));
+        assertThat(api.requests(INSERT_JOB)).hasSize(3);
+    }
+
+    @Test
     void invalidQueryFailsPermanentlyAfterOneAttemptWithBigQuerysMessage() {
         api.script(GET_JOB, failed("invalidQuery", "Unrecognized name: minuts; Did you mean minutes? at [4:47]"));
 
@@ -176,7 +198,6 @@ class BigQueryWarehouseContractTest {
     @CsvSource({
             "403, rateLimitExceeded, Exceeded rate limits: too many table update operations for this table",
             "400, jobRateLimitExceeded, Job exceeded rate limits: Your table exceeded quota for table update operations",
-            "403, quotaExceeded, Quota exceeded: Your table exceeded quota for Number of partition modifications",
             "500, internalError, An internal error occurred and the request could not be completed",
             "502, '', Bad Gateway"})
     void transientErrorsAreRetriedWhateverTheirHttpCode(int code, String reason, String message) {
@@ -185,6 +206,20 @@ class BigQueryWarehouseContractTest {
         replaceJan31();
 
         assertThat(api.requests(INSERT_JOB)).hasSize(2);
+    }
+
+    @ParameterizedTest(name = "HTTP 403 {0} ends the attempt at once as a quota failure")
+    @CsvSource({
+            "quotaExceeded, Quota exceeded: Your table exceeded quota for Number of partition modifications",
+            "usageQuotaExceeded, Custom quota exceeded: Your usage exceeded the custom quota for QueryUsagePerDay"})
+    void longerTermQuotasAreNotRetriedInTheCallButReportedAsQuota(String reason, String message) {
+        api.script(INSERT_JOB, error(403, reason, message));
+
+        assertThatThrownBy(this::replaceJan31)
+                .isInstanceOf(QuotaExceeded.class)
+                .hasMessageContaining(reason + ": " + message)
+                .hasMessageContaining("10 minutes or more");
+        assertThat(api.requests(INSERT_JOB)).hasSize(1);
     }
 
     @ParameterizedTest(name = "HTTP {0} {1} fails at once")
