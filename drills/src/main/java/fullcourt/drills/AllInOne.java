@@ -157,7 +157,9 @@ final class AllInOne {
     String api(String method, String path, String body) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
-                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json");
+                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                    // the coordinator refuses a state-changing call without it (StateChangeGuard)
+                    .header("X-Fullcourt-Client", "drills");
             request = "POST".equals(method)
                     ? request.POST(HttpRequest.BodyPublishers.ofString(body == null ? "{}" : body))
                     : request.GET();

@@ -28,6 +28,8 @@ public final class CoordinatorClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_MESSAGE_CHARS = 300;
+    /** The coordinator's {@code StateChangeGuard.HEADER}. */
+    static final String CLIENT_HEADER = "X-Fullcourt-Client";
 
     private final URI base;
     private final HttpClient http;
@@ -87,17 +89,16 @@ public final class CoordinatorClient {
         processors.forEach(processorArray::add);
         ArrayNode dateArray = body.putArray("dates");
         dates.forEach(date -> dateArray.add(date.toString()));
-        HttpRequest request = request(runPath(runId) + "/replay")
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                .build();
+        HttpRequest request = change(runPath(runId) + "/replay", body.toString());
         return field(send(request, runId), "replayed", request).asInt();
     }
 
-    /** {@code POST /runs/{id}/cancel}: the coordinator stops dispatching the run's tasks. */
-    public void cancel(String runId) {
-        HttpRequest request = request(runPath(runId) + "/cancel").POST(HttpRequest.BodyPublishers.noBody()).build();
-        send(request, runId);
+    /**
+     * {@code POST /runs/{id}/ACTION} for {@code cancel} (stop dispatching for good), {@code pause} (until resumed)
+     * or {@code resume}: refused, with the coordinator's reason, when the run's state rules it out.
+     */
+    public void runAction(String runId, String action) {
+        send(change(runPath(runId) + "/" + action, "{}"), runId);
     }
 
     /** The failure of a body that is not what the API documents. */
@@ -110,6 +111,18 @@ public final class CoordinatorClient {
         return HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Accept", "application/json");
+    }
+
+    /**
+     * A call that changes state: a JSON body and the client header, without which the coordinator refuses it (so
+     * that no web page can send it from a user's browser).
+     */
+    private HttpRequest change(String path, String json) {
+        return request(path)
+                .header("Content-Type", "application/json")
+                .header(CLIENT_HEADER, "cli")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
     }
 
     private static String runPath(String runId) {
@@ -153,6 +166,10 @@ public final class CoordinatorClient {
                 + (said.isEmpty() ? "" : ": " + said);
         if (status == 404) {
             throw new RefusedException(answer + " (is --coordinator the coordinator's URL?)");
+        }
+        if (status == 409 && !said.isEmpty()) {
+            // the run is not in a state for this action: the coordinator says why
+            throw new RefusedException(said);
         }
         if (status >= 400 && status < 500) {
             throw new RefusedException(answer);

@@ -8,6 +8,8 @@ final class ExitCodes {
     static final int USAGE = 2;
     static final int CHECK_FAILED = 3;
     static final int STALE_FOUND = 4;
+    static final int RUN_FAILED = 5;
+    static final int RUN_CANCELLED = 6;
 
     static final String HEADING = "%nExit codes:%n";
     static final String OK_LINE = "0:done";
@@ -16,6 +18,9 @@ final class ExitCodes {
     static final String CHECK_FAILED_LINE = "3:validate: a check failed";
     static final String ROWS_REJECTED_LINE = "3:load: rows rejected, nothing written (see --skip-bad-rows)";
     static final String STALE_FOUND_LINE = "4:status --stale: stale partitions exist (nothing stale exits 0)";
+    static final String RUN_OK_LINE = "0:the run ended (or is, so far) with every task SUCCEEDED or SKIPPED";
+    static final String RUN_FAILED_LINE = "5:the run has DEAD or BLOCKED tasks (replay them after a fix)";
+    static final String RUN_CANCELLED_LINE = "6:the run was cancelled (and has no DEAD or BLOCKED task)";
 
     private ExitCodes() {
     }

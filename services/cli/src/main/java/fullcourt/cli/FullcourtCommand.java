@@ -11,11 +11,11 @@ import picocli.CommandLine.Spec;
 @TopCommand
 @Command(name = "fullcourt", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         subcommands = {RequestCommand.class, StatusCommand.class, ReplayCommand.class, CancelCommand.class,
-            ValidateCommand.class, ProvisionCommand.class, LoadCommand.class, HelpCommand.class},
+            PauseCommand.class, ResumeCommand.class, ValidateCommand.class, ProvisionCommand.class, LoadCommand.class, HelpCommand.class},
         header = "Run and watch Fullcourt backfills.",
         description = {
             "%n'request' publishes a backfill request on Pub/Sub and prints the coordinator's answer; 'status',"
-                    + " 'replay', 'cancel' and 'validate' use the coordinator's REST API; 'load' checks raw files and"
+                    + " 'replay', 'cancel', 'pause', 'resume' and 'validate' use the coordinator's REST API; 'load' checks raw files and"
                     + " loads them into the warehouse."},
         commandListHeading = "%nCommands:%n",
         exitCodeListHeading = ExitCodes.HEADING,

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code fullcourt request}: publishes one backfill request and prints the coordinator's answer. */
@@ -26,9 +27,13 @@ import picocli.CommandLine.Spec;
             "%nPublishes a backfill request on the backfill-requests topic and waits for the coordinator's answer:"
                     + " the run id and its plan when ACCEPTED, every reason when REJECTED.",
             "The run id is the request id. Dates and the scope are checked here first; the coordinator checks"
-                    + " processors and size limits."},
+                    + " processors and size limits. A request id the coordinator already accepted is answered at once"
+                    + " with that run, which it leaves as it is.",
+            "With --wait the command then follows the run to its end (one line per phase) and exits with how it"
+                    + " ended, for scripts: 0 only when every task SUCCEEDED or was SKIPPED."},
         exitCodeListHeading = ExitCodes.HEADING,
-        exitCodeList = {ExitCodes.OK_LINE, ExitCodes.SYSTEM_FAILURE_LINE, ExitCodes.USAGE_LINE},
+        exitCodeList = {ExitCodes.OK_LINE, ExitCodes.SYSTEM_FAILURE_LINE, ExitCodes.USAGE_LINE,
+            ExitCodes.RUN_FAILED_LINE + " (--wait)", ExitCodes.RUN_CANCELLED_LINE + " (--wait)"},
         footerHeading = "%nExamples:%n",
         footer = {
             "  Recompute phases 3 to 6 for a season (cascade takes phase 3 down to 6):",
@@ -36,6 +41,8 @@ import picocli.CommandLine.Spec;
             "  Two processors on three dates, nothing downstream:",
             "    fullcourt request --dates 2022-01-03,2022-01-04,2022-01-05 \\",
             "        --processor player_game_summary,team_offense_game_summary --no-cascade",
+            "  In a script: run it to its end, exit status 0 only if every task succeeded or was skipped:",
+            "    fullcourt request --from 2021-10-19 --to 2022-04-10 --phase 3 --wait",
             "  See what would run, dispatching nothing:",
             "    fullcourt request --from 2022-01-01 --to 2022-01-31 --phase 4 --dry-run",
             "  The old runbook's order, each dependency level finished on every date before the next starts:",
@@ -62,10 +69,17 @@ public class RequestCommand implements Callable<Integer> {
                     + " accepted id.%nDefault: generated, bf-<yyyyMMdd-HHmmss>-<4 hex digits> in UTC.")
     String requestId;
 
-    @Option(names = "--wait", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Wait for the coordinator's ACCEPTED or REJECTED answer, up to --timeout; --no-wait"
-                    + " returns once the request is published.%nDefault: wait.")
-    boolean await;
+    @Option(names = "--wait",
+            description = "Once the request is accepted, follow the run to its end as 'status RUN --watch' does (one"
+                    + " line per phase, redrawn in place on a terminal), print its report, and exit with how it"
+                    + " ended: 0 only when every task SUCCEEDED or was SKIPPED.%nDefault: off: return with the"
+                    + " coordinator's answer.")
+    boolean follow;
+
+    @Option(names = "--no-wait",
+            description = "Return once the request is published, without waiting for the coordinator's answer."
+                    + "%nDefault: off: wait for the ACCEPTED or REJECTED answer, up to --timeout.")
+    boolean noWait;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
             description = "How long to wait for the answer: 90s, 2m, 1h or PT90S.%nDefault: ${DEFAULT-VALUE}.")
@@ -73,6 +87,12 @@ public class RequestCommand implements Callable<Integer> {
 
     @Mixin
     PubSubOptions pubsub;
+
+    @Mixin
+    CoordinatorOptions coordinator;
+
+    @Mixin
+    WatchOptions watching;
 
     @Spec
     CommandSpec command;
@@ -90,9 +110,15 @@ public class RequestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (follow && noWait) {
+            throw new ParameterException(command.commandLine(),
+                    "--wait follows the run to its end, --no-wait returns at once: give one of them");
+        }
+        boolean await = !noWait;
         String id = requestId != null ? requestId : ids.next();
         BackfillRequest request = scope.toRequest(id);
         PrintWriter out = command.commandLine().getOut();
+        int answered;
         try (RequestChannel channel = channels.open(pubsub)) {
             RunEventStream events = await ? channel.openRunEvents() : null;
             String messageId = channel.publish(request);
@@ -105,8 +131,14 @@ public class RequestCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             Optional<RunEvent> answer = new AwaitedAnswer(id, messageId).awaitFrom(events, timeout, clock);
-            return report(request, answer.orElseThrow(() -> noAnswer(id)), out);
+            answered = report(request, answer.orElseThrow(() -> noAnswer(id)), out);
         }
+        if (!follow || answered != ExitCodes.OK || request.dryRun()) {
+            return answered;
+        }
+        out.println("following run " + id + " to its end (Ctrl-C stops following; the run goes on)");
+        out.flush();
+        return RunOutcome.exitCode(watching.watcher(coordinator.client(), out).follow(id));
     }
 
     private int report(BackfillRequest request, RunEvent answer, PrintWriter out) {
@@ -122,8 +154,8 @@ public class RequestCommand implements Callable<Integer> {
         if (answer.plan() != null && !answer.plan().isBlank()) {
             out.println(answer.plan().stripTrailing());
         }
-        if (!request.dryRun()) {
-            out.println("follow it with: fullcourt status " + answer.runId());
+        if (!request.dryRun() && !follow) {
+            out.println("follow it with: fullcourt status " + answer.runId() + " --watch");
         }
         return ExitCodes.OK;
     }

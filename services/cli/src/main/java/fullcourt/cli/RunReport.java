@@ -5,7 +5,7 @@ import java.util.List;
 /** One run for {@code fullcourt status RUN}: progress, a row per processor, and the dead tasks. */
 final class RunReport {
 
-    /** Beyond this many, dead tasks are counted, not listed; --json has them all. */
+    /** Beyond this many, dead tasks (and tasks with 0 rows) are counted, not listed; --json has more. */
     static final int MAX_DEAD_LISTED = 20;
 
     private static final String NL = System.lineSeparator();
@@ -47,7 +47,22 @@ final class RunReport {
         }
         out.append(NL).append(processorTable(run.processors()));
         appendDead(out, run);
+        appendZeroRows(out, run);
         return out.toString();
+    }
+
+    private static void appendZeroRows(StringBuilder out, RunStatus run) {
+        if (run.zeroRows() == 0) {
+            return;
+        }
+        out.append(NL).append(run.zeroRows()).append(run.zeroRows() == 1 ? " task" : " tasks")
+                .append(" SUCCEEDED with 0 rows on a date its processor did not skip (rows expected there):")
+                .append(NL);
+        run.zeroRowTasks().stream().limit(MAX_DEAD_LISTED).forEach(t -> out.append("  ").append(oneLine(t)).append(NL));
+        if (run.zeroRows() > Math.min(MAX_DEAD_LISTED, run.zeroRowTasks().size())) {
+            out.append("  ... and ").append(run.zeroRows() - Math.min(MAX_DEAD_LISTED, run.zeroRowTasks().size()))
+                    .append(" more: fullcourt status ").append(run.runId()).append(" --json").append(NL);
+        }
     }
 
     private static String processorTable(List<RunStatus.ProcessorCounts> processors) {
@@ -55,10 +70,10 @@ final class RunReport {
             return "no tasks" + NL;
         }
         TextTable table = new TextTable("PROCESSOR", ">TASKS", ">RUNNING", ">SUCCEEDED", ">SKIPPED", ">DEAD",
-                ">BLOCKED");
+                ">BLOCKED", ">CANCELLED");
         for (RunStatus.ProcessorCounts p : processors) {
             table.row(p.processor(), p.total(), p.count("DISPATCHED", "RUNNING"), p.count("SUCCEEDED"),
-                    p.count("SKIPPED"), p.count("DEAD"), p.count("BLOCKED"));
+                    p.count("SKIPPED"), p.count("DEAD"), p.count("BLOCKED"), p.count("CANCELLED"));
         }
         return table.render();
     }

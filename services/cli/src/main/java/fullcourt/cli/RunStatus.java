@@ -1,6 +1,9 @@
 package fullcourt.cli;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import fullcourt.progress.PhaseProgress;
+import fullcourt.progress.RunSnapshot;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -16,18 +19,34 @@ public record RunStatus(
         List<ProcessorCounts> processors,
         Progress progress,
         List<DeadTask> dead,
-        InFlight inFlight) {
+        InFlight inFlight,
+        List<PhaseProgress> phases,
+        long elapsedMillis,
+        int zeroRows,
+        List<String> zeroRowTasks) {
 
     public RunStatus {
         totals = totals == null ? Map.of() : totals;
         processors = processors == null ? List.of() : processors;
         progress = progress == null ? new Progress(0, 0, 0, null) : progress;
         dead = dead == null ? List.of() : dead;
+        phases = phases == null ? List.of() : phases;
+        zeroRowTasks = zeroRowTasks == null ? List.of() : zeroRowTasks;
     }
 
-    /** A run that has stopped for good: no rate or ETA to show. */
+    /** A run that has stopped for good (COMPLETED, COMPLETED_WITH_FAILURES, CANCELLED): no rate or ETA to show. */
     boolean finished() {
-        return "COMPLETED".equals(state) || "CANCELLED".equals(state);
+        return "COMPLETED".equals(state) || "COMPLETED_WITH_FAILURES".equals(state) || "CANCELLED".equals(state);
+    }
+
+    /** Tasks of the run in this status now (PLANNED, ..., DEAD, BLOCKED, CANCELLED). */
+    int total(String status) {
+        return totals.getOrDefault(status, 0);
+    }
+
+    /** What the live view draws of it. */
+    RunSnapshot snapshot() {
+        return new RunSnapshot(runId, state, Duration.ofMillis(elapsedMillis), phases);
     }
 
     /** Counts of one processor's tasks by status (PLANNED, READY, DISPATCHED, RUNNING, SUCCEEDED, ...). */

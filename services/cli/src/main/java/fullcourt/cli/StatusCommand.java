@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -17,11 +18,17 @@ import picocli.CommandLine.Parameters;
         header = "Show the runs, one run by processor with its dead tasks, or the stale partitions.",
         customSynopsis = {
             "fullcourt status [RUN] [--json] [--coordinator URL]",
+            "fullcourt status RUN --watch [--interval DURATION] [--print-every DURATION]",
             "fullcourt status --stale [--from DATE] [--to DATE] [--processor NAME | --phase N] [--limit N] [--json]"},
         description = {
             "%nWithout RUN: a table of the coordinator's runs with their state, tasks done of all, throughput and ETA.",
-            "With RUN: per processor its tasks, running (dispatched or running), succeeded, skipped, dead and"
-                    + " blocked; the run's throughput and ETA; and its dead tasks with attempts and last error.",
+            "With RUN: per processor its tasks, running (dispatched or running), succeeded, skipped, dead, blocked"
+                    + " and cancelled; the run's throughput and ETA; its dead tasks with attempts and last error; and"
+                    + " the tasks that succeeded with 0 rows on a date where rows are expected. Its exit status says"
+                    + " how the run stands (below), so a script can tell a run with dead tasks from a good one.",
+            "With RUN --watch: follows the run to its end, one line per phase (bar, done/total, rate, ETA,"
+                    + " running, retries, dead), redrawn in place on a terminal and printed every --print-every"
+                    + " otherwise; then the report above, and the exit status of how the run ended.",
             "With --stale: the partitions of the warehouse that are stale now, outside any run, judged from partition"
                     + " lineage: missing, without lineage, interrupted, of another model version, computed from a raw"
                     + " date or an upstream partition that changed since, or reading a stale upstream (through windows"
@@ -29,13 +36,15 @@ import picocli.CommandLine.Parameters;
                     + " partitions with their reasons. Exit status 4 when any is stale, 0 when nothing is:"
                     + " 'fullcourt request ... --stale' recomputes exactly them."},
         exitCodeListHeading = ExitCodes.HEADING,
-        exitCodeList = {ExitCodes.OK_LINE, ExitCodes.SYSTEM_FAILURE_LINE, ExitCodes.USAGE_LINE,
-            ExitCodes.STALE_FOUND_LINE},
+        exitCodeList = {ExitCodes.RUN_OK_LINE, ExitCodes.SYSTEM_FAILURE_LINE, ExitCodes.USAGE_LINE,
+            ExitCodes.STALE_FOUND_LINE, ExitCodes.RUN_FAILED_LINE, ExitCodes.RUN_CANCELLED_LINE},
         footerHeading = "%nExamples:%n",
         footer = {
             "  fullcourt status",
             "  fullcourt status bf-20240105-101500-3f2a",
             "  fullcourt status bf-20240105-101500-3f2a --json | jq '.dead'",
+            "  Follow a run to its end; exit status 0 only if every task succeeded or was skipped:",
+            "    fullcourt status bf-20240105-101500-3f2a --watch",
             "  fullcourt status --coordinator http://coordinator.internal:8080",
             "  What is stale in the whole warehouse, and why:",
             "    fullcourt status --stale",
@@ -55,6 +64,14 @@ public class StatusCommand extends CoordinatorCommand {
 
     @Option(names = "--json", description = "Print the coordinator's JSON as it came, for scripts.%nDefault: off.")
     boolean json;
+
+    @Option(names = "--watch",
+            description = "With RUN: follow it until it ends, drawing one line per phase; then its report.%nDefault:"
+                    + " off.")
+    boolean watch;
+
+    @Mixin
+    WatchOptions watching;
 
     @Option(names = "--stale",
             description = "Show the stale partitions of the warehouse (not of a run), with their reasons; exit"
@@ -94,27 +111,37 @@ public class StatusCommand extends CoordinatorCommand {
             throw new ParameterException(command.commandLine(), String.join(", ", staleOnly)
                     + (staleOnly.size() == 1 ? " goes" : " go") + " with --stale: add --stale to see stale partitions");
         }
+        if (watch && (runId == null || json)) {
+            throw new ParameterException(command.commandLine(), runId == null
+                    ? "--watch follows one run: give its id, e.g. fullcourt status bf-20240105-101500-3f2a --watch"
+                    : "--watch draws the run for a person: drop --json (or --watch)");
+        }
         CoordinatorClient client = coordinator.client();
         PrintWriter out = out();
-        String body = runId == null ? client.runsJson() : client.runJson(runId);
-        if (json) {
-            out.println(body.strip());
-            return ExitCodes.OK;
+        if (watch) {
+            return RunOutcome.exitCode(watching.watcher(client, out).follow(runId));
         }
+        String body = runId == null ? client.runsJson() : client.runJson(runId);
         try {
-            out.print(runId == null
-                    ? RunsTable.render(RunStatusReader.runs(body))
-                    : RunReport.render(RunStatusReader.run(body)));
+            if (runId == null) {
+                out.print(json ? body.strip() + System.lineSeparator() : RunsTable.render(RunStatusReader.runs(body)));
+                return ExitCodes.OK;
+            }
+            RunStatus run = RunStatusReader.run(body);
+            out.print(json ? body.strip() + System.lineSeparator() : RunReport.render(run));
+            return RunOutcome.exitCode(run);
         } catch (JsonProcessingException e) {
             throw client.unexpected(runId == null ? "GET /runs" : "GET /runs/" + runId, e.getOriginalMessage());
         }
-        return ExitCodes.OK;
     }
 
     private int staleness() {
         List<String> problems = new ArrayList<>();
         if (runId != null) {
             problems.add("--stale shows the warehouse, not a run: drop " + runId + " (or --stale)");
+        }
+        if (watch) {
+            problems.add("--watch follows a run, not --stale: drop one of them");
         }
         if (from != null && to != null && to.isBefore(from)) {
             problems.add("--to " + to + " is before --from " + from);

@@ -38,12 +38,12 @@ class CoordinatorCommandsTest {
     }
 
     @Test
-    void statusOfARunShowsItsProcessors() {
+    void statusOfARunShowsItsProcessorsAndExitsFiveWhenTasksAreDead() {
         coordinator.answer("GET /runs/bf-a", 200, RunFixtures.RUN_A);
 
         Cli cli = run("status", "bf-a");
 
-        assertThat(cli.exitCode).as(cli.toString()).isZero();
+        assertThat(cli.exitCode).as("bf-a has 2 DEAD tasks: " + cli).isEqualTo(5);
         assertThat(cli.out).contains("player_game_summary          100        9         55        2     2        2");
     }
 
@@ -103,6 +103,52 @@ class CoordinatorCommandsTest {
         ObjectMapper json = new ObjectMapper();
         assertThat(json.readTree(coordinator.only().body()))
                 .isEqualTo(json.readTree("{\"processors\": [], \"dates\": []}"));
+    }
+
+    @Test
+    void cancelSendsJsonAndTheClientHeaderWithoutWhichTheCoordinatorRefusesIt() {
+        coordinator.answer("POST /runs/bf-a/cancel", 200, "{\"runId\": \"bf-a\", \"cancelled\": true}");
+        coordinator.answer("POST /runs/bf-a/replay", 200, "{\"runId\": \"bf-a\", \"replayed\": 0}");
+
+        run("cancel", "bf-a");
+        run("replay", "bf-a");
+
+        assertThat(coordinator.received).hasSize(2).allSatisfy(sent -> {
+            assertThat(sent.contentType()).isEqualTo("application/json");
+            assertThat(sent.client()).isEqualTo("cli");
+        });
+        assertThat(coordinator.received.get(0).body()).isEqualTo("{}");
+    }
+
+    @Test
+    void pauseAndResumePostToTheRunAndSayWhatHappens() {
+        coordinator.answer("POST /runs/bf-a/pause", 200, "{\"runId\": \"bf-a\", \"paused\": true}");
+        coordinator.answer("POST /runs/bf-a/resume", 200, "{\"runId\": \"bf-a\", \"paused\": false}");
+
+        Cli paused = run("pause", "bf-a");
+        Cli resumed = run("resume", "bf-a");
+
+        assertThat(paused.exitCode).as(paused.toString()).isZero();
+        assertThat(paused.out).contains("paused run bf-a: nothing new is dispatched; tasks in flight finish")
+                .contains("fullcourt resume bf-a");
+        assertThat(resumed.exitCode).as(resumed.toString()).isZero();
+        assertThat(resumed.out).contains("resumed run bf-a");
+        assertThat(coordinator.received).extracting(CoordinatorStub.Received::path)
+                .containsExactly("/runs/bf-a/pause", "/runs/bf-a/resume");
+        assertThat(coordinator.received).allSatisfy(sent -> assertThat(sent.client()).isEqualTo("cli"));
+    }
+
+    @Test
+    void cancelOfAFinishedRunPrintsTheCoordinatorsReasonAndExitsTwo() {
+        coordinator.answer("POST /runs/bf-b/cancel", 409, "{\"message\": \"run bf-b is already COMPLETED"
+                + " (finished 2024-01-05T09:20:00Z): nothing left to cancel\"}");
+
+        Cli cli = run("cancel", "bf-b");
+
+        assertThat(cli.exitCode).isEqualTo(2);
+        assertThat(cli.err).isEqualTo("fullcourt cancel: run bf-b is already COMPLETED (finished"
+                + " 2024-01-05T09:20:00Z): nothing left to cancel\n");
+        assertThat(cli.out).doesNotContain("cancelling");
     }
 
     @Test

@@ -7,16 +7,18 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The coordinator's REST API played by a local HTTP server on a free port: canned answers, recorded requests. */
 final class CoordinatorStub implements AutoCloseable {
 
     /** One request as the stub received it. */
-    record Received(String method, String path, String query, String contentType, String body) {
+    record Received(String method, String path, String query, String contentType, String client, String body) {
     }
 
     private record Answer(int status, String body) {
@@ -24,6 +26,7 @@ final class CoordinatorStub implements AutoCloseable {
 
     final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Answer>> inTurn = new ConcurrentHashMap<>();
     private final HttpServer server;
 
     CoordinatorStub() {
@@ -46,6 +49,16 @@ final class CoordinatorStub implements AutoCloseable {
         return this;
     }
 
+    /** Answers {@code method path} with each body in turn, 200, the last one from then on: a run that moves on. */
+    CoordinatorStub answerInTurn(String methodAndPath, String... bodies) {
+        Deque<Answer> queue = new ConcurrentLinkedDeque<>();
+        for (String body : bodies) {
+            queue.add(new Answer(200, body));
+        }
+        inTurn.put(methodAndPath, queue);
+        return this;
+    }
+
     Received only() {
         if (received.size() != 1) {
             throw new AssertionError("expected one request, got " + received);
@@ -58,8 +71,12 @@ final class CoordinatorStub implements AutoCloseable {
         String path = exchange.getRequestURI().getRawPath();
         byte[] in = exchange.getRequestBody().readAllBytes();
         received.add(new Received(method, path, exchange.getRequestURI().getRawQuery(),
-                exchange.getRequestHeaders().getFirst("Content-Type"), new String(in, StandardCharsets.UTF_8)));
-        Answer answer = answers.getOrDefault(method + " " + path, new Answer(404, ""));
+                exchange.getRequestHeaders().getFirst("Content-Type"),
+                exchange.getRequestHeaders().getFirst("X-Fullcourt-Client"), new String(in, StandardCharsets.UTF_8)));
+        String key = method + " " + path;
+        Deque<Answer> queued = inTurn.get(key);
+        Answer answer = queued != null && queued.size() > 1 ? queued.poll()
+                : queued != null ? queued.peek() : answers.getOrDefault(key, new Answer(404, ""));
         byte[] out = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(answer.status(), out.length == 0 ? -1 : out.length);

@@ -40,7 +40,7 @@ class HelpTextTest {
         assertThat(cli.exitCode).isZero();
         assertThat(cli.out).contains("Examples:")
                 .contains("fullcourt request --from 2021-10-19 --to 2022-04-10 --phase 3")
-                .contains("--dry-run").contains("--[no-]cascade").contains("--[no-]wait").contains("--missing-only")
+                .contains("--dry-run").contains("--[no-]cascade").contains("--wait").contains("--no-wait").contains("--missing-only")
                 .contains("Default: 60s").contains("bf-<yyyyMMdd-HHmmss>");
     }
 

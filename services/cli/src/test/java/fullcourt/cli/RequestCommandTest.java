@@ -43,7 +43,7 @@ class RequestCommandTest {
         assertThat(cli.out).isEqualTo("published request jan, run id jan\n"
                 + "accepted: run jan\n"
                 + PLAN + "\n"
-                + "follow it with: fullcourt status jan\n");
+                + "follow it with: fullcourt status jan --watch\n");
         assertThat(cli.err).isEmpty();
     }
 

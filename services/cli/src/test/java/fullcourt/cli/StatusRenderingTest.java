@@ -44,14 +44,46 @@ class StatusRenderingTest {
                 run bf-a: RUNNING, policy phase-barrier, accepted 2024-01-05T10:00:00Z
                 153 of 200 tasks finished, 12.5 tasks/min, ETA 3m 46s
 
-                PROCESSOR                  TASKS  RUNNING  SUCCEEDED  SKIPPED  DEAD  BLOCKED
-                team_offense_game_summary    100        4         90        6     0        0
-                player_game_summary          100        9         55        2     2        2
+                PROCESSOR                  TASKS  RUNNING  SUCCEEDED  SKIPPED  DEAD  BLOCKED  CANCELLED
+                team_offense_game_summary    100        4         90        6     0        0          0
+                player_game_summary          100        9         55        2     2        2          0
 
                 dead tasks (2); after a fix: fullcourt replay bf-a
                 TASK                            ATTEMPTS  ERROR
                 player_game_summary/2022-01-03         5  division by zero at usage_rate
                 player_game_summary/2022-01-04         5  -
+                """);
+    }
+
+    @Test
+    void aCancelledRunShowsWhatWasCancelledPerProcessor() throws Exception {
+        String json = """
+                {"runId": "bf-c", "state": "CANCELLED", "totals": {"SUCCEEDED": 3, "CANCELLED": 7},
+                 "processors": [{"processor": "player_game_summary", "counts": {"SUCCEEDED": 3, "CANCELLED": 7}}]}
+                """;
+
+        String report = unixLines(RunReport.render(RunStatusReader.run(json)));
+
+        assertThat(report).contains("""
+                PROCESSOR            TASKS  RUNNING  SUCCEEDED  SKIPPED  DEAD  BLOCKED  CANCELLED
+                player_game_summary     10        0          3        0     0        0          7
+                """);
+    }
+
+    @Test
+    void tasksThatSucceededWithZeroRowsAreCountedAndListed() throws Exception {
+        String json = """
+                {"runId": "bf-z", "state": "COMPLETED", "zeroRows": 2,
+                 "zeroRowTasks": ["player_game_summary/2022-01-03", "ml_feature_store_v2/2022-01-04"]}
+                """;
+
+        String report = unixLines(RunReport.render(RunStatusReader.run(json)));
+
+        assertThat(report).endsWith("""
+
+                2 tasks SUCCEEDED with 0 rows on a date its processor did not skip (rows expected there):
+                  player_game_summary/2022-01-03
+                  ml_feature_store_v2/2022-01-04
                 """);
     }
 

@@ -73,6 +73,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.jboss.logging.Logger;
@@ -350,8 +351,14 @@ public class Coordinator {
     }
 
     private void accept(BackfillRequest request, String runId) {
-        if (scheduler.run(runId).isPresent()) {
+        Optional<RunState> existing = scheduler.run(runId);
+        if (existing.isPresent()) {
+            // answered at once, so a client waiting for an answer to a repeated id is not left to time out
+            RunState run = existing.get();
             LOG.infof("Request %s already accepted as run %s; ignoring the duplicate", request.requestId(), runId);
+            publishRunEvent(RunEvent.accepted(runId, request.requestId(), clock.instant(), "already accepted at "
+                    + run.acceptedAt() + ", now " + run.status() + ": this repeat of request id " + runId
+                    + " changes nothing"));
             return;
         }
         SeasonCalendar calendar = SeasonCalendar.load(warehouse);
@@ -547,24 +554,54 @@ public class Coordinator {
         });
     }
 
-    /** Stops dispatching the run's remaining tasks; tasks in flight finish. */
-    public void cancel(String runId) {
-        cancel(runId, DEFAULT_REQUESTER);
+    /**
+     * Stops dispatching the run's remaining tasks; tasks in flight finish. A finished run has nothing left to
+     * cancel: the answer is then why not, and nothing is written.
+     */
+    public Optional<String> cancel(String runId) {
+        return cancel(runId, DEFAULT_REQUESTER);
     }
 
     /** {@link #cancel(String)}, its ledger row recording who asked ({@code requester}). */
-    public void cancel(String runId, String requester) {
+    public Optional<String> cancel(String runId, String requester) {
+        return runAction(runId, LedgerEventType.CANCEL_REQUESTED, RunState::finished, "cancel", requester,
+                "cancel requested; tasks in flight finish");
+    }
+
+    /**
+     * Stops dispatching the run's tasks until it is resumed; tasks in flight finish. Refused once it is finished or
+     * cancelled. Its ledger row records who asked ({@code requester}).
+     */
+    public Optional<String> pause(String runId, String requester) {
+        return runAction(runId, LedgerEventType.PAUSED, r -> r.finished() || r.cancelRequested(), "pause", requester,
+                "paused; tasks in flight finish, nothing new is dispatched until it is resumed");
+    }
+
+    /** Dispatches a paused run's tasks again, the same run going on; its ledger row records who asked. */
+    public Optional<String> resume(String runId, String requester) {
+        return runAction(runId, LedgerEventType.RESUMED, r -> r.finished() || r.cancelRequested(), "resume",
+                requester, "resumed");
+    }
+
+    /** An operator's action on a whole run: refused with the reason when the run's state rules it out. */
+    private Optional<String> runAction(String runId, LedgerEventType type, Predicate<RunState> refused, String verb,
+                                       String requester, String done) {
         String askedBy = Requester.of(requester);
-        call(() -> {
-            LedgerEvent e = LedgerEvent.run(runId, LedgerEventType.CANCEL_REQUESTED, clock.instant(),
-                    Requester.detail(askedBy));
+        return call(() -> {
+            Optional<RunState> run = scheduler.run(runId);
+            if (run.isPresent() && refused.test(run.get())) {
+                return Optional.of("run " + runId + " is already " + run.get().status()
+                        + (run.get().finishedAt() == null ? "" : " (finished " + run.get().finishedAt() + ")")
+                        + ": nothing left to " + verb);
+            }
+            LedgerEvent e = LedgerEvent.run(runId, type, clock.instant(), Requester.detail(askedBy));
             append(e);
             scheduler.apply(e);
             try (TaskMdc mdc = TaskMdc.ofRun(runId)) {
-                LOG.infof("Run %s: cancel requested (%s); tasks in flight finish", runId, Requester.detail(askedBy));
+                LOG.infof("Run %s: %s (%s)", runId, done, Requester.detail(askedBy));
             }
             afterChange();
-            return null;
+            return Optional.<String>empty();
         });
     }
 
@@ -622,8 +659,8 @@ public class Coordinator {
         dispatchReady();
         for (RunState run : scheduler.runsToFinish()) {
             Instant now = clock.instant();
-            LedgerEvent e = LedgerEvent.run(run.runId(), LedgerEventType.RUN_FINISHED, now,
-                    run.cancelRequested() ? "CANCELLED" : "COMPLETED");
+            RunStatus status = run.outcome();
+            LedgerEvent e = LedgerEvent.run(run.runId(), LedgerEventType.RUN_FINISHED, now, status.name());
             append(e);
             scheduler.apply(e);
             RunSummary summary = run.summary(now);
@@ -631,7 +668,11 @@ public class Coordinator {
                 publishRunEvent(run.cancelRequested()
                         ? RunEvent.cancelled(run.runId(), run.request().requestId(), now, summary)
                         : RunEvent.completed(run.runId(), run.request().requestId(), now, summary));
-                LOG.infof("Run %s %s: %s", run.runId(), run.cancelRequested() ? "cancelled" : "completed", summary);
+                if (status == RunStatus.COMPLETED_WITH_FAILURES) {
+                    LOG.warnf("Run %s %s: %s", run.runId(), status, summary);
+                } else {
+                    LOG.infof("Run %s %s: %s", run.runId(), status, summary);
+                }
             }
         }
     }

@@ -17,6 +17,13 @@ public interface LocalConfig {
     /** Last date of the default backfill; the last date of the generated seasons when unset. */
     Optional<java.time.LocalDate> to();
 
+    /**
+     * How often the live view is printed when the output is not a terminal (a CI log, a file); on a terminal it is
+     * redrawn in place every second.
+     */
+    @WithDefault("10s")
+    java.time.Duration progressEvery();
+
     /** Seed of the season generator: the same seed gives the same seasons. */
     @WithDefault("42")
     long seed();

@@ -1,7 +1,10 @@
 package fullcourt.local;
 
 import fullcourt.coordinator.Coordinator;
+import fullcourt.coordinator.RunStatus;
+import fullcourt.coordinator.TaskKey;
 import fullcourt.coordinator.TaskStatus;
+import fullcourt.coordinator.api.RunPhases;
 import fullcourt.coordinator.dispatch.RunState;
 import fullcourt.engine.catalog.Catalog;
 import fullcourt.engine.catalog.SeasonCalendar;
@@ -11,6 +14,9 @@ import fullcourt.local.validation.ValidationReport;
 import fullcourt.messages.BackfillRequest;
 import fullcourt.messages.MessageCodec;
 import fullcourt.messages.Topics;
+import fullcourt.progress.LiveConsole;
+import fullcourt.progress.LiveView;
+import fullcourt.progress.RunSnapshot;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.QuarkusApplication;
@@ -20,7 +26,9 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,10 +53,12 @@ public class LocalMain implements QuarkusApplication {
             this JVM, generates the raw seasons (2021-22..2024-25) if they are not there yet, then:
 
               (no option)     publishes ONE backfill request for phases 3 to 6 over every date of the
-                              generated seasons, prints progress per phase every 5 s, then the run
-                              summary and the validation report. Exit status 0 when every check
-                              passed. Interrupted (Ctrl-C), it stops cleanly; run it again and the same
-                              run resumes where it stopped (finished tasks are not redone).
+                              generated seasons and shows it live, one line per phase (bar, done/total,
+                              rate, ETA, running, retries, dead): redrawn in place on a terminal, printed
+                              every 10 s otherwise (fullcourt.local.progress-every). Then the run summary,
+                              the validation report, and where the logs and exports are. Interrupted
+                              (Ctrl-C), it stops cleanly; run it again and the same run resumes where it
+                              stopped (finished tasks are not redone).
               --missing-only  the same request in mode 'missing': only (processor, date) partitions missing
                               from the warehouse run. After a complete backfill it ends at once.
               --stale         the same request in mode 'stale': only partitions that are missing, of an
@@ -58,8 +68,20 @@ public class LocalMain implements QuarkusApplication {
               --serve         no backfill: serve the coordinator API on http://localhost:8080 and the
                               emulator on 127.0.0.1:8085 until Ctrl-C, for ./fullcourt request|status|replay.
               --help          this text.
+
+            Task-level logs (INFO) go to data/logs/fullcourt.log (quarkus.log.file.path), whose path is
+            printed at start; warnings and errors also reach the terminal.
+
+            Exit status: 0 every task SUCCEEDED or SKIPPED and every validation check passed; 3 a validation
+            check failed; 5 the run ended with DEAD or BLOCKED tasks (COMPLETED_WITH_FAILURES); 130
+            interrupted (Ctrl-C); 1 another failure; 2 bad options.
             """;
-    static final Duration TICK = Duration.ofSeconds(5);
+    /** How often the live view reads the run (and redraws it on a terminal). */
+    static final Duration REDRAW = Duration.ofSeconds(1);
+    /** Exit status when the run ended with DEAD or BLOCKED tasks (the CLI's too). */
+    static final int EXIT_RUN_FAILED = 5;
+    /** Exit status when the run completed but a validation check failed (the CLI's validate's too). */
+    static final int EXIT_VALIDATION_FAILED = 3;
 
     @Inject
     Coordinator coordinator;
@@ -76,6 +98,9 @@ public class LocalMain implements QuarkusApplication {
 
     @ConfigProperty(name = "fullcourt.exports.location")
     String exportsLocation;
+
+    @ConfigProperty(name = "quarkus.log.file.path")
+    String logPath;
 
     private final PrintStream out = System.out;
     /** Set when Quarkus shuts down (Ctrl-C): the progress loop stops so the application can. */
@@ -105,6 +130,7 @@ public class LocalMain implements QuarkusApplication {
             System.err.println("unknown or conflicting options " + options + "\n\n" + USAGE);
             return 2;
         }
+        out.printf("Logs (task-level, INFO): %s; warnings and errors also here%n", logFile());
         if (options.contains("--serve")) {
             out.println("Serving: coordinator API http://localhost:8080/runs, Pub/Sub emulator 127.0.0.1:8085. Ctrl-C stops.");
             Quarkus.waitForExit();
@@ -140,30 +166,65 @@ public class LocalMain implements QuarkusApplication {
             out.printf("Resuming run %s (%s)%n", runId, known.get() ? "already finished" : "in progress");
         }
         Instant started = Instant.now();
-        BackfillProgress progress = new BackfillProgress(catalog);
         RunState run = awaitAccepted(runId);
         watching = runId;
-        while (!run.finished()) {
-            TimeUnit.MILLISECONDS.sleep(TICK.toMillis());
+        LiveConsole console = new LiveConsole(new PrintWriter(out, true), LiveConsole.detect(), local.progressEvery(),
+                Clock.systemUTC());
+        while (true) {
+            RunSnapshot snapshot = coordinator.read(s -> snapshot(s.run(runId).orElseThrow()));
+            if (snapshot == null) {
+                break;
+            }
+            console.show(LiveView.lines(snapshot));
+            TimeUnit.MILLISECONDS.sleep(REDRAW.toMillis());
             if (stopping) {
                 return 130;
             }
-            run = coordinator.read(s -> s.run(runId).orElseThrow());
-            out.printf("[%s] %s%n%s", BackfillProgress.human(Duration.between(started, Instant.now())), runId,
-                    progress.render(run, Duration.between(started, Instant.now())));
         }
+        run = coordinator.read(s -> s.run(runId).orElseThrow());
+        RunSnapshot last = coordinator.read(s -> finalSnapshot(s.run(runId).orElseThrow()));
+        console.last(LiveView.lines(last));
         watching = null;
         Map<TaskStatus, Integer> counts = run.counts();
-        out.printf("%nRun %s finished in %s: %s%n", runId, BackfillProgress.human(Duration.between(started, Instant.now())),
+        RunStatus status = coordinator.read(s -> s.run(runId).orElseThrow().status());
+        out.printf("%nRun %s finished in %s: %s%n", runId, LiveView.human(Duration.between(started, Instant.now())),
                 counts);
+        out.printf("State %s%s%n", status, status == RunStatus.COMPLETED_WITH_FAILURES
+                ? ": its DEAD tasks and their errors: ./fullcourt status " + runId + " (with --serve running); after"
+                + " a fix, ./fullcourt replay " + runId : "");
         if (run.unchanged() > 0) {
             out.printf("%d of the SKIPPED tasks were cut off early: their inputs and version had not changed%n",
                     run.unchanged());
         }
+        List<TaskKey> empty = coordinator.read(s -> s.run(runId).orElseThrow().zeroRowTasks());
+        if (!empty.isEmpty()) {
+            out.printf("%d tasks SUCCEEDED with 0 rows on a date their processor did not skip, e.g. %s%n", empty.size(),
+                    empty.stream().limit(5).map(TaskKey::taskId).toList());
+        }
         ValidationReport report = ValidationReport.build(warehouse, catalog, from, to, exportRoot());
         out.println(report.render());
-        boolean clean = counts.getOrDefault(TaskStatus.DEAD, 0) == 0 && counts.getOrDefault(TaskStatus.BLOCKED, 0) == 0;
-        return clean && report.passed() ? 0 : 1;
+        out.printf("Logs: %s%n", logFile());
+        exportRoot().ifPresent(dir -> out.printf("Exports: %s%n", dir.toAbsolutePath()));
+        if (status != RunStatus.COMPLETED) {
+            return EXIT_RUN_FAILED;
+        }
+        return report.passed() ? 0 : EXIT_VALIDATION_FAILED;
+    }
+
+    /** The run's live view now, or null once it finished (its last frame is drawn by {@link #finalSnapshot}). */
+    private RunSnapshot snapshot(RunState run) {
+        return run.finished() ? null : finalSnapshot(run);
+    }
+
+    private RunSnapshot finalSnapshot(RunState run) {
+        Instant end = run.finished() && run.finishedAt() != null ? run.finishedAt() : Instant.now();
+        return new RunSnapshot(run.runId(), run.status().name(), Duration.between(run.acceptedAt(), end),
+                RunPhases.of(run, catalog));
+    }
+
+    /** Where task-level logs go: the file handler's path, absolute. */
+    private Path logFile() {
+        return Path.of(logPath).toAbsolutePath().normalize();
     }
 
     /** The export directory, when exports go to one (not to GCS). */

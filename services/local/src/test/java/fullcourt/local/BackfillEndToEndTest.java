@@ -259,7 +259,8 @@ class BackfillEndToEndTest extends PipelineTest {
             driver.awaitSucceeded("e2e-cancel", 2);
             await().atMost(Duration.ofSeconds(30)).until(() -> driver.statuses("e2e-cancel")
                     .get(new TaskKey("alpha", from.plusDays(2))) == TaskStatus.RUNNING);
-            io.restassured.RestAssured.given().post("/runs/e2e-cancel/cancel").then().statusCode(200);
+            io.restassured.RestAssured.given().header("X-Fullcourt-Client", "test").contentType("application/json")
+                    .body("{}").post("/runs/e2e-cancel/cancel").then().statusCode(200);
             Faults.release();
             driver.awaitFinished("e2e-cancel", Duration.ofSeconds(60));
 

@@ -1,26 +1,45 @@
 package fullcourt.coordinator.api;
 
+import fullcourt.coordinator.TaskKey;
 import fullcourt.coordinator.TaskStatus;
 import fullcourt.coordinator.dispatch.RunProgress;
 import fullcourt.coordinator.dispatch.RunState;
 import fullcourt.coordinator.dispatch.TaskRecord;
+import fullcourt.engine.catalog.Catalog;
+import fullcourt.progress.PhaseProgress;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A run as the status API shows it: state, scheduling policy, counts per processor, throughput, ETA, dead tasks. */
+/**
+ * A run as the status API shows it: state, scheduling policy, counts per processor and per phase, throughput, ETA,
+ * dead tasks, and the tasks that succeeded with 0 rows.
+ *
+ * @param state {@code RUNNING}, {@code CANCELLING}, {@code COMPLETED}, {@code COMPLETED_WITH_FAILURES} or
+ *              {@code CANCELLED} (see {@link fullcourt.coordinator.RunStatus})
+ * @param elapsedMillis from its acceptance to its end, or to now while it runs
+ * @param zeroRows tasks that SUCCEEDED with 0 rows on a date their processor did not skip
+ * @param zeroRowTasks the first {@link #ZERO_ROWS_LISTED} of them (with detail only)
+ */
 public record RunView(
         String runId,
         String state,
         String policy,
         Instant acceptedAt,
         Instant finishedAt,
+        long elapsedMillis,
         Map<TaskStatus, Integer> totals,
         List<ProcessorView> processors,
+        List<PhaseProgress> phases,
         RunProgress progress,
         List<DeadTaskView> dead,
+        int zeroRows,
+        List<String> zeroRowTasks,
         InFlightView inFlight) {
+
+    static final int ZERO_ROWS_LISTED = 100;
 
     /**
      * Tasks in flight across all runs and the global limit they are held to: lowered from the configured
@@ -37,11 +56,10 @@ public record RunView(
     public record DeadTaskView(String taskId, int attempts, String error) {
     }
 
-    static RunView of(RunState run, Instant now, boolean withDetail, InFlightView inFlight) {
-        String state = run.finished() ? (run.cancelRequested() ? "CANCELLED" : "COMPLETED")
-                : run.cancelRequested() ? "CANCELLING" : "RUNNING";
+    static RunView of(RunState run, Instant now, boolean withDetail, InFlightView inFlight, Catalog catalog) {
         List<ProcessorView> processors = new ArrayList<>();
         List<DeadTaskView> dead = new ArrayList<>();
+        List<TaskKey> zeroRows = run.zeroRowTasks();
         if (withDetail) {
             run.countsByProcessor().forEach((p, c) -> processors.add(new ProcessorView(p, c)));
             for (TaskRecord t : run.tasks()) {
@@ -50,7 +68,12 @@ public record RunView(
                 }
             }
         }
-        return new RunView(run.runId(), state, run.policy().wireName(), run.acceptedAt(), run.finishedAt(), run.counts(), processors,
-                RunProgress.of(run, now), dead, inFlight);
+        List<String> zeroRowTasks = withDetail
+                ? zeroRows.stream().limit(ZERO_ROWS_LISTED).map(TaskKey::taskId).toList() : List.of();
+        Instant end = run.finished() && run.finishedAt() != null ? run.finishedAt() : now;
+        return new RunView(run.runId(), run.status().name(), run.policy().wireName(), run.acceptedAt(),
+                run.finishedAt(), Math.max(0, Duration.between(run.acceptedAt(), end).toMillis()), run.counts(),
+                processors, RunPhases.of(run, catalog), RunProgress.of(run, now), dead, zeroRows.size(), zeroRowTasks,
+                inFlight);
     }
 }

@@ -1,5 +1,6 @@
 package fullcourt.coordinator.api;
 
+import fullcourt.coordinator.CoordinatorConfig;
 import fullcourt.coordinator.validation.FieldCheck;
 import fullcourt.coordinator.validation.StalePartitions;
 import fullcourt.coordinator.validation.SystemAccuracy;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,6 +39,8 @@ public class ValidationResource {
 
     @Inject
     Validator validator;
+    @Inject
+    CoordinatorConfig config;
 
     @GET
     public ValidationView validate(@QueryParam("from") String from, @QueryParam("to") String to,
@@ -44,8 +48,17 @@ public class ValidationResource {
         if (phase != null && (phase < 3 || phase > 6)) {
             throw new BadParameter("phase must be 3, 4, 5 or 6, got " + phase);
         }
+        LocalDate first = date("from", from);
+        LocalDate last = date("to", to);
+        // the same bound as a request's range: a huge range would keep a core busy after the client gave up
+        long days = ChronoUnit.DAYS.between(first, last) + 1;
+        if (days > config.maxRangeDays()) {
+            throw new BadParameter("from/to: " + first + " .. " + last + " covers " + days + " days, more than the"
+                    + " limit of " + config.maxRangeDays() + " (fullcourt.coordinator.max-range-days): validate it in"
+                    + " parts");
+        }
         try {
-            return ValidationView.of(validator.validate(date("from", from), date("to", to), Optional.ofNullable(phase)));
+            return ValidationView.of(validator.validate(first, last, Optional.ofNullable(phase)));
         } catch (IllegalArgumentException e) {
             throw new BadParameter(e.getMessage());
         }

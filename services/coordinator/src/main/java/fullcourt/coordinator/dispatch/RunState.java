@@ -1,5 +1,6 @@
 package fullcourt.coordinator.dispatch;
 
+import fullcourt.coordinator.RunStatus;
 import fullcourt.coordinator.TaskKey;
 import fullcourt.coordinator.TaskStatus;
 import fullcourt.engine.lineage.LineageRecorder;
@@ -12,6 +13,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -31,6 +33,7 @@ public final class RunState {
     final int[] unfinishedPerLevel;
     int inFlight;
     boolean cancelRequested;
+    boolean paused;
     boolean finished;
     Instant finishedAt;
 
@@ -82,12 +85,47 @@ public final class RunState {
         return cancelRequested;
     }
 
+    /** Paused by an operator: none of its tasks is dispatched until it is resumed. */
+    public boolean paused() {
+        return paused;
+    }
+
     public boolean finished() {
         return finished;
     }
 
     public Instant finishedAt() {
         return finishedAt;
+    }
+
+    /** Finished with a DEAD or BLOCKED task is not COMPLETED: it is COMPLETED_WITH_FAILURES until they are replayed. */
+    public RunStatus status() {
+        if (!finished) {
+            return cancelRequested ? RunStatus.CANCELLING : paused ? RunStatus.PAUSED : RunStatus.RUNNING;
+        }
+        return outcome();
+    }
+
+    /** The status it ends with once every task is terminal: CANCELLED, COMPLETED_WITH_FAILURES or COMPLETED. */
+    public RunStatus outcome() {
+        if (cancelRequested) {
+            return RunStatus.CANCELLED;
+        }
+        boolean failed = tasks.values().stream()
+                .anyMatch(t -> t.status == TaskStatus.DEAD || t.status == TaskStatus.BLOCKED);
+        return failed ? RunStatus.COMPLETED_WITH_FAILURES : RunStatus.COMPLETED;
+    }
+
+    /**
+     * Tasks that SUCCEEDED and wrote 0 rows. A processor SKIPS the dates it has nothing to do for (no games,
+     * bootstrap days) before it runs, so a task that succeeded was on a date where rows are expected: an empty
+     * partition there is suspicious (an empty upstream, a filter gone wrong), not an outcome to count as done.
+     */
+    public List<TaskKey> zeroRowTasks() {
+        return tasks.values().stream()
+                .filter(t -> t.status == TaskStatus.SUCCEEDED && t.rows != null && t.rows == 0)
+                .map(t -> t.key)
+                .toList();
     }
 
     public Collection<TaskRecord> tasks() {

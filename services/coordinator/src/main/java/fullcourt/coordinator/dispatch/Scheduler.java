@@ -198,7 +198,8 @@ public final class Scheduler {
                 }
             }
             case REPLAYED -> {
-                if (t.status == TaskStatus.DEAD) {
+                // a cancelled run dispatches nothing: a task replayed there would keep it CANCELLING for ever
+                if (t.status == TaskStatus.DEAD && !run.cancelRequested) {
                     move(run, t, TaskStatus.PLANNED);
                     t.finishedAt = null;
                     run.finished = false;
@@ -214,6 +215,10 @@ public final class Scheduler {
     private void applyRunEvent(RunState run, LedgerEvent e) {
         switch (e.type()) {
             case CANCEL_REQUESTED -> {
+                if (run.finished) {
+                    // refused live; a ledger written before that was refused still folds to what really happened
+                    return;
+                }
                 run.cancelRequested = true;
                 run.ready.clear();
                 for (TaskRecord t : run.tasks.values()) {
@@ -226,6 +231,8 @@ public final class Scheduler {
                 run.finished = true;
                 run.finishedAt = e.at();
             }
+            case PAUSED -> run.paused = !run.finished && !run.cancelRequested;
+            case RESUMED -> run.paused = false;
             default -> {
                 // RUN_ACCEPTED and PLANNED rows are folded by addRun
             }
@@ -303,7 +310,7 @@ public final class Scheduler {
         int processors = catalog.names().size();
         PriorityQueue<Cursor> merge = new PriorityQueue<>((a, b) -> order.compare(a.head, b.head));
         for (RunState run : runs.values()) {
-            if (!run.cancelRequested && !run.ready.isEmpty()) {
+            if (!run.cancelRequested && !run.paused && !run.ready.isEmpty()) {
                 Iterator<TaskKey> it = startable(run);
                 if (it.hasNext()) {
                     merge.add(new Cursor(run, it, it.next()));

@@ -17,7 +17,8 @@ public final class LedgerRows {
 
     /** Rows about a whole run; every other type names a task. */
     static final Set<LedgerEventType> RUN_TYPES =
-            EnumSet.of(LedgerEventType.RUN_ACCEPTED, LedgerEventType.CANCEL_REQUESTED, LedgerEventType.RUN_FINISHED);
+            EnumSet.of(LedgerEventType.RUN_ACCEPTED, LedgerEventType.CANCEL_REQUESTED, LedgerEventType.RUN_FINISHED,
+                    LedgerEventType.PAUSED, LedgerEventType.RESUMED);
 
     private static final Pattern PROCESSOR = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 

@@ -16,8 +16,8 @@ import java.util.Map;
  * @param tasks per status, per phase: tasks of the runs not yet finished
  * @param inFlightLimit the global in-flight limit dispatch works under now (lowered by quota
  *             errors, see {@code AdaptiveLimit})
- * @param runs per state ({@code active}, {@code completed}, {@code cancelled}): every run this
- *             coordinator knows, from its ledger
+ * @param runs per state ({@code active}, {@code completed}, {@code completed_with_failures}, {@code cancelled}):
+ *             every run this coordinator knows, from its ledger
  */
 public record SchedulerCounts(Map<TaskStatus, Map<Integer, Integer>> tasks, int inFlight, int inFlightLimit,
         Map<String, Integer> runs) {
@@ -41,12 +41,9 @@ public record SchedulerCounts(Map<TaskStatus, Map<Integer, Integer>> tasks, int 
         return new SchedulerCounts(tasks, scheduler.inFlightCount(), scheduler.globalLimit(), runs);
     }
 
-    /** The state the status API shows for a run, in lower case. */
+    /** The state the status API shows for a finished run, in lower case; {@code active} before it finishes. */
     static String state(RunState run) {
-        if (!run.finished()) {
-            return "active";
-        }
-        return run.cancelRequested() ? "cancelled" : "completed";
+        return run.finished() ? run.status().tag() : "active";
     }
 
     public int tasks(TaskStatus status, int phase) {

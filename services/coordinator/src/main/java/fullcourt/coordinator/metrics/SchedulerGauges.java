@@ -19,7 +19,7 @@ public final class SchedulerGauges {
     public static final String TASKS_IN_FLIGHT = "fullcourt.coordinator.tasks.in.flight";
     public static final String IN_FLIGHT_LIMIT = "fullcourt.coordinator.in.flight.limit";
     public static final String RUNS = "fullcourt.coordinator.runs";
-    static final List<String> RUN_STATES = List.of("active", "completed", "cancelled");
+    static final List<String> RUN_STATES = List.of("active", "completed", "completed_with_failures", "cancelled");
 
     private SchedulerGauges() {
     }
