@@ -83,6 +83,25 @@ public final class SeasonGenerator {
         }
     }
 
+    /**
+     * Schedule rows dated within the season (its first day to the end of its playoff window), whatever wrote them:
+     * for a season that is not {@link #present}, rows someone loaded, which {@link #generate} would delete.
+     */
+    public long scheduledGames(Connection duckdb, Season season) throws SQLException {
+        try (PreparedStatement ps = duckdb.prepareStatement(
+                "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'raw' AND table_name = 'schedule'")) {
+            if (count(ps) == 0) {
+                return 0;
+            }
+        }
+        try (PreparedStatement ps = duckdb.prepareStatement(
+                "SELECT count(*) FROM raw.schedule WHERE game_date BETWEEN ? AND ?")) {
+            ps.setObject(1, season.firstDay());
+            ps.setObject(2, season.lastDay());
+            return count(ps);
+        }
+    }
+
     /** Whether the season's regular-season schedule and its box scores are already in the raw tables. */
     public boolean present(Connection duckdb, Season season) throws SQLException {
         try (PreparedStatement ps = duckdb.prepareStatement(

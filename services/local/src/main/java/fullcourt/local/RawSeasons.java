@@ -37,12 +37,7 @@ public class RawSeasons {
         List<Season> wanted = SeasonRange.parse(config.seasons().get());
         SeasonGenerator generator = new SeasonGenerator(config.seed());
         try (Connection c = duckdb.connection()) {
-            List<Season> missing = new ArrayList<>();
-            for (Season s : wanted) {
-                if (!generator.present(c, s)) {
-                    missing.add(s);
-                }
-            }
+            List<Season> missing = toGenerate(generator, c, wanted);
             if (missing.isEmpty()) {
                 LOG.infof("Raw seasons %s already present", config.seasons().get());
                 return;
@@ -52,5 +47,35 @@ public class RawSeasons {
             LOG.infof("Generated raw seasons %s (seed %d) in %d ms: %s", missing.stream().map(Season::label).toList(),
                     config.seed(), (System.nanoTime() - start) / 1_000_000, report);
         }
+    }
+
+    /**
+     * The wanted seasons not yet generated whole. A season holding schedule rows that are not a complete generated
+     * season is someone's own data (fullcourt load): generating it would first delete those rows, so that is refused.
+     *
+     * @throws IllegalStateException naming the seasons and what to do instead
+     */
+    static List<Season> toGenerate(SeasonGenerator generator, Connection c, List<Season> wanted) throws SQLException {
+        List<Season> missing = new ArrayList<>();
+        List<String> loaded = new ArrayList<>();
+        for (Season s : wanted) {
+            if (generator.present(c, s)) {
+                continue;
+            }
+            long games = generator.scheduledGames(c, s);
+            if (games > 0) {
+                loaded.add(s.label() + " (" + games + " scheduled games)");
+            } else {
+                missing.add(s);
+            }
+        }
+        if (!loaded.isEmpty()) {
+            throw new IllegalStateException("raw data of " + String.join(", ", loaded) + " is already in the"
+                    + " warehouse and is not a generated season: generating over it would delete it. To backfill the"
+                    + " data you loaded, start with -Dfullcourt.local.seasons= (empty: generate nothing); to use"
+                    + " generated seasons instead, choose others with -Dfullcourt.local.seasons=FIRST..LAST, or move"
+                    + " the DuckDB file away");
+        }
+        return missing;
     }
 }
