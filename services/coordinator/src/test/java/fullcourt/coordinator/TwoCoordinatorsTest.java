@@ -17,6 +17,7 @@ import fullcourt.engine.transport.PullGates;
 import fullcourt.engine.warehouse.Warehouse;
 import fullcourt.messages.BackfillRequest;
 import fullcourt.messages.DateWork;
+import fullcourt.messages.DispatchToken;
 import fullcourt.messages.MessageCodec;
 import fullcourt.messages.RunEvent;
 import fullcourt.messages.RunEventType;
@@ -79,6 +80,8 @@ class TwoCoordinatorsTest {
     CoordinatorMetrics metrics;
     @Inject
     LineageService lineage;
+    @Inject
+    DispatchToken tokens;
 
     private void publish(String topic, Object message) throws Exception {
         connector.publishRaw(topic, MessageCodec.encode(message), Map.of()).toCompletableFuture().get();
@@ -189,6 +192,7 @@ class TwoCoordinatorsTest {
         b.metrics = metrics;
         b.lineage = lineage;
         b.gates = gates;
+        b.tokens = tokens;
         return b;
     }
 
