@@ -3,11 +3,11 @@ package fullcourt.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fullcourt.engine.warehouse.DuckDbWarehouse;
 import fullcourt.seasons.Season;
 import fullcourt.seasons.SeasonGenerator;
 import fullcourt.seasons.raw.RawTables;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ class RawSeasonsTest {
 
     @Test
     void aSeasonHoldingLoadedGamesIsRefusedWithWhatToDoAndNothingIsDeleted() throws Exception {
-        try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
+        try (DuckDbWarehouse warehouse = DuckDbWarehouse.open(":memory:"); Connection db = warehouse.connection()) {
             RawTables.create(db);
             try (Statement st = db.createStatement()) {
                 // a game of one's own, as `fullcourt load` writes it
@@ -42,7 +42,7 @@ class RawSeasonsTest {
 
     @Test
     void emptySeasonsAreGeneratedAndGeneratedOnesAreNotAgain() throws Exception {
-        try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
+        try (DuckDbWarehouse warehouse = DuckDbWarehouse.open(":memory:"); Connection db = warehouse.connection()) {
             Season generated = Season.of("2022-23");
             generator.generate(db, List.of(generated));
 
