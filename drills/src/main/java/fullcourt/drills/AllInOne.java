@@ -50,6 +50,11 @@ final class AllInOne {
         return dir.resolve("data/fullcourt.duckdb");
     }
 
+    /** The all-in-one's task-level log (INFO and up); its terminal output carries warnings and errors only. */
+    Path taskLog() {
+        return dir.resolve("data/logs/fullcourt.log");
+    }
+
     String emulator() {
         return "127.0.0.1:" + emulatorPort;
     }

@@ -10,9 +10,10 @@ import java.sql.SQLException;
  * Questions a drill asks of partition lineage ({@code ops.partition_lineage}) once the all-in-one has
  * stopped: how many writes began and never recorded an outcome (a process that died between a
  * partition write and its lineage), and how many partitions are still in that state at the end
- * (their latest write without an outcome: stale, to be rewritten).
+ * (their latest write without an outcome: stale, to be rewritten), and how many partitions were written more than
+ * once (a task run again).
  */
-record LineageChecks(int interruptedWrites, int partitionsLeftUnknown, int partitions) {
+record LineageChecks(int interruptedWrites, int partitionsLeftUnknown, int partitions, int partitionsWrittenTwice) {
 
     private static final String ENDED = "EXISTS (SELECT 1 FROM ops.partition_lineage AS e WHERE e.write_id = b.write_id"
             + " AND e.stage <> 'begun')";
@@ -26,7 +27,10 @@ record LineageChecks(int interruptedWrites, int partitionsLeftUnknown, int parti
                     + " WHERE b.stage = 'begun') AS b WHERE b.recency = 1 AND NOT " + ENDED);
             int partitions = count(c, "SELECT COUNT(DISTINCT processor || '/' || CAST(game_date AS VARCHAR))"
                     + " FROM ops.partition_lineage");
-            return new LineageChecks(interrupted, unknown, partitions);
+            // partitions with two or more finished writes: a task that ran again (the duplicates drill) wrote again
+            int twice = count(c, "SELECT COUNT(*) FROM (SELECT processor, game_date FROM ops.partition_lineage"
+                    + " WHERE stage <> 'begun' GROUP BY processor, game_date HAVING COUNT(*) >= 2) AS t");
+            return new LineageChecks(interrupted, unknown, partitions, twice);
         }
     }
 
