@@ -138,7 +138,8 @@ public class Coordinator {
     public synchronized void begin(PullGate gate, String holder) {
         CoordinatorConfig.Lease l = config.lease();
         this.gate = gate;
-        lease = new CoordinatorLease(LeaseTable.on(warehouse), l.name(), holder, l.duration(), clock);
+        lease = new CoordinatorLease(LeaseTable.on(warehouse), l.name(), holder, l.duration(), clock,
+                l.soleProcess());
         keeper = new LeaseKeeper(lease, l.renewInterval(), clock, new LeaseKeeper.Role() {
             @Override
             public void lead() {
