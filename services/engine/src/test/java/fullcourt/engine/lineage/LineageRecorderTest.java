@@ -129,6 +129,31 @@ class LineageRecorderTest {
     }
 
     @Test
+    void recordersSharingTheirInputsHashARawDateOnceForTheRunBetweenThem() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger rawHashes = new java.util.concurrent.atomic.AtomicInteger();
+        Warehouse counting = new ForwardingWarehouse(warehouse) {
+            @Override
+            public List<Map<String, Object>> query(String sql, Map<String, Object> params) {
+                if (sql.contains("ops.row_hash40") && sql.contains("FROM raw.box")) {
+                    rawHashes.incrementAndGet();
+                }
+                return super.query(sql, params);
+            }
+        };
+        LineageInputs shared = new LineageInputs(CLOCK);
+        for (int worker = 0; worker < 2; worker++) {
+            new LineageRecorder(sql(POINTS, POINTS_SQL), CATALOG, shared)
+                    .process(new TaskContext(POINTS, JAN_3, "run-1", 1, counting, new Cancellation(), false));
+        }
+        assertThat(rawHashes).hasValue(1);
+
+        // recorders with inputs of their own hash it again
+        new LineageRecorder(sql(POINTS, POINTS_SQL), CATALOG, CLOCK)
+                .process(new TaskContext(POINTS, JAN_3, "run-1", 1, counting, new Cancellation(), false));
+        assertThat(rawHashes).hasValue(2);
+    }
+
+    @Test
     void aWriteRecordsItsVersionFingerprintAndEveryPartitionOfItsWindowsAtReadTime() throws Exception {
         run(POINTS, POINTS_SQL, JAN_3, false);
         run(POINTS, POINTS_SQL, JAN_4, false);
