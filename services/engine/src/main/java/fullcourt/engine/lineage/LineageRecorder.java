@@ -84,10 +84,13 @@ public final class LineageRecorder implements Processor {
         task.cancellation().check();
         String writeId = UUID.randomUUID().toString();
         String processor = declaration.name();
+        // as the warehouse keeps it (microseconds), so that this write ranks the same in memory as when read back
+        java.time.Instant begunAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        java.util.concurrent.atomic.AtomicReference<Map<String, Object>> writtenRow = new java.util.concurrent.atomic.AtomicReference<>();
         RecordingWarehouse recording = new RecordingWarehouse(warehouse, declaration.table(), task.date(),
-                LineageStore.beginning(writeId, processor, task.date(), version, task.runId(), clock.instant(), reads),
+                LineageStore.beginning(writeId, processor, task.date(), version, task.runId(), begunAt, reads),
                 columns -> LineageStore.written(writeId, processor, task.date(), version, task.runId(), clock.instant(),
-                        declaration.table(), declaration.partitionColumn(), columns),
+                        declaration.table(), declaration.partitionColumn(), columns, writtenRow::set),
                 table -> inputs.columns().computeIfAbsent(table, warehouse::columns));
         Outcome outcome = delegate.process(new TaskContext(declaration, task.date(), task.runId(), task.attempt(),
                 recording, task.cancellation(), task.earlyCutoff()));
@@ -96,9 +99,20 @@ public final class LineageRecorder implements Processor {
                     + " without replacing it through the task's warehouse, so its lineage cannot be recorded: write it"
                     + " with Warehouse.replacePartition");
         }
+        Map<String, Object> written = writtenRow.get();
+        if (recording.wrote() && written != null) {
+            // committed with the partition (the engine returned the row: DuckDB)
+            inputs.committed(new LatestWrite(processor, task.date(), writeId, version, begunAt, task.runId(),
+                    LatestWrite.Outcome.WRITTEN, ((Number) written.get("row_count")).longValue(),
+                    (String) written.get("fingerprint"), null));
+        } else if (recording.wrote()) {
+            inputs.forget(processor); // the engine does not return written rows: read them again
+        }
         if (outcome instanceof Outcome.Skipped s) {
-            store.begin(writeId, processor, task.date(), version, task.runId(), clock.instant(), reads);
+            store.begin(writeId, processor, task.date(), version, task.runId(), begunAt, reads);
             store.skipped(writeId, processor, task.date(), version, task.runId(), s.reason(), clock.instant());
+            inputs.committed(new LatestWrite(processor, task.date(), writeId, version, begunAt, task.runId(),
+                    LatestWrite.Outcome.SKIPPED, 0, Fingerprint.EMPTY.text(), s.reason()));
         }
         return outcome;
     }
@@ -128,7 +142,7 @@ public final class LineageRecorder implements Processor {
             }
         }
         if (!processors.isEmpty()) {
-            store.latest(processors, from, to).forEach((k, w) -> now.computeIfAbsent(k.processor(), p -> new HashMap<>())
+            inputs.latest(store, processors, from, to).forEach((k, w) -> now.computeIfAbsent(k.processor(), p -> new HashMap<>())
                     .put(k.date(), w.fingerprintForReaders()));
         }
         FingerprintIndex index = new FingerprintIndex(now);

@@ -126,7 +126,7 @@ public class WorkConsumer {
         }
         // lineage outside the faults: a process halted right after a write leaves a write begun and never ended;
         // the recorders share what they all read (calendar, columns, raw fingerprints)
-        LineageInputs lineageInputs = new LineageInputs(clock);
+        LineageInputs lineageInputs = new LineageInputs(clock, config.soleLineageWriter());
         ProcessorRegistry checked = ProcessorRegistry.check(catalog, config.phases(), implemented.stream()
                 .map(faults::around)
                 .<Processor>map(p -> config.lineage() ? new LineageRecorder(p, catalog, lineageInputs) : p).toList());
