@@ -49,6 +49,17 @@ class DuckDbWarehouseTest {
     }
 
     @Test
+    void aTableDroppedAfterItsFirstWriteFailsOneWriteAsRetryableAndIsCreatedAgainByTheNext() {
+        writeTwoPlayers(JAN_2, 0);
+        warehouse.update("DROP TABLE " + TABLE, Map.of());
+
+        assertThatThrownBy(() -> writeTwoPlayers(JAN_3, 0)).isInstanceOf(RetryableFailure.class);
+        writeTwoPlayers(JAN_3, 1);
+
+        assertThat(rows()).containsExactly("2024-01-03 ann 11", "2024-01-03 bob 8");
+    }
+
+    @Test
     void openingADatabaseCreatesEveryDeclaredOutputTableWithItsDeclaredColumns() {
         Map<String, com.google.cloud.bigquery.Schema> declared = TableSchemas.outputs();
         assertThat(declared).isNotEmpty();
