@@ -275,16 +275,42 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
         NamedParameters row = NamedParameters.parse(insert.row());
         for (int from = 0; from < paramSets.size(); from += ROWS_PER_INSERT) {
             List<Map<String, Object>> chunk = paramSets.subList(from, Math.min(paramSets.size(), from + ROWS_PER_INSERT));
-            String sql = insert.head() + String.join(", ", java.util.Collections.nCopies(chunk.size(), row.jdbcSql()));
             List<Object> values = new ArrayList<>(chunk.size() * row.order().size());
             for (Map<String, Object> params : chunk) {
                 values.addAll(valuesOf(row, params));
             }
+            Optional<String> literal = literalRows(insert, chunk);
+            if (literal.isPresent()) {
+                try (Statement st = c.createStatement()) {
+                    st.executeUpdate(literal.get());
+                }
+                continue;
+            }
+            String sql = insert.head() + String.join(", ", java.util.Collections.nCopies(chunk.size(), row.jdbcSql()));
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 bind(ps, values);
                 ps.executeUpdate();
             }
         }
+    }
+
+    /** The rows of a multi-row INSERT with their values as literals ({@link DuckDbLiterals}), empty if one has none. */
+    private static Optional<String> literalRows(SingleRowInsert insert, List<Map<String, Object>> rows) {
+        ParameterizedSql row = ParameterizedSql.parse(insert.row());
+        StringBuilder sql = new StringBuilder(insert.head());
+        for (int r = 0; r < rows.size(); r++) {
+            Map<String, Object> params = rows.get(r);
+            boolean[] bindable = {true};
+            String rendered = row.render(name -> DuckDbLiterals.of(params.get(name)).orElseGet(() -> {
+                bindable[0] = false;
+                return "NULL";
+            }));
+            if (!bindable[0]) {
+                return Optional.empty();
+            }
+            sql.append(r == 0 ? "" : ", ").append(rendered);
+        }
+        return Optional.of(sql.toString());
     }
 
     @Override
