@@ -72,27 +72,16 @@ public class Coordinator {
     /** The gate of the coordinator's input channels ({@code mp.messaging.incoming.*.gate}): open while it holds the lease. */
     public static final String GATE = "coordinator-lease";
 
-    @Inject
-    Catalog catalog;
-    @Inject
-    Warehouse warehouse;
-    @Inject
-    CoordinatorConfig config;
-    @Inject
-    Clock clock;
-    @Inject
-    PubSubRuntime pubsub;
-    @Inject
-    @Channel("coordinator-out")
-    Emitter<Object> out;
-    @Inject
-    CoordinatorMetrics metrics;
-    @Inject
-    LineageService lineage;
-    @Inject
-    DispatchToken tokens;
-    @Inject
-    PullGates gates;
+    private final Catalog catalog;
+    private final Warehouse warehouse;
+    private final CoordinatorConfig config;
+    private final Clock clock;
+    private final PubSubRuntime pubsub;
+    private final Emitter<Object> out;
+    private final CoordinatorMetrics metrics;
+    private final LineageService lineage;
+    private final DispatchToken tokens;
+    private final PullGates gates;
 
     private volatile LoopWatch watch;
     private ExecutorService loop;
@@ -104,6 +93,23 @@ public class Coordinator {
     private TaskEventQueue taskEvents;
     private TaskOutcomes outcomes;
     private volatile Leadership leadership;
+
+    /** Every dependency in one place: the application's bean, and a second coordinator a test builds by hand. */
+    @Inject
+    Coordinator(Catalog catalog, Warehouse warehouse, CoordinatorConfig config, Clock clock, PubSubRuntime pubsub,
+                @Channel("coordinator-out") Emitter<Object> out, CoordinatorMetrics metrics, LineageService lineage,
+                DispatchToken tokens, PullGates gates) {
+        this.catalog = catalog;
+        this.warehouse = warehouse;
+        this.config = config;
+        this.clock = clock;
+        this.pubsub = pubsub;
+        this.out = out;
+        this.metrics = metrics;
+        this.lineage = lineage;
+        this.tokens = tokens;
+        this.gates = gates;
+    }
 
     void onStart(@Observes StartupEvent event) {
         begin(gates.gate(GATE), CoordinatorLease.newHolderId());
