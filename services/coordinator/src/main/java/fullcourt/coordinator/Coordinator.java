@@ -48,12 +48,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -83,8 +77,7 @@ public class Coordinator {
     private final DispatchToken tokens;
     private final PullGates gates;
 
-    private volatile LoopWatch watch;
-    private ExecutorService loop;
+    private volatile CoordinatorLoop loop;
     private RunBook book;
     private AdaptiveLimit adaptive;
     private BackfillRequests requests;
@@ -145,8 +138,8 @@ public class Coordinator {
 
     /** The loop thread's liveness: alive, and how long its current turn has taken. */
     public LoopWatch.State loopState() {
-        LoopWatch w = watch;
-        return w == null ? new LoopWatch.State(false, Duration.ZERO, null) : w.state();
+        CoordinatorLoop l = loop;
+        return l == null ? new LoopWatch.State(false, Duration.ZERO, null) : l.state();
     }
 
     /** Rebuilds state from the ledger and resumes dispatching. */
@@ -154,13 +147,13 @@ public class Coordinator {
         if (started) {
             return;
         }
-        watch = new LoopWatch(clock);
-        loop = Executors.newSingleThreadExecutor(watch::newThread);
-        taskEvents = new TaskEventQueue(work -> loop.execute(turn(work)), bodies -> outcomes.taskEvents(bodies));
+        CoordinatorLoop l = new CoordinatorLoop(clock, metrics);
+        loop = l;
+        taskEvents = new TaskEventQueue(l::execute, bodies -> outcomes.taskEvents(bodies));
         try {
             rebuildOnLoop();
         } catch (RuntimeException e) {
-            loop.shutdownNow(); // a later takeover starts a fresh one
+            l.shutdownNow(); // a later takeover starts a fresh one
             throw e;
         }
         started = true;
@@ -235,32 +228,17 @@ public class Coordinator {
             return;
         }
         started = false;
-        loop.shutdown();
-        try {
-            loop.awaitTermination(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.shutdown(Duration.ofSeconds(30));
     }
 
     /** Runs {@code work} on the loop and waits for it. */
     public <T> T call(Callable<T> work) {
-        ExecutorService loop = this.loop;
-        if (loop == null || loop.isShutdown()) {
+        CoordinatorLoop loop = this.loop;
+        if (loop == null || loop.stopped()) {
             CoordinatorLease lease = lease();
             throw lease == null ? new CoordinatorStopped() : new NotLeaseHolder(lease.status());
         }
-        try {
-            return loop.submit(turn(work)).get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return loop.call(work);
     }
 
     /** Runs {@code work} on the loop; the stage completes when it has. */
@@ -268,36 +246,7 @@ public class Coordinator {
         if (!started) {
             return CompletableFuture.failedFuture(new CoordinatorStopped());
         }
-        try {
-            return CompletableFuture.runAsync(turn(work), loop);
-        } catch (java.util.concurrent.RejectedExecutionException stoppedMeanwhile) {
-            return CompletableFuture.failedFuture(new CoordinatorStopped());
-        }
-    }
-
-    /** A turn of the loop: watched for liveness and timed. */
-    private <T> Callable<T> turn(Callable<T> work) {
-        Callable<T> watched = watch.timed(work);
-        return () -> {
-            var sample = metrics.begin();
-            try {
-                return watched.call();
-            } finally {
-                metrics.loopTurn(sample);
-            }
-        };
-    }
-
-    private Runnable turn(Runnable work) {
-        Runnable watched = watch.timed(work);
-        return () -> {
-            var sample = metrics.begin();
-            try {
-                watched.run();
-            } finally {
-                metrics.loopTurn(sample);
-            }
-        };
+        return loop.submit(work);
     }
 
     // ---- requests ----
@@ -396,21 +345,7 @@ public class Coordinator {
         if (!started) {
             return Optional.empty();
         }
-        var read = loop.submit(turn(() -> view.apply(book.scheduler())));
-        try {
-            return Optional.of(read.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (TimeoutException e) {
-            read.cancel(false);
-            return Optional.empty();
-        } catch (ExecutionException e) {
-            LOG.warnf(e.getCause(), "Reading the coordinator's state failed");
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        } catch (RejectedExecutionException e) {
-            return Optional.empty();
-        }
+        return loop.tryCall(() -> view.apply(book.scheduler()), timeout);
     }
 
     public List<LedgerEvent> history(String runId, TaskKey task) {
