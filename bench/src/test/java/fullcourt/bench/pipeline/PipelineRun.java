@@ -65,6 +65,8 @@ final class PipelineRun {
         }
         String id = request.requestId();
         Awaitility.await("run " + id).atMost(timeout).pollInterval(Duration.ofMillis(100))
+                // a coordinator that stood down (a lease not renewed in time on a loaded machine) leads again at once
+                .ignoreExceptionsInstanceOf(fullcourt.coordinator.CoordinatorStopped.class)
                 .until(() -> coordinator.read(s -> s.run(id).map(RunState::finished).orElse(false)));
         return coordinator.read(s -> {
             RunState r = s.run(id).orElseThrow();

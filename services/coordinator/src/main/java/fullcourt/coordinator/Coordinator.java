@@ -114,8 +114,8 @@ public class Coordinator {
      */
     public synchronized void begin(PullGate gate, String holder) {
         CoordinatorConfig.Lease l = config.lease();
-        leadership = Leadership.of(LeaseTable.on(warehouse), l.name(), holder, l.duration(), l.renewInterval(),
-                clock, gate, this::start, this::stop);
+        leadership = Leadership.of(new CoordinatorLease(LeaseTable.on(warehouse), l.name(), holder, l.duration(), clock,
+                l.soleProcess()), l.renewInterval(), clock, gate, this::start, this::stop);
         leadership.keep(); // may lead at once: the lease is known before start() builds the ledger on it
     }
 

@@ -89,6 +89,14 @@ public interface CoordinatorConfig {
         /** The lease's row: coordinators sharing a ledger share it. */
         @WithDefault("coordinator")
         String name();
+
+        /**
+         * Whether no other process can open this warehouse (an embedded DuckDB file, which its process locks): a
+         * lease found unexpired at start was then left by a process that is gone, and is taken over at once instead
+         * of waited out. Never on a shared warehouse (BigQuery).
+         */
+        @WithDefault("false")
+        boolean soleProcess();
     }
 
     /**

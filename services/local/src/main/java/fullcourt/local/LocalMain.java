@@ -1,6 +1,7 @@
 package fullcourt.local;
 
 import fullcourt.coordinator.Coordinator;
+import fullcourt.coordinator.CoordinatorStopped;
 import fullcourt.coordinator.RunStatus;
 import fullcourt.coordinator.TaskKey;
 import fullcourt.coordinator.TaskStatus;
@@ -38,6 +39,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.spi.Connector;
+import org.jboss.logging.Logger;
 
 /**
  * The all-in-one's entry point: by default, one backfill of every phase over every generated
@@ -45,6 +47,8 @@ import org.eclipse.microprofile.reactive.messaging.spi.Connector;
  */
 @QuarkusMain
 public class LocalMain implements QuarkusApplication {
+
+    private static final Logger LOG = Logger.getLogger(LocalMain.class);
 
     static final String USAGE = """
             Usage: java -jar services/local/target/quarkus-app/quarkus-run.jar [--missing-only | --stale | --serve | --help]
@@ -171,11 +175,17 @@ public class LocalMain implements QuarkusApplication {
         LiveConsole console = new LiveConsole(new PrintWriter(out, true), LiveConsole.detect(), local.progressEvery(),
                 Clock.systemUTC());
         while (true) {
-            RunSnapshot snapshot = coordinator.read(s -> snapshot(s.run(runId).orElseThrow()));
-            if (snapshot == null) {
-                break;
+            try {
+                RunSnapshot snapshot = coordinator.read(s -> snapshot(s.run(runId).orElseThrow()));
+                if (snapshot == null) {
+                    break;
+                }
+                console.show(LiveView.lines(snapshot));
+            } catch (CoordinatorStopped standingDown) {
+                // it lost its lease (not renewed in time on a loaded machine): its keeper takes it again and it
+                // rebuilds from the ledger; until then there is nothing new to show
+                LOG.warnf("The coordinator is not leading (%s); waiting for it to lead again", standingDown.getMessage());
             }
-            console.show(LiveView.lines(snapshot));
             TimeUnit.MILLISECONDS.sleep(REDRAW.toMillis());
             if (stopping) {
                 return 130;

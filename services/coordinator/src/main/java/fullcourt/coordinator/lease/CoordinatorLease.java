@@ -31,13 +31,26 @@ public final class CoordinatorLease implements WriteFence {
     private volatile LeaseRow lastSeen;
     private volatile String status = "not taken yet";
     private volatile Runnable onLost = () -> { };
+    /** Whether an unexpired lease may be taken over on this process's first take (see {@link #CoordinatorLease(LeaseTable, String, String, Duration, Clock, boolean)}). */
+    private boolean takeOverAtFirst;
 
     public CoordinatorLease(LeaseTable table, String name, String holder, Duration duration, Clock clock) {
+        this(table, name, holder, duration, clock, false);
+    }
+
+    /**
+     * With {@code soleProcess}, no other process can reach this lease's warehouse (an embedded DuckDB file is locked by
+     * the process that opened it): whoever holds the lease when this process first takes it is a process that is gone,
+     * so the first take does not wait for that lease to run out. It still increments the epoch.
+     */
+    public CoordinatorLease(LeaseTable table, String name, String holder, Duration duration, Clock clock,
+                            boolean soleProcess) {
         this.table = table;
         this.name = name;
         this.holder = holder;
         this.duration = duration;
         this.clock = clock;
+        this.takeOverAtFirst = soleProcess;
     }
 
     /**
@@ -64,17 +77,24 @@ public final class CoordinatorLease implements WriteFence {
         LeaseRow seen = table.read(name);
         lastSeen = seen;
         Instant now = clock.instant();
-        if (!seen.free(now)) {
+        boolean takeOver = takeOverAtFirst && !seen.free(now);
+        if (!seen.free(now) && !takeOver) {
             status = "standby: the lease is held by " + seen;
             return false;
         }
         Instant until = now.plus(duration);
-        if (!table.take(name, seen, holder, now, until)) {
+        // a takeover compares as if at the left lease's end: the statement stays the one conditional take
+        if (!table.take(name, seen, holder, takeOver ? seen.expiresAt() : now, until)) {
             lastSeen = table.read(name);
             status = "standby: another coordinator took the lease first: " + lastSeen;
             return false;
         }
+        takeOverAtFirst = false;
         held = new Held(seen.epoch() + 1, until);
+        if (takeOver) {
+            LOG.infof("Coordinator %s took over the lease '%s' left by %s: no other process can open this warehouse",
+                    holder, name, seen.holder());
+        }
         lastSeen = new LeaseRow(holder, seen.epoch() + 1, until);
         status = "holding the lease, epoch " + (seen.epoch() + 1);
         LOG.infof("Coordinator %s took the lease '%s' at epoch %d (previous: %s)", holder, name, seen.epoch() + 1, seen);

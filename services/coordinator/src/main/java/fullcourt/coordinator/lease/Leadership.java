@@ -24,12 +24,12 @@ public final class Leadership {
     }
 
     /**
-     * The lease {@code name} for {@code holder}: once {@link #keep kept}, it leads while held ({@code start}, then
-     * {@code gate} opened); a lost lease closes the gate and runs {@code stop}.
+     * Holding {@code lease}: once {@link #keep kept}, it leads while held ({@code start}, then {@code gate} opened);
+     * a lost lease closes the gate and runs {@code stop}.
      */
-    public static Leadership of(LeaseTable table, String name, String holder, Duration duration,
-                                   Duration renewInterval, Clock clock, PullGate gate, Runnable start, Runnable stop) {
-        CoordinatorLease lease = new CoordinatorLease(table, name, holder, duration, clock);
+    public static Leadership of(CoordinatorLease lease, Duration renewInterval, Clock clock, PullGate gate,
+                                Runnable start, Runnable stop) {
+        String holder = lease.holder();
         LeaseKeeper keeper = new LeaseKeeper(lease, renewInterval, clock, new LeaseKeeper.Role() {
             @Override
             public void lead() {

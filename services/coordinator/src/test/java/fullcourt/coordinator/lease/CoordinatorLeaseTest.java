@@ -63,6 +63,33 @@ class CoordinatorLeaseTest {
     }
 
     @Test
+    void aSoleProcessTakesOverTheLeaseLeftByAGoneProcessAtOnceOnlyAtItsFirstTake() {
+        a.tryTake();
+        a.abandon(); // killed: its lease runs 30 s more
+        advanceBoth(Duration.ofSeconds(5));
+        CoordinatorLease restarted = new CoordinatorLease(table, "coordinator", "b", LEASE, clockB, true);
+
+        assertThat(restarted.tryTake()).isTrue();
+
+        assertThat(restarted.epoch()).isEqualTo(2);
+        assertThat(table.read("coordinator")).isEqualTo(new LeaseRow("b", 2, T0.plusSeconds(35)));
+        // later takes wait like any other: a lease held by someone else is not taken over twice
+        restarted.abandon();
+        CoordinatorLease c = new CoordinatorLease(table, "coordinator", "c", LEASE, clockB);
+        assertThat(c.tryTake()).isFalse();
+        assertThat(restarted.tryTake()).isFalse();
+    }
+
+    @Test
+    void withoutSoleProcessARestartWaitsForTheLeftLeaseToRunOut() {
+        a.tryTake();
+        a.abandon();
+        advanceBoth(Duration.ofSeconds(5));
+
+        assertThat(new CoordinatorLease(table, "coordinator", "b", LEASE, clockB, false).tryTake()).isFalse();
+    }
+
+    @Test
     void renewalPushesTheExpirySoAStandbyCannotTakeItAtTheOldOne() {
         a.tryTake();
         advanceBoth(Duration.ofSeconds(10));

@@ -6,7 +6,6 @@ import fullcourt.engine.catalog.SeasonCalendar;
 import fullcourt.engine.processor.Outcome;
 import fullcourt.engine.processor.Processor;
 import fullcourt.engine.processor.TaskContext;
-import fullcourt.engine.warehouse.Column;
 import fullcourt.engine.warehouse.Warehouse;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -17,7 +16,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Wraps a processor so that every partition it computes records its lineage: what it read (a digest
@@ -38,25 +36,18 @@ public final class LineageRecorder implements Processor {
     private final Processor delegate;
     private final Catalog catalog;
     private final Clock clock;
-    private final Map<String, List<Column>> columnCache = new ConcurrentHashMap<>();
-    private final RawFingerprints rawFingerprints;
-    private volatile CachedCalendar calendar;
+    private final LineageInputs inputs;
 
-    /** The season calendar as read at {@code readAt}: schedules change rarely, and every task needs it. */
-    private record CachedCalendar(SeasonCalendar calendar, java.time.Instant readAt) {
+    /** A recorder with inputs of its own (tests); a worker shares one {@link LineageInputs} between its recorders. */
+    public LineageRecorder(Processor delegate, Catalog catalog, Clock clock) {
+        this(delegate, catalog, new LineageInputs(clock));
     }
 
-    /**
-     * How long a read calendar serves: a schedule correction shows within it (and, as raw.schedule is an input of
-     * the processors reading it, makes their partitions stale anyway).
-     */
-    static final java.time.Duration CALENDAR_REUSE = java.time.Duration.ofSeconds(30);
-
-    public LineageRecorder(Processor delegate, Catalog catalog, Clock clock) {
+    public LineageRecorder(Processor delegate, Catalog catalog, LineageInputs inputs) {
         this.delegate = delegate;
         this.catalog = catalog;
-        this.clock = clock;
-        this.rawFingerprints = new RawFingerprints(clock);
+        this.clock = inputs.clock();
+        this.inputs = inputs;
     }
 
     @Override
@@ -78,13 +69,13 @@ public final class LineageRecorder implements Processor {
     public Outcome process(TaskContext task) throws Exception {
         Warehouse warehouse = task.warehouse();
         ProcessorDeclaration declaration = task.declaration();
-        SeasonCalendar calendar = calendar(warehouse);
+        SeasonCalendar calendar = inputs.calendar(warehouse);
         if (!WindowInputs.productive(declaration, task.date(), calendar)) {
             return delegate.process(task);
         }
         LineageStore store = new LineageStore(warehouse);
         String version = delegate.version(declaration);
-        PartitionFingerprints fingerprints = new PartitionFingerprints(warehouse, columnCache);
+        PartitionFingerprints fingerprints = new PartitionFingerprints(warehouse, inputs.columns());
         Map<InputSpan, String> reads = digestsNow(fingerprints, store, task.runId(),
                 WindowInputs.of(catalog, declaration, task.date(), calendar));
         if (task.earlyCutoff() && unchanged(store, declaration.name(), task.date(), version, reads)) {
@@ -93,11 +84,14 @@ public final class LineageRecorder implements Processor {
         task.cancellation().check();
         String writeId = UUID.randomUUID().toString();
         String processor = declaration.name();
+        // as the warehouse keeps it (microseconds), so that this write ranks the same in memory as when read back
+        java.time.Instant begunAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        java.util.concurrent.atomic.AtomicReference<Map<String, Object>> writtenRow = new java.util.concurrent.atomic.AtomicReference<>();
         RecordingWarehouse recording = new RecordingWarehouse(warehouse, declaration.table(), task.date(),
-                LineageStore.beginning(writeId, processor, task.date(), version, task.runId(), clock.instant(), reads),
+                LineageStore.beginning(writeId, processor, task.date(), version, task.runId(), begunAt, reads),
                 columns -> LineageStore.written(writeId, processor, task.date(), version, task.runId(), clock.instant(),
-                        declaration.table(), declaration.partitionColumn(), columns),
-                table -> columnCache.computeIfAbsent(table, warehouse::columns));
+                        declaration.table(), declaration.partitionColumn(), columns, writtenRow::set),
+                table -> inputs.columns().computeIfAbsent(table, warehouse::columns));
         Outcome outcome = delegate.process(new TaskContext(declaration, task.date(), task.runId(), task.attempt(),
                 recording, task.cancellation(), task.earlyCutoff()));
         if (outcome instanceof Outcome.Written && !recording.wrote()) {
@@ -105,22 +99,22 @@ public final class LineageRecorder implements Processor {
                     + " without replacing it through the task's warehouse, so its lineage cannot be recorded: write it"
                     + " with Warehouse.replacePartition");
         }
+        Map<String, Object> written = writtenRow.get();
+        if (recording.wrote() && written != null) {
+            // committed with the partition (the engine returned the row: DuckDB)
+            inputs.committed(new LatestWrite(processor, task.date(), writeId, version, begunAt, task.runId(),
+                    LatestWrite.Outcome.WRITTEN, ((Number) written.get("row_count")).longValue(),
+                    (String) written.get("fingerprint"), null));
+        } else if (recording.wrote()) {
+            inputs.forget(processor); // the engine does not return written rows: read them again
+        }
         if (outcome instanceof Outcome.Skipped s) {
-            store.begin(writeId, processor, task.date(), version, task.runId(), clock.instant(), reads);
+            store.begin(writeId, processor, task.date(), version, task.runId(), begunAt, reads);
             store.skipped(writeId, processor, task.date(), version, task.runId(), s.reason(), clock.instant());
+            inputs.committed(new LatestWrite(processor, task.date(), writeId, version, begunAt, task.runId(),
+                    LatestWrite.Outcome.SKIPPED, 0, Fingerprint.EMPTY.text(), s.reason()));
         }
         return outcome;
-    }
-
-    private SeasonCalendar calendar(Warehouse warehouse) {
-        CachedCalendar cached = calendar;
-        java.time.Instant now = clock.instant();
-        if (cached == null || cached.calendar().seasons().isEmpty()
-                || now.isAfter(cached.readAt().plus(CALENDAR_REUSE)) || now.isBefore(cached.readAt())) {
-            cached = new CachedCalendar(SeasonCalendar.load(warehouse), now);
-            calendar = cached;
-        }
-        return cached.calendar();
     }
 
     /**
@@ -140,7 +134,7 @@ public final class LineageRecorder implements Processor {
         for (InputSpan span : spans) {
             if (span.isRaw()) {
                 now.computeIfAbsent(span.input(), t -> new HashMap<>())
-                        .putAll(rawFingerprints.of(fingerprints, runId, span));
+                        .putAll(inputs.rawFingerprints().of(fingerprints, runId, span));
             } else {
                 processors.add(span.input());
                 from = span.first().isBefore(from) ? span.first() : from;
@@ -148,7 +142,7 @@ public final class LineageRecorder implements Processor {
             }
         }
         if (!processors.isEmpty()) {
-            store.latest(processors, from, to).forEach((k, w) -> now.computeIfAbsent(k.processor(), p -> new HashMap<>())
+            inputs.latest(store, processors, from, to).forEach((k, w) -> now.computeIfAbsent(k.processor(), p -> new HashMap<>())
                     .put(k.date(), w.fingerprintForReaders()));
         }
         FingerprintIndex index = new FingerprintIndex(now);

@@ -125,11 +125,19 @@ public final class LineageStore {
     public static WriteBracket.Statement written(String writeId, String processor, LocalDate date, String version,
                                                  String runId, Instant at, String table, String partitionColumn,
                                                  List<Column> columns) {
+        return written(writeId, processor, date, version, runId, at, table, partitionColumn, columns, null);
+    }
+
+    /** {@link #written}, handing the row as written (with its fingerprint) to {@code inserted} where the engine returns it. */
+    public static WriteBracket.Statement written(String writeId, String processor, LocalDate date, String version,
+                                                 String runId, Instant at, String table, String partitionColumn,
+                                                 List<Column> columns,
+                                                 java.util.function.Consumer<Map<String, Object>> inserted) {
         Map<String, Object> row = row(writeId, processor, date, "written", version, runId, null, null, null, at);
         row.remove("row_count");
         row.remove("fingerprint");
         row.remove("detail");
-        return WriteBracket.Statement.of(writtenSql(table, partitionColumn, columns), row);
+        return new WriteBracket.Statement(writtenSql(table, partitionColumn, columns), List.of(row), inserted);
     }
 
     /** The INSERT ... SELECT of {@link #written}, for the SQL analysis. */

@@ -38,14 +38,52 @@ final class RawFingerprints {
         }
     };
 
+    /** One lock per raw table: the task hashing a table's dates, while others wait for them. */
+    private final Map<String, Object> tables = new java.util.concurrent.ConcurrentHashMap<>();
+
     RawFingerprints(Clock clock) {
         this.clock = clock;
     }
 
-    /** The fingerprint of each date of {@code span} that has rows, as text. */
+    /**
+     * The fingerprint of each date of {@code span} that has rows, as text. Dates no task of the run hashed yet are
+     * hashed by one task at a time per table: a task arriving meanwhile for the same dates waits and reuses them.
+     */
     Map<LocalDate, String> of(PartitionFingerprints fingerprints, String runId, InputSpan span) {
-        Instant now = clock.instant();
         Map<LocalDate, String> out = new HashMap<>();
+        if (runId != null && cached(runId, span, out)) {
+            return out;
+        }
+        synchronized (tables.computeIfAbsent(span.input(), t -> new Object())) {
+            out.clear();
+            if (runId != null && cached(runId, span, out)) {
+                return out;
+            }
+            return compute(fingerprints, runId, span, out);
+        }
+    }
+
+    /** Fills {@code out} from what the run hashed; false when some are missing. */
+    private boolean cached(String runId, InputSpan span, Map<LocalDate, String> out) {
+        Instant now = clock.instant();
+        synchronized (computed) {
+            for (LocalDate d = span.first(); !d.isAfter(span.last()); d = d.plusDays(1)) {
+                Entry e = computed.get(new Key(runId, span.input(), d));
+                if (e == null || now.isAfter(e.at().plus(REUSE)) || now.isBefore(e.at())) {
+                    return false;
+                }
+                if (e.fingerprint() != null) {
+                    out.put(d, e.fingerprint());
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Hashes the span's dates from the first one the run has not hashed (or hashed too long ago) to the last such. */
+    private Map<LocalDate, String> compute(PartitionFingerprints fingerprints, String runId, InputSpan span,
+                                           Map<LocalDate, String> out) {
+        Instant now = clock.instant();
         LocalDate missingFrom = null;
         LocalDate missingTo = null;
         synchronized (computed) {

@@ -173,21 +173,26 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
         try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(p.jdbcSql())) {
             bind(ps, valuesOf(p, params));
             try (ResultSet rs = ps.executeQuery()) {
-                ResultSetMetaData md = rs.getMetaData();
-                List<Map<String, Object>> rows = new ArrayList<>();
-                while (rs.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (int i = 1; i <= md.getColumnCount(); i++) {
-                        Object v = rs.getObject(i);
-                        row.put(md.getColumnLabel(i), v instanceof java.sql.Date d ? d.toLocalDate() : v);
-                    }
-                    rows.add(row);
-                }
-                return rows;
+                return rows(rs);
             }
         } catch (SQLException e) {
             throw classify("query", e, null);
         }
+    }
+
+    /** The rows of {@code rs}, column label -> value, dates as {@code LocalDate}. */
+    private static List<Map<String, Object>> rows(ResultSet rs) throws SQLException {
+        ResultSetMetaData md = rs.getMetaData();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        while (rs.next()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                Object v = rs.getObject(i);
+                row.put(md.getColumnLabel(i), v instanceof java.sql.Date d ? d.toLocalDate() : v);
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 
     @Override
@@ -232,7 +237,17 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
                 continue;
             }
             Optional<SingleRowInsert> insert = SingleRowInsert.parse(statement.sql());
-            if (insert.isPresent()) {
+            if (statement.inserted() != null) {
+                NamedParameters p = NamedParameters.parse(statement.sql() + " RETURNING *");
+                try (PreparedStatement ps = c.prepareStatement(p.jdbcSql())) {
+                    for (Map<String, Object> params : statement.paramSets()) {
+                        bind(ps, valuesOf(p, params));
+                        try (ResultSet rs = ps.executeQuery()) {
+                            rows(rs).forEach(statement.inserted());
+                        }
+                    }
+                }
+            } else if (insert.isPresent()) {
                 insertRows(c, insert.get(), statement.paramSets());
             } else {
                 NamedParameters p = NamedParameters.parse(statement.sql());

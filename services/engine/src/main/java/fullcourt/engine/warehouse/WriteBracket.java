@@ -2,6 +2,7 @@ package fullcourt.engine.warehouse;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -16,11 +17,25 @@ public record WriteBracket(List<Statement> before, Supplier<List<Statement>> aft
     /** A write with nothing around it. */
     public static final WriteBracket NONE = new WriteBracket(List.of(), List::of);
 
-    /** A statement run once per parameter set, as {@link Warehouse#updateBatch} runs it. */
-    public record Statement(String sql, List<Map<String, Object>> paramSets) {
+    /**
+     * A statement run once per parameter set, as {@link Warehouse#updateBatch} runs it. With {@code inserted}, an
+     * INSERT whose rows the engine hands back where it can (DuckDB's {@code RETURNING *}, in the write's transaction,
+     * before it commits); BigQuery's DML returns no rows, so there it is never called.
+     */
+    public record Statement(String sql, List<Map<String, Object>> paramSets, Consumer<Map<String, Object>> inserted) {
+
+        public Statement(String sql, List<Map<String, Object>> paramSets) {
+            this(sql, paramSets, null);
+        }
 
         public static Statement of(String sql, Map<String, Object> params) {
             return new Statement(sql, List.of(params));
+        }
+
+        /** An INSERT of one parameter set whose inserted rows go to {@code inserted} where the engine returns them. */
+        public static Statement returning(String sql, Map<String, Object> params,
+                                          Consumer<Map<String, Object>> inserted) {
+            return new Statement(sql, List.of(params), inserted);
         }
     }
 }

@@ -15,6 +15,7 @@ import fullcourt.engine.transport.IncomingPubSubMetadata;
 import fullcourt.engine.transport.PubSubConfig;
 import fullcourt.engine.config.EngineConfig;
 import fullcourt.engine.lifecycle.ShutdownOrder;
+import fullcourt.engine.lineage.LineageInputs;
 import fullcourt.engine.lineage.LineageRecorder;
 import fullcourt.engine.lineage.LineageStore;
 import fullcourt.engine.logging.TaskMdc;
@@ -123,10 +124,12 @@ public class WorkConsumer {
         if (faults.active()) {
             LOG.warnf("FAULT INJECTION ON (fullcourt.faults): %s", faults);
         }
-        // lineage outside the faults: a process halted right after a write leaves a write begun and never ended
+        // lineage outside the faults: a process halted right after a write leaves a write begun and never ended;
+        // the recorders share what they all read (calendar, columns, raw fingerprints)
+        LineageInputs lineageInputs = new LineageInputs(clock, config.soleLineageWriter());
         ProcessorRegistry checked = ProcessorRegistry.check(catalog, config.phases(), implemented.stream()
                 .map(faults::around)
-                .<Processor>map(p -> config.lineage() ? new LineageRecorder(p, catalog, clock) : p).toList());
+                .<Processor>map(p -> config.lineage() ? new LineageRecorder(p, catalog, lineageInputs) : p).toList());
         List<String> unknown = config.deadlines().keySet().stream().filter(n -> !catalog.names().contains(n)).sorted()
                 .toList();
         if (!unknown.isEmpty()) {

@@ -53,4 +53,13 @@ public interface WorkerConfig {
      */
     @WithDefault("true")
     boolean lineage();
+
+    /**
+     * Whether this process makes every lineage write to its warehouse (the all-in-one, whose DuckDB file no other
+     * process can open): the latest write of each upstream partition is then kept in memory, read once per processor
+     * and updated by this process's own writes, instead of read from {@code ops.partition_lineage} before every write.
+     * Never where other processes write lineage to the same warehouse (the phase services on BigQuery).
+     */
+    @WithDefault("false")
+    boolean soleLineageWriter();
 }

@@ -129,6 +129,66 @@ class LineageRecorderTest {
     }
 
     @Test
+    void recordersSharingTheirInputsHashARawDateOnceForTheRunBetweenThem() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger rawHashes = new java.util.concurrent.atomic.AtomicInteger();
+        Warehouse counting = new ForwardingWarehouse(warehouse) {
+            @Override
+            public List<Map<String, Object>> query(String sql, Map<String, Object> params) {
+                if (sql.contains("ops.row_hash40") && sql.contains("FROM raw.box")) {
+                    rawHashes.incrementAndGet();
+                }
+                return super.query(sql, params);
+            }
+        };
+        LineageInputs shared = new LineageInputs(CLOCK);
+        for (int worker = 0; worker < 2; worker++) {
+            run(shared, counting, POINTS, POINTS_SQL, JAN_3);
+        }
+        assertThat(rawHashes).hasValue(1);
+
+        // recorders with inputs of their own hash it again
+        new LineageRecorder(sql(POINTS, POINTS_SQL), CATALOG, CLOCK)
+                .process(new TaskContext(POINTS, JAN_3, "run-1", 1, counting, new Cancellation(), false));
+        assertThat(rawHashes).hasValue(2);
+    }
+
+    @Test
+    void aSoleLineageWriterReadsEachUpstreamOnceAndRecordsWhatAReadingWorkerRecords() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger lineageReads = new java.util.concurrent.atomic.AtomicInteger();
+        Warehouse counting = new ForwardingWarehouse(warehouse) {
+            @Override
+            public List<Map<String, Object>> query(String sql, Map<String, Object> params) {
+                if (sql.contains("FROM " + LineageStore.LINEAGE)) {
+                    lineageReads.incrementAndGet();
+                }
+                return super.query(sql, params);
+            }
+        };
+        LineageInputs sole = new LineageInputs(CLOCK, true);
+        run(sole, counting, POINTS, POINTS_SQL, JAN_3);
+        run(sole, counting, TOTALS, TOTALS_SQL, JAN_4); // reads points' writes: the one read of them
+        run(sole, counting, POINTS, POINTS_SQL, JAN_4);
+        warehouse.update("UPDATE raw.box SET pts = 40 WHERE game_date = DATE '2022-01-03'", Map.of());
+        run(sole, counting, POINTS, POINTS_SQL, JAN_3); // a rewrite, with another fingerprint
+        run(sole, counting, TOTALS, TOTALS_SQL, JAN_6);
+
+        assertThat(lineageReads).hasValue(1);
+        LatestWrite totals6 = latest("totals", JAN_6);
+        // what a worker reading ops.partition_lineage records for the same write
+        Map<InputSpan, String> read = new LineageRecorder(sql(TOTALS, TOTALS_SQL), CATALOG, CLOCK)
+                .digestsNow(new PartitionFingerprints(warehouse), store, "run-2",
+                        WindowInputs.of(CATALOG, TOTALS, JAN_6, fullcourt.engine.catalog.SeasonCalendar.load(warehouse)));
+        assertThat(store.readsOf(totals6.writeId())).isEqualTo(read);
+        assertThat(read.values()).doesNotContain(Fingerprint.UNKNOWN);
+    }
+
+    private void run(LineageInputs inputs, Warehouse on, ProcessorDeclaration d, String select, LocalDate date)
+            throws Exception {
+        new LineageRecorder(sql(d, select), CATALOG, inputs)
+                .process(new TaskContext(d, date, "run-1", 1, on, new Cancellation(), false));
+    }
+
+    @Test
     void aWriteRecordsItsVersionFingerprintAndEveryPartitionOfItsWindowsAtReadTime() throws Exception {
         run(POINTS, POINTS_SQL, JAN_3, false);
         run(POINTS, POINTS_SQL, JAN_4, false);
