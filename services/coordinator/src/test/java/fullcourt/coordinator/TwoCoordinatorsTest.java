@@ -182,18 +182,8 @@ class TwoCoordinatorsTest {
 
     /** A second coordinator of this process's beans: the same catalog, warehouse and broker, its own everything else. */
     private Coordinator secondCoordinator() {
-        Coordinator b = new Coordinator();
-        b.catalog = catalog;
-        b.warehouse = warehouse;
-        b.config = config;
-        b.clock = Clock.systemUTC();
-        b.pubsub = runtime;
-        b.out = new PublishingEmitter(connector, Topics.DEFAULT.runEvents());
-        b.metrics = metrics;
-        b.lineage = lineage;
-        b.gates = gates;
-        b.tokens = tokens;
-        return b;
+        return new Coordinator(catalog, warehouse, config, Clock.systemUTC(), runtime,
+                new PublishingEmitter(connector, Topics.DEFAULT.runEvents()), metrics, lineage, tokens, gates);
     }
 
     /** The application's own intake code, handing B's messages to B. */

@@ -11,9 +11,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One task's view of the warehouse with {@link SimulatedLatency} before each statement. The wait
- * ends early when the task is cancelled (its deadline passed), like a real slow query would.
+ * ends early when the task is cancelled (its deadline passed), like a real slow query would. Metadata calls
+ * ({@code tableExists}, {@code columns}) are forwarded without waiting.
  */
-public final class LatencyWarehouse implements Warehouse {
+public final class LatencyWarehouse extends ForwardingWarehouse {
 
     /** How a wait is spent; tests record it instead. */
     @FunctionalInterface
@@ -35,13 +36,12 @@ public final class LatencyWarehouse implements Warehouse {
         cancellation.check();
     };
 
-    private final Warehouse delegate;
     private final SimulatedLatency latency;
     private final Cancellation cancellation;
     private final Pause pause;
 
     public LatencyWarehouse(Warehouse delegate, SimulatedLatency latency, Cancellation cancellation, Pause pause) {
-        this.delegate = delegate;
+        super(delegate);
         this.latency = latency;
         this.cancellation = cancellation;
         this.pause = pause;
@@ -60,34 +60,24 @@ public final class LatencyWarehouse implements Warehouse {
     public long replacePartition(String table, String partitionColumn, LocalDate date, String selectSql,
                                  Map<String, Object> params, Cancellation taskCancellation, WriteBracket bracket) {
         waitForTheWarehouse();
-        return delegate.replacePartition(table, partitionColumn, date, selectSql, params, taskCancellation, bracket);
+        return super.replacePartition(table, partitionColumn, date, selectSql, params, taskCancellation, bracket);
     }
 
     @Override
     public List<Map<String, Object>> query(String sql, Map<String, Object> params) {
         waitForTheWarehouse();
-        return delegate.query(sql, params);
+        return super.query(sql, params);
     }
 
     @Override
     public long update(String sql, Map<String, Object> params) {
         waitForTheWarehouse();
-        return delegate.update(sql, params);
+        return super.update(sql, params);
     }
 
     @Override
     public void updateBatch(String sql, List<Map<String, Object>> paramSets) {
         waitForTheWarehouse();
-        delegate.updateBatch(sql, paramSets);
-    }
-
-    @Override
-    public boolean tableExists(String table) {
-        return delegate.tableExists(table);
-    }
-
-    @Override
-    public List<Column> columns(String table) {
-        return delegate.columns(table);
+        super.updateBatch(sql, paramSets);
     }
 }

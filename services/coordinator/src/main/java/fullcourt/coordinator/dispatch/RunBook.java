@@ -1,0 +1,176 @@
+package fullcourt.coordinator.dispatch;
+
+import fullcourt.coordinator.RunStatus;
+import fullcourt.coordinator.TaskKey;
+import fullcourt.coordinator.UnplacedEvent;
+import fullcourt.coordinator.lease.CoordinatorLease;
+import fullcourt.coordinator.ledger.LedgerEvent;
+import fullcourt.coordinator.ledger.LedgerEventType;
+import fullcourt.coordinator.ledger.TaskLedger;
+import fullcourt.coordinator.metrics.CoordinatorMetrics;
+import fullcourt.engine.logging.TaskMdc;
+import fullcourt.engine.transport.ConfirmedPublisher;
+import fullcourt.messages.DateWork;
+import fullcourt.messages.DispatchToken;
+import fullcourt.messages.RunEvent;
+import fullcourt.messages.RunSummary;
+import fullcourt.messages.Topics;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.jboss.logging.Logger;
+
+/**
+ * The coordinator's run state while it leads, changed in one order: rows appended to the ledger, folded into the
+ * {@link Scheduler}, then acted on (ready tasks dispatched, finished runs reported). Used on the loop thread only.
+ */
+public final class RunBook {
+
+    private static final Logger LOG = Logger.getLogger(RunBook.class);
+    private static final long PUBLISH_TIMEOUT_SECONDS = 60;
+
+    private final Scheduler scheduler;
+    private final TaskLedger ledger;
+    private final CoordinatorLease lease;
+    private final CoordinatorMetrics metrics;
+    private final Clock clock;
+    private final DispatchToken tokens;
+    private final Emitter<Object> out;
+
+    /** {@code lease} may be null (no lease: nothing to check before dispatching). */
+    public RunBook(Scheduler scheduler, TaskLedger ledger, CoordinatorLease lease, CoordinatorMetrics metrics,
+                   Clock clock, DispatchToken tokens, Emitter<Object> out) {
+        this.scheduler = scheduler;
+        this.ledger = ledger;
+        this.lease = lease;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.tokens = tokens;
+        this.out = out;
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    public TaskLedger ledger() {
+        return ledger;
+    }
+
+    /** Writes rows to the ledger in one transaction, timed. */
+    public void append(List<LedgerEvent> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        var sample = metrics.begin();
+        ledger.append(rows);
+        metrics.ledgerAppended(sample);
+    }
+
+    public void append(LedgerEvent row) {
+        append(List.of(row));
+    }
+
+    /** Writes {@code rows} in one transaction, then folds them into the scheduler; acting on them is left to the caller. */
+    public void write(List<LedgerEvent> rows) {
+        append(rows);
+        rows.forEach(scheduler::apply);
+    }
+
+    /** Writes, folds and acts on one event of a known run; an event of an unknown run is handed back. */
+    public void record(LedgerEvent e) {
+        if (scheduler.run(e.runId()).isEmpty()) {
+            LOG.debugf("Event for unknown run %s handed back", e.runId());
+            throw new UnplacedEvent(e.runId());
+        }
+        append(e);
+        scheduler.apply(e);
+        afterChange();
+    }
+
+    public List<LedgerEvent> history(String runId, TaskKey task) {
+        return ledger.history(runId, task.taskId());
+    }
+
+    /** Acts on the state after a change: dispatches what is ready, reports the runs that finished. */
+    public void afterChange() {
+        dispatchReady();
+        for (RunState run : scheduler.runsToFinish()) {
+            Instant now = clock.instant();
+            RunStatus status = run.outcome();
+            LedgerEvent e = LedgerEvent.run(run.runId(), LedgerEventType.RUN_FINISHED, now, status.name());
+            append(e);
+            scheduler.apply(e);
+            RunSummary summary = run.summary(now);
+            try (TaskMdc mdc = TaskMdc.ofRun(run.runId())) {
+                publishRunEvent(run.cancelRequested()
+                        ? RunEvent.cancelled(run.runId(), run.request().requestId(), now, summary)
+                        : RunEvent.completed(run.runId(), run.request().requestId(), now, summary));
+                if (status == RunStatus.COMPLETED_WITH_FAILURES) {
+                    LOG.warnf("Run %s %s: %s", run.runId(), status, summary);
+                } else {
+                    LOG.infof("Run %s %s: %s", run.runId(), status, summary);
+                }
+            }
+        }
+    }
+
+    private void dispatchReady() {
+        while (true) {
+            if (lease != null) {
+                lease.check(); // never publish work without the lease; the DISPATCHED rows are fenced in the ledger too
+            }
+            List<Dispatch> chosen = scheduler.selectDispatches();
+            if (chosen.isEmpty()) {
+                return;
+            }
+            List<CompletableFuture<Void>> sent = new ArrayList<>(chosen.size());
+            for (Dispatch d : chosen) {
+                boolean cutoff = scheduler.run(d.runId()).map(RunState::allowsEarlyCutoff).orElse(false);
+                DateWork work = tokens.signed(DateWork.of(d.runId(), d.task().taskId(), d.task().processor(),
+                        d.task().date(), d.dispatch()).withEarlyCutoff(cutoff));
+                sent.add(ConfirmedPublisher.send(out, work, work.attributes(), Topics.DEFAULT.work(d.phase()))
+                        .toCompletableFuture());
+            }
+            List<LedgerEvent> rows = new ArrayList<>(chosen.size());
+            Instant now = clock.instant();
+            var confirming = metrics.begin();
+            for (int i = 0; i < chosen.size(); i++) {
+                Dispatch d = chosen.get(i);
+                try (TaskMdc mdc = TaskMdc.of(d.runId(), d.task().processor(), d.task().date())) {
+                    try {
+                        sent.get(i).get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                        rows.add(LedgerEvent.task(d.runId(), d.task(), LedgerEventType.DISPATCHED, d.dispatch(), 0, now,
+                                null));
+                        metrics.dispatched(d.task().processor(), d.phase());
+                        LOG.debugf("Dispatched %s of run %s to phase %d (dispatch %d)", d.task(), d.runId(), d.phase(),
+                                d.dispatch());
+                    } catch (Exception e) {
+                        // left READY: the next change dispatches it again
+                        LOG.errorf("Could not publish %s of run %s: %s", d.task(), d.runId(), e.getMessage());
+                    }
+                }
+            }
+            metrics.dispatchesConfirmed(confirming);
+            write(rows);
+            if (rows.size() < chosen.size()) {
+                return;
+            }
+        }
+    }
+
+    /** Publishes a run event and waits for Pub/Sub to confirm it; a failure is logged, not thrown. */
+    public void publishRunEvent(RunEvent event) {
+        try {
+            ConfirmedPublisher.send(out, event, Map.of("runId", event.runId(), "type", event.type().name()), null)
+                    .toCompletableFuture().get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.errorf("Could not publish run event %s %s: %s", event.type(), event.runId(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package fullcourt.coordinator.intake;
+
+import fullcourt.coordinator.TaskKey;
+import fullcourt.coordinator.TaskStatus;
+import fullcourt.coordinator.dispatch.AdaptiveLimit;
+import fullcourt.coordinator.dispatch.RunBook;
+import fullcourt.coordinator.dispatch.TaskRecord;
+import fullcourt.coordinator.ledger.IsolatingAppend;
+import fullcourt.coordinator.ledger.LedgerEvent;
+import fullcourt.coordinator.ledger.LedgerEventType;
+import fullcourt.coordinator.metrics.CoordinatorMetrics;
+import fullcourt.coordinator.trust.InboundScreen;
+import fullcourt.coordinator.trust.MessageScreen;
+import fullcourt.engine.catalog.Catalog;
+import fullcourt.engine.logging.TaskMdc;
+import fullcourt.messages.DateWork;
+import fullcourt.messages.LogText;
+import fullcourt.messages.TaskEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * What the phase services report about tasks, handled on the coordinator's loop: task events and dead letters,
+ * screened ({@link InboundScreen}), written to the ledger, applied, and fed back into the in-flight limit.
+ */
+public final class TaskOutcomes {
+
+    private static final Logger LOG = Logger.getLogger(TaskOutcomes.class);
+
+    private final RunBook book;
+    private final InboundScreen screen;
+    private final AdaptiveLimit adaptive;
+    private final CoordinatorMetrics metrics;
+    private final Catalog catalog;
+    private final Clock clock;
+
+    public TaskOutcomes(RunBook book, InboundScreen screen, AdaptiveLimit adaptive, CoordinatorMetrics metrics,
+                        Catalog catalog, Clock clock) {
+        this.book = book;
+        this.screen = screen;
+        this.adaptive = adaptive;
+        this.metrics = metrics;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    /**
+     * Task events in the order received: each checked ({@link MessageScreen}), the accepted ones' rows in one ledger
+     * transaction, then applied, then acted on once. Returns, per event, null (handled: written, or rejected and
+     * harmless) or why it goes back to Pub/Sub (its run is unknown here; its row could not be written).
+     */
+    public List<RuntimeException> taskEvents(List<byte[]> bodies) {
+        metrics.taskEventsInTurn(bodies.size());
+        InboundScreen.TaskEvents screened = screen.taskEvents(bodies, book.scheduler());
+        List<RuntimeException> outcomes = screened.outcomes();
+        List<LedgerEvent> rows = screened.accepted().stream()
+                .map(e -> LedgerEvent.of(e, new TaskKey(e.processor(), e.date()))).toList();
+        List<RuntimeException> failures = IsolatingAppend.each(rows, book::append);
+        for (int r = 0; r < rows.size(); r++) {
+            if (failures.get(r) != null) {
+                outcomes.set(screened.positions().get(r), failures.get(r));
+            } else {
+                // quota feedback only from events accepted and written: a forged QUOTA failure changes nothing
+                adapt(screened.accepted().get(r), rows.get(r).task());
+                book.scheduler().apply(rows.get(r));
+            }
+        }
+        book.afterChange();
+        return outcomes;
+    }
+
+    /** Lowers the global in-flight limit on a quota error, raises it back on successes; before dispatching more. */
+    private void adapt(TaskEvent e, TaskKey key) {
+        Instant now = clock.instant();
+        Optional<AdaptiveLimit.Change> change = switch (e.type()) {
+            case ATTEMPT_FAILED -> e.quotaError() ? adaptive.onQuotaError(now, key.taskId()) : Optional.empty();
+            case SUCCEEDED -> adaptive.onSuccess(now);
+            default -> Optional.empty();
+        };
+        change.ifPresent(c -> {
+            book.scheduler().setGlobalLimit(c.to());
+            LOG.infof("In-flight limit %d -> %d (configured %d): %s", c.from(), c.to(), adaptive.configured(), c.reason());
+        });
+    }
+
+    /**
+     * A dead-lettered DateWork ends its task DEAD, if it is one this coordinator dispatched and still has in flight
+     * ({@link InboundScreen}); anything else is rejected (acked, counted), and a dead letter of an unknown run is
+     * handed back ({@link fullcourt.coordinator.trust.UnknownRun}).
+     */
+    public void deadLetter(byte[] body, int deliveries, String error) {
+        Optional<DateWork> screened = screen.deadLetter(body, error, book.scheduler());
+        if (screened.isEmpty()) {
+            return;
+        }
+        DateWork work = screened.get();
+        TaskKey key = new TaskKey(work.processor(), work.date());
+        String lastError = error == null ? null : LogText.multiline(error, 1000);
+        if (lastError == null || lastError.isBlank()) {
+            lastError = book.scheduler().run(work.runId()).map(r -> r.task(key)).map(TaskRecord::lastError)
+                    .orElse("dead-lettered after " + deliveries + " delivery attempts");
+        }
+        try (TaskMdc mdc = TaskMdc.of(work.runId(), work.processor(), work.date())) {
+            boolean deadBefore = statusOf(work.runId(), key) == TaskStatus.DEAD;
+            LOG.warnf("Task %s of run %s is DEAD after %d attempts: %s", key, work.runId(), deliveries,
+                    LogText.of(lastError, 1000));
+            book.record(LedgerEvent.task(work.runId(), key, LedgerEventType.DEAD, work.dispatch(), deliveries,
+                    clock.instant(), lastError));
+            if (!deadBefore && statusOf(work.runId(), key) == TaskStatus.DEAD) {
+                metrics.taskDead(key.processor(), catalog.get(key.processor()).phase());
+            }
+        }
+    }
+
+    private TaskStatus statusOf(String runId, TaskKey key) {
+        return book.scheduler().run(runId).map(r -> r.task(key)).map(TaskRecord::status).orElse(null);
+    }
+}
