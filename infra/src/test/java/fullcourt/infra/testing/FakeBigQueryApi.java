@@ -221,6 +221,11 @@ public final class FakeBigQueryApi implements AutoCloseable {
         return done("{\"statementType\":\"SELECT\",\"totalBytesProcessed\":\"0\"}");
     }
 
+    /** The default answer, for a script whose later entries are what matters. */
+    public static Reply asUsual() {
+        return (request, api) -> api.defaultResponse(request);
+    }
+
     /** An inserted job that is DONE at once (for callers that do not test polling). */
     public static Reply doneAtOnce() {
         return (request, api) -> {
