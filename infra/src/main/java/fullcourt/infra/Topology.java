@@ -55,8 +55,12 @@ public record Topology(List<String> topics, List<SubscriptionSpec> subscriptions
      * <p>Raw updates come from outside Fullcourt and are coalesced into one run per burst: a message the coordinator
      * cannot read it dead-letters to {@code raw-updates-dlq} itself, and its subscription dead-letters there too after
      * the maximum deliveries, so one message whose run keeps failing cannot hold back every later burst with it; the
-     * DLQ's subscription is for operators (who republish after a fix), Fullcourt does not read it. Run events have
-     * no subscription here: each reader (CLI, notifications) brings its own.
+     * DLQ's subscription is for operators (who republish after a fix), Fullcourt does not read it.
+     *
+     * <p>Run events have one subscription here, {@code run-events-operator}, which operators' commands share: each
+     * acks the events of its own request and nacks the others' for the command that waits for them; what nobody
+     * acks is gone after {@link #OPERATOR_RETENTION}. It lets an operator wait for answers with
+     * {@code roles/pubsub.subscriber} on it alone. Other readers (notifications) bring their own.
      */
     public static Topology of(Topics names, DeliveryPolicy policy) {
         String coordinatorDlq = names.coordinatorDeadLetter();
@@ -70,7 +74,9 @@ public record Topology(List<String> topics, List<SubscriptionSpec> subscriptions
                 SubscriptionSpec.of(names.coordinatorDeadLetterSubscription(), coordinatorDlq, policy),
                 SubscriptionSpec.deadLettering(names.rawUpdatesSubscription(), names.rawUpdates(),
                         names.rawUpdatesDeadLetter(), policy),
-                SubscriptionSpec.of(names.rawUpdatesDeadLetterSubscription(), names.rawUpdatesDeadLetter(), policy)));
+                SubscriptionSpec.of(names.rawUpdatesDeadLetterSubscription(), names.rawUpdatesDeadLetter(), policy),
+                SubscriptionSpec.shortLived(names.runEventsOperatorSubscription(), names.runEvents(),
+                        OPERATOR_DELIVERY, OPERATOR_RETENTION)));
         for (int phase : Topics.PHASES) {
             topics.add(names.work(phase));
             topics.add(names.workDeadLetter(phase));
@@ -81,6 +87,14 @@ public record Topology(List<String> topics, List<SubscriptionSpec> subscriptions
         }
         return new Topology(topics, subscriptions);
     }
+
+    /**
+     * Run events on the operators' subscription: a nacked event (another command's) comes back within seconds, so
+     * the command waiting for it gets it soon; what nobody acks goes after Pub/Sub's shortest retention.
+     */
+    public static final DeliveryPolicy OPERATOR_DELIVERY =
+            new DeliveryPolicy(5, java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(10), 10);
+    public static final java.time.Duration OPERATOR_RETENTION = java.time.Duration.ofMinutes(10);
 
     /** Deliveries of a task event before it is dead-lettered: Pub/Sub's maximum, hours of backoff. */
     public static final int TASK_EVENT_DELIVERY_ATTEMPTS = 100;

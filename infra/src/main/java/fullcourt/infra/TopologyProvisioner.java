@@ -26,6 +26,7 @@ public final class TopologyProvisioner {
     static final String DEAD_LETTER_POLICY = "dead_letter_policy";
     static final String RETRY_POLICY = "retry_policy";
     static final String ACK_DEADLINE_SECONDS = "ack_deadline_seconds";
+    static final String MESSAGE_RETENTION_DURATION = "message_retention_duration";
     static final String EXPIRATION_POLICY = "expiration_policy";
 
     /**
@@ -124,6 +125,7 @@ public final class TopologyProvisioner {
                 .setRetryPolicy(RetryPolicy.newBuilder()
                         .setMinimumBackoff(protoDuration(policy.minBackoff()))
                         .setMaximumBackoff(protoDuration(policy.maxBackoff())));
+        spec.retention().ifPresent(r -> subscription.setMessageRetentionDuration(protoDuration(r)));
         spec.deadLetterTopic().ifPresent(topic -> subscription.setDeadLetterPolicy(DeadLetterPolicy.newBuilder()
                 .setDeadLetterTopic(connection.topic(topic).toString())
                 .setMaxDeliveryAttempts(policy.maxDeliveryAttempts())));
@@ -141,6 +143,11 @@ public final class TopologyProvisioner {
         }
         if (existing.getAckDeadlineSeconds() != desired.getAckDeadlineSeconds()) {
             differing.add(ACK_DEADLINE_SECONDS);
+        }
+        // only where declared: elsewhere the retention is Pub/Sub's default, or an operator's choice
+        if (desired.hasMessageRetentionDuration()
+                && !existing.getMessageRetentionDuration().equals(desired.getMessageRetentionDuration())) {
+            differing.add(MESSAGE_RETENTION_DURATION);
         }
         // by presence too: no policy means the 31-day default, an empty one means never
         if (existing.hasExpirationPolicy() != desired.hasExpirationPolicy()

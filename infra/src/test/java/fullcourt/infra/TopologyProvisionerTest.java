@@ -112,7 +112,10 @@ class TopologyProvisionerTest {
             Subscription read = read(spec.name());
             assertThat(read.hasExpirationPolicy()).as(spec.name() + " has an expiration policy").isTrue();
             assertThat(read.getExpirationPolicy().hasTtl()).as(spec.name() + " has no ttl: it never expires").isFalse();
-            assertThat(read.getRetryPolicy()).as(spec.name()).isEqualTo(retryPolicy(10, 600));
+            assertThat(read.getRetryPolicy()).as(spec.name()).isEqualTo(
+                    retryPolicy(spec.policy().minBackoff().toSeconds(), spec.policy().maxBackoff().toSeconds()));
+            spec.retention().ifPresent(r -> assertThat(read.getMessageRetentionDuration().getSeconds())
+                    .as(spec.name() + " retention").isEqualTo(r.toSeconds()));
             if (spec.deadLetterTopic().isPresent()) {
                 assertThat(read.getDeadLetterPolicy()).as(spec.name()).isEqualTo(DeadLetterPolicy.newBuilder()
                         .setDeadLetterTopic("projects/" + PROJECT + "/topics/" + spec.deadLetterTopic().get())
@@ -150,9 +153,10 @@ class TopologyProvisionerTest {
         ProvisionReport second = provisioner().provision(topology);
 
         assertThat(second.changedNothing()).isTrue();
-        // 14 topics (3 message topics + raw updates and their DLQ + the coordinator's DLQ + 4 phases x 2) and 13
-        // subscriptions (2 coordinator + its DLQ's + raw updates and their DLQ + 4 phases x 2).
-        assertThat(second.unchanged()).hasSize(14 + 13);
+        // 14 topics (3 message topics + raw updates and their DLQ + the coordinator's DLQ + 4 phases x 2) and 14
+        // subscriptions (2 coordinator + its DLQ's + raw updates and their DLQ + the operators' run events + 4 phases
+        // x 2).
+        assertThat(second.unchanged()).hasSize(14 + 14);
     }
 
     @Test
@@ -163,9 +167,11 @@ class TopologyProvisionerTest {
         ProvisionReport report = provisioner().provision(Topology.of(names, stricter));
 
         assertThat(report.created()).isEmpty();
-        assertThat(report.updated()).containsExactlyElementsOf(
-                topology.subscriptions().stream().map(s -> "subscriptions/" + s.name()).toList());
-        assertThat(report.unchanged()).hasSize(14);
+        // every subscription on the topology's policy; the operators' keeps its own
+        assertThat(report.updated()).containsExactlyElementsOf(topology.subscriptions().stream()
+                .filter(s -> !s.name().equals(names.runEventsOperatorSubscription()))
+                .map(s -> "subscriptions/" + s.name()).toList());
+        assertThat(report.unchanged()).hasSize(14 + 1);
         Subscription work = read(names.workSubscription(4));
         assertThat(work.getDeadLetterPolicy().getMaxDeliveryAttempts()).isEqualTo(7);
         assertThat(work.getDeadLetterPolicy().getDeadLetterTopic()).endsWith("/topics/" + names.workDeadLetter(4));

@@ -48,7 +48,18 @@ class TopologyTest {
                 .extracting(SubscriptionSpec::name, SubscriptionSpec::topic)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("coordinator-dlq-sub", "coordinator-dlq"),
-                        org.assertj.core.groups.Tuple.tuple("raw-updates-dlq-sub", "raw-updates-dlq"));
+                        org.assertj.core.groups.Tuple.tuple("raw-updates-dlq-sub", "raw-updates-dlq"),
+                        org.assertj.core.groups.Tuple.tuple("run-events-operator", "run-events"));
+    }
+
+    @Test
+    void operatorsShareOneRunEventsSubscriptionWhoseUnackedEventsGoAfterTenMinutes() {
+        assertThat(topology.subscription("run-events-operator")).contains(SubscriptionSpec.shortLived(
+                "run-events-operator", "run-events", Topology.OPERATOR_DELIVERY, java.time.Duration.ofMinutes(10)));
+        // a nacked event (another command's) is back within seconds
+        assertThat(Topology.OPERATOR_DELIVERY.maxBackoff()).isEqualTo(java.time.Duration.ofSeconds(10));
+        assertThat(topology.subscriptions()).filteredOn(s -> !s.name().equals("run-events-operator"))
+                .allMatch(s -> s.retention().isEmpty());
     }
 
     @Test

@@ -81,6 +81,15 @@ public record Topics(String prefix) {
         return rawUpdates() + "-coordinator";
     }
 
+    /**
+     * Read by operators' commands ({@code fullcourt request} waits there for the coordinator's answer): provisioned
+     * with the topology, so an operator needs only {@code roles/pubsub.subscriber} on it, not the right to create
+     * subscriptions.
+     */
+    public String runEventsOperatorSubscription() {
+        return runEvents() + "-operator";
+    }
+
     /** Read by operators, not by Fullcourt: without a subscription Pub/Sub would drop what is dead-lettered. */
     public String rawUpdatesDeadLetterSubscription() {
         return rawUpdatesDeadLetter() + "-sub";

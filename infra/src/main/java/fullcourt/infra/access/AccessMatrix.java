@@ -136,6 +136,22 @@ public final class AccessMatrix {
         return members.stream().map(m -> new IamBinding("topics/" + topics.rawUpdates(), PUBSUB_PUBLISHER, m)).toList();
     }
 
+    /**
+     * What an operator needs to run backfills and wait for their answers, for each member (a person, a group, a CI
+     * account): publisher on {@code backfill-requests} and subscriber on the operators' run-events subscription,
+     * which provisioning creates (so no right to create subscriptions, such as {@code roles/pubsub.editor}). Calling
+     * the coordinator's API ({@code status}, {@code --wait}, {@code cancel}) is Cloud Run's {@code roles/run.invoker}
+     * on the coordinator, granted with the deploy steps.
+     */
+    public static List<IamBinding> operatorBindings(Topics topics, List<String> members) {
+        List<IamBinding> bindings = new ArrayList<>();
+        for (String m : members) {
+            bindings.add(new IamBinding("topics/" + topics.backfillRequests(), PUBSUB_PUBLISHER, m));
+            bindings.add(new IamBinding("subscriptions/" + topics.runEventsOperatorSubscription(), PUBSUB_SUBSCRIBER, m));
+        }
+        return List.copyOf(bindings);
+    }
+
     /** Dataset grants: dataEditor where a service writes, dataViewer where it only reads. */
     public List<IamBinding> datasetBindings(String project) {
         List<IamBinding> bindings = new ArrayList<>();

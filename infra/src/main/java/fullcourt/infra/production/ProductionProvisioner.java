@@ -64,13 +64,15 @@ public final class ProductionProvisioner {
         List<IamBinding> bindings = new ArrayList<>(
                 target.access().pubSubBindings(target.project(), target.projectNumber(), target.topology()));
         bindings.addAll(AccessMatrix.rawUpdatePublisherBindings(target.topics(), target.rawUpdatePublishers()));
+        bindings.addAll(AccessMatrix.operatorBindings(target.topics(), target.operators()));
         return bindings;
     }
 
     private static String describe(SubscriptionSpec s) {
         String text = s.name() + " on " + s.topic() + ": retry backoff " + s.policy().minBackoff().toSeconds() + "s.."
                 + s.policy().maxBackoff().toSeconds() + "s, ack deadline " + s.policy().ackDeadlineSeconds() + "s"
-                + ", never expires";
+                + ", never expires" + s.retention().map(r -> ", unacked messages kept " + r.toMinutes() + " min")
+                .orElse("");
         return s.deadLetterTopic().map(d -> text + ", dead-letter to " + d + " after " + s.policy().maxDeliveryAttempts()
                 + " deliveries").orElse(text);
     }

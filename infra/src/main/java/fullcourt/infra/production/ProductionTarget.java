@@ -24,9 +24,12 @@ import java.util.regex.Pattern;
  * @param functionsSql services/engine's warehouse/bigquery_functions.sql
  * @param rawUpdatePublishers IAM members outside Fullcourt that load raw tables and announce it on
  *     {@code raw-updates} (e.g. {@code serviceAccount:scrapers@P.iam.gserviceaccount.com}); may be empty
+ * @param operators IAM members that run backfills ({@code fullcourt request}), granted what
+ *     {@link AccessMatrix#operatorBindings} lists (e.g. {@code group:nba-data@acme.com}); may be empty
  */
 public record ProductionTarget(String project, String projectNumber, String location, Topics topics, DeliveryPolicy policy,
-                               CatalogTables catalog, String functionsSql, List<String> rawUpdatePublishers) {
+                               CatalogTables catalog, String functionsSql, List<String> rawUpdatePublishers,
+                               List<String> operators) {
 
     // IAM member kinds Pub/Sub policies take; a bare e-mail address is the usual mistake.
     private static final Pattern MEMBER = Pattern.compile("(serviceAccount|user|group|domain|principal|principalSet):\\S+");
@@ -39,18 +42,24 @@ public record ProductionTarget(String project, String projectNumber, String loca
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(functionsSql, "functionsSql");
-        rawUpdatePublishers = List.copyOf(rawUpdatePublishers);
-        List<String> bad = rawUpdatePublishers.stream().filter(m -> !MEMBER.matcher(m).matches()).toList();
-        if (!bad.isEmpty()) {
-            throw new IllegalArgumentException("raw-updates publishers must be IAM members such as"
-                    + " serviceAccount:NAME@PROJECT.iam.gserviceaccount.com, got " + String.join(", ", bad));
-        }
+        rawUpdatePublishers = members("raw-updates publishers", rawUpdatePublishers);
+        operators = members("operators", operators);
     }
 
-    /** A target whose raw-updates publishers are granted elsewhere. */
+    private static List<String> members(String what, List<String> members) {
+        List<String> bad = members.stream().filter(m -> !MEMBER.matcher(m).matches()).toList();
+        if (!bad.isEmpty()) {
+            throw new IllegalArgumentException(what + " must be IAM members such as"
+                    + " serviceAccount:NAME@PROJECT.iam.gserviceaccount.com or group:NAME@DOMAIN, got "
+                    + String.join(", ", bad));
+        }
+        return List.copyOf(members);
+    }
+
+    /** A target whose raw-updates publishers and operators are granted elsewhere. */
     public ProductionTarget(String project, String projectNumber, String location, Topics topics, DeliveryPolicy policy,
                             CatalogTables catalog, String functionsSql) {
-        this(project, projectNumber, location, topics, policy, catalog, functionsSql, List.of());
+        this(project, projectNumber, location, topics, policy, catalog, functionsSql, List.of(), List.of());
     }
 
     public Topology topology() {

@@ -51,6 +51,17 @@ class AccessMatrixTest {
     }
 
     @Test
+    void anOperatorMayPublishRequestsAndReadTheOperatorsRunEventsSubscriptionNothingMore() {
+        String ops = "group:nba-data@acme.com";
+        assertThat(AccessMatrix.operatorBindings(Topics.DEFAULT, List.of(ops))).containsExactly(
+                new IamBinding("topics/backfill-requests", "roles/pubsub.publisher", ops),
+                new IamBinding("subscriptions/run-events-operator", "roles/pubsub.subscriber", ops));
+        // the subscription is provisioned with the topology, so no operator needs to create one
+        assertThat(fullcourt.infra.Topology.of(Topics.DEFAULT, fullcourt.infra.DeliveryPolicy.DEFAULTS)
+                .subscription("run-events-operator")).isPresent();
+    }
+
+    @Test
     void noFullcourtServicePublishesRawUpdatesOnlyTheMembersGiven() {
         assertThat(matrix.services()).noneMatch(s -> s.publishes().contains("raw-updates"));
         assertThat(AccessMatrix.rawUpdatePublisherBindings(Topics.DEFAULT,

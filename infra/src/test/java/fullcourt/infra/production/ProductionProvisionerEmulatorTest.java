@@ -56,9 +56,14 @@ class ProductionProvisionerEmulatorTest {
         List<String> lines = ProductionProvisioner.provision(target, connection, null);
 
         // 14 topics (3 message topics + raw updates and their DLQ + the coordinator's DLQ + 4 phases x work and DLQ),
-        // 13 subscriptions (2 coordinator + its DLQ's + raw updates and their DLQ + 4 phases x 2)
+        // 14 subscriptions (2 coordinator + its DLQ's + raw updates and their DLQ + the operators' run events
+        // + 4 phases x 2)
         assertThat(lines.stream().filter(l -> l.startsWith("created topics/"))).hasSize(14);
-        assertThat(lines.stream().filter(l -> l.startsWith("created subscriptions/"))).hasSize(13);
+        assertThat(lines.stream().filter(l -> l.startsWith("created subscriptions/"))).hasSize(14);
+        Subscription operators = read(names.runEventsOperatorSubscription());
+        assertThat(operators.getTopic()).isEqualTo("projects/" + PROJECT + "/topics/" + names.runEvents());
+        assertThat(operators.getMessageRetentionDuration().getSeconds()).isEqualTo(600);
+        assertThat(operators.hasDeadLetterPolicy()).isFalse();
         for (int phase : Topics.PHASES) {
             Subscription work = read(names.workSubscription(phase));
             assertThat(work.getTopic()).isEqualTo("projects/" + PROJECT + "/topics/" + names.work(phase));
@@ -82,7 +87,7 @@ class ProductionProvisionerEmulatorTest {
         List<String> second = ProductionProvisioner.provision(target, connection, null);
 
         assertThat(second).noneMatch(l -> l.startsWith("created") || l.startsWith("updated") || l.startsWith("granted"));
-        assertThat(second.stream().filter(l -> l.startsWith("unchanged "))).hasSize(14 + 13);
+        assertThat(second.stream().filter(l -> l.startsWith("unchanged "))).hasSize(14 + 14);
     }
 
     @Test

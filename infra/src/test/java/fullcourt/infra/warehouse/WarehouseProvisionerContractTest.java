@@ -10,7 +10,8 @@ import com.google.cloud.bigquery.BigQuery;
 import com.google.cloud.bigquery.BigQueryOptions;
 import fullcourt.infra.production.ProductionTarget;
 import fullcourt.infra.production.TestTargets;
-import fullcourt.infra.warehouse.FakeBigQueryAdminApi.Request;
+import fullcourt.infra.testing.FakeBigQueryApi;
+import fullcourt.infra.testing.FakeBigQueryApi.Request;
 import fullcourt.messages.Topics;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -21,14 +22,17 @@ import org.junit.jupiter.api.Test;
 /** Warehouse provisioning against a local stand-in for the BigQuery REST API: the requests it sends. */
 class WarehouseProvisionerContractTest {
 
-    private final ProductionTarget target = TestTargets.target(FakeBigQueryAdminApi.PROJECT, Topics.DEFAULT);
-    private FakeBigQueryAdminApi api;
+    private static final String PROJECT = "acme-nba";
+
+    private final ProductionTarget target = TestTargets.target(PROJECT, Topics.DEFAULT);
+    private FakeBigQueryApi api;
     private WarehouseProvisioner provisioner;
 
     @BeforeEach
     void start() {
-        api = FakeBigQueryAdminApi.start();
-        BigQuery bigquery = BigQueryOptions.newBuilder().setProjectId(FakeBigQueryAdminApi.PROJECT).setHost(api.endpoint())
+        api = FakeBigQueryApi.start(PROJECT);
+        api.always(FakeBigQueryApi.Route.INSERT_JOB, FakeBigQueryApi.doneAtOnce());
+        BigQuery bigquery = BigQueryOptions.newBuilder().setProjectId(PROJECT).setHost(api.endpoint())
                 .setCredentials(NoCredentials.getInstance()).setRetrySettings(ServiceOptions.getNoRetrySettings())
                 .build().getService();
         provisioner = new WarehouseProvisioner(bigquery);
@@ -111,9 +115,9 @@ class WarehouseProvisionerContractTest {
 
     @Test
     void outputTablesAreCreatedUpFrontAnExistingOneIsLeftAndAnUnpartitionedOneIsReported() {
-        api.tables.put("analytics.player_game_summary",
-                FakeBigQueryAdminApi.table("analytics", "player_game_summary", "game_date"));
-        api.tables.put("precompute.player_daily_cache", FakeBigQueryAdminApi.table("precompute", "player_daily_cache", null));
+        api.tables().put("analytics.player_game_summary",
+                api.table("analytics", "player_game_summary", "game_date"));
+        api.tables().put("precompute.player_daily_cache", api.table("precompute", "player_daily_cache", null));
 
         assertThatThrownBy(() -> provisioner.provision(target.warehouse()))
                 .hasMessageContaining("precompute.player_daily_cache exists but is not partitioned by DAY(game_date)");
@@ -125,7 +129,7 @@ class WarehouseProvisionerContractTest {
 
     @Test
     void aDatasetInAnotherLocationIsAnErrorNotAMove() {
-        api.datasets.put("raw", FakeBigQueryAdminApi.dataset("raw", "EU"));
+        api.datasets().put("raw", api.dataset("raw", "EU"));
 
         assertThatThrownBy(() -> provisioner.provision(target.warehouse()))
                 .hasMessageContaining("dataset raw exists in EU, not in US");

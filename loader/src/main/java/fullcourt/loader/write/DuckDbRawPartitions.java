@@ -12,8 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * The raw tables of a DuckDB warehouse, on the connection that also stages the load (temporary tables live per
@@ -62,33 +60,12 @@ public final class DuckDbRawPartitions implements RawPartitions {
 
     @Override
     public Map<LocalDate, PartitionState> currentState(RawTable table, Set<LocalDate> dates) throws SQLException {
-        return state(table, table.qualifiedName(), dates);
+        return PartitionDigests.of(connection, table, table.qualifiedName(), dates);
     }
 
     @Override
     public Map<LocalDate, PartitionState> stagedState(StagedDates staged) throws SQLException {
-        return state(staged.table(), staged.relation(), staged.dates());
-    }
-
-    /** Row count and the sum of every row's hash: equal for the same rows in any order. */
-    private Map<LocalDate, PartitionState> state(RawTable table, String relation, Set<LocalDate> dates)
-            throws SQLException {
-        Map<LocalDate, PartitionState> states = new TreeMap<>();
-        if (dates.isEmpty()) {
-            return states;
-        }
-        String sql = "SELECT game_date, count(*), CAST(sum(CAST(hash(" + String.join(", ", table.columnNames())
-                + ") AS HUGEINT)) AS VARCHAR) FROM " + relation + " WHERE game_date IN (" + placeholders(dates.size())
-                + ") GROUP BY game_date";
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            bindDates(ps, dates, 1);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    states.put(rs.getObject(1, LocalDate.class), new PartitionState(rs.getLong(2), rs.getString(3)));
-                }
-            }
-        }
-        return states;
+        return PartitionDigests.of(connection, staged.table(), staged.relation(), staged.dates());
     }
 
     @Override
@@ -100,16 +77,16 @@ public final class DuckDbRawPartitions implements RawPartitions {
                 if (w.dates().isEmpty()) {
                     continue;
                 }
-                String in = " WHERE game_date IN (" + placeholders(w.dates().size()) + ")";
+                String in = " WHERE game_date IN (" + PartitionDigests.placeholders(w.dates().size()) + ")";
                 try (PreparedStatement delete = connection.prepareStatement(
                         "DELETE FROM " + w.table().qualifiedName() + in)) {
-                    bindDates(delete, w.dates(), 1);
+                    PartitionDigests.bindDates(delete, w.dates());
                     delete.executeUpdate();
                 }
                 String columns = String.join(", ", w.table().columnNames());
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + w.table().qualifiedName()
                         + " (" + columns + ") SELECT " + columns + " FROM " + w.relation() + in)) {
-                    bindDates(insert, w.dates(), 1);
+                    PartitionDigests.bindDates(insert, w.dates());
                     insert.executeUpdate();
                 }
             }
@@ -119,17 +96,6 @@ public final class DuckDbRawPartitions implements RawPartitions {
             throw e;
         } finally {
             connection.setAutoCommit(autoCommit);
-        }
-    }
-
-    private static String placeholders(int n) {
-        return java.util.Collections.nCopies(n, "?").stream().collect(Collectors.joining(", "));
-    }
-
-    private static void bindDates(PreparedStatement ps, Set<LocalDate> dates, int first) throws SQLException {
-        int i = first;
-        for (LocalDate d : dates.stream().sorted().toList()) {
-            ps.setObject(i++, d);
         }
     }
 }

@@ -13,7 +13,7 @@ import java.util.Set;
  * StagingArea); an implementation only answers what the warehouse holds and replaces date partitions with staged
  * rows. DuckDB: the staging connection is the warehouse's own, every date of a load in one transaction. BigQuery:
  * one load job per (table, date) with WRITE_TRUNCATE on {@code raw.table$YYYYMMDD}, atomic per date as the
- * processors' writes are; the staged rows go up as a Parquet file exported by the staging DuckDB.
+ * processors' writes are; the staged rows go up as newline-delimited JSON exported by the staging DuckDB.
  */
 public interface RawPartitions {
 

@@ -1,6 +1,8 @@
 package fullcourt.cli;
 
+import com.google.cloud.NoCredentials;
 import fullcourt.infra.PubSubConnection;
+import fullcourt.infra.retry.BackoffPolicy;
 import fullcourt.loader.LoadResult;
 import fullcourt.loader.RawLoad;
 import fullcourt.loader.announce.PubSubRawUpdates;
@@ -11,7 +13,10 @@ import fullcourt.loader.contract.RawTable;
 import fullcourt.loader.stage.FileFormat;
 import fullcourt.loader.stage.RawFile;
 import fullcourt.loader.write.DateChange;
+import fullcourt.loader.write.BigQueryRawPartitions;
 import fullcourt.loader.write.DuckDbRawPartitions;
+import fullcourt.loader.write.RawPartitions;
+import fullcourt.loader.write.RawWriteFailure;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -19,9 +24,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,6 +50,11 @@ import picocli.CommandLine.Spec;
             "Each date the files hold replaces that date of the table whole, every date of the load in one DuckDB"
                     + " transaction; a date whose rows are already there as loaded is left alone, so loading the same"
                     + " file again changes nothing.",
+            "With --warehouse bigquery the files are checked the same way (by an in-memory DuckDB), then each date"
+                    + " of each table is one BigQuery load job replacing raw.TABLE$YYYYMMDD (WRITE_TRUNCATE), as the"
+                    + " processors replace their partitions: atomic per date, not across dates (a failure says which"
+                    + " dates were written). Transient BigQuery errors are retried with backoff. BigQuery's rows are"
+                    + " not compared, so a date that has rows is always replaced and announced.",
             "The dates that changed are announced on the raw-updates topic when a Pub/Sub is configured (--emulator,"
                     + " or --project for Google Cloud), which makes the coordinator recompute what read them. Without"
                     + " one, or when it cannot be reached, the load is still done and says so: the changed dates are"
@@ -61,11 +73,17 @@ import picocli.CommandLine.Spec;
             "  One table from Parquet, keeping the good rows of a file with bad ones:",
             "    fullcourt load player_box_scores box-2022-01.parquet --skip-bad-rows",
             "  Into another database, announcing on the local emulator:",
-            "    fullcourt load schedule schedule.csv --duckdb /data/nba.duckdb --emulator localhost:8085"})
+            "    fullcourt load schedule schedule.csv --duckdb /data/nba.duckdb --emulator localhost:8085",
+            "  Into BigQuery, announcing on the project's Pub/Sub (application default credentials):",
+            "    fullcourt load all schedule.csv player_box_scores.csv --warehouse bigquery --project acme-nba"})
 public class LoadCommand implements Callable<Integer> {
 
     static final String DUCKDB_ENV = "FULLCOURT_WAREHOUSE_DUCKDB_PATH";
+    static final String BACKEND_ENV = "FULLCOURT_WAREHOUSE_BACKEND";
+    static final String LOCATION_ENV = "FULLCOURT_WAREHOUSE_BIGQUERY_LOCATION";
     static final String ALL_TABLES = "all";
+    /** How often a running BigQuery load job is read (fullcourt.warehouse.bigquery.poll-interval's default). */
+    static final Duration BIGQUERY_POLL = Duration.ofMillis(500);
 
     @Parameters(index = "0", paramLabel = "TABLE",
             description = "Raw table the files fill: schedule, player_box_scores, team_box_scores, shot_events,"
@@ -95,6 +113,22 @@ public class LoadCommand implements Callable<Integer> {
                     + "%nDefault: data/fullcourt.duckdb, or $" + DUCKDB_ENV + " when set.")
     Path duckdb;
 
+    @Option(names = "--warehouse", paramLabel = "BACKEND",
+            defaultValue = "${env:" + BACKEND_ENV + ":-duckdb}",
+            description = "duckdb (the file of --duckdb) or bigquery (dataset raw of --project, as provisioned by"
+                    + " 'fullcourt provision'; fullcourt.warehouse.backend of the services).%nDefault: duckdb, or $"
+                    + BACKEND_ENV + " when set.")
+    String warehouse;
+
+    @Option(names = "--location", paramLabel = "LOCATION", defaultValue = "${env:" + LOCATION_ENV + ":-US}",
+            description = "BigQuery location of the datasets (fullcourt.warehouse.bigquery.location).%nDefault: US,"
+                    + " or $" + LOCATION_ENV + " when set.")
+    String location;
+
+    /** A local stand-in for the BigQuery API (tests): no credentials are sent to it. */
+    @Option(names = "--bigquery-endpoint", hidden = true)
+    String bigqueryEndpoint;
+
     @Option(names = "--announce", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Announce the changed dates on raw-updates when a Pub/Sub is configured (--emulator or"
                     + " $PUBSUB_EMULATOR_HOST; --project or $FULLCOURT_PROJECT for Google Cloud).%nDefault: on.")
@@ -112,17 +146,38 @@ public class LoadCommand implements Callable<Integer> {
         List<RawFile> rawFiles = rawFiles(contract);
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
-        try (Connection connection = open(); Announcer announcer = announcer()) {
-            RawLoad load = new RawLoad(contract, connection, new DuckDbRawPartitions(connection, contract.tables()),
-                    announcer.announcer());
+        boolean bigquery = bigquery();
+        try (Connection connection = open(bigquery); Announcer announcer = announcer()) {
+            RawPartitions partitions = bigquery
+                    ? BigQueryRawPartitions.connect(pubsub.project(), bigqueryEndpoint, location,
+                            bigqueryEndpoint == null ? null : NoCredentials.getInstance(), BackoffPolicy.DEFAULT,
+                            new Random(), BIGQUERY_POLL)
+                    : new DuckDbRawPartitions(connection, contract.tables());
+            RawLoad load = new RawLoad(contract, connection, partitions, announcer.announcer());
             LoadResult result = load.run(rawFiles, dryRun, skipBadRows);
             result.rejections().forEach(r -> err.println("rejected " + r));
             printChanges(out, result);
             return report(out, err, result);
         } catch (SQLException e) {
-            throw new SystemFailureException("cannot load into DuckDB database " + duckdb + ": "
+            throw new SystemFailureException("cannot load into " + target() + ": "
                     + e.getMessage().strip().lines().findFirst().orElse(""), e);
+        } catch (RawWriteFailure e) {
+            throw new SystemFailureException("cannot load into " + target() + ": " + e.getMessage(), e);
         }
+    }
+
+    private boolean bigquery() {
+        return switch (warehouse.trim()) {
+            case "duckdb" -> false;
+            case "bigquery" -> true;
+            default -> throw usage("--warehouse must be duckdb or bigquery, got '" + warehouse + "'");
+        };
+    }
+
+    /** Where the rows go, for messages. */
+    private String target() {
+        return bigquery() ? "BigQuery project " + pubsub.project() + " (dataset raw, " + location + ")"
+                : "DuckDB database " + duckdb;
     }
 
     private int report(PrintWriter out, PrintWriter err, LoadResult result) {
@@ -135,13 +190,13 @@ public class LoadCommand implements Callable<Integer> {
                 return ExitCodes.CHECK_FAILED;
             }
             case DRY_RUN -> {
-                out.println("dry run: " + changed + " date(s) would change in " + duckdb
+                out.println("dry run: " + changed + " date(s) would change in " + target()
                         + (rejected > 0 ? ", " + rejected + " rejected row(s) skipped" : "")
                         + "; nothing written, nothing announced");
                 return ExitCodes.OK;
             }
             default -> {
-                out.println("loaded into " + duckdb + ": " + changed + " date(s) changed"
+                out.println("loaded into " + (bigquery() ? target() : duckdb) + ": " + changed + " date(s) changed"
                         + (rejected > 0 ? ", " + rejected + " rejected row(s) skipped" : ""));
                 if (result.announcementFailed()) {
                     err.println("warning: " + result.announcement() + ". The data is loaded; the changed dates are"
@@ -198,22 +253,34 @@ public class LoadCommand implements Callable<Integer> {
                         + contract.names() + "), got " + file));
     }
 
-    private Connection open() throws SQLException {
+    /** The warehouse's DuckDB file, or for BigQuery an in-memory DuckDB that only checks and stages the rows. */
+    private Connection open(boolean bigquery) throws SQLException {
+        if (bigquery) {
+            return connect("");
+        }
         try {
             Path parent = duckdb.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            // DriverManager's service-loader scan misses the driver under Quarkus' class loaders
-            Class.forName("org.duckdb.DuckDBDriver");
-            return DriverManager.getConnection("jdbc:duckdb:" + duckdb);
+            return connect(duckdb.toString());
         } catch (SQLException e) {
             throw new SystemFailureException("cannot open DuckDB database " + duckdb + ": "
                     + e.getMessage().strip().lines().findFirst().orElse("") + " (is the all-in-one running on it?"
                     + " DuckDB allows one writing process per file: stop it, load, start it again)", e);
-        } catch (IOException | ClassNotFoundException e) {
+        } catch (IOException e) {
             throw new SystemFailureException("cannot open DuckDB database " + duckdb + ": " + e, e);
         }
+    }
+
+    private static Connection connect(String path) throws SQLException {
+        try {
+            // DriverManager's service-loader scan misses the driver under Quarkus' class loaders
+            Class.forName("org.duckdb.DuckDBDriver");
+        } catch (ClassNotFoundException e) {
+            throw new SystemFailureException("the DuckDB driver is missing: " + e, e);
+        }
+        return DriverManager.getConnection("jdbc:duckdb:" + path);
     }
 
     /** The announcer this command's options ask for, and the connection it holds. */

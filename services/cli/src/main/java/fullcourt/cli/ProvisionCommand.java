@@ -46,7 +46,8 @@ import picocli.CommandLine.Spec;
             "  fullcourt provision --project acme-nba --project-number 123456789012 --dry-run",
             "  fullcourt provision --project acme-nba --project-number 123456789012 --location US",
             "  fullcourt provision --project acme-nba --project-number 123456789012"
-                    + " --raw-updates-publisher serviceAccount:scrapers@acme-nba.iam.gserviceaccount.com",
+                    + " --raw-updates-publisher serviceAccount:scrapers@acme-nba.iam.gserviceaccount.com"
+                    + " --operator group:nba-data@acme.com",
             "  fullcourt provision --print-gcloud-script > infra/deploy/service-accounts.sh",
             "  fullcourt provision --write-cloud-run-manifests infra/deploy/cloud-run"})
 public class ProvisionCommand implements Callable<Integer> {
@@ -76,6 +77,13 @@ public class ProvisionCommand implements Callable<Integer> {
                     + " (the platform's phases 1-2), granted roles/pubsub.publisher on that topic: repeatable, e.g."
                     + " serviceAccount:scrapers@PROJECT.iam.gserviceaccount.com.%nDefault: none (grant it yourself).")
     List<String> rawUpdatePublishers = new ArrayList<>();
+
+    @Option(names = "--operator", paramLabel = "MEMBER",
+            description = "An IAM member that runs backfills (fullcourt request, with or without --wait), granted"
+                    + " roles/pubsub.publisher on backfill-requests and roles/pubsub.subscriber on the operators'"
+                    + " subscription run-events-operator: repeatable, e.g. group:nba-data@acme.com. Nothing more on"
+                    + " Pub/Sub: no right to create subscriptions.%nDefault: none (grant it yourself).")
+    List<String> operators = new ArrayList<>();
 
     @Option(names = "--dry-run", description = "Print every action and change nothing.")
     boolean dryRun;
@@ -120,7 +128,7 @@ public class ProvisionCommand implements Callable<Integer> {
         ProductionTarget target;
         try {
             target = new ProductionTarget(pubsub.project(), projectNumber, location, pubsub.topics(),
-                    DeliveryPolicy.DEFAULTS, tables, functions, rawUpdatePublishers);
+                    DeliveryPolicy.DEFAULTS, tables, functions, rawUpdatePublishers, operators);
         } catch (IllegalArgumentException e) {
             command.commandLine().getErr().println("provision: " + e.getMessage());
             return ExitCodes.USAGE;

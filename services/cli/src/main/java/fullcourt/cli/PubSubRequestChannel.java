@@ -19,7 +19,7 @@ final class PubSubRequestChannel implements RequestChannel {
     private final PubSubFailures failures;
     private final PubSubCalls calls;
     private final RandomGenerator random;
-    private TemporarySubscription runEvents;
+    private RunEventSubscription runEvents;
 
     PubSubRequestChannel(PubSubOptions options, RandomGenerator random) {
         this.topics = options.topics();
@@ -30,10 +30,15 @@ final class PubSubRequestChannel implements RequestChannel {
     }
 
     @Override
-    public RunEventStream openRunEvents() {
+    public RunEventStream openRunEvents(String requestId, java.util.Optional<String> subscription) {
         if (runEvents == null) {
-            String subscriptionId = topics.runEvents() + "-cli-" + String.format("%08x", random.nextInt());
-            runEvents = TemporarySubscription.open(connection, topics.runEvents(), subscriptionId, calls, failures);
+            if (subscription.isPresent()) {
+                runEvents = RunEventSubscription.shared(connection, subscription.get(), requestId, calls, failures);
+            } else {
+                String subscriptionId = topics.runEvents() + "-cli-" + String.format("%08x", random.nextInt());
+                runEvents = RunEventSubscription.temporary(connection, topics.runEvents(), subscriptionId, calls,
+                        failures);
+            }
         }
         return runEvents;
     }

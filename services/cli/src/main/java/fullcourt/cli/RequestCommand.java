@@ -61,6 +61,10 @@ import picocli.CommandLine.Spec;
             "        --no-cascade --no-upstream"})
 public class RequestCommand implements Callable<Integer> {
 
+    static final String RUN_EVENTS_SUBSCRIPTION_ENV = "FULLCOURT_RUN_EVENTS_SUBSCRIPTION";
+    static final String OPERATORS_SUBSCRIPTION = "operator";
+    static final String TEMPORARY_SUBSCRIPTION = "temporary";
+
     @Mixin
     RequestOptions scope;
 
@@ -85,6 +89,17 @@ public class RequestCommand implements Callable<Integer> {
             description = "How long to wait for the answer: 90s, 2m, 1h or PT90S.%nDefault: ${DEFAULT-VALUE}.")
     Duration timeout;
 
+    @Option(names = "--run-events-subscription", paramLabel = "SUBSCRIPTION",
+            defaultValue = "${env:" + RUN_EVENTS_SUBSCRIPTION_ENV + ":-" + OPERATORS_SUBSCRIPTION + "}",
+            description = "Where to hear the coordinator's answer: '" + OPERATORS_SUBSCRIPTION + "', the operators'"
+                    + " subscription run-events-operator that provisioning creates (an operator needs only"
+                    + " roles/pubsub.subscriber on it; commands share it, each acking its own answer); '"
+                    + TEMPORARY_SUBSCRIPTION + "', a subscription of this command's own, created and deleted (needs"
+                    + " the right to create subscriptions, e.g. roles/pubsub.editor); or the name of another existing"
+                    + " subscription on run-events.%nDefault: " + OPERATORS_SUBSCRIPTION + ", or $"
+                    + RUN_EVENTS_SUBSCRIPTION_ENV + " when set.")
+    String runEventsSubscription;
+
     @Mixin
     PubSubOptions pubsub;
 
@@ -108,6 +123,16 @@ public class RequestCommand implements Callable<Integer> {
         this.clock = clock;
     }
 
+    /** The shared subscription to hear the answer on; empty for a temporary one. */
+    private Optional<String> runEventsSubscription() {
+        String chosen = runEventsSubscription == null ? OPERATORS_SUBSCRIPTION : runEventsSubscription.trim();
+        return switch (chosen) {
+            case OPERATORS_SUBSCRIPTION -> Optional.of(pubsub.topics().runEventsOperatorSubscription());
+            case TEMPORARY_SUBSCRIPTION -> Optional.empty();
+            default -> Optional.of(chosen);
+        };
+    }
+
     @Override
     public Integer call() {
         if (follow && noWait) {
@@ -120,7 +145,7 @@ public class RequestCommand implements Callable<Integer> {
         PrintWriter out = command.commandLine().getOut();
         int answered;
         try (RequestChannel channel = channels.open(pubsub)) {
-            RunEventStream events = await ? channel.openRunEvents() : null;
+            RunEventStream events = await ? channel.openRunEvents(id, runEventsSubscription()) : null;
             String messageId = channel.publish(request);
             out.println("published request " + id + (request.dryRun() ? " (dry run)" : "") + ", run id " + id);
             out.flush();

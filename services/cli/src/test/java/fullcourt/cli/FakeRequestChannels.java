@@ -16,6 +16,8 @@ final class FakeRequestChannels implements RequestChannels {
     final List<String> calls = new ArrayList<>();
     final List<BackfillRequest> published = new ArrayList<>();
     PubSubOptions openedWith;
+    /** The subscription the last openRunEvents named; empty for a temporary one. */
+    Optional<String> openedOn;
 
     private final Function<BackfillRequest, List<RunEvent>> answers;
     private final Deque<RunEvent> pending = new ArrayDeque<>();
@@ -42,8 +44,9 @@ final class FakeRequestChannels implements RequestChannels {
         calls.add("open");
         return new RequestChannel() {
             @Override
-            public RunEventStream openRunEvents() {
+            public RunEventStream openRunEvents(String requestId, Optional<String> subscription) {
                 calls.add("openRunEvents");
+                openedOn = subscription;
                 return timeout -> Optional.ofNullable(pending.poll());
             }
 

@@ -2,6 +2,7 @@ package fullcourt.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fullcourt.infra.testing.FakeBigQueryApi;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -69,5 +70,30 @@ class LoadCommandTest {
 
         assertThat(cli.exitCode).isEqualTo(2);
         assertThat(cli.err).contains("unknown raw table 'box_scores'");
+    }
+
+    @Test
+    void intoBigQueryEachDateIsOneLoadJobAndAFailureSaysWhatWasWritten() {
+        try (FakeBigQueryApi api = FakeBigQueryApi.start()) {
+            String[] args = {"load", "all", SAMPLE.resolve("schedule.csv").toString(),
+                SAMPLE.resolve("team_box_scores.csv").toString(), "--warehouse", "bigquery",
+                "--project", FakeBigQueryApi.PROJECT, "--bigquery-endpoint", api.endpoint(), "--no-announce"};
+
+            Cli cli = Cli.run(args);
+
+            assertThat(cli.exitCode).as(cli.toString()).isZero();
+            assertThat(cli.out).contains("raw.schedule             2021-10-20  new       8 rows")
+                    .contains("loaded into BigQuery project test-project (dataset raw, US): 6 date(s) changed");
+            assertThat(api.requests(FakeBigQueryApi.Route.START_UPLOAD)).hasSize(6);
+
+            api.script(FakeBigQueryApi.Route.START_UPLOAD, FakeBigQueryApi.asUsual(),
+                    FakeBigQueryApi.error(403, "accessDenied", "Access Denied: Table test-project:raw.schedule"));
+            Cli denied = Cli.run(args);
+
+            assertThat(denied.exitCode).isNotZero();
+            assertThat(denied.err).contains("cannot load into BigQuery project test-project (dataset raw, US): load"
+                    + " raw.schedule 2021-10-20 failed: accessDenied: Access Denied")
+                    .contains("already replaced, each whole: [raw.schedule 2021-10-19]");
+        }
     }
 }

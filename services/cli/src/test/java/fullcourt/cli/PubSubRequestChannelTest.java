@@ -98,7 +98,7 @@ class PubSubRequestChannelTest {
                 LocalDate.of(2022, 1, 31)).withPhases(List.of(3));
 
         try (PubSubRequestChannel channel = new PubSubRequestChannel(options(emulator.hostPort()), new Random(7))) {
-            RunEventStream events = channel.openRunEvents();
+            RunEventStream events = channel.openRunEvents("bf-test-1", Optional.empty());
             assertThat(runEventSubscriptions()).singleElement().asString().contains(topics.runEvents() + "-cli-");
 
             String messageId = channel.publish(request);
@@ -125,11 +125,39 @@ class PubSubRequestChannelTest {
     }
 
     @Test
+    void commandsSharingTheOperatorsSubscriptionEachGetTheirOwnAnswerAndLeaveItInPlace() throws Exception {
+        provision();
+        String shared = topics.runEventsOperatorSubscription();
+        connection.subscriptionAdmin().createSubscription(connection.subscription(shared),
+                connection.topic(topics.runEvents()), PushConfig.getDefaultInstance(), 10);
+        RunEvent acceptedA = RunEvent.accepted("bf-a", "bf-a", Instant.parse("2024-01-05T10:15:01Z"), "3 tasks");
+        RunEvent acceptedB = RunEvent.accepted("bf-b", "bf-b", Instant.parse("2024-01-05T10:15:02Z"), "4 tasks");
+
+        try (PubSubRequestChannel a = new PubSubRequestChannel(options(emulator.hostPort()), new Random(7));
+             PubSubRequestChannel b = new PubSubRequestChannel(options(emulator.hostPort()), new Random(8))) {
+            RunEventStream eventsA = a.openRunEvents("bf-a", Optional.of(shared));
+            RunEventStream eventsB = b.openRunEvents("bf-b", Optional.of(shared));
+            // B's answer first: whichever command receives it, it reaches B (A nacks it, it comes back)
+            publishRunEvent(acceptedB);
+            publishRunEvent(acceptedA);
+
+            assertThat(answer(eventsA, "bf-a")).contains(acceptedA);
+            assertThat(answer(eventsB, "bf-b")).contains(acceptedB);
+        }
+        assertThat(runEventSubscriptions()).as("the operators' subscription stays, no other was made")
+                .containsExactly(connection.subscription(shared).toString());
+    }
+
+    private static Optional<RunEvent> answer(RunEventStream events, String requestId) {
+        return new AwaitedAnswer(requestId, null).awaitFrom(events, Duration.ofSeconds(30), java.time.Clock.systemUTC());
+    }
+
+    @Test
     void noEventIsAnEmptyAnswerAfterTheTimeout() {
         provision();
 
         try (PubSubRequestChannel channel = new PubSubRequestChannel(options(emulator.hostPort()), new Random(7))) {
-            Optional<RunEvent> event = channel.openRunEvents().next(Duration.ofMillis(300));
+            Optional<RunEvent> event = channel.openRunEvents("bf-none", Optional.empty()).next(Duration.ofMillis(300));
 
             assertThat(event).isEmpty();
         }
@@ -138,7 +166,7 @@ class PubSubRequestChannelTest {
     @Test
     void missingTopicsAreReportedWithWhatToCheck() {
         try (PubSubRequestChannel channel = new PubSubRequestChannel(options(emulator.hostPort()), new Random(7))) {
-            assertThatThrownBy(channel::openRunEvents)
+            assertThatThrownBy(() -> channel.openRunEvents("bf-x", Optional.empty()))
                     .isInstanceOf(SystemFailureException.class)
                     .hasMessageContaining("cannot create a subscription on " + topics.runEvents())
                     .hasMessageContaining("the Pub/Sub emulator at " + emulator.hostPort())
@@ -157,7 +185,7 @@ class PubSubRequestChannelTest {
 
         try (PubSubRequestChannel channel = new PubSubRequestChannel(options(nowhere), new Random(7))) {
             long started = System.nanoTime();
-            assertThatThrownBy(channel::openRunEvents)
+            assertThatThrownBy(() -> channel.openRunEvents("bf-x", Optional.empty()))
                     .isInstanceOf(SystemFailureException.class)
                     .hasMessageContaining("cannot reach the Pub/Sub emulator at " + nowhere)
                     .hasMessageContaining("connection refused")

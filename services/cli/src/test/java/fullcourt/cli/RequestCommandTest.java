@@ -59,6 +59,24 @@ class RequestCommandTest {
     }
 
     @Test
+    void theAnswerIsHeardOnTheOperatorsSubscriptionUnlessATemporaryOneIsAsked() {
+        FakeRequestChannels operators = new FakeRequestChannels(
+                r -> List.of(RunEvent.accepted(r.requestId(), r.requestId(), AT, PLAN)));
+        FakeRequestChannels temporary = new FakeRequestChannels(
+                r -> List.of(RunEvent.accepted(r.requestId(), r.requestId(), AT, PLAN)));
+        FakeRequestChannels prefixed = new FakeRequestChannels(
+                r -> List.of(RunEvent.accepted(r.requestId(), r.requestId(), AT, PLAN)));
+
+        Cli.run(operators, JANUARY);
+        Cli.run(temporary, with(JANUARY, "--run-events-subscription", "temporary"));
+        Cli.run(prefixed, with(JANUARY, "--topic-prefix", "t1-"));
+
+        assertThat(operators.openedOn).contains("run-events-operator");
+        assertThat(temporary.openedOn).isEmpty();
+        assertThat(prefixed.openedOn).contains("t1-run-events-operator");
+    }
+
+    @Test
     void rejectedPrintsEveryReasonAndExitsTwo() {
         FakeRequestChannels pubsub = new FakeRequestChannels(r -> List.of(RunEvent.rejected(r.requestId(),
                 r.requestId(), AT, List.of("processors[0]: unknown processor \"x\"", "from/to: range too long"))));

@@ -9,7 +9,9 @@ import fullcourt.coordinator.api.RunPhases;
 import fullcourt.coordinator.dispatch.RunState;
 import fullcourt.engine.catalog.Catalog;
 import fullcourt.engine.catalog.SeasonCalendar;
+import fullcourt.engine.config.EngineConfig;
 import fullcourt.engine.transport.PubSubConnector;
+import fullcourt.engine.transport.PubSubRuntime;
 import fullcourt.engine.warehouse.Warehouse;
 import fullcourt.local.validation.ValidationReport;
 import fullcourt.messages.BackfillRequest;
@@ -37,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.spi.Connector;
 import org.jboss.logging.Logger;
@@ -73,8 +76,10 @@ public class LocalMain implements QuarkusApplication {
                               emulator on 127.0.0.1:8085 until Ctrl-C, for ./fullcourt request|status|replay.
               --help          this text.
 
-            Task-level logs (INFO) go to data/logs/fullcourt.log (quarkus.log.file.path), whose path is
-            printed at start; warnings and errors also reach the terminal.
+            At start it prints every port and path in use: the API URL, the emulator's host:port, the
+            DuckDB file, the data directory, the log file and the exports directory. Task-level logs
+            (INFO) go to data/logs/fullcourt.log (quarkus.log.file.path); warnings and errors also reach
+            the terminal.
 
             Exit status: 0 every task SUCCEEDED or SKIPPED and every validation check passed; 3 a validation
             check failed; 5 the run ended with DEAD or BLOCKED tasks (COMPLETED_WITH_FAILURES); 130
@@ -99,6 +104,10 @@ public class LocalMain implements QuarkusApplication {
 
     @Inject
     LocalConfig local;
+    @Inject
+    PubSubRuntime pubsub;
+    @Inject
+    EngineConfig engine;
 
     @ConfigProperty(name = "fullcourt.exports.location")
     String exportsLocation;
@@ -134,9 +143,9 @@ public class LocalMain implements QuarkusApplication {
             System.err.println("unknown or conflicting options " + options + "\n\n" + USAGE);
             return 2;
         }
-        out.printf("Logs (task-level, INFO): %s; warnings and errors also here%n", logFile());
+        out.print(banner().render());
         if (options.contains("--serve")) {
-            out.println("Serving: coordinator API http://localhost:8080/runs, Pub/Sub emulator 127.0.0.1:8085. Ctrl-C stops.");
+            out.println("Serving until Ctrl-C: ./fullcourt request|status|replay reach it at the addresses above.");
             Quarkus.waitForExit();
             return 0;
         }
@@ -232,9 +241,18 @@ public class LocalMain implements QuarkusApplication {
                 RunPhases.of(run, catalog));
     }
 
+    /** The ports and paths in use, as they are now that every service has started. */
+    private StartBanner banner() {
+        int port = ConfigProvider.getConfig().getOptionalValue("quarkus.http.port", Integer.class).orElse(8080);
+        String emulator = pubsub.emulatorAddress();
+        return new StartBanner("http://localhost:" + port, Optional.of(emulator).filter(e -> !e.isBlank()),
+                StartBanner.duckdbFile(engine.warehouse().backend(), engine.warehouse().duckdbPath()), logFile(),
+                exportRoot().map(StartBanner::absolute), exportsLocation);
+    }
+
     /** Where task-level logs go: the file handler's path, absolute. */
     private Path logFile() {
-        return Path.of(logPath).toAbsolutePath().normalize();
+        return StartBanner.absolute(Path.of(logPath));
     }
 
     /** The export directory, when exports go to one (not to GCS). */

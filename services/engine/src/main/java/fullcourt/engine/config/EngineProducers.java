@@ -2,7 +2,7 @@ package fullcourt.engine.config;
 
 import fullcourt.engine.catalog.Catalog;
 import fullcourt.engine.catalog.CatalogReader;
-import fullcourt.engine.retry.BackoffPolicy;
+import fullcourt.infra.retry.BackoffPolicy;
 import fullcourt.engine.warehouse.DuckDbWarehouse;
 import fullcourt.engine.warehouse.Warehouse;
 import fullcourt.engine.warehouse.bigquery.BigQueryWarehouse;

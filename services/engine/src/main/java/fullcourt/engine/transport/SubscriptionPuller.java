@@ -13,7 +13,7 @@ import com.google.pubsub.v1.ModifyAckDeadlineRequest;
 import com.google.pubsub.v1.PullRequest;
 import com.google.pubsub.v1.PullResponse;
 import com.google.pubsub.v1.ReceivedMessage;
-import fullcourt.engine.retry.BackoffPolicy;
+import fullcourt.infra.retry.BackoffPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

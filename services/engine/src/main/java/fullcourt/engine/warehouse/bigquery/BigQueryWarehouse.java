@@ -19,7 +19,8 @@ import com.google.cloud.bigquery.TableResult;
 import com.google.cloud.bigquery.TimePartitioning;
 import fullcourt.engine.processor.Cancellation;
 import fullcourt.engine.processor.PermanentFailure;
-import fullcourt.engine.retry.BackoffPolicy;
+import fullcourt.infra.retry.BackoffPolicy;
+import fullcourt.infra.warehouse.BigQueryErrors;
 import fullcourt.engine.warehouse.Column;
 import fullcourt.engine.warehouse.Warehouse;
 import fullcourt.engine.warehouse.WriteBracket;
@@ -45,7 +46,7 @@ import java.util.random.RandomGenerator;
  *
  * <p>Errors BigQuery calls transient (rate limits, quotas, backend errors, 429/5xx) are retried
  * here under a {@link BackoffPolicy} (exponential, with full jitter), then surfaced as RetryableFailure; the rest are
- * PermanentFailure at once (see {@link ErrorClassification}).
+ * PermanentFailure at once (see {@link BigQueryErrors}).
  */
 public class BigQueryWarehouse implements Warehouse {
 

@@ -5,7 +5,8 @@ import fullcourt.engine.processor.Cancellation;
 import fullcourt.engine.processor.PermanentFailure;
 import fullcourt.engine.processor.QuotaExceeded;
 import fullcourt.engine.processor.RetryableFailure;
-import fullcourt.engine.retry.BackoffPolicy;
+import fullcourt.infra.retry.BackoffPolicy;
+import fullcourt.infra.warehouse.BigQueryErrors;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.jboss.logging.Logger;
@@ -35,18 +36,18 @@ final class RetryLoop {
             try {
                 return attempt.get();
             } catch (BigQueryException e) {
-                String detail = ErrorClassification.describe(e);
-                if (ErrorClassification.isLongTermQuota(e)) {
+                String detail = BigQueryErrors.describe(e);
+                if (BigQueryErrors.isLongTermQuota(e)) {
                     throw new QuotaExceeded(what + " failed: " + detail + " (a longer-term quota: Google asks to wait"
                             + " 10 minutes or more, so it is not retried at once; the coordinator lowers its in-flight"
                             + " limit and Pub/Sub redelivers the task after its backoff)", e);
                 }
-                if (!ErrorClassification.isRetryable(e)) {
+                if (!BigQueryErrors.isRetryable(e)) {
                     throw new PermanentFailure(what + " failed: " + detail, e);
                 }
                 if (n >= policy.maxAttempts()) {
                     String message = what + " failed after " + n + " attempts: " + detail;
-                    throw ErrorClassification.isQuota(e) ? new QuotaExceeded(message, e) : new RetryableFailure(message, e);
+                    throw BigQueryErrors.isQuota(e) ? new QuotaExceeded(message, e) : new RetryableFailure(message, e);
                 }
                 long delayMs = policy.delayAfter(n, jitter).toMillis();
                 LOG.debugf("%s: attempt %d failed (%s), retrying in %d ms", what, n, detail, delayMs);

@@ -1,4 +1,4 @@
-package fullcourt.engine.retry;
+package fullcourt.infra.retry;
 
 import java.time.Duration;
 import java.util.random.RandomGenerator;

@@ -1,8 +1,11 @@
-package fullcourt.engine.warehouse.bigquery;
+package fullcourt.infra.warehouse;
 
 import com.google.cloud.bigquery.BigQueryError;
 import com.google.cloud.bigquery.BigQueryException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -20,38 +23,41 @@ import java.util.Set;
  * the attempt fails as a quota failure at once, so the coordinator lowers its in-flight limit and
  * Pub/Sub's backoff (up to 600 s between deliveries) spaces the next attempts.
  */
-final class ErrorClassification {
+public final class BigQueryErrors {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Reasons BigQuery documents as transient, plus the short-term rate limits hit by many partition writes. */
-    static final Set<String> RETRYABLE_REASONS = Set.of(
+    public static final Set<String> RETRYABLE_REASONS = Set.of(
             "rateLimitExceeded", "jobRateLimitExceeded",
             "backendError", "internalError", "jobBackendError", "jobInternalError");
 
     /** Longer-term quotas: wait 10 minutes or more, so the attempt ends at once as a quota failure. */
-    static final Set<String> LONG_TERM_QUOTA_REASONS = Set.of("quotaExceeded", "usageQuotaExceeded");
+    public static final Set<String> LONG_TERM_QUOTA_REASONS = Set.of("quotaExceeded", "usageQuotaExceeded");
 
     /** Reasons that describe the request itself: the same request fails the same way. */
-    static final Set<String> PERMANENT_REASONS = Set.of(
+    public static final Set<String> PERMANENT_REASONS = Set.of(
             "invalidQuery", "invalid", "notFound", "accessDenied", "duplicate", "billingNotEnabled",
             "billingTierLimitExceeded", "resourcesExceeded", "responseTooLarge", "notImplemented");
 
-    private ErrorClassification() {
+    private BigQueryErrors() {
     }
 
     /** Quota and rate-limit reasons: the coordinator slows down on these (see QuotaExceeded). */
-    static final Set<String> QUOTA_REASONS = Set.of("rateLimitExceeded", "jobRateLimitExceeded", "quotaExceeded",
+    public static final Set<String> QUOTA_REASONS = Set.of("rateLimitExceeded", "jobRateLimitExceeded", "quotaExceeded",
             "usageQuotaExceeded");
 
-    static boolean isQuota(BigQueryException e) {
+    public static boolean isQuota(BigQueryException e) {
         String reason = reasonOf(e);
         return reason != null ? QUOTA_REASONS.contains(reason) : e.getCode() == 429;
     }
 
-    static boolean isLongTermQuota(BigQueryException e) {
-        return LONG_TERM_QUOTA_REASONS.contains(reasonOf(e));
+    public static boolean isLongTermQuota(BigQueryException e) {
+        String reason = reasonOf(e); // none when the answer had no JSON error (e.g. an upload's)
+        return reason != null && LONG_TERM_QUOTA_REASONS.contains(reason);
     }
 
-    static boolean isRetryable(BigQueryException e) {
+    public static boolean isRetryable(BigQueryException e) {
         String reason = reasonOf(e);
         if (reason != null && RETRYABLE_REASONS.contains(reason)) {
             return true;
@@ -70,18 +76,22 @@ final class ErrorClassification {
         return code <= 0 && hasIoCause(e);
     }
 
-    static String reasonOf(BigQueryException e) {
+    public static String reasonOf(BigQueryException e) {
         BigQueryError error = e.getError();
         if (error != null && error.getReason() != null) {
             return error.getReason();
         }
-        return e.getReason();
+        if (e.getReason() != null) {
+            return e.getReason();
+        }
+        return answeredError(e).map(a -> a.path("errors").path(0).path("reason").asText(null)).orElse(null);
     }
 
     /** "reason: message" (HTTP code when there is one), what a person needs to act on the error. */
-    static String describe(BigQueryException e) {
+    public static String describe(BigQueryException e) {
         BigQueryError error = e.getError();
-        String message = error != null && error.getMessage() != null ? error.getMessage() : e.getMessage();
+        String message = error != null && error.getMessage() != null ? error.getMessage()
+                : answeredError(e).map(a -> a.path("message").asText(null)).orElse(e.getMessage());
         String reason = reasonOf(e);
         StringBuilder out = new StringBuilder();
         if (reason != null) {
@@ -92,6 +102,25 @@ final class ErrorClassification {
             out.append(" (HTTP ").append(e.getCode()).append(')');
         }
         return out.toString();
+    }
+
+    /**
+     * The JSON error BigQuery answered with, when the client did not parse it: requests the client sends itself
+     * (the resumable upload of a load job) fail with the status line, the request line and the answer's body as their
+     * message, {"error": {"code", "message", "errors": [{"reason", ...}]}}.
+     */
+    private static Optional<JsonNode> answeredError(BigQueryException e) {
+        String text = e.getMessage();
+        int start = text == null ? -1 : text.indexOf("{\"error\"");
+        if (start < 0) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode error = JSON.readTree(text.substring(start)).path("error");
+            return error.isObject() ? Optional.of(error) : Optional.empty();
+        } catch (IOException ex) {
+            return Optional.empty();
+        }
     }
 
     private static boolean hasIoCause(Throwable e) {

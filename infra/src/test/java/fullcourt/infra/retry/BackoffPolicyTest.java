@@ -1,4 +1,4 @@
-package fullcourt.engine.retry;
+package fullcourt.infra.retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

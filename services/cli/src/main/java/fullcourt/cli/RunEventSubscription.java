@@ -21,12 +21,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
-/** A run-events subscription of one command: created before it publishes, deleted when it exits. */
-final class TemporarySubscription implements RunEventStream, AutoCloseable {
+/**
+ * The run-events subscription a command hears the coordinator's answer on. Either the operators' subscription, which
+ * provisioning creates and every operator's command shares: it acks the events of its own request and nacks the
+ * others', which come back (within seconds, by the subscription's retry policy) for the command that waits for them,
+ * so an operator needs only roles/pubsub.subscriber on it. Or a temporary one of this command's own (created before
+ * it publishes, deleted when it exits, every event acked), which needs the right to create subscriptions.
+ */
+final class RunEventSubscription implements RunEventStream, AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(TemporarySubscription.class);
+    private static final Logger LOG = Logger.getLogger(RunEventSubscription.class);
 
     // Google Cloud's minimum expiration: a subscription left by a killed process goes after a day unused.
     private static final long EXPIRE_UNUSED_SECONDS = 24 * 3600;
@@ -42,19 +49,36 @@ final class TemporarySubscription implements RunEventStream, AutoCloseable {
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final AtomicBoolean deleted = new AtomicBoolean();
     private final Thread deleteOnExit = new Thread(this::deleteQuietly, "fullcourt-cli-delete-subscription");
+    /** The events this command acks: on a shared subscription those of its request, on its own every one. */
+    private final Predicate<RunEvent> own;
+    private final boolean temporary;
     private Subscriber subscriber;
 
-    private TemporarySubscription(PubSubConnection connection, String subscriptionId, PubSubCalls calls,
-                                  PubSubFailures failures) {
+    private RunEventSubscription(PubSubConnection connection, String subscriptionId, PubSubCalls calls,
+                                 PubSubFailures failures, Predicate<RunEvent> own, boolean temporary) {
         this.connection = connection;
         this.subscriptionId = subscriptionId;
         this.calls = calls;
         this.failures = failures;
+        this.own = own;
+        this.temporary = temporary;
+    }
+
+    /**
+     * Starts receiving from the existing subscription {@code subscriptionId}, shared with other commands: acks the
+     * events naming {@code requestId} (as run or request), nacks the rest; neither creates nor deletes it.
+     */
+    static RunEventSubscription shared(PubSubConnection connection, String subscriptionId, String requestId,
+                                       PubSubCalls calls, PubSubFailures failures) {
+        RunEventSubscription shared = new RunEventSubscription(connection, subscriptionId, calls, failures,
+                e -> requestId.equals(e.runId()) || requestId.equals(e.requestId()), false);
+        shared.start();
+        return shared;
     }
 
     /** Creates subscription {@code subscriptionId} on {@code topicId} and starts receiving from it. */
-    static TemporarySubscription open(PubSubConnection connection, String topicId, String subscriptionId,
-                                      PubSubCalls calls, PubSubFailures failures) {
+    static RunEventSubscription temporary(PubSubConnection connection, String topicId, String subscriptionId,
+                                          PubSubCalls calls, PubSubFailures failures) {
         Subscription spec = Subscription.newBuilder()
                 .setName(connection.subscription(subscriptionId).toString())
                 .setTopic(connection.topic(topicId).toString())
@@ -65,7 +89,8 @@ final class TemporarySubscription implements RunEventStream, AutoCloseable {
                 .build();
         calls.await("create a subscription on " + topicId, () -> connection.subscriptionAdmin()
                 .createSubscriptionCallable().futureCall(spec, PubSubCalls.CONTEXT));
-        TemporarySubscription created = new TemporarySubscription(connection, subscriptionId, calls, failures);
+        RunEventSubscription created = new RunEventSubscription(connection, subscriptionId, calls, failures,
+                e -> true, true);
         Runtime.getRuntime().addShutdownHook(created.deleteOnExit);
         try {
             created.start();
@@ -97,12 +122,20 @@ final class TemporarySubscription implements RunEventStream, AutoCloseable {
     }
 
     private void receive(PubsubMessage message, AckReplyConsumer reply) {
+        RunEvent event;
         try {
-            events.add(MessageCodec.decode(message.getData().toByteArray(), RunEvent.class));
+            event = MessageCodec.decode(message.getData().toByteArray(), RunEvent.class);
         } catch (InvalidMessageException e) {
             LOG.debugf("Ignoring an undecodable run event: %s", e.getMessage());
+            reply.ack(); // nobody can read it
+            return;
         }
-        reply.ack();
+        events.add(event);
+        if (own.test(event)) {
+            reply.ack();
+        } else {
+            reply.nack(); // another command's: back to the subscription for it
+        }
     }
 
     @Override
@@ -111,7 +144,11 @@ final class TemporarySubscription implements RunEventStream, AutoCloseable {
         while (true) {
             Throwable failed = failure.get();
             if (failed != null) {
-                throw failures.of("receive run events", failed);
+                SystemFailureException reported = failures.of("receive run events on " + subscriptionId, failed);
+                throw temporary ? reported : new SystemFailureException(reported.getMessage() + " (" + subscriptionId
+                        + " is the operators' subscription: 'fullcourt provision' creates it, the all-in-one too;"
+                        + " --run-events-subscription temporary uses one of this command's own instead, which needs"
+                        + " the right to create subscriptions)", failed);
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
@@ -131,7 +168,7 @@ final class TemporarySubscription implements RunEventStream, AutoCloseable {
         }
     }
 
-    /** Stops receiving, then deletes the subscription. */
+    /** Stops receiving, then deletes the subscription if it is this command's own. */
     @Override
     public void close() {
         if (subscriber != null) {
@@ -140,6 +177,9 @@ final class TemporarySubscription implements RunEventStream, AutoCloseable {
             } catch (TimeoutException | IllegalStateException e) {
                 LOG.debugf("Subscriber of %s did not stop cleanly: %s", subscriptionId, e);
             }
+        }
+        if (!temporary) {
+            return;
         }
         deleteQuietly();
         try {
