@@ -26,7 +26,6 @@
     gridShape: null,    // run + dates + processors the table was built for
     task: null,         // {processor, date} of the open task
     taskJson: null,
-    run: null,          // last run answer, parsed
     zero: {},           // "processor/date" of the run's tasks that succeeded with 0 rows
     timelineJson: null
   };
@@ -122,7 +121,6 @@
     state.runJson = null;
     state.grid = null;
     state.gridShape = null;
-    state.run = null;
     state.zero = {};
     state.timelineJson = null;
     closeTask();
@@ -153,7 +151,6 @@
     legend.push('<span class="legend-item"><span class="swatch s-none"></span>no task</span>');
     legend.push('<span class="legend-item"><span class="swatch s-SUCCEEDED zero"></span>0 rows</span>');
     $('legend').innerHTML = legend.join('');
-    state.run = run;
     renderActions(run);
     renderZeroRows(run);
   }
