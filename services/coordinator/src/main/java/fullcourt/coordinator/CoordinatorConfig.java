@@ -39,6 +39,20 @@ public interface CoordinatorConfig {
         java.time.Duration cooldown();
     }
 
+    /** The dashboard's throughput and in-flight charts (see {@code activity.ActivitySampler}). */
+    Activity activity();
+
+    /** Sampling of the scheduler's counters, kept in memory as a ring. */
+    interface Activity {
+        /** How often a sample is taken. */
+        @WithDefault("5s")
+        Duration sampleInterval();
+
+        /** How many samples are kept (720 x 5 s: the last hour). */
+        @WithDefault("720")
+        int samplesKept();
+    }
+
     /** Longest date range a request may cover, in days. */
     @WithDefault("2000")
     int maxRangeDays();

@@ -30,10 +30,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -70,6 +72,9 @@ class DashboardBrowserTest extends PipelineTest {
     private static final String READ_FRESH_GRID = READ_GRID.replace("'grid'", "'fresh-grid'")
             .replace("/(?:^| )s-([A-Za-z]+)(?: |$)/", "/(?:^| )[fks]-([A-Za-z_]+)(?: |$)/");
 
+    /** Where the screenshots go; docs/ has copies of them for the README. */
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
     @TestHTTPResource("/dashboard/")
     URL dashboard;
 
@@ -98,18 +103,14 @@ class DashboardBrowserTest extends PipelineTest {
             js.executeScript("window.fullcourtAlerts = 0; window.alert = function () { window.fullcourtAlerts++; };");
             driver.awaitFinished(RUN, Duration.ofSeconds(120));
 
-            Map<String, String> expected = statesFromLedger();
+            Map<String, String> expected = statesFromLedger(RUN);
             assertThat(expected).as("the ledger against the coordinator's state").isEqualTo(coordinatorStates());
             // 3 processors x 8 dates; beta of Apr 5 dead after 5 deliveries, gamma of Apr 5 blocked by it
             assertThat(expected).hasSize(24)
                     .containsEntry("beta/" + bad, "DEAD").containsEntry("gamma/" + bad, "BLOCKED");
             assertThat(expected.values().stream().filter("SUCCEEDED"::equals).count()).isEqualTo(24 - 2);
 
-            try {
-                wait.until(b -> expected.equals(grid(js)));
-            } catch (TimeoutException e) {
-                assertThat(grid(js)).as("the dashboard's grid after %s", BROWSER_WAIT).isEqualTo(expected);
-            }
+            awaitEqual(wait, () -> grid(js), expected, "the dashboard's grid");
             // every task finished, one dead and one blocked: not COMPLETED
             wait.until(b -> "COMPLETED_WITH_FAILURES".equals(b.findElement(By.id("run-state")).getText()));
             WebElement runRow = browser.findElement(By.cssSelector("#runs tr[data-run='" + RUN + "']"));
@@ -142,6 +143,211 @@ class DashboardBrowserTest extends PipelineTest {
     }
 
     /**
+     * A person's round trip through the dashboard's actions: a request previewed (a dry run: its plan, no run) and
+     * started from the form, its timeline filling as the coordinator's state says, the date a fault poisoned
+     * replayed from its dead cell once fixed, and another run paused, resumed and cancelled. Every action shows
+     * the coordinator's answer; a bad request shows its reasons.
+     */
+    @Test
+    void requestPreviewedAndStartedFromTheFormThenAPoisonedDateReplayedAndAnotherRunCancelled() {
+        String missing = HeadlessChromium.missing();
+        if (missing != null) {
+            fail(missing);
+        }
+        String run = "e2e-dashboard-actions";
+        String other = "e2e-dashboard-cancel";
+        LocalDate from = LocalDate.of(2024, 5, 1);
+        LocalDate to = LocalDate.of(2024, 5, 6);
+        LocalDate bad = LocalDate.of(2024, 5, 3);
+        LocalDate empty = LocalDate.of(2024, 5, 2);
+        Faults.fail("beta", Set.of(bad));
+        Faults.empty("gamma", Set.of(empty));
+
+        try (HeadlessChromium chromium = HeadlessChromium.start()) {
+            WebDriver browser = chromium.driver;
+            JavascriptExecutor js = chromium.driver;
+            WebDriverWait wait = new WebDriverWait(browser, BROWSER_WAIT);
+            // tall enough for the run's section (timeline, grid, task) in one screenshot
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1800));
+            browser.get(dashboard.toString());
+
+            // no phase nor processor: the coordinator's reasons, in red, and nothing to start
+            setValue(js, "req-id", run);
+            browser.findElement(By.id("req-preview")).click();
+            WebElement answer = browser.findElement(By.id("req-answer"));
+            wait.until(b -> answer.isDisplayed() && answer.getText().startsWith("rejected"));
+            assertThat(answer.getAttribute("class")).contains("error");
+            assertThat(browser.findElement(By.id("req-start")).isEnabled()).isFalse();
+
+            setValue(js, "req-from", from.toString());
+            setValue(js, "req-to", to.toString());
+            browser.findElement(By.cssSelector("#req-phases input[value='3']")).click();
+            // beta's previous:2 window reads alpha of Apr 29 and 30, outside the run: allowed, not pulled in
+            new Select(browser.findElement(By.id("req-upstreams"))).selectByValue("allow");
+            browser.findElement(By.id("req-preview")).click();
+            wait.until(b -> answer.getText().startsWith("dry run " + run));
+            // 3 processors (alpha, cascading to beta and gamma) x 6 dates
+            assertThat(answer.getText()).contains("DRY RUN, nothing dispatched", "18 tasks over 6 dates, " + from
+                    + " to " + to, "alpha: 6", "beta: 6", "gamma: 6");
+            assertThat(answer.getAttribute("class")).contains("ok");
+            RestAssured.given().get("/runs/" + run).then().statusCode(404);
+
+            wait.until(b -> b.findElement(By.id("req-start")).isEnabled());
+            browser.findElement(By.id("req-start")).click();
+            wait.until(b -> answer.getText().startsWith("accepted: run " + run));
+            assertThat(answer.getText()).contains("18 tasks over 6 dates");
+            wait.until(b -> run.equals(b.findElement(By.id("run-id")).getText()));
+
+            driver.awaitFinished(run, Duration.ofSeconds(120));
+            Map<String, String> spans = timelineFromApi(run);
+            // one row a date, a span a phase; gamma of the bad date never ran (blocked): no span there
+            assertThat(spans).hasSize(6 * 3 - 1).containsEntry(bad + "/4", "failed 1/1")
+                    .doesNotContainKey(bad + "/5");
+            assertThat(spans.values().stream().filter("done 1/1"::equals).count()).isEqualTo(6 * 3 - 2);
+            awaitEqual(wait, () -> timeline(js), spans, "the dashboard's timeline");
+            wait.until(b -> "COMPLETED_WITH_FAILURES".equals(b.findElement(By.id("run-state")).getText()));
+            assertThat(browser.findElement(By.id("act-replay")).getText()).isEqualTo("replay dead tasks (1)");
+            // gamma of the emptied date SUCCEEDED with 0 rows: flagged by the run, dotted in the grid
+            RestAssured.given().get("/runs/" + run).then().statusCode(200)
+                    .body("zeroRows", org.hamcrest.Matchers.equalTo(1))
+                    .body("zeroRowTasks", org.hamcrest.Matchers.contains("gamma/" + empty));
+            wait.until(b -> b.findElement(By.id("zero-rows")).isDisplayed());
+            assertThat(browser.findElement(By.id("zero-rows")).getText()).startsWith("1 task SUCCEEDED with 0 rows")
+                    .endsWith(": gamma/" + empty);
+            assertThat(js.executeScript("return Array.from(document.querySelectorAll('#grid td.zero')).map(function (td)"
+                    + " { return td.parentNode.cells[0].textContent + '/' + td.cellIndex; });"))
+                    .isEqualTo(List.of(empty + "/3"));
+
+            // the fix is in: replay the poisoned date from its dead cell
+            Faults.clear();
+            deadCell(browser, "beta", bad).click();
+            WebElement replayDate = browser.findElement(By.id("task-replay-date"));
+            wait.until(b -> replayDate.isDisplayed() && !replayDate.getText().isEmpty());
+            assertThat(replayDate.getText()).isEqualTo("replay dead tasks of " + bad);
+            saveScreenshot(js, browser.findElement(By.id("grid-and-task")), SCREENSHOTS.resolve("dashboard-grid.png"));
+            replayDate.click();
+            WebElement taskAnswer = browser.findElement(By.id("task-answer"));
+            wait.until(b -> taskAnswer.getText().equals("run " + run + ": 1 dead task replayed"));
+            wait.until(b -> "COMPLETED".equals(b.findElement(By.id("run-state")).getText()));
+            Map<String, String> states = statesFromLedger(run);
+            assertThat(states).hasSize(18).allSatisfy((task, state) -> assertThat(state).isEqualTo("SUCCEEDED"));
+            awaitEqual(wait, () -> grid(js), states, "the dashboard's grid after the replay");
+            Map<String, String> replayedSpans = timelineFromApi(run);
+            assertThat(replayedSpans).hasSize(18).allSatisfy((span, shown) -> assertThat(shown).isEqualTo("done 1/1"));
+            awaitEqual(wait, () -> timeline(js), replayedSpans, "the timeline after the replay");
+            WebElement activity = browser.findElement(By.id("activity-summary"));
+            try {
+                wait.until(b -> activity.getAttribute("data-samples") != null
+                        && Integer.parseInt(activity.getAttribute("data-samples")) >= 2);
+            } catch (TimeoutException e) {
+                saveScreenshot(chromium.driver, Path.of("target", "dashboard-browser-test.png"));
+                fail("the activity panel after " + BROWSER_WAIT + ": " + activity.getText() + " ("
+                        + activity.getAttribute("data-samples") + " samples)");
+            }
+            assertThat(browser.findElement(By.cssSelector("#inflight path[data-series='in flight']")).getAttribute("d"))
+                    .startsWith("M");
+            saveScreenshot(js, browser.findElement(By.id("run-section")), SCREENSHOTS.resolve("dashboard-run.png"));
+            saveScreenshot(js, browser.findElement(By.id("activity-section")),
+                    SCREENSHOTS.resolve("dashboard-activity.png"));
+
+            // another run, held in flight: paused, resumed, then cancelled from the dashboard
+            LocalDate otherFrom = LocalDate.of(2024, 6, 1);
+            LocalDate otherTo = LocalDate.of(2024, 6, 4);
+            Faults.hold("alpha", Set.copyOf(PipelineDriver.dates(otherFrom, otherTo)));
+            driver.publishRequest(BackfillRequest.forRange(other, otherFrom, otherTo).withPhases(List.of(3))
+                    .withUpstreams(BackfillRequest.Upstreams.ALLOW));
+            // the runs table is redrawn as runs change: click the row the page shows now
+            wait.until(b -> {
+                try {
+                    b.findElement(By.cssSelector("#runs tr[data-run='" + other + "']")).click();
+                    return true;
+                } catch (org.openqa.selenium.NoSuchElementException | StaleElementReferenceException e) {
+                    return false;
+                }
+            });
+            wait.until(b -> "RUNNING".equals(b.findElement(By.id("run-state")).getText())
+                    && other.equals(b.findElement(By.id("run-id")).getText()));
+            WebElement actAnswer = browser.findElement(By.id("act-answer"));
+            clickWhenEnabled(wait, "act-pause");
+            wait.until(b -> actAnswer.getText().equals("run " + other + " paused: tasks in flight finish"));
+            wait.until(b -> "PAUSED".equals(b.findElement(By.id("run-state")).getText()));
+            clickWhenEnabled(wait, "act-resume");
+            wait.until(b -> actAnswer.getText().equals("run " + other + " resumed"));
+            wait.until(b -> "RUNNING".equals(b.findElement(By.id("run-state")).getText()));
+
+            clickWhenEnabled(wait, "act-cancel");
+            assertThat(browser.findElement(By.id("act-confirm")).getText()).startsWith("cancel run " + other + "?");
+            browser.findElement(By.id("act-cancel-yes")).click();
+            wait.until(b -> actAnswer.getText()
+                    .equals("run " + other + " cancelled: tasks in flight finish, nothing else of it runs"));
+            assertThat(actAnswer.getAttribute("class")).contains("ok");
+            wait.until(b -> "CANCELLING".equals(b.findElement(By.id("run-state")).getText()));
+            Faults.release();
+            wait.until(b -> "CANCELLED".equals(b.findElement(By.id("run-state")).getText()));
+            assertThat(driver.statuses(other).values()).contains(TaskStatus.CANCELLED);
+            assertThat(browser.findElement(By.id("act-cancel")).isEnabled()).isFalse();
+            assertThat(browser.findElement(By.id("act-replay")).isEnabled()).isFalse();
+        }
+    }
+
+    /** Each span of the run's /timeline, "first date/phase" -> "state finished/tasks", as the dashboard draws it. */
+    private static Map<String, String> timelineFromApi(String runId) {
+        JsonPath tl = RestAssured.given().get("/runs/" + runId + "/timeline").then().statusCode(200).extract().jsonPath();
+        Map<String, String> out = new TreeMap<>();
+        for (Map<String, Object> row : tl.<Map<String, Object>>getList("rows")) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> spans = (List<Map<String, Object>>) row.get("spans");
+            for (Map<String, Object> span : spans) {
+                if (span.get("started") == null) {
+                    continue;
+                }
+                String state = span.get("ended") == null ? "running"
+                        : ((Number) span.get("dead")).intValue() > 0 ? "failed" : "done";
+                out.put(row.get("first") + "/" + span.get("phase"), state + " " + span.get("finished") + "/"
+                        + span.get("tasks"));
+            }
+        }
+        return out;
+    }
+
+    /** The timeline's bars as the page shows them, in the form of {@link #timelineFromApi}. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> timeline(JavascriptExecutor js) {
+        List<Object> bars = (List<Object>) js.executeScript("""
+                return Array.from(document.querySelectorAll('#timeline rect')).map(function (r) {
+                  return r.getAttribute('data-first') + '/' + r.getAttribute('data-phase') + '=' +
+                    r.getAttribute('data-state') + ' ' + r.getAttribute('data-finished') + '/' + r.getAttribute('data-tasks');
+                });""");
+        Map<String, String> out = new TreeMap<>();
+        bars.forEach(b -> {
+            String[] kv = ((String) b).split("=", 2);
+            out.put(kv[0], kv[1]);
+        });
+        return out;
+    }
+
+    private static void awaitEqual(WebDriverWait wait, java.util.function.Supplier<Map<String, String>> shown,
+                                   Map<String, String> expected, String what) {
+        try {
+            wait.until(b -> expected.equals(shown.get()));
+        } catch (TimeoutException e) {
+            assertThat(shown.get()).as("%s after %s", what, BROWSER_WAIT).isEqualTo(expected);
+        }
+    }
+
+    private static void clickWhenEnabled(WebDriverWait wait, String id) {
+        wait.until(b -> b.findElement(By.id(id)).isEnabled() && b.findElement(By.id(id)).isDisplayed());
+        wait.until(b -> b.findElement(By.id(id))).click();
+    }
+
+    /** Sets an input as typing would, change events included (a date input's typing depends on the locale). */
+    private static void setValue(JavascriptExecutor js, String id, String value) {
+        js.executeScript("var e = document.getElementById(arguments[0]); e.value = arguments[1];"
+                + " e.dispatchEvent(new Event('input', {bubbles: true}));"
+                + " e.dispatchEvent(new Event('change', {bubbles: true}));", id, value);
+    }
+
+    /**
      * The Freshness panel over the run's range (its default) once the run's dates are a season's game dates:
      * the grid shows exactly /stale's judgement: beta of the bad date stale (its write never ended), gamma of
      * that date stale (never written, or reading what is being rewritten), the other 22 partitions fresh;
@@ -168,12 +374,7 @@ class DashboardBrowserTest extends PipelineTest {
             assertThat(expected.get("beta/" + bad)).isNotEqualTo("FRESH");
             assertThat(expected.get("gamma/" + bad)).isNotEqualTo("FRESH");
             assertThat(expected.values().stream().filter("FRESH"::equals).count()).isEqualTo(24 - 2);
-            try {
-                wait.until(b -> expected.equals(cells(js, READ_FRESH_GRID)));
-            } catch (TimeoutException e) {
-                assertThat(cells(js, READ_FRESH_GRID)).as("the Freshness grid after %s", BROWSER_WAIT)
-                        .isEqualTo(expected);
-            }
+            awaitEqual(wait, () -> cells(js, READ_FRESH_GRID), expected, "the Freshness grid");
             assertThat(browser.findElement(By.id("fresh-summary")).getText())
                     .startsWith("2 stale of 24 partitions judged, " + from + " .. " + to);
 
@@ -185,6 +386,7 @@ class DashboardBrowserTest extends PipelineTest {
             String reason = stale.getString("partitions.find { it.processor == 'gamma' && it.date == '" + bad
                     + "' }.reason");
             assertThat(browser.findElement(By.cssSelector("#fresh-reason-detail .reason")).getText()).isEqualTo(reason);
+            saveScreenshot(js, browser.findElement(By.id("freshness-section")), SCREENSHOTS.resolve("dashboard-warehouse.png"));
         } finally {
             warehouse.update("DROP TABLE IF EXISTS raw.schedule", Map.of());
         }
@@ -207,10 +409,10 @@ class DashboardBrowserTest extends PipelineTest {
     }
 
     /** Per task of the run, the state its ledger rows give: its last terminal row, or BLOCKED when it never ran. */
-    private Map<String, String> statesFromLedger() {
+    private Map<String, String> statesFromLedger(String runId) {
         Map<String, String> states = new TreeMap<>();
         for (Map<String, Object> r : driver.rows("SELECT task_id, event FROM ops.task_events WHERE run_id = @run"
-                + " AND task_id IS NOT NULL ORDER BY seq", Map.of("run", RUN))) {
+                + " AND task_id IS NOT NULL ORDER BY seq", Map.of("run", runId))) {
             String task = (String) r.get("task_id");
             String event = (String) r.get("event");
             switch (event) {
@@ -268,9 +470,16 @@ class DashboardBrowserTest extends PipelineTest {
         return cell;
     }
 
-    /** What the page looked like, for a person reading a failure (best effort). */
+    /** One part of the page, scrolled to the top of the window first: a screenshot holds what the window shows. */
+    private static void saveScreenshot(JavascriptExecutor js, WebElement part, Path file) {
+        js.executeScript("arguments[0].scrollIntoView({block: 'start'});", part);
+        saveScreenshot(part, file);
+    }
+
+    /** What the page looked like, for a person reading a failure or the README (best effort). */
     private static void saveScreenshot(TakesScreenshot browser, Path file) {
         try {
+            Files.createDirectories(file.getParent());
             Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
         } catch (IOException | RuntimeException e) {
             // a missing screenshot is not the test's concern

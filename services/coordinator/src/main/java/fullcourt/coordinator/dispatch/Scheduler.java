@@ -55,6 +55,7 @@ public final class Scheduler {
     private final Map<TaskKey, String> inFlight = new HashMap<>();
     private final Map<String, Integer> inFlightPerProcessor = new HashMap<>();
     private final Set<TaskKey> doneEver = new HashSet<>();
+    private final Map<Integer, Long> finishedPerPhase = new java.util.TreeMap<>();
     private int globalLimit;
 
     public Scheduler(Catalog catalog, int globalLimit) {
@@ -80,6 +81,14 @@ public final class Scheduler {
 
     public Collection<RunState> runs() {
         return runs.values();
+    }
+
+    /**
+     * Tasks that have ended SUCCEEDED, SKIPPED or DEAD since this scheduler was built, by phase: a counter that only
+     * grows (a replayed task that ends again counts again), so samples taken apart give the throughput between them.
+     */
+    public Map<Integer, Long> finishedPerPhase() {
+        return Map.copyOf(finishedPerPhase);
     }
 
     public int inFlightCount() {
@@ -161,6 +170,7 @@ public final class Scheduler {
                         t.skipReason = e.detail();
                     }
                     leaveFlight(run, t);
+                    countFinished(t);
                     doneEver.add(t.key);
                     for (TaskKey down : t.downstreams) {
                         TaskRecord d = run.tasks.get(down);
@@ -187,6 +197,7 @@ public final class Scheduler {
                         t.lastError = e.detail();
                     }
                     leaveFlight(run, t);
+                    countFinished(t);
                     block(run, t);
                 }
             }
@@ -250,6 +261,10 @@ public final class Scheduler {
             inFlightPerProcessor.merge(t.key.processor(), -1, Integer::sum);
             run.inFlight--;
         }
+    }
+
+    private void countFinished(TaskRecord t) {
+        finishedPerPhase.merge(catalog.get(t.key.processor()).phase(), 1L, Long::sum);
     }
 
     /** Every status change goes through here, so the run's unfinished count per level stays exact. */

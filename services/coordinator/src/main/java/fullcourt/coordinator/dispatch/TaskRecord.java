@@ -54,6 +54,11 @@ public final class TaskRecord {
         return skipReason;
     }
 
+    /** When its latest dispatch was sent; null before the first. */
+    public Instant dispatchedAt() {
+        return dispatchedAt;
+    }
+
     public Instant startedAt() {
         return startedAt;
     }

@@ -1,5 +1,6 @@
 // Fullcourt dashboard: plain JS over the coordinator's REST API (/runs, /runs/{id}, /runs/{id}/grid,
-// /runs/{id}/tasks/{processor}/{date}, /stale). Every string from the API goes into the page through esc()
+// /runs/{id}/timeline, /runs/{id}/tasks/{processor}/{date}, /activity, /stale; actions: POST /requests,
+// /runs/{id}/replay, /cancel, /pause, /resume). Every string from the API goes into the page through esc()
 // or textContent: error texts are arbitrary (a worker's exception message).
 (function () {
   'use strict';
@@ -7,6 +8,10 @@
   var REFRESH_MS = 3000;
   var API = new URL('../runs', location.href).href; // relative, so the coordinator may sit behind a path prefix
   var STALE_API = new URL('../stale', location.href).href;
+  var REQUESTS_API = new URL('../requests', location.href).href;
+  var ACTIVITY_API = new URL('../activity', location.href).href;
+  var TIMELINE_ROWS = 60;        // a longer run's dates are bucketed into this many rows
+  var SVG = 'http://www.w3.org/2000/svg';
   // judging reads the warehouse's lineage (a few queries): less often than the runs
   var FRESH_REFRESH_MS = 30000;
   var FRESH_DEFAULT_DAYS = 60;   // without a run, the calendar's last 60 days
@@ -20,7 +25,9 @@
     grid: null,         // last grid: {dates, processors, statuses, cells[]}
     gridShape: null,    // run + dates + processors the table was built for
     task: null,         // {processor, date} of the open task
-    taskJson: null
+    taskJson: null,
+    zero: {},           // "processor/date" of the run's tasks that succeeded with 0 rows
+    timelineJson: null
   };
 
   function esc(value) {
@@ -42,6 +49,30 @@
       }
       return r.text();
     });
+  }
+
+  // A state-changing call: JSON body and the client header, as the API's StateChangeGuard demands.
+  // Resolves to {ok, json, message}: message is what the coordinator said, or the HTTP status.
+  function postJson(url, body) {
+    return fetch(url, {
+      method: 'POST', cache: 'no-store', body: JSON.stringify(body || {}),
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Fullcourt-Client': 'dashboard' }
+    }).then(function (r) {
+      return r.text().then(function (text) {
+        var json = null;
+        try { json = JSON.parse(text); } catch (e) { /* not JSON: the status says it */ }
+        var said = json && json.message;
+        return { ok: r.ok, json: json, message: said || (r.ok ? '' : r.status + ' ' + r.statusText) };
+      });
+    }, function (err) {
+      return { ok: false, json: null, message: 'cannot reach the coordinator: ' + err.message };
+    });
+  }
+
+  function showAnswer(el, ok, text) {
+    el.hidden = false;
+    el.className = 'answer ' + (ok ? 'ok' : 'error');
+    el.textContent = text;
   }
 
   function runUrl(runId) { return API + '/' + encodeURIComponent(runId); }
@@ -90,7 +121,11 @@
     state.runJson = null;
     state.grid = null;
     state.gridShape = null;
+    state.zero = {};
+    state.timelineJson = null;
     closeTask();
+    closeCancel();
+    $('act-answer').hidden = true;
     $('grid').innerHTML = '';
     history.replaceState(null, '', '#run=' + encodeURIComponent(runId));
     Array.prototype.forEach.call($('runs').tBodies[0].rows, function (tr) {
@@ -114,11 +149,65 @@
         esc(s) + ' <b>' + esc(run.totals[s]) + '</b></span>';
     });
     legend.push('<span class="legend-item"><span class="swatch s-none"></span>no task</span>');
+    legend.push('<span class="legend-item"><span class="swatch s-SUCCEEDED zero"></span>0 rows</span>');
     $('legend').innerHTML = legend.join('');
+    renderActions(run);
+    renderZeroRows(run);
   }
 
-  function cellClass(grid, code, phaseStart) {
+  // ---- actions on the run ----
+
+  function renderActions(run) {
+    var open = run.state === 'RUNNING' || run.state === 'PAUSED';
+    $('act-replay').disabled = !run.totals.DEAD || run.state === 'CANCELLING' || run.state === 'CANCELLED';
+    $('act-replay').textContent = 'replay dead tasks (' + (run.totals.DEAD || 0) + ')';
+    $('act-pause').disabled = run.state !== 'RUNNING';
+    $('act-resume').disabled = run.state !== 'PAUSED';
+    $('act-cancel').disabled = !open;
+    if (!open) { closeCancel(); }
+  }
+
+  // Runs one action on the shown run and shows the coordinator's answer beside the buttons.
+  function runAction(path, body, describe, answerEl) {
+    var runId = state.runId;
+    return postJson(runUrl(runId) + '/' + path, body).then(function (a) {
+      showAnswer(answerEl, a.ok, a.ok ? describe(a.json) : path + ' refused: ' + a.message);
+      return refresh();
+    });
+  }
+
+  function replayed(json) {
+    return 'run ' + json.runId + ': ' + json.replayed + ' dead task' + (json.replayed === 1 ? '' : 's') +
+      ' replayed';
+  }
+
+  function closeCancel() {
+    $('act-confirm').hidden = true;
+    $('act-cancel').hidden = false;
+  }
+
+  // ---- tasks that succeeded with 0 rows where rows are expected ----
+
+  function renderZeroRows(run) {
+    var zero = {};
+    (run.zeroRowTasks || []).forEach(function (id) { zero[id] = true; });
+    if (Object.keys(zero).sort().join() !== Object.keys(state.zero).sort().join()) {
+      state.zero = zero;
+      state.gridShape = null; // redrawn with the dots
+    }
+    var p = $('zero-rows');
+    p.hidden = !run.zeroRows;
+    if (run.zeroRows) {
+      var listed = run.zeroRowTasks || [];
+      p.textContent = run.zeroRows + ' task' + (run.zeroRows === 1 ? '' : 's') + ' SUCCEEDED with 0 rows on' +
+        ' dates where rows are expected (dotted in the grid): ' + listed.join(', ') +
+        (run.zeroRows > listed.length ? ' … and ' + (run.zeroRows - listed.length) + ' more' : '');
+    }
+  }
+
+  function cellClass(grid, code, phaseStart, taskId) {
     var cls = code === '.' ? 's-none' : 's-' + grid.statuses[code.charCodeAt(0) - 48];
+    if (state.zero[taskId]) { cls += ' zero'; }
     return phaseStart ? cls + ' phase-start' : cls;
   }
 
@@ -138,7 +227,8 @@
       grid.dates.forEach(function (d, di) {
         html.push('<tr><th>' + esc(d) + '</th>');
         procs.forEach(function (p, pi) {
-          html.push('<td class="' + cellClass(grid, p.cells.charAt(di), phaseStart[pi]) + '"></td>');
+          html.push('<td class="' + cellClass(grid, p.cells.charAt(di), phaseStart[pi], p.processor + '/' + d) +
+            '"></td>');
         });
         html.push('</tr>');
       });
@@ -153,7 +243,7 @@
         for (var di = 0; di < p.cells.length; di++) {
           if (before.charAt(di) !== p.cells.charAt(di)) {
             var td = rows[di].cells[pi + 1];
-            td.className = cellClass(grid, p.cells.charAt(di), phaseStart[pi]) +
+            td.className = cellClass(grid, p.cells.charAt(di), phaseStart[pi], p.processor + '/' + grid.dates[di]) +
               (td.classList.contains('sel') ? ' sel' : '');
           }
         }
@@ -181,6 +271,8 @@
     state.task = cell;
     state.taskJson = null;
     $('task').hidden = false;
+    $('task-actions').hidden = true;
+    $('task-answer').hidden = true;
     $('task-detail').innerHTML = '<p class="muted">loading ' + esc(cell.processor + '/' + cell.date) + '…</p>';
     refreshTask();
   }
@@ -230,6 +322,14 @@
     });
     html.push('</tbody></table>');
     $('task-detail').innerHTML = html.join('');
+    // a dead task is replayed from here: itself, or every dead task of its processor or of its date
+    $('task-actions').hidden = t.status !== 'DEAD';
+    $('task-replay-processor').textContent = 'replay dead tasks of ' + state.task.processor;
+    $('task-replay-date').textContent = 'replay dead tasks of ' + state.task.date;
+  }
+
+  function replayFromTask(processors, dates) {
+    return runAction('replay', { processors: processors, dates: dates }, replayed, $('task-answer'));
   }
 
   function refreshTask() {
@@ -240,6 +340,217 @@
       if (state.task !== task || text === state.taskJson) { return; }
       state.taskJson = text;
       renderTask(JSON.parse(text));
+    });
+  }
+
+  // ---- timeline: per date (bucket) and phase, first dispatch to last end ----
+
+  function svgEl(name, attrs, text) {
+    var el = document.createElementNS(SVG, name);
+    Object.keys(attrs).forEach(function (k) { el.setAttribute(k, attrs[k]); });
+    if (text != null) { el.textContent = text; }
+    return el;
+  }
+
+  function elapsed(fromMs, toMs) { return duration((toMs - fromMs) / 1000); }
+
+  function rowLabel(row) { return row.first === row.last ? row.first : row.first + ' … ' + row.last; }
+
+  function renderTimeline(tl) {
+    var svg = $('timeline');
+    var LABEL = 170, WIDTH = Math.max(600, ($('timeline-wrap').clientWidth || 900) - 20), ROW = 6 + 5 * tl.phases.length;
+    var t0 = Date.parse(tl.acceptedAt), t1 = Date.parse(tl.finishedAt || tl.now);
+    tl.rows.forEach(function (r) {
+      r.spans.forEach(function (sp) { if (sp.ended) { t1 = Math.max(t1, Date.parse(sp.ended)); } });
+    });
+    var span = Math.max(1000, t1 - t0);
+    var x = function (ms) { return LABEL + (WIDTH - LABEL - 10) * (ms - t0) / span; };
+    var height = 20 + ROW * tl.rows.length;
+    svg.setAttribute('width', WIDTH);
+    svg.setAttribute('height', height);
+    while (svg.firstChild) { svg.removeChild(svg.firstChild); }
+    for (var i = 0; i <= 4; i++) {
+      var ms = t0 + span * i / 4;
+      svg.appendChild(svgEl('line', { x1: x(ms), x2: x(ms), y1: 12, y2: height, 'class': 'now', opacity: 0.3 }));
+      svg.appendChild(svgEl('text', { x: x(ms), y: 10, 'text-anchor': i === 0 ? 'start' : i === 4 ? 'end' : 'middle' },
+        '+' + elapsed(t0, ms)));
+    }
+    var lane = (ROW - 4) / tl.phases.length;
+    tl.rows.forEach(function (row, ri) {
+      var y = 16 + ri * ROW;
+      svg.appendChild(svgEl('text', { x: 4, y: y + ROW - 4 }, rowLabel(row)));
+      row.spans.forEach(function (sp) {
+        if (!sp.started) { return; }
+        var pi = tl.phases.indexOf(sp.phase);
+        var from = Date.parse(sp.started), to = sp.ended ? Date.parse(sp.ended) : Date.parse(tl.now);
+        var stateName = !sp.ended ? 'running' : sp.dead ? 'failed' : 'done';
+        var rect = svgEl('rect', {
+          x: x(from), y: y + pi * lane, width: Math.max(2, x(to) - x(from)), height: Math.max(2, lane - 1),
+          'class': 'ph-' + pi + ' ' + stateName, 'data-first': row.first, 'data-last': row.last,
+          'data-phase': sp.phase, 'data-state': stateName, 'data-finished': sp.finished, 'data-tasks': sp.tasks
+        });
+        rect.appendChild(svgEl('title', {}, 'phase ' + sp.phase + ', ' + rowLabel(row) + ': ' + sp.finished + ' / ' +
+          sp.tasks + ' tasks ended' + (sp.dead ? ' (' + sp.dead + ' dead or blocked)' : '') + ', from +' +
+          elapsed(t0, from) + (sp.ended ? ' to +' + elapsed(t0, to) : ', still running')));
+        svg.appendChild(rect);
+      });
+    });
+    $('timeline-legend').innerHTML = tl.phases.map(function (p, i) {
+      return '<span class="legend-item"><span class="swatch ph-' + i + '"></span>phase ' + esc(p) + '</span>';
+    }).join('') + '<span class="legend-item muted">faded: still running · red edge: dead or blocked tasks' +
+      (tl.datesPerRow > 1 ? ' · ' + esc(tl.datesPerRow) + ' dates a row' : '') + '</span>';
+  }
+
+  function refreshTimeline(runId) {
+    return getJson(runUrl(runId) + '/timeline?rows=' + TIMELINE_ROWS).then(function (text) {
+      if (runId !== state.runId || text === state.timelineJson) { return; }
+      state.timelineJson = text;
+      renderTimeline(JSON.parse(text));
+    });
+  }
+
+  // ---- activity: throughput per phase, in flight against the limit ----
+
+  var activity = { samples: [], kept: 0, phases: [], intervalMillis: 0 };
+
+  function refreshActivity() {
+    var last = activity.samples.length ? activity.samples[activity.samples.length - 1].at : null;
+    return getJson(ACTIVITY_API + (last ? '?after=' + encodeURIComponent(last) : '')).then(function (text) {
+      var a = JSON.parse(text);
+      activity.kept = a.kept;
+      activity.phases = a.phases;
+      activity.intervalMillis = a.intervalMillis;
+      activity.samples = activity.samples.concat(a.samples).slice(-a.kept);
+      if (a.samples.length || !$('throughput').firstChild) { renderActivity(); }
+    });
+  }
+
+  // One chart: a path per series over the samples' times, a y axis from 0 to the largest value.
+  function lineChart(svg, series) {
+    var W = 460, H = 160, L = 34, B = 16, T = 6, R = 6;
+    while (svg.firstChild) { svg.removeChild(svg.firstChild); }
+    var s = activity.samples;
+    if (s.length < 2) {
+      svg.appendChild(svgEl('text', { x: W / 2, y: H / 2, 'text-anchor': 'middle' }, 'waiting for samples…'));
+      return;
+    }
+    var t0 = Date.parse(s[0].at), t1 = Date.parse(s[s.length - 1].at);
+    var max = 0;
+    series.forEach(function (se) { s.forEach(function (smp) { var v = se.value(smp); if (v != null) { max = Math.max(max, v); } }); });
+    max = max > 0 ? max * 1.1 : 1;
+    var x = function (ms) { return L + (W - L - R) * (ms - t0) / Math.max(1, t1 - t0); };
+    var y = function (v) { return H - B - (H - B - T) * v / max; };
+    [0, max / 2, max].forEach(function (v) {
+      svg.appendChild(svgEl('line', { x1: L, x2: W - R, y1: y(v), y2: y(v), 'class': 'grid-line' }));
+      svg.appendChild(svgEl('text', { x: L - 3, y: y(v) + 3, 'text-anchor': 'end' }, v < 10 ? v.toFixed(1) : Math.round(v)));
+    });
+    svg.appendChild(svgEl('text', { x: L, y: H - 3 }, new Date(t0).toLocaleTimeString()));
+    svg.appendChild(svgEl('text', { x: W - R, y: H - 3, 'text-anchor': 'end' }, new Date(t1).toLocaleTimeString()));
+    series.forEach(function (se) {
+      var d = '', gap = true;
+      s.forEach(function (smp, i) {
+        var v = se.value(smp);
+        // a missing value, or a skipped sample (the loop was busy), breaks the line
+        var late = i > 0 && Date.parse(smp.at) - Date.parse(s[i - 1].at) > 2.5 * activity.intervalMillis;
+        if (v == null) { gap = true; return; }
+        d += (gap || late ? 'M' : 'L') + x(Date.parse(smp.at)).toFixed(1) + ',' + y(v).toFixed(1);
+        gap = false;
+      });
+      svg.appendChild(svgEl('path', { d: d, 'class': se.cls, 'data-series': se.name }));
+    });
+  }
+
+  function renderActivity() {
+    lineChart($('throughput'), activity.phases.map(function (p, i) {
+      return { name: 'phase ' + p, cls: 'ph-' + i, value: function (smp) {
+        var v = smp.tasksPerSecond[p];
+        return v == null ? (Object.keys(smp.tasksPerSecond).length ? 0 : null) : v;
+      } };
+    }));
+    lineChart($('inflight'), [
+      { name: 'configured', cls: 'line-configured', value: function (smp) { return smp.configured; } },
+      { name: 'limit', cls: 'line-limit', value: function (smp) { return smp.limit; } },
+      { name: 'in flight', cls: 'line-inflight', value: function (smp) { return smp.inFlight; } }
+    ]);
+    $('throughput-legend').innerHTML = activity.phases.map(function (p, i) {
+      return '<span class="legend-item"><span class="swatch ph-' + i + '"></span>phase ' + esc(p) + '</span>';
+    }).join('');
+    var s = activity.samples;
+    $('activity-summary').setAttribute('data-samples', s.length);
+    $('activity-summary').textContent = s.length ? s.length + ' samples every ' + activity.intervalMillis / 1000 +
+      ' s (the last ' + activity.kept + ' kept) · now ' + s[s.length - 1].inFlight + ' in flight, limit ' +
+      s[s.length - 1].limit : 'no samples yet';
+  }
+
+  // ---- request a backfill: preview (dry run), then start ----
+
+  var request = { previewed: null }; // the form's request as last previewed successfully, as JSON
+
+  function requestId() {
+    var d = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+    return 'bf-' + d + '-' + Math.floor(Math.random() * 65536).toString(16).padStart(4, '0');
+  }
+
+  function listOf(text) {
+    return text.split(',').map(function (v) { return v.trim(); }).filter(function (v) { return v; });
+  }
+
+  // The form as a BackfillRequest; the coordinator checks it and answers every problem at once.
+  function formRequest(dryRun) {
+    var body = {
+      schemaVersion: 1, requestId: $('req-id').value.trim(),
+      phases: Array.prototype.map.call($('req-phases').querySelectorAll('input:checked'), function (c) {
+        return Number(c.value);
+      }),
+      processors: listOf($('req-processors').value), cascade: $('req-cascade').checked, mode: $('req-mode').value,
+      upstreams: $('req-upstreams').value, policy: $('req-policy').value, dryRun: dryRun,
+      labels: { via: 'dashboard' }
+    };
+    var dates = listOf($('req-dates').value);
+    if (dates.length) { body.dates = dates; }
+    if ($('req-from').value) { body.from = $('req-from').value; }
+    if ($('req-to').value) { body.to = $('req-to').value; }
+    return body;
+  }
+
+  function sameRequest(a, b) {
+    var strip = function (r) { var c = JSON.parse(JSON.stringify(r)); delete c.dryRun; return JSON.stringify(c); };
+    return strip(a) === strip(b);
+  }
+
+  function answerText(a) {
+    var j = a.json || {};
+    if (j.outcome === 'DRY_RUN') { return 'dry run ' + j.runId + ': the coordinator would run\n' + j.plan; }
+    if (j.outcome === 'ACCEPTED') { return 'accepted: run ' + j.runId + '\n' + j.plan; }
+    if (j.reasons && j.reasons.length) {
+      return (j.outcome === 'REFUSED' ? 'refused' : 'rejected') + (j.runId ? ': request ' + j.runId : '') + '\n  - ' +
+        j.reasons.join('\n  - ');
+    }
+    return 'not sent: ' + a.message;
+  }
+
+  function submitRequest(dryRun) {
+    var body = formRequest(dryRun);
+    if (!dryRun && !(request.previewed && sameRequest(request.previewed, body))) {
+      showAnswer($('req-answer'), false, 'preview this request first: the form changed since its preview');
+      $('req-start').disabled = true;
+      return Promise.resolve();
+    }
+    $('req-preview').disabled = true;
+    $('req-start').disabled = true;
+    return postJson(REQUESTS_API, body).then(function (a) {
+      showAnswer($('req-answer'), a.ok, answerText(a));
+      $('req-preview').disabled = false;
+      if (dryRun) {
+        request.previewed = a.ok ? body : null;
+        $('req-start').disabled = !a.ok;
+      } else if (a.ok) {
+        request.previewed = null;
+        $('req-id').value = requestId(); // the next request is another run
+        selectRun(a.json.runId);
+      } else {
+        $('req-start').disabled = false;
+      }
     });
   }
 
@@ -434,7 +745,7 @@
           renderRun(JSON.parse(answers[0]));
         }
         renderGrid(JSON.parse(answers[1]));
-        return refreshTask();
+        return Promise.all([refreshTask(), refreshTimeline(runId)]);
       });
     }).then(function () {
       $('problem').hidden = true;
@@ -443,6 +754,10 @@
       $('problem').hidden = false;
       $('problem').textContent = err.status === 404 && state.runId
         ? 'no run ' + state.runId + ' (yet)' : 'cannot reach the coordinator: ' + err.message;
+    }).then(function () {
+      return refreshActivity().catch(function (err) {
+        $('activity-summary').textContent = 'cannot read the activity: ' + err.message;
+      });
     }).then(function () {
       freshDefaults();
       if (fresh.from && Date.now() - fresh.at >= FRESH_REFRESH_MS) { refreshFresh(); }
@@ -470,6 +785,43 @@
     }
   });
   $('task-close').addEventListener('click', closeTask);
+  $('task-replay').addEventListener('click', function () {
+    replayFromTask([state.task.processor], [state.task.date]);
+  });
+  $('task-replay-processor').addEventListener('click', function () { replayFromTask([state.task.processor], []); });
+  $('task-replay-date').addEventListener('click', function () { replayFromTask([], [state.task.date]); });
+  $('act-replay').addEventListener('click', function () { runAction('replay', {}, replayed, $('act-answer')); });
+  $('act-pause').addEventListener('click', function () {
+    runAction('pause', {}, function (j) { return 'run ' + j.runId + ' paused: tasks in flight finish'; },
+      $('act-answer'));
+  });
+  $('act-resume').addEventListener('click', function () {
+    runAction('resume', {}, function (j) { return 'run ' + j.runId + ' resumed'; }, $('act-answer'));
+  });
+  $('act-cancel').addEventListener('click', function () {
+    $('act-confirm-run').textContent = state.runId;
+    $('act-confirm').hidden = false;
+    $('act-cancel').hidden = true;
+  });
+  $('act-cancel-no').addEventListener('click', closeCancel);
+  $('act-cancel-yes').addEventListener('click', function () {
+    closeCancel();
+    runAction('cancel', {}, function (j) {
+      return 'run ' + j.runId + ' cancelled: tasks in flight finish, nothing else of it runs';
+    }, $('act-answer'));
+  });
+  $('request-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    submitRequest(true);
+  });
+  $('req-start').addEventListener('click', function () { submitRequest(false); });
+  // start stays on only while the form is the request previewed
+  ['input', 'change'].forEach(function (type) {
+    $('request-form').addEventListener(type, function () {
+      $('req-start').disabled = !(request.previewed && sameRequest(request.previewed, formRequest(false)));
+    });
+  });
+  $('req-id').value = requestId();
   $('fresh-form').addEventListener('submit', function (e) {
     e.preventDefault();
     fresh.edited = true;

@@ -59,6 +59,22 @@ class SchedulerTest {
     }
 
     @Test
+    void everyEndOfATaskCountsForItsPhaseAReplayedTasksSecondEndToo() {
+        Scheduler s = schedulerWithRun(TestCatalogs.chain(10), 100, "r", 2);
+        dispatch(s);
+        event(s, "r", key("a", D1), LedgerEventType.SUCCEEDED, 1);
+        event(s, "r", key("a", D1), LedgerEventType.SUCCEEDED, 1); // a duplicate event ends nothing
+        event(s, "r", key("a", D1.plusDays(1)), LedgerEventType.DEAD, 1);
+        assertThat(s.finishedPerPhase()).isEqualTo(java.util.Map.of(3, 2L));
+        event(s, "r", key("a", D1.plusDays(1)), LedgerEventType.REPLAYED, 1);
+        dispatch(s); // a of Jan 2 again (dispatch 2), b of Jan 1
+        event(s, "r", key("a", D1.plusDays(1)), LedgerEventType.SUCCEEDED, 2);
+        event(s, "r", key("b", D1), LedgerEventType.SKIPPED, 1);
+        // phase 3: a of Jan 1, a of Jan 2 dead, a of Jan 2 again; phase 4: b of Jan 1
+        assertThat(s.finishedPerPhase()).isEqualTo(java.util.Map.of(3, 3L, 4, 1L));
+    }
+
+    @Test
     void onlyTasksWithoutPendingUpstreamsAreDispatchedEarliestDateFirst() {
         Scheduler s = schedulerWithRun(TestCatalogs.chain(10), 100, "r", 3);
         assertThat(dispatch(s)).extracting(Dispatch::task)

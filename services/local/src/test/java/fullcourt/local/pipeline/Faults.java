@@ -13,6 +13,7 @@ public final class Faults {
     private static final Map<String, Set<LocalDate>> FAILING = new ConcurrentHashMap<>();
     private static final Map<String, Map<LocalDate, Duration>> SLOW = new ConcurrentHashMap<>();
     private static final Map<String, String> MESSAGES = new ConcurrentHashMap<>();
+    private static final Map<String, Set<LocalDate>> EMPTY = new ConcurrentHashMap<>();
 
     private Faults() {
     }
@@ -25,6 +26,15 @@ public final class Faults {
     public static void fail(String processor, Set<LocalDate> dates, String message) {
         MESSAGES.put(processor, message);
         fail(processor, dates);
+    }
+
+    /** The processor succeeds on these dates writing 0 rows, as a filter gone wrong would. */
+    public static void empty(String processor, Set<LocalDate> dates) {
+        EMPTY.put(processor, Set.copyOf(dates));
+    }
+
+    static boolean empty(String processor, LocalDate date) {
+        return EMPTY.getOrDefault(processor, Set.of()).contains(date);
     }
 
     public static void slow(String processor, Map<LocalDate, Duration> dates) {
@@ -53,6 +63,7 @@ public final class Faults {
     public static void clear() {
         FAILING.clear();
         MESSAGES.clear();
+        EMPTY.clear();
         SLOW.clear();
         HELD.clear();
         release();
