@@ -51,6 +51,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -113,6 +114,10 @@ public class Coordinator {
     DispatchToken tokens;
     @Inject
     PullGates gates;
+    @Inject
+    Event<RunFinished> runFinished;
+    @Inject
+    Event<TaskDied> taskDied;
 
     private volatile LoopWatch watch;
     private ExecutorService loop;
@@ -506,6 +511,7 @@ public class Coordinator {
                     clock.instant(), lastError));
             if (!deadBefore && statusOf(work.runId(), key) == TaskStatus.DEAD) {
                 metrics.taskDead(key.processor(), catalog.get(key.processor()).phase());
+                taskDied.fire(new TaskDied(work.runId(), key, deliveries, lastError));
             }
         }
     }
@@ -668,6 +674,7 @@ public class Coordinator {
                 publishRunEvent(run.cancelRequested()
                         ? RunEvent.cancelled(run.runId(), run.request().requestId(), now, summary)
                         : RunEvent.completed(run.runId(), run.request().requestId(), now, summary));
+                runFinished.fire(new RunFinished(run.runId(), status, summary));
                 if (status == RunStatus.COMPLETED_WITH_FAILURES) {
                     LOG.warnf("Run %s %s: %s", run.runId(), status, summary);
                 } else {

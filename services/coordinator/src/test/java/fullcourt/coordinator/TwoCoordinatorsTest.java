@@ -31,6 +31,7 @@ import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.Cancellable;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.lang.reflect.Field;
 import java.time.Clock;
@@ -82,6 +83,10 @@ class TwoCoordinatorsTest {
     LineageService lineage;
     @Inject
     DispatchToken tokens;
+    @Inject
+    Event<RunFinished> runFinished;
+    @Inject
+    Event<TaskDied> taskDied;
 
     private void publish(String topic, Object message) throws Exception {
         connector.publishRaw(topic, MessageCodec.encode(message), Map.of()).toCompletableFuture().get();
@@ -193,6 +198,8 @@ class TwoCoordinatorsTest {
         b.lineage = lineage;
         b.gates = gates;
         b.tokens = tokens;
+        b.runFinished = runFinished;
+        b.taskDied = taskDied;
         return b;
     }
 
