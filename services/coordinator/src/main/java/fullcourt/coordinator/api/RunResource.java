@@ -65,7 +65,7 @@ public class RunResource {
     @GET
     @Path("/{runId}/tasks/{processor}/{date}")
     public TaskView task(@PathParam("runId") String runId, @PathParam("processor") String processor,
-                         @PathParam("date") String date) {
+                         @PathParam("date") java.time.LocalDate date) {
         TaskKey key = TaskKey.parse(processor + "/" + date);
         Optional<TaskRecord> task = coordinator.read(s -> s.run(runId).map(r -> r.task(key)));
         TaskRecord t = task.orElseThrow(() -> new NotFoundException("run " + runId + " has no task " + key));
