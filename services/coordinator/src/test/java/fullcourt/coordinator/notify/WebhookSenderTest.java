@@ -15,17 +15,13 @@ class WebhookSenderTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    record Settings(Optional<URI> webhookUrl, int queueSize, int maxAttempts, Duration initialBackoff,
-                    Duration timeout) implements NotifyConfig {
-    }
-
     private final LocalWebhook webhook = new LocalWebhook();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private WebhookSender sender;
 
     private WebhookSender sender(int queueSize, int maxAttempts) {
         URI url = URI.create(webhook.url());
-        sender = new WebhookSender(url, new Settings(Optional.of(url), queueSize, maxAttempts, Duration.ofMillis(10),
+        sender = new WebhookSender(url, new NotifySettings(Optional.of(url), queueSize, maxAttempts, Duration.ofMillis(10),
                 Duration.ofSeconds(30)), registry);
         return sender;
     }
