@@ -9,6 +9,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -26,10 +27,14 @@ public class Notifier {
     NotifyConfig config;
     @Inject
     MeterRegistry registry;
+    @Inject
+    Clock clock;
 
     private volatile Optional<WebhookSender> sender = Optional.empty();
+    private RepeatFilter repeats;
 
     void start(@Observes StartupEvent event) {
+        repeats = new RepeatFilter(clock, config.repeatAfter());
         sender = config.webhookUrl().map(url -> {
             if (!"https".equalsIgnoreCase(url.getScheme()) && !"http".equalsIgnoreCase(url.getScheme())) {
                 // the URL itself is a secret: say what is wrong with it, not what it is
@@ -54,6 +59,9 @@ public class Notifier {
     }
 
     void validationFailed(@Observes ValidationFailed e) {
-        sender.ifPresent(s -> s.offer(Notice.validationFailed(e.validation())));
+        String text = Notice.validationFailed(e.validation());
+        if (repeats.allows(text)) {
+            sender.ifPresent(s -> s.offer(text));
+        }
     }
 }

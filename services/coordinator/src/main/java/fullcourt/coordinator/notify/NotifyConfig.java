@@ -28,6 +28,10 @@ public interface NotifyConfig {
     @WithDefault("1s")
     Duration initialBackoff();
 
+    /** The same failed validation (same range, same failed checks) notifies again only after this long. */
+    @WithDefault("1h")
+    Duration repeatAfter();
+
     /** How long one attempt may take, connecting included, before it counts as failed. */
     @WithDefault("10s")
     Duration timeout();

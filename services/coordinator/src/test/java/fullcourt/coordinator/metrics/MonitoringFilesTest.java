@@ -70,7 +70,7 @@ class MonitoringFilesTest {
         SchedulerGauges.register(registry, catalog, () -> SchedulerCounts.EMPTY);
         URI nowhere = URI.create("http://127.0.0.1:9/hook");
         new WebhookSender(nowhere, new NotifySettings(Optional.of(nowhere), 1, 1, Duration.ofMillis(1),
-                Duration.ofSeconds(1)), registry).close();
+                Duration.ofSeconds(1), Duration.ofHours(1)), registry).close();
 
         return registry.scrape().lines().filter(line -> !line.startsWith("#") && !line.isBlank())
                 .map(line -> line.split("[{ ]", 2)[0]).collect(Collectors.toCollection(TreeSet::new));

@@ -6,5 +6,5 @@ import java.util.Optional;
 
 /** {@link NotifyConfig} as plain values, for tests that build a {@link WebhookSender} themselves. */
 public record NotifySettings(Optional<URI> webhookUrl, int queueSize, int maxAttempts, Duration initialBackoff,
-                             Duration timeout) implements NotifyConfig {
+                             Duration timeout, Duration repeatAfter) implements NotifyConfig {
 }

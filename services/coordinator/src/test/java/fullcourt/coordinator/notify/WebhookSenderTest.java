@@ -22,7 +22,7 @@ class WebhookSenderTest {
     private WebhookSender sender(int queueSize, int maxAttempts) {
         URI url = URI.create(webhook.url());
         sender = new WebhookSender(url, new NotifySettings(Optional.of(url), queueSize, maxAttempts, Duration.ofMillis(10),
-                Duration.ofSeconds(30)), registry);
+                Duration.ofSeconds(30), Duration.ofHours(1)), registry);
         return sender;
     }
 
