@@ -29,6 +29,9 @@ public final class WebhookSender implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(WebhookSender.class);
     static final String METRIC = "fullcourt.notify.notifications";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Queued by {@link #close()}: the drain thread stops when it reaches it, after what was queued before. */
+    @SuppressWarnings("StringOperationCanBeSimplified")
+    private static final String STOP = new String("stop");
 
     private final URI url;
     private final NotifyConfig config;
@@ -77,7 +80,11 @@ public final class WebhookSender implements AutoCloseable {
     private void drain() {
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                send(queue.take());
+                String text = queue.take();
+                if (text == STOP) {
+                    return;
+                }
+                send(text);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -128,13 +135,24 @@ public final class WebhookSender implements AutoCloseable {
         return nl < 0 ? text : text.substring(0, nl);
     }
 
-    /** Stops sending; what is still queued is dropped (and said so). */
+    /**
+     * Sends what is queued, for at most one attempt's {@code timeout} (a run that ends as the process exits, as the
+     * all-in-one's does, is still announced), then stops; what is left is dropped, and said so.
+     */
     @Override
     public void close() {
+        if (queue.offer(STOP)) {
+            try {
+                drain.join(config.timeout().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         drain.interrupt();
         http.shutdownNow();
-        if (!queue.isEmpty()) {
-            LOG.warnf("%d notifications not sent: the coordinator stopped", queue.size());
+        long left = queue.stream().filter(text -> text != STOP).count();
+        if (left > 0) {
+            LOG.warnf("%d notifications not sent: the coordinator stopped", left);
         }
     }
 }

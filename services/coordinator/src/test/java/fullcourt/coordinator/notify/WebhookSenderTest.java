@@ -74,6 +74,19 @@ class WebhookSenderTest {
     }
 
     @Test
+    void closingSendsWhatIsQueuedFirst() {
+        WebhookSender s = sender(10, 4);
+        s.offer("run finished just before the process exits");
+        s.offer("and one more");
+
+        s.close();
+
+        assertThat(webhook.received()).containsExactly("{\"text\":\"run finished just before the process exits\"}",
+                "{\"text\":\"and one more\"}");
+        assertThat(count("sent")).isEqualTo(2);
+    }
+
+    @Test
     void aHangingWebhookNeverHoldsTheCallerAndAFullQueueDropsWhatComesNext() {
         webhook.hold();
         WebhookSender s = sender(2, 4);
