@@ -3,9 +3,11 @@ package fullcourt.coordinator.notify;
 import fullcourt.coordinator.RunFinished;
 import fullcourt.coordinator.TaskDied;
 import fullcourt.coordinator.validation.ValidationFailed;
+import fullcourt.engine.lifecycle.ShutdownOrder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -46,7 +48,8 @@ public class Notifier {
         });
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    /** After the coordinator stopped (its last runs announced), with the publishers. */
+    void stop(@Observes @Priority(ShutdownOrder.CLOSE_PUBLISHERS) ShutdownEvent event) {
         sender.ifPresent(WebhookSender::close);
     }
 
@@ -60,8 +63,10 @@ public class Notifier {
 
     void validationFailed(@Observes ValidationFailed e) {
         String text = Notice.validationFailed(e.validation());
-        if (repeats.allows(text)) {
-            sender.ifPresent(s -> s.offer(text));
-        }
+        sender.ifPresent(s -> {
+            if (repeats.allows(text)) {
+                s.offer(text);
+            }
+        });
     }
 }
