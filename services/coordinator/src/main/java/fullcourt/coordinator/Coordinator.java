@@ -35,6 +35,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -76,6 +77,9 @@ public class Coordinator {
     private final LineageService lineage;
     private final DispatchToken tokens;
     private final PullGates gates;
+    /** Notified (webhooks) when a run finishes and when a task goes DEAD. */
+    private final Event<RunFinished> runFinished;
+    private final Event<TaskDied> taskDied;
 
     private volatile CoordinatorLoop loop;
     private RunBook book;
@@ -91,7 +95,7 @@ public class Coordinator {
     @Inject
     Coordinator(Catalog catalog, Warehouse warehouse, CoordinatorConfig config, Clock clock, PubSubRuntime pubsub,
                 @Channel("coordinator-out") Emitter<Object> out, CoordinatorMetrics metrics, LineageService lineage,
-                DispatchToken tokens, PullGates gates) {
+                DispatchToken tokens, PullGates gates, Event<RunFinished> runFinished, Event<TaskDied> taskDied) {
         this.catalog = catalog;
         this.warehouse = warehouse;
         this.config = config;
@@ -102,6 +106,8 @@ public class Coordinator {
         this.lineage = lineage;
         this.tokens = tokens;
         this.gates = gates;
+        this.runFinished = runFinished;
+        this.taskDied = taskDied;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -168,7 +174,7 @@ public class Coordinator {
                     a.cooldown());
             CoordinatorLease lease = lease();
             TaskLedger ledger = lease == null ? new TaskLedger(warehouse) : new TaskLedger(warehouse, lease);
-            book = new RunBook(scheduler, ledger, lease, metrics, clock, tokens, out);
+            book = new RunBook(scheduler, ledger, lease, metrics, clock, tokens, out, runFinished::fire, taskDied::fire);
             requests = new BackfillRequests(book, planner, catalog, warehouse, lineage, config, metrics, clock);
             actions = new RunActions(book, clock);
             outcomes = new TaskOutcomes(book, new InboundScreen(new MessageScreen(tokens, metrics)), adaptive, metrics,

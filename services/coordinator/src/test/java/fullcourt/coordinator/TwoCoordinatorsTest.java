@@ -31,6 +31,7 @@ import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.Cancellable;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.lang.reflect.Field;
 import java.time.Clock;
@@ -82,6 +83,10 @@ class TwoCoordinatorsTest {
     LineageService lineage;
     @Inject
     DispatchToken tokens;
+    @Inject
+    Event<RunFinished> runFinished;
+    @Inject
+    Event<TaskDied> taskDied;
 
     private void publish(String topic, Object message) throws Exception {
         connector.publishRaw(topic, MessageCodec.encode(message), Map.of()).toCompletableFuture().get();
@@ -183,7 +188,8 @@ class TwoCoordinatorsTest {
     /** A second coordinator of this process's beans: the same catalog, warehouse and broker, its own everything else. */
     private Coordinator secondCoordinator() {
         return new Coordinator(catalog, warehouse, config, Clock.systemUTC(), runtime,
-                new PublishingEmitter(connector, Topics.DEFAULT.runEvents()), metrics, lineage, tokens, gates);
+                new PublishingEmitter(connector, Topics.DEFAULT.runEvents()), metrics, lineage, tokens, gates,
+                runFinished, taskDied);
     }
 
     /** The application's own intake code, handing B's messages to B. */

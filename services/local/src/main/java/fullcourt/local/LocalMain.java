@@ -7,6 +7,7 @@ import fullcourt.coordinator.TaskKey;
 import fullcourt.coordinator.TaskStatus;
 import fullcourt.coordinator.api.RunPhases;
 import fullcourt.coordinator.dispatch.RunState;
+import fullcourt.coordinator.validation.ValidationFailed;
 import fullcourt.engine.catalog.Catalog;
 import fullcourt.engine.catalog.SeasonCalendar;
 import fullcourt.engine.config.EngineConfig;
@@ -26,6 +27,7 @@ import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import fullcourt.engine.lifecycle.ShutdownOrder;
 import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.PrintStream;
@@ -108,6 +110,8 @@ public class LocalMain implements QuarkusApplication {
     PubSubRuntime pubsub;
     @Inject
     EngineConfig engine;
+    @Inject
+    Event<ValidationFailed> validationFailed;
 
     @ConfigProperty(name = "fullcourt.exports.location")
     String exportsLocation;
@@ -221,6 +225,9 @@ public class LocalMain implements QuarkusApplication {
                     empty.stream().limit(5).map(TaskKey::taskId).toList());
         }
         ValidationReport report = ValidationReport.build(warehouse, catalog, from, to, exportRoot());
+        if (!report.warehouse().passed()) {
+            validationFailed.fire(new ValidationFailed(report.warehouse())); // the webhook's, when one is set
+        }
         out.println(report.render());
         out.printf("Logs: %s%n", logFile());
         exportRoot().ifPresent(dir -> out.printf("Exports: %s%n", dir.toAbsolutePath()));

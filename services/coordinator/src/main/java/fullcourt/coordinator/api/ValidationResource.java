@@ -13,6 +13,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -21,6 +27,7 @@ import java.util.Optional;
 
 /** {@code GET /validation?from=D&to=D[&phase=N]}: the warehouse checked over a range (the CLI's validate). */
 @Path("/validation")
+@Tag(name = "warehouse")
 @Produces(MediaType.APPLICATION_JSON)
 public class ValidationResource {
 
@@ -43,8 +50,23 @@ public class ValidationResource {
     CoordinatorConfig config;
 
     @GET
-    public ValidationView validate(@QueryParam("from") String from, @QueryParam("to") String to,
-                                   @QueryParam("phase") Integer phase) {
+    @Operation(summary = "Validate the warehouse over a range",
+            description = "Coverage of every table (game dates present / expected), the runbooks' field checks, the"
+                    + " trained model against the baseline, and stale partitions (reported, not judged); what"
+                    + " `fullcourt validate` prints. A failed validation also notifies the webhook, when one is set.")
+    @APIResponse(responseCode = "200", description = "The report; passed says whether every check passed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "ok", value = ApiExamples.VALIDATION)))
+    @APIResponse(responseCode = "400", description = "A bad or missing parameter, or a range longer than max-range-days",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "400", value = "{\"message\": \"to is required, e.g. to=2024-01-15\"}")))
+    public ValidationView validate(
+            @Parameter(description = "First date", required = true, example = "2024-01-01")
+            @QueryParam("from") String from,
+            @Parameter(description = "Last date", required = true, example = "2024-01-31")
+            @QueryParam("to") String to,
+            @Parameter(description = "Only this phase (3 to 6)", example = "3")
+            @QueryParam("phase") Integer phase) {
         if (phase != null && (phase < 3 || phase > 6)) {
             throw new BadParameter("phase must be 3, 4, 5 or 6, got " + phase);
         }

@@ -43,8 +43,15 @@ public final class RunBook {
     private final Emitter<Object> out;
 
     /** {@code lease} may be null (no lease: nothing to check before dispatching). */
+    private final java.util.function.Consumer<fullcourt.coordinator.RunFinished> runFinished;
+    private final java.util.function.Consumer<fullcourt.coordinator.TaskDied> taskDied;
+
     public RunBook(Scheduler scheduler, TaskLedger ledger, CoordinatorLease lease, CoordinatorMetrics metrics,
-                   Clock clock, DispatchToken tokens, Emitter<Object> out) {
+                   Clock clock, DispatchToken tokens, Emitter<Object> out,
+                   java.util.function.Consumer<fullcourt.coordinator.RunFinished> runFinished,
+                   java.util.function.Consumer<fullcourt.coordinator.TaskDied> taskDied) {
+        this.runFinished = runFinished;
+        this.taskDied = taskDied;
         this.scheduler = scheduler;
         this.ledger = ledger;
         this.lease = lease;
@@ -52,6 +59,11 @@ public final class RunBook {
         this.clock = clock;
         this.tokens = tokens;
         this.out = out;
+    }
+
+    /** Tells who listens (webhooks) that a task went DEAD. */
+    public void taskDied(fullcourt.coordinator.TaskDied died) {
+        taskDied.accept(died);
     }
 
     public Scheduler scheduler() {
@@ -111,6 +123,7 @@ public final class RunBook {
                 publishRunEvent(run.cancelRequested()
                         ? RunEvent.cancelled(run.runId(), run.request().requestId(), now, summary)
                         : RunEvent.completed(run.runId(), run.request().requestId(), now, summary));
+                runFinished.accept(new fullcourt.coordinator.RunFinished(run.runId(), status, summary));
                 if (status == RunStatus.COMPLETED_WITH_FAILURES) {
                     LOG.warnf("Run %s %s: %s", run.runId(), status, summary);
                 } else {

@@ -111,6 +111,7 @@ public final class TaskOutcomes {
                     clock.instant(), lastError));
             if (!deadBefore && statusOf(work.runId(), key) == TaskStatus.DEAD) {
                 metrics.taskDead(key.processor(), catalog.get(key.processor()).phase());
+                book.taskDied(new fullcourt.coordinator.TaskDied(work.runId(), key, deliveries, lastError));
             }
         }
     }

@@ -1,10 +1,14 @@
 package fullcourt.coordinator.metrics;
 
+import fullcourt.coordinator.RunFinished;
+import fullcourt.coordinator.RunStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
@@ -24,6 +28,7 @@ public class CoordinatorMetrics {
     public static final String EVENT_HANDLING = "fullcourt.coordinator.task.event.handling";
     public static final String REJECTED = "fullcourt.coordinator.rejected.messages";
     public static final String QUARANTINED = "fullcourt.coordinator.ledger.quarantined.rows";
+    public static final String RUNS_FINISHED = "fullcourt.coordinator.runs.finished";
 
     @Inject
     MeterRegistry registry;
@@ -33,6 +38,25 @@ public class CoordinatorMetrics {
 
     public CoordinatorMetrics(MeterRegistry registry) {
         this.registry = registry;
+    }
+
+    /** The runs-finished counters exist from the start, at 0, so that a rate over them is defined before any run ends. */
+    void registerOutcomes(@Observes StartupEvent event) {
+        for (RunStatus outcome : RunStatus.values()) {
+            if (outcome.finished()) {
+                runsFinished(outcome);
+            }
+        }
+    }
+
+    /** A run finished: counted by outcome (completed, completed_with_failures, cancelled). */
+    void runFinished(@Observes RunFinished finished) {
+        runsFinished(finished.outcome()).increment();
+    }
+
+    private Counter runsFinished(RunStatus outcome) {
+        return Counter.builder(RUNS_FINISHED).description("Runs finished, by outcome")
+                .tag("outcome", outcome.tag()).register(registry);
     }
 
     /** A DateWork was confirmed published to its phase's work topic. */

@@ -19,6 +19,7 @@ public final class SchedulerGauges {
     public static final String TASKS_IN_FLIGHT = "fullcourt.coordinator.tasks.in.flight";
     public static final String IN_FLIGHT_LIMIT = "fullcourt.coordinator.in.flight.limit";
     public static final String RUNS = "fullcourt.coordinator.runs";
+    public static final String LATEST_COMPLETE = "fullcourt.coordinator.processor.latest.complete.date";
     static final List<String> RUN_STATES = List.of("active", "completed", "completed_with_failures", "cancelled");
 
     private SchedulerGauges() {
@@ -43,6 +44,15 @@ public final class SchedulerGauges {
                 .description("Global in-flight limit now: the configured one, lowered while quota errors come (AIMD)")
                 .strongReference(true)
                 .register(registry);
+        for (ProcessorDeclaration processor : catalog.all()) {
+            Gauge.builder(LATEST_COMPLETE, counts, c -> c.get().latestCompleteSeconds(processor.name()))
+                    .description("Freshness: the latest date (its start, UTC, in seconds since the epoch) whose task of"
+                            + " the processor SUCCEEDED or was SKIPPED, in the runs the coordinator knows")
+                    .baseUnit("seconds")
+                    .tags("processor", processor.name(), "phase", String.valueOf(processor.phase()))
+                    .strongReference(true)
+                    .register(registry);
+        }
         for (String state : RUN_STATES) {
             Gauge.builder(RUNS, counts, c -> c.get().runs(state))
                     .description("Runs known to the coordinator, by state")

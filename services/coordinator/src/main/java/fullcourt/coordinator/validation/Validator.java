@@ -7,6 +7,7 @@ import fullcourt.engine.catalog.Catalog;
 import fullcourt.engine.catalog.SeasonCalendar;
 import fullcourt.engine.warehouse.Warehouse;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,9 +24,16 @@ public class Validator {
     Warehouse warehouse;
     @Inject
     Catalog catalog;
+    @Inject
+    Event<ValidationFailed> failed;
 
+    /** The validation of the range; one that does not pass is also announced ({@link ValidationFailed}). */
     public Validation validate(LocalDate from, LocalDate to, Optional<Integer> phase) {
-        return validate(warehouse, catalog, from, to, phase);
+        Validation validation = validate(warehouse, catalog, from, to, phase);
+        if (!validation.passed()) {
+            failed.fire(new ValidationFailed(validation));
+        }
+        return validation;
     }
 
     public static Validation validate(Warehouse warehouse, Catalog catalog, LocalDate from, LocalDate to,

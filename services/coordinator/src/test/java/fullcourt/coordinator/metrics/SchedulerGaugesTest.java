@@ -90,6 +90,28 @@ class SchedulerGaugesTest {
     }
 
     @Test
+    void eachProcessorsLatestCompleteDateCountsEveryRunFinishedOrNot() {
+        SchedulerGauges.register(registry, catalog, () -> SchedulerCounts.of(scheduler, catalog));
+        // a finished run succeeded a of Jan 21; a live one succeeds a of Jan 1 and skips a of Jan 2
+        addRun("done", BackfillRequest.forRange("done", D1.plusDays(20), D1.plusDays(20))
+                .withProcessors(List.of("a")).withCascade(false));
+        event("done", dispatch().get(0).task(), LedgerEventType.SUCCEEDED);
+        scheduler.apply(LedgerEvent.run("done", LedgerEventType.RUN_FINISHED, T0, "COMPLETED"));
+        addRun("live", BackfillRequest.forRange("live", D1, D1.plusDays(1)).withPhases(List.of(3)));
+        dispatch();
+        event("live", new TaskKey("a", D1), LedgerEventType.SUCCEEDED);
+        event("live", new TaskKey("a", D1.plusDays(1)), LedgerEventType.SKIPPED);
+
+        // 2022-01-21 00:00 UTC: 18,948 days after 1970-01-01 (52 years, 13 of them leap, + 20 days) x 86,400 s
+        assertThat(latestComplete("a")).isEqualTo((52 * 365 + 13 + 20) * 86_400.0);
+        assertThat(latestComplete("b")).as("nothing of b complete").isNaN();
+    }
+
+    private double latestComplete(String processor) {
+        return registry.get(SchedulerGauges.LATEST_COMPLETE).tag("processor", processor).gauge().value();
+    }
+
+    @Test
     void everyStatusAndPhaseHasAGaugeFromTheStart() {
         SchedulerGauges.register(registry, catalog, () -> SchedulerCounts.EMPTY);
 
