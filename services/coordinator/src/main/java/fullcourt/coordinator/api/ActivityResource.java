@@ -1,5 +1,11 @@
 package fullcourt.coordinator.api;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import fullcourt.coordinator.activity.ActivitySampler;
 import fullcourt.coordinator.activity.ActivitySamples;
 import fullcourt.engine.catalog.Catalog;
@@ -20,6 +26,7 @@ import java.util.List;
  * page polling it fetches what is new.
  */
 @Path("/activity")
+@Tag(name = "runs")
 @Produces(MediaType.APPLICATION_JSON)
 public class ActivityResource {
 
@@ -34,7 +41,18 @@ public class ActivityResource {
     Catalog catalog;
 
     @GET
-    public ActivityView activity(@QueryParam("after") String after) {
+    @Operation(summary = "Recent activity",
+            description = "The coordinator's recent samples, oldest first: tasks finished per second by phase, and tasks"
+                    + " in flight against the adaptive and the configured limit. Sampled in memory, never from the ledger.")
+    @APIResponse(responseCode = "200", description = "The samples",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "ok", value = ApiExamples.ACTIVITY)))
+    @APIResponse(responseCode = "400", description = "A bad parameter",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "400", value = "{\"message\": \"after: expected an instant such as 2024-04-01T12:00:00Z, got 'now'\"}")))
+    public ActivityView activity(
+            @Parameter(description = "Only samples taken after this instant (what a polling page has not seen)",
+                    example = "2024-05-01T09:00:00Z") @QueryParam("after") String after) {
         Instant since = null;
         if (after != null && !after.isBlank()) {
             try {

@@ -57,4 +57,20 @@ final class ApiExamples {
             {"from": "2024-01-01", "to": "2024-01-31", "phase": 3, "passed": true, "coverage": [],
              "fieldChecks": [], "season": "2023-24", "accuracy": [], "stale": {"judged": 0, "stale": 0},
              "report": "Validation 2024-01-01 .. 2024-01-31, phase 3\\n...PASSED"}""";
+
+    static final String TIMELINE = """
+            {"runId": "backfill-2023-10-24-2024-04-14", "acceptedAt": "2024-05-01T09:00:00Z", "finishedAt": null,
+             "now": "2024-05-01T09:10:00Z", "datesPerRow": 1, "phases": [3, 4, 5, 6],
+             "rows": [{"first": "2023-10-24", "last": "2023-10-24",
+                       "spans": [{"phase": 3, "tasks": 3, "finished": 3, "dead": 0,
+                                  "started": "2024-05-01T09:00:01Z", "ended": "2024-05-01T09:00:09Z"}]}]}""";
+    static final String ACTIVITY = """
+            {"intervalMillis": 5000, "kept": 720, "phases": [3, 4, 5, 6],
+             "samples": [{"at": "2024-05-01T09:00:05Z", "tasksPerSecond": {"3": 4.2, "4": 1.0},
+                          "inFlight": 16, "limit": 16, "configured": 16}]}""";
+    static final String REQUEST = """
+            {"schemaVersion": 1, "requestId": "bf-1", "from": "2024-01-01", "to": "2024-01-31", "phases": [4],
+             "mode": "missing", "dryRun": true}""";
+    static final String REQUEST_ANSWER = """
+            {"outcome": "DRY_RUN", "runId": "bf-1", "plan": "372 tasks over 31 dates ...", "reasons": []}""";
 }
