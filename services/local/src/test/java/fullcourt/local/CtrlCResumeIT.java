@@ -68,6 +68,13 @@ class CtrlCResumeIT {
         assertThat(resumed).contains("Resuming run " + RUN_ID + " (in progress)");
         assertThat(resumed).containsPattern("Run " + RUN_ID + " finished in .*DEAD=0");
         assertThat(second.exitValue()).as(resumed).isZero();
+
+        // the terminal gets the live view (its non-terminal form here: a line per phase every few seconds), never a
+        // line per task: those go to the log file under the data directory
+        assertThat(resumed).contains("phase 3");
+        assertThat(resumed.lines().filter(l -> l.contains(": SUCCEEDED in ")).toList())
+                .as("per-task lines on the terminal").isEmpty();
+        assertThat(Files.readString(dir.resolve("data/logs/fullcourt.log"))).contains(": SUCCEEDED in ");
     }
 
     private List<String> command() throws IOException {
