@@ -1,12 +1,10 @@
 package fullcourt.loader.write;
 
 import com.google.auth.Credentials;
-import com.google.cloud.ServiceOptions;
 import com.google.cloud.bigquery.BigQuery;
 import com.google.cloud.bigquery.BigQuery.TableDataListOption;
 import com.google.cloud.bigquery.BigQueryError;
 import com.google.cloud.bigquery.BigQueryException;
-import com.google.cloud.bigquery.BigQueryOptions;
 import com.google.cloud.bigquery.FieldValueList;
 import com.google.cloud.bigquery.FormatOptions;
 import com.google.cloud.bigquery.Job;
@@ -21,6 +19,7 @@ import com.google.cloud.bigquery.TableResult;
 import com.google.cloud.bigquery.TimePartitioning;
 import com.google.cloud.bigquery.WriteChannelConfiguration;
 import fullcourt.infra.retry.BackoffPolicy;
+import fullcourt.infra.warehouse.BigQueryClients;
 import fullcourt.infra.warehouse.BigQueryErrors;
 import fullcourt.infra.warehouse.TableSchemas;
 import fullcourt.loader.contract.RawTable;
@@ -97,19 +96,8 @@ public final class BigQueryRawPartitions implements RawPartitions {
     public static BigQueryRawPartitions connect(String projectId, String endpoint, String location,
                                                 Credentials credentials, BackoffPolicy backoff,
                                                 RandomGenerator jitter, Duration pollInterval) {
-        BigQueryOptions.Builder options = BigQueryOptions.newBuilder().setProjectId(projectId)
-                // one request per client call: the backoff policy is the only retry policy, as in the engine
-                .setRetrySettings(ServiceOptions.getNoRetrySettings());
-        if (endpoint != null) {
-            options.setHost(endpoint);
-        }
-        if (location != null) {
-            options.setLocation(location);
-        }
-        if (credentials != null) {
-            options.setCredentials(credentials);
-        }
-        return new BigQueryRawPartitions(options.build().getService(), backoff, jitter, pollInterval, location);
+        return new BigQueryRawPartitions(BigQueryClients.connect(projectId, endpoint, location, credentials), backoff,
+                jitter, pollInterval, location);
     }
 
     /** Read from each game's date partition of raw.schedule: a game id starts with its date (YYYYMMDD_AWAY_HOME). */

@@ -1,11 +1,9 @@
 package fullcourt.engine.warehouse.bigquery;
 
 import com.google.auth.Credentials;
-import com.google.cloud.ServiceOptions;
 import com.google.cloud.bigquery.BigQuery;
 import com.google.cloud.bigquery.BigQuery.TableDataListOption;
 import com.google.cloud.bigquery.BigQueryException;
-import com.google.cloud.bigquery.BigQueryOptions;
 import com.google.cloud.bigquery.FieldValueList;
 import com.google.cloud.bigquery.Job;
 import com.google.cloud.bigquery.JobInfo.CreateDisposition;
@@ -20,6 +18,7 @@ import com.google.cloud.bigquery.TimePartitioning;
 import fullcourt.engine.processor.Cancellation;
 import fullcourt.engine.processor.PermanentFailure;
 import fullcourt.infra.retry.BackoffPolicy;
+import fullcourt.infra.warehouse.BigQueryClients;
 import fullcourt.infra.warehouse.BigQueryErrors;
 import fullcourt.engine.warehouse.Column;
 import fullcourt.engine.warehouse.Warehouse;
@@ -98,22 +97,8 @@ public class BigQueryWarehouse implements Warehouse {
     static BigQueryWarehouse connect(String projectId, String endpoint, String location, Credentials credentials,
                                      BackoffPolicy backoff, RandomGenerator jitter, Duration pollInterval,
                                      PartitionWritePacer pacer) {
-        BigQueryOptions.Builder options = BigQueryOptions.newBuilder()
-                .setProjectId(projectId)
-                // The client would otherwise retry 5xx itself (up to 6 attempts per call), inside each of
-                // the adapter's attempts: one attempt per client call keeps the BackoffPolicy the only
-                // retry policy, so "5 attempts" means 5 requests.
-                .setRetrySettings(ServiceOptions.getNoRetrySettings());
-        if (endpoint != null) {
-            options.setHost(endpoint);
-        }
-        if (location != null) {
-            options.setLocation(location);
-        }
-        if (credentials != null) {
-            options.setCredentials(credentials);
-        }
-        return new BigQueryWarehouse(options.build().getService(), backoff, jitter, pollInterval, location, pacer);
+        return new BigQueryWarehouse(BigQueryClients.connect(projectId, endpoint, location, credentials), backoff,
+                jitter, pollInterval, location, pacer);
     }
 
     /**
