@@ -54,6 +54,8 @@ public final class BenchProfiles {
         public Map<String, String> getConfigOverrides() {
             Map<String, String> m = common("", GLOBAL, "off");
             m.put("fullcourt.catalog", "classpath:noop-catalog.json");
+            // no partition is written, so there is no lineage to record: the engine alone is measured
+            m.put("fullcourt.worker.lineage", "false");
             return m;
         }
     }

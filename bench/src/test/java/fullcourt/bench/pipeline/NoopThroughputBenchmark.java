@@ -2,6 +2,7 @@ package fullcourt.bench.pipeline;
 
 import fullcourt.bench.Results;
 import fullcourt.coordinator.Coordinator;
+import fullcourt.coordinator.TaskStatus;
 import fullcourt.coordinator.metrics.CoordinatorMetrics;
 import fullcourt.engine.testing.PubSubEmulatorResource;
 import fullcourt.engine.transport.PubSubConnector;
@@ -66,6 +67,10 @@ class NoopThroughputBenchmark {
         PipelineRun.Finished run = pipeline.run(
                 BackfillRequest.forRange("noop", from, from.plusDays(dates - 1)).withPhases(List.of(3)), Duration.ofMinutes(60));
         MeterSnapshot stages = MeterSnapshot.of(registry, METERS).since(before);
+        if (run.counts().get(TaskStatus.SUCCEEDED) != run.tasks().size()) {
+            throw new AssertionError("not every no-op task SUCCEEDED, so this run measures nothing: " + run.counts()
+                    + " (see the log for the failures)");
+        }
         Map<String, double[]> latencies = TaskLatencies.of(pipeline, run.runId());
         double rawAfter = RawPubSubRate.messagesPerSecond(runtime.connection(), TASKS * MESSAGES_PER_TASK / 3, PAYLOAD_BYTES);
         double rawRate = (raw + rawAfter) / 2;

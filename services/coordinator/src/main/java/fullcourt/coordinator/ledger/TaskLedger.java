@@ -44,12 +44,6 @@ public final class TaskLedger {
             new Column("event", "STRING"), new Column("dispatch", "INT64"), new Column("attempt", "INT64"),
             new Column("event_at", "TIMESTAMP"), new Column("detail", "STRING"), new Column("row_count", "INT64"),
             new Column("duration_ms", "INT64"), new Column("recorded_at", "TIMESTAMP"), new Column("epoch", "INT64"));
-    /**
-     * Rows per fenced INSERT: 14 parameters each, under BigQuery's 10,000 parameters per query. A larger batch is
-     * several statements, each atomic and each fenced.
-     */
-    static final int ROWS_PER_FENCED_INSERT = 500;
-
     private final Warehouse warehouse;
     private final WriteFence fence;
     private final AtomicLong seq = new AtomicLong();
@@ -72,8 +66,8 @@ public final class TaskLedger {
     }
 
     /**
-     * Appends rows in order: in one transaction when unfenced; fenced, in statements of up to
-     * {@link #ROWS_PER_FENCED_INSERT} rows, each written whole or refused whole.
+     * Appends rows in order: in one transaction when unfenced; fenced, with {@link Warehouse#appendIf} (on DuckDB all
+     * or nothing; on BigQuery in statements of up to {@link ConditionalInsert#MAX_ROWS} rows, each whole or refused).
      *
      * @throws InvalidLedgerRow before writing anything, when a row is one the fold would refuse ({@link LedgerRows})
      * @throws RuntimeException the fence's {@code refused()} when the warehouse refused a statement
@@ -112,12 +106,8 @@ public final class TaskLedger {
             warehouse.updateBatch(APPEND, rows);
             return;
         }
-        for (int from = 0; from < rows.size(); from += ROWS_PER_FENCED_INSERT) {
-            List<Map<String, Object>> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_FENCED_INSERT));
-            ConditionalInsert insert = ConditionalInsert.of(TABLE, COLUMNS, chunk, fence.condition(), fence.parameters());
-            if (warehouse.update(insert.sql(), insert.parameters()) != chunk.size()) {
-                throw fence.refused();
-            }
+        if (!warehouse.appendIf(TABLE, COLUMNS, rows, fence.condition(), fence.parameters())) {
+            throw fence.refused();
         }
     }
 

@@ -226,7 +226,7 @@ class CoordinatorLeaseTest {
     }
 
     @Test
-    void largeBatchIsWrittenInFencedStatementsOfAtMostFiveHundredRows() {
+    void aBatchLargerThanOneStatementIsWrittenWholeUnderTheFence() {
         a.tryTake();
         TaskLedger ledger = new TaskLedger(warehouse, a);
         List<LedgerEvent> rows = new ArrayList<>();

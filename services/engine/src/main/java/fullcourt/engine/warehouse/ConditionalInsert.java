@@ -18,6 +18,12 @@ import java.util.Map;
 public record ConditionalInsert(String sql, Map<String, Object> parameters) {
 
     /**
+     * Rows per statement: 14 parameters per ledger row stay under BigQuery's 10,000 parameters per query. A larger
+     * append is several statements ({@link Warehouse#appendIf}).
+     */
+    public static final int MAX_ROWS = 500;
+
+    /**
      * @param columns         the target columns with their types ({@code INT64}, {@code STRING}, {@code DATE},
      *                        {@code TIMESTAMP}...), in insert order
      * @param rows            values by column name, a null where the column is null; at least one row

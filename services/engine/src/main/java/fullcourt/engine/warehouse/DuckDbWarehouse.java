@@ -215,6 +215,107 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
     }
 
     /**
+     * All rows in one transaction, written only if {@code condition} holds for every statement. The rows go in as a
+     * {@code VALUES} list of literals ({@link DuckDbLiterals}): DuckDB plans the portable {@link ConditionalInsert}
+     * (a {@code UNION ALL} branch of casts per row) about 5x slower, which made it most of the coordinator's loop time
+     * (bench/REPORT.md, section 2). A batch with a value that has no literal is written with the portable statements,
+     * in the same transaction.
+     */
+    @Override
+    public boolean appendIf(String table, List<Column> columns, List<Map<String, Object>> rows, String condition,
+                            Map<String, Object> conditionParams) {
+        if (rows.isEmpty()) {
+            return true;
+        }
+        try (Connection c = connection()) {
+            c.setAutoCommit(false);
+            try {
+                Optional<List<String>> literal = literalAppends(table, columns, rows, condition, conditionParams);
+                boolean written = literal.isPresent()
+                        ? executeAll(c, literal.get(), rows.size())
+                        : boundAppends(c, table, columns, rows, condition, conditionParams);
+                if (written) {
+                    c.commit();
+                } else {
+                    c.rollback();
+                }
+                return written;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw classify("append to " + table, e, null);
+        }
+    }
+
+    /** The append as statements of literals, each at most {@link ConditionalInsert#MAX_ROWS} rows; empty if a value has none. */
+    private static Optional<List<String>> literalAppends(String table, List<Column> columns, List<Map<String, Object>> rows,
+                                                         String condition, Map<String, Object> conditionParams) {
+        Optional<String> where = render(ParameterizedSql.parse(condition), conditionParams::get);
+        if (where.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> names = columns.stream().map(Column::name).toList();
+        String head = "INSERT INTO " + table + " (" + String.join(", ", names) + ")\nSELECT * FROM (VALUES ";
+        String tail = ") AS appended (" + String.join(", ", names) + ")\nWHERE " + where.get();
+        List<String> statements = new ArrayList<>();
+        for (int from = 0; from < rows.size(); from += ConditionalInsert.MAX_ROWS) {
+            StringBuilder sql = new StringBuilder(head);
+            for (int r = from; r < Math.min(rows.size(), from + ConditionalInsert.MAX_ROWS); r++) {
+                sql.append(r == from ? "(" : ",\n(");
+                for (int col = 0; col < names.size(); col++) {
+                    Optional<String> value = DuckDbLiterals.of(rows.get(r).get(names.get(col)));
+                    if (value.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    sql.append(col == 0 ? "" : ", ").append(value.get());
+                }
+                sql.append(')');
+            }
+            statements.add(sql.append(tail).toString());
+        }
+        return Optional.of(statements);
+    }
+
+    /** {@code sql} with each parameter as its literal; empty when one has none. */
+    private static Optional<String> render(ParameterizedSql sql, java.util.function.Function<String, Object> values) {
+        boolean[] literal = {true};
+        String rendered = sql.render(name -> DuckDbLiterals.of(values.apply(name)).orElseGet(() -> {
+            literal[0] = false;
+            return "NULL";
+        }));
+        return literal[0] ? Optional.of(rendered) : Optional.empty();
+    }
+
+    /** Runs {@code statements} on {@code c}: whether together they wrote {@code expected} rows. */
+    private static boolean executeAll(Connection c, List<String> statements, int expected) throws SQLException {
+        long written = 0;
+        try (Statement st = c.createStatement()) {
+            for (String sql : statements) {
+                written += st.executeLargeUpdate(sql);
+            }
+        }
+        return written == expected;
+    }
+
+    private static boolean boundAppends(Connection c, String table, List<Column> columns, List<Map<String, Object>> rows,
+                                        String condition, Map<String, Object> conditionParams) throws SQLException {
+        for (int from = 0; from < rows.size(); from += ConditionalInsert.MAX_ROWS) {
+            List<Map<String, Object>> chunk = rows.subList(from, Math.min(rows.size(), from + ConditionalInsert.MAX_ROWS));
+            ConditionalInsert insert = ConditionalInsert.of(table, columns, chunk, condition, conditionParams);
+            NamedParameters p = NamedParameters.parse(insert.sql());
+            try (PreparedStatement ps = c.prepareStatement(p.jdbcSql())) {
+                bind(ps, valuesOf(p, insert.parameters()));
+                if (ps.executeLargeUpdate() != chunk.size()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
      * All sets in one transaction. A single-row INSERT (the task ledger's append) runs as multi-row
      * INSERTs of up to {@link #ROWS_PER_INSERT} rows ({@link SingleRowInsert}); any other statement
      * runs once per set.
@@ -299,16 +400,11 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
         ParameterizedSql row = ParameterizedSql.parse(insert.row());
         StringBuilder sql = new StringBuilder(insert.head());
         for (int r = 0; r < rows.size(); r++) {
-            Map<String, Object> params = rows.get(r);
-            boolean[] bindable = {true};
-            String rendered = row.render(name -> DuckDbLiterals.of(params.get(name)).orElseGet(() -> {
-                bindable[0] = false;
-                return "NULL";
-            }));
-            if (!bindable[0]) {
+            Optional<String> rendered = render(row, rows.get(r)::get);
+            if (rendered.isEmpty()) {
                 return Optional.empty();
             }
-            sql.append(r == 0 ? "" : ", ").append(rendered);
+            sql.append(r == 0 ? "" : ", ").append(rendered.get());
         }
         return Optional.of(sql.toString());
     }

@@ -31,6 +31,12 @@ public abstract class ForwardingWarehouse implements Warehouse {
     }
 
     @Override
+    public boolean appendIf(String table, List<Column> columns, List<Map<String, Object>> rows, String condition,
+                            Map<String, Object> conditionParams) {
+        return delegate.appendIf(table, columns, rows, condition, conditionParams);
+    }
+
+    @Override
     public void updateBatch(String sql, List<Map<String, Object>> paramSets) {
         delegate.updateBatch(sql, paramSets);
     }

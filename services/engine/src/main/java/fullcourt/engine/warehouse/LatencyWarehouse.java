@@ -80,4 +80,11 @@ public final class LatencyWarehouse extends ForwardingWarehouse {
         waitForTheWarehouse();
         super.updateBatch(sql, paramSets);
     }
+
+    @Override
+    public boolean appendIf(String table, List<Column> columns, List<Map<String, Object>> rows, String condition,
+                            Map<String, Object> conditionParams) {
+        waitForTheWarehouse();
+        return super.appendIf(table, columns, rows, condition, conditionParams);
+    }
 }

@@ -40,6 +40,27 @@ public interface Warehouse {
     /** Runs one statement for each parameter set, in one transaction. */
     void updateBatch(String sql, List<Map<String, Object>> paramSets);
 
+    /**
+     * Appends {@code rows} to {@code table} only while {@code condition} holds, checked by the writing statements
+     * themselves (see {@link ConditionalInsert}), so no other writer can get between the check and the write.
+     * Here: statements of up to {@link ConditionalInsert#MAX_ROWS} rows, each written whole or refused whole, so a
+     * refusal after the first statement leaves the earlier ones written (an engine with transactions overrides this
+     * to write all or nothing).
+     *
+     * @return whether every row was written; false as soon as the condition refused a statement
+     */
+    default boolean appendIf(String table, List<Column> columns, List<Map<String, Object>> rows, String condition,
+                             Map<String, Object> conditionParams) {
+        for (int from = 0; from < rows.size(); from += ConditionalInsert.MAX_ROWS) {
+            List<Map<String, Object>> chunk = rows.subList(from, Math.min(rows.size(), from + ConditionalInsert.MAX_ROWS));
+            ConditionalInsert insert = ConditionalInsert.of(table, columns, chunk, condition, conditionParams);
+            if (update(insert.sql(), insert.parameters()) != chunk.size()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether {@code dataset.table} exists. */
     boolean tableExists(String table);
 

@@ -243,6 +243,90 @@ class DuckDbWarehouseTest {
         assertThat(warehouse.query("SELECT COUNT(*) AS c FROM ops.numbers", Map.of()).get(0)).containsEntry("c", 0L);
     }
 
+    private static final List<Column> LEDGER_LIKE = List.of(new Column("n", "INT64"), new Column("label", "STRING"),
+            new Column("day", "DATE"), new Column("stamp", "TIMESTAMP"), new Column("score", "DOUBLE"),
+            new Column("note", "STRING"));
+    private static final String LEDGER_LIKE_DDL = " (n INTEGER PRIMARY KEY, label VARCHAR, day DATE, stamp TIMESTAMP,"
+            + " score DOUBLE, note VARCHAR)";
+    private static final String OPEN = "EXISTS (SELECT 1 FROM ops.gate WHERE open = @open)";
+
+    private List<Map<String, Object>> ledgerLikeRows(int count) {
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (int n = 1; n <= count; n++) {
+            Map<String, Object> row = new java.util.HashMap<>();
+            row.put("n", n);
+            row.put("label", n % 7 == 0 ? "it's row " + n : "row " + n);
+            row.put("day", JAN_2.plusDays(n % 40));
+            row.put("stamp", java.sql.Timestamp.from(java.time.Instant.parse("2024-01-02T03:04:05.123456Z").plusSeconds(n)));
+            row.put("score", n / 3.0);
+            row.put("note", null); // null in every row: its type comes from the table
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private void gate(boolean open) {
+        warehouse.update("CREATE TABLE ops.gate (open BOOLEAN)", Map.of());
+        warehouse.update("INSERT INTO ops.gate VALUES (" + open + ")", Map.of());
+    }
+
+    @Test
+    void appendIfWritesEveryRowInOneGoAsThePortableStatementWouldWhileTheConditionHolds() {
+        gate(true);
+        warehouse.update("CREATE TABLE ops.fast" + LEDGER_LIKE_DDL, Map.of());
+        warehouse.update("CREATE TABLE ops.portable" + LEDGER_LIKE_DDL, Map.of());
+        List<Map<String, Object>> rows = ledgerLikeRows(2 * ConditionalInsert.MAX_ROWS + 201);
+
+        assertThat(warehouse.appendIf("ops.fast", LEDGER_LIKE, rows, OPEN, Map.of("open", true))).isTrue();
+        for (int from = 0; from < rows.size(); from += ConditionalInsert.MAX_ROWS) {
+            ConditionalInsert portable = ConditionalInsert.of("ops.portable", LEDGER_LIKE,
+                    rows.subList(from, Math.min(rows.size(), from + ConditionalInsert.MAX_ROWS)), OPEN, Map.of("open", true));
+            warehouse.update(portable.sql(), portable.parameters());
+        }
+
+        String all = " ORDER BY n";
+        List<Map<String, Object>> fast = warehouse.query("SELECT * FROM ops.fast" + all, Map.of());
+        assertThat(fast).hasSize(rows.size()).isEqualTo(warehouse.query("SELECT * FROM ops.portable" + all, Map.of()));
+        assertThat(fast.get(6)).containsEntry("label", "it's row 7").containsEntry("note", null);
+    }
+
+    @Test
+    void appendIfWritesNothingWhenTheConditionDoesNotHold() {
+        gate(false);
+        warehouse.update("CREATE TABLE ops.fast" + LEDGER_LIKE_DDL, Map.of());
+
+        assertThat(warehouse.appendIf("ops.fast", LEDGER_LIKE, ledgerLikeRows(1_201), OPEN, Map.of("open", true)))
+                .isFalse();
+
+        assertThat(warehouse.query("SELECT COUNT(*) AS c FROM ops.fast", Map.of()).get(0)).containsEntry("c", 0L);
+    }
+
+    @Test
+    void appendIfOfMoreRowsThanOneStatementTakesIsAllOrNothing() {
+        gate(true);
+        warehouse.update("CREATE TABLE ops.fast" + LEDGER_LIKE_DDL, Map.of());
+        List<Map<String, Object>> rows = ledgerLikeRows(ConditionalInsert.MAX_ROWS + 100);
+        rows.get(rows.size() - 1).put("n", 1); // a duplicate key in the second statement
+
+        assertThatThrownBy(() -> warehouse.appendIf("ops.fast", LEDGER_LIKE, rows, OPEN, Map.of("open", true)))
+                .isInstanceOf(PermanentFailure.class);
+
+        assertThat(warehouse.query("SELECT COUNT(*) AS c FROM ops.fast", Map.of()).get(0)).containsEntry("c", 0L);
+    }
+
+    @Test
+    void appendIfOfAValueWithoutALiteralBindsTheBatchInstead() {
+        gate(true);
+        warehouse.update("CREATE TABLE ops.fast" + LEDGER_LIKE_DDL, Map.of());
+        List<Map<String, Object>> rows = ledgerLikeRows(3);
+        rows.get(1).put("label", "a NUL \0 inside");
+
+        assertThat(warehouse.appendIf("ops.fast", LEDGER_LIKE, rows, OPEN, Map.of("open", true))).isTrue();
+
+        assertThat(warehouse.query("SELECT label FROM ops.fast ORDER BY n", Map.of())).extracting(r -> r.get("label"))
+                .containsExactly("row 1", "a NUL \0 inside", "row 3");
+    }
+
     @Test
     void tableExistsLooksUpTheTableInItsDatasetOnly() {
         warehouse.update("CREATE TABLE raw.games (id INTEGER)", Map.of());
