@@ -26,6 +26,7 @@ import fullcourt.coordinator.trust.Requester;
 import fullcourt.engine.catalog.Catalog;
 import fullcourt.engine.catalog.SeasonCalendar;
 import fullcourt.engine.lifecycle.ShutdownOrder;
+import fullcourt.engine.tracing.TaskSpans;
 import fullcourt.engine.transport.PubSubRuntime;
 import fullcourt.engine.transport.PullGate;
 import fullcourt.engine.transport.PullGates;
@@ -80,6 +81,7 @@ public class Coordinator {
     /** Notified (webhooks) when a run finishes and when a task goes DEAD. */
     private final Event<RunFinished> runFinished;
     private final Event<TaskDied> taskDied;
+    private final TaskSpans spans;
 
     private volatile CoordinatorLoop loop;
     private RunBook book;
@@ -95,7 +97,8 @@ public class Coordinator {
     @Inject
     Coordinator(Catalog catalog, Warehouse warehouse, CoordinatorConfig config, Clock clock, PubSubRuntime pubsub,
                 @Channel("coordinator-out") Emitter<Object> out, CoordinatorMetrics metrics, LineageService lineage,
-                DispatchToken tokens, PullGates gates, Event<RunFinished> runFinished, Event<TaskDied> taskDied) {
+                DispatchToken tokens, PullGates gates, Event<RunFinished> runFinished, Event<TaskDied> taskDied,
+                TaskSpans spans) {
         this.catalog = catalog;
         this.warehouse = warehouse;
         this.config = config;
@@ -108,6 +111,7 @@ public class Coordinator {
         this.gates = gates;
         this.runFinished = runFinished;
         this.taskDied = taskDied;
+        this.spans = spans;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -174,7 +178,8 @@ public class Coordinator {
                     a.cooldown());
             CoordinatorLease lease = lease();
             TaskLedger ledger = lease == null ? new TaskLedger(warehouse) : new TaskLedger(warehouse, lease);
-            book = new RunBook(scheduler, ledger, lease, metrics, clock, tokens, out, runFinished::fire, taskDied::fire);
+            book = new RunBook(scheduler, ledger, lease, metrics, clock, tokens, out, spans, runFinished::fire,
+                    taskDied::fire);
             requests = new BackfillRequests(book, planner, catalog, warehouse, lineage, config, metrics, clock);
             actions = new RunActions(book, clock);
             outcomes = new TaskOutcomes(book, new InboundScreen(new MessageScreen(tokens, metrics)), adaptive, metrics,

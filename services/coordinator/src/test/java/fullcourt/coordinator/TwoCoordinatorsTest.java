@@ -10,6 +10,7 @@ import fullcourt.engine.catalog.Catalog;
 import fullcourt.engine.testing.MessageEmitter;
 import fullcourt.engine.testing.PubSubEmulatorResource;
 import fullcourt.engine.testing.TopicProbe;
+import fullcourt.engine.tracing.TaskSpans;
 import fullcourt.engine.transport.OutgoingPubSubMetadata;
 import fullcourt.engine.transport.PubSubConnector;
 import fullcourt.engine.transport.PubSubRuntime;
@@ -87,6 +88,8 @@ class TwoCoordinatorsTest {
     Event<RunFinished> runFinished;
     @Inject
     Event<TaskDied> taskDied;
+    @Inject
+    TaskSpans spans;
 
     private void publish(String topic, Object message) throws Exception {
         connector.publishRaw(topic, MessageCodec.encode(message), Map.of()).toCompletableFuture().get();
@@ -189,16 +192,17 @@ class TwoCoordinatorsTest {
     private Coordinator secondCoordinator() {
         return new Coordinator(catalog, warehouse, config, Clock.systemUTC(), runtime,
                 new PublishingEmitter(connector, Topics.DEFAULT.runEvents()), metrics, lineage, tokens, gates,
-                runFinished, taskDied);
+                runFinished, taskDied, spans);
     }
 
     /** The application's own intake code, handing B's messages to B. */
     private MessageIntake intakeOf(Coordinator b) throws ReflectiveOperationException {
         MessageIntake intake = new MessageIntake();
-        for (String name : List.of("coordinator", "metrics")) {
-            Field f = MessageIntake.class.getDeclaredField(name);
+        Map<String, Object> beans = Map.of("coordinator", b, "metrics", metrics, "spans", spans);
+        for (Map.Entry<String, Object> bean : beans.entrySet()) {
+            Field f = MessageIntake.class.getDeclaredField(bean.getKey());
             f.setAccessible(true);
-            f.set(intake, name.equals("coordinator") ? b : metrics);
+            f.set(intake, bean.getValue());
         }
         return intake;
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fullcourt.coordinator.Coordinator;
 import fullcourt.coordinator.TaskKey;
 import fullcourt.coordinator.TaskStatus;
@@ -16,12 +15,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -111,9 +107,9 @@ class ObservabilityEndToEndTest extends PipelineTest {
         driver.awaitFinished("logged", Duration.ofSeconds(60));
 
         // the worker's line for the task, and a coordinator's line for the run (from one of its classes' loggers)
-        await().atMost(Duration.ofSeconds(10)).until(() -> jsonLines(since).stream().anyMatch(l ->
+        await().atMost(Duration.ofSeconds(10)).until(() -> JsonLog.linesSince(since).stream().anyMatch(l ->
                 l.path("loggerName").asText().startsWith("fullcourt.coordinator.") && l.path("mdc").path("runId").asText().equals("logged")));
-        List<JsonNode> lines = jsonLines(since);
+        List<JsonNode> lines = JsonLog.linesSince(since);
         JsonNode worked = lines.stream()
                 .filter(l -> l.path("message").asText().startsWith("alpha 2024-03-11: SUCCEEDED"))
                 .findFirst().orElseThrow();
@@ -121,21 +117,6 @@ class ObservabilityEndToEndTest extends PipelineTest {
         assertThat(worked.path("mdc").path("processor").asText()).isEqualTo("alpha");
         assertThat(worked.path("mdc").path("date").asText()).isEqualTo("2024-03-11");
         assertThat(worked.path("level").asText()).isEqualTo("INFO");
-    }
-
-    /** The lines of the %test profile's JSON log file, one object each, logged at or after {@code since}. */
-    private static List<JsonNode> jsonLines(Instant since) throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        List<JsonNode> out = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of("target/fullcourt-test-log.json"), StandardCharsets.UTF_8)) {
-            if (line.startsWith("{")) {
-                JsonNode node = json.readTree(line);
-                if (!Instant.parse(node.path("timestamp").asText()).isBefore(since)) {
-                    out.add(node);
-                }
-            }
-        }
-        return out;
     }
 
     private static double delta(PrometheusScrape before, PrometheusScrape after, String name, String... labels) {

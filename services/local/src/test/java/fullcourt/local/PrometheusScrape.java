@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** One scrape of /q/metrics in Prometheus' text format, read back as series. */
+/** One scrape of /q/metrics (OpenMetrics text, exemplars left out), read back as series. */
 final class PrometheusScrape {
 
     private static final Pattern LABEL = Pattern.compile("(\\w+)=\"((?:[^\"\\\\]|\\\\.)*)\"");
@@ -29,9 +29,13 @@ final class PrometheusScrape {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
-            int space = line.lastIndexOf(' ');
-            String key = line.substring(0, space);
-            double value = Double.parseDouble(line.substring(space + 1));
+            // OpenMetrics (what Quarkus serves for Accept */*) may end a sample with an exemplar, e.g.
+            // `... 3.0 # {span_id="...",trace_id="..."} 0.012 1733370000.123`, when the sample was taken in a span
+            int exemplar = line.indexOf(" # {");
+            String sample = exemplar >= 0 ? line.substring(0, exemplar) : line;
+            int space = sample.lastIndexOf(' ');
+            String key = sample.substring(0, space);
+            double value = Double.parseDouble(sample.substring(space + 1));
             int brace = key.indexOf('{');
             Map<String, String> labels = new LinkedHashMap<>();
             if (brace >= 0) {

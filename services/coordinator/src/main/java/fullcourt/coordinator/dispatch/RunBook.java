@@ -9,12 +9,15 @@ import fullcourt.coordinator.ledger.LedgerEventType;
 import fullcourt.coordinator.ledger.TaskLedger;
 import fullcourt.coordinator.metrics.CoordinatorMetrics;
 import fullcourt.engine.logging.TaskMdc;
+import fullcourt.engine.tracing.TaskSpans;
 import fullcourt.engine.transport.ConfirmedPublisher;
 import fullcourt.messages.DateWork;
 import fullcourt.messages.DispatchToken;
 import fullcourt.messages.RunEvent;
 import fullcourt.messages.RunSummary;
 import fullcourt.messages.Topics;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,13 +44,14 @@ public final class RunBook {
     private final Clock clock;
     private final DispatchToken tokens;
     private final Emitter<Object> out;
+    private final TaskSpans spans;
 
     /** {@code lease} may be null (no lease: nothing to check before dispatching). */
     private final java.util.function.Consumer<fullcourt.coordinator.RunFinished> runFinished;
     private final java.util.function.Consumer<fullcourt.coordinator.TaskDied> taskDied;
 
     public RunBook(Scheduler scheduler, TaskLedger ledger, CoordinatorLease lease, CoordinatorMetrics metrics,
-                   Clock clock, DispatchToken tokens, Emitter<Object> out,
+                   Clock clock, DispatchToken tokens, Emitter<Object> out, TaskSpans spans,
                    java.util.function.Consumer<fullcourt.coordinator.RunFinished> runFinished,
                    java.util.function.Consumer<fullcourt.coordinator.TaskDied> taskDied) {
         this.runFinished = runFinished;
@@ -59,6 +63,7 @@ public final class RunBook {
         this.clock = clock;
         this.tokens = tokens;
         this.out = out;
+        this.spans = spans;
     }
 
     /** Tells who listens (webhooks) that a task went DEAD. */
@@ -143,19 +148,25 @@ public final class RunBook {
                 return;
             }
             List<CompletableFuture<Void>> sent = new ArrayList<>(chosen.size());
+            List<Span> traced = new ArrayList<>(chosen.size());
             for (Dispatch d : chosen) {
                 boolean cutoff = scheduler.run(d.runId()).map(RunState::allowsEarlyCutoff).orElse(false);
                 DateWork work = tokens.signed(DateWork.of(d.runId(), d.task().taskId(), d.task().processor(),
                         d.task().date(), d.dispatch()).withEarlyCutoff(cutoff));
-                sent.add(ConfirmedPublisher.send(out, work, work.attributes(), Topics.DEFAULT.work(d.phase()))
-                        .toCompletableFuture());
+                // each dispatch starts its task's trace; the worker's span and its events join it
+                Span span = spans.dispatch(work);
+                traced.add(span);
+                sent.add(ConfirmedPublisher.send(out, work, spans.attributes(work.attributes(), span),
+                        Topics.DEFAULT.work(d.phase())).toCompletableFuture());
             }
             List<LedgerEvent> rows = new ArrayList<>(chosen.size());
             Instant now = clock.instant();
             var confirming = metrics.begin();
             for (int i = 0; i < chosen.size(); i++) {
                 Dispatch d = chosen.get(i);
-                try (TaskMdc mdc = TaskMdc.of(d.runId(), d.task().processor(), d.task().date())) {
+                Span span = traced.get(i);
+                try (TaskMdc mdc = TaskMdc.of(d.runId(), d.task().processor(), d.task().date());
+                     Scope scope = span.makeCurrent()) {
                     try {
                         sent.get(i).get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
                         rows.add(LedgerEvent.task(d.runId(), d.task(), LedgerEventType.DISPATCHED, d.dispatch(), 0, now,
@@ -166,7 +177,10 @@ public final class RunBook {
                     } catch (Exception e) {
                         // left READY: the next change dispatches it again
                         LOG.errorf("Could not publish %s of run %s: %s", d.task(), d.runId(), e.getMessage());
+                        TaskSpans.failed(span, "not published: " + e.getMessage(), e);
                     }
+                } finally {
+                    span.end();
                 }
             }
             metrics.dispatchesConfirmed(confirming);

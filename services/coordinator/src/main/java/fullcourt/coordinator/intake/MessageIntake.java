@@ -3,8 +3,10 @@ package fullcourt.coordinator.intake;
 import fullcourt.coordinator.Coordinator;
 import fullcourt.coordinator.CoordinatorStopped;
 import fullcourt.coordinator.metrics.CoordinatorMetrics;
+import fullcourt.engine.tracing.TaskSpans;
 import fullcourt.engine.transport.IncomingPubSubMetadata;
 import fullcourt.engine.worker.DeadLetterAttributes;
+import io.opentelemetry.api.trace.Span;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletableFuture;
@@ -30,6 +32,8 @@ public class MessageIntake {
     Coordinator coordinator;
     @Inject
     CoordinatorMetrics metrics;
+    @Inject
+    TaskSpans spans;
 
     @Incoming("requests")
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
@@ -42,14 +46,21 @@ public class MessageIntake {
      * Returns at once, so the next task event comes in while this one waits for the loop: the
      * loop handles the events that have gathered in one turn (see {@link Coordinator#submitTaskEvent}).
      * Each is acked once its ledger row is written; the subscription's flow control
-     * ({@code max-outstanding-messages}) bounds how many wait unacked.
+     * ({@code max-outstanding-messages}) bounds how many wait unacked. Its handling, from here until its row is
+     * written, is a span of the task's trace, which the event carries.
      */
     @Incoming("task-events")
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     public CompletionStage<Void> taskEvent(Message<byte[]> message) {
         var received = metrics.begin();
-        settle(message, coordinator.submitTaskEvent(message.getPayload()))
-                .thenRun(() -> metrics.taskEventHandled(received));
+        Span span = spans.eventHandling(meta(message).attributes());
+        CompletionStage<Void> handled = coordinator.submitTaskEvent(message.getPayload()).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                TaskSpans.failed(span, failure.getMessage(), null);
+            }
+            span.end();
+        });
+        settle(message, handled).thenRun(() -> metrics.taskEventHandled(received));
         return CompletableFuture.completedFuture(null);
     }
 

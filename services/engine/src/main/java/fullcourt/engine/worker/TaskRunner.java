@@ -14,6 +14,7 @@ import fullcourt.engine.warehouse.SimulatedLatency;
 import fullcourt.engine.warehouse.Warehouse;
 import fullcourt.engine.worker.WorkerMetrics.TaskOutcome;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.context.Context;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -106,17 +107,17 @@ public final class TaskRunner {
         AtomicBoolean claimed = new AtomicBoolean();
         Future<Outcome> running;
         try {
-            running = executor.submit(() -> {
+            // the task thread logs with its task's fields and in its trace, as the worker thread that waits for it does
+            running = executor.submit(Context.current().wrap(() -> {
                 if (!claimed.compareAndSet(false, true)) {
                     return null;
                 }
-                // the task thread logs with its task's fields, as the worker thread that waits for it does
                 try (TaskMdc mdc = TaskMdc.of(runId, declaration.name(), date)) {
                     return processor.process(task);
                 } finally {
                     limit.release();
                 }
-            });
+            }));
         } catch (RuntimeException e) {
             limit.release();
             throw new RetryableFailure("could not start " + declaration.name() + ": " + e.getMessage(), e);

@@ -19,6 +19,7 @@ import fullcourt.engine.lineage.LineageInputs;
 import fullcourt.engine.lineage.LineageRecorder;
 import fullcourt.engine.lineage.LineageStore;
 import fullcourt.engine.logging.TaskMdc;
+import fullcourt.engine.tracing.TaskSpans;
 import fullcourt.engine.warehouse.SimulatedLatency;
 import fullcourt.engine.warehouse.Warehouse;
 import fullcourt.messages.DateWork;
@@ -28,6 +29,8 @@ import fullcourt.messages.MessageCodec;
 import fullcourt.messages.TaskEvent;
 import fullcourt.messages.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -100,6 +103,8 @@ public class WorkConsumer {
     MeterRegistry meters;
     @Inject
     fullcourt.messages.DispatchToken dispatchTokens;
+    @Inject
+    TaskSpans spans;
 
     private ProcessorRegistry registry;
     private WorkerMetrics metrics;
@@ -253,8 +258,12 @@ public class WorkConsumer {
             deadLetter(message, meta, phase, null, "work refused (" + refusal.get().tag() + "): " + refusal.get().reason());
             return;
         }
-        try (TaskMdc mdc = TaskMdc.of(work.runId(), work.processor(), work.date())) {
+        // the task's span is current while it runs: its ids are in the MDC, its context in the events published
+        Span span = spans.run(work, meta.attributes(), meta.deliveryAttempt());
+        try (TaskMdc mdc = TaskMdc.of(work.runId(), work.processor(), work.date()); Scope traced = span.makeCurrent()) {
             process(message, meta, work);
+        } finally {
+            span.end();
         }
     }
 
@@ -319,6 +328,7 @@ public class WorkConsumer {
                         String error, boolean retryable, long took, int phase, String version, String errorKind,
                         Throwable trace) {
         String handling = retryable ? "retryable, nacked" : "permanent, dead-lettered";
+        TaskSpans.failed(Span.current(), error, trace);
         if (trace == null) {
             LOG.warnf("%s %s attempt %d failed (%s): %s", work.processor(), work.date(), attempt, handling, error);
         } else {
@@ -380,7 +390,8 @@ public class WorkConsumer {
 
     private void confirm(TaskEvent event) {
         var confirming = metrics.begin();
-        await(ConfirmedPublisher.send(out, event, event.attributes(), null));
+        Span.current().setAttribute(TaskSpans.EVENT, event.type().name());
+        await(ConfirmedPublisher.send(out, event, spans.attributes(event.attributes(), Span.current()), null));
         metrics.eventConfirmed(confirming, event.type().name());
     }
 

@@ -13,6 +13,11 @@ import fullcourt.engine.processor.ProcessorBug;
 import fullcourt.engine.processor.RetryableFailure;
 import fullcourt.engine.processor.TaskContext;
 import fullcourt.engine.warehouse.DuckDbWarehouse;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Scope;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -70,6 +75,22 @@ class TaskRunnerTest {
             assertThat(task.attempt()).isEqualTo(2);
             assertThat(task.cancellation().isCancelled()).isFalse();
         });
+    }
+
+    @Test
+    void theProcessorRunsInTheTraceOfTheWorkerThatWaitsForIt() {
+        // the worker's task span, current on the worker thread; the processor runs on a task thread
+        Span taskSpan = Span.wrap(SpanContext.create("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7",
+                TraceFlags.getSampled(), TraceState.getDefault()));
+        AtomicReference<SpanContext> seen = new AtomicReference<>();
+        try (Scope scope = taskSpan.makeCurrent()) {
+            runner.run(processor("team_totals", task -> {
+                seen.set(Span.current().getSpanContext());
+                return Outcome.skipped("no games");
+            }), TEAM_TOTALS, JAN_2, "run-7", 1);
+        }
+
+        assertThat(seen.get()).isEqualTo(taskSpan.getSpanContext());
     }
 
     @Test

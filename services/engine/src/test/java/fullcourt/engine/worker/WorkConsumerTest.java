@@ -12,6 +12,7 @@ import fullcourt.engine.processor.Processor;
 import fullcourt.engine.processor.ProcessorBug;
 import fullcourt.engine.processor.RetryableFailure;
 import fullcourt.engine.processor.TaskContext;
+import fullcourt.engine.tracing.TaskSpans;
 import fullcourt.engine.transport.IncomingPubSubMetadata;
 import fullcourt.engine.testing.MessageEmitter;
 import fullcourt.engine.transport.OutgoingPubSubMetadata;
@@ -23,6 +24,7 @@ import fullcourt.messages.TaskEvent;
 import fullcourt.messages.TaskEventType;
 import fullcourt.messages.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
@@ -269,6 +271,7 @@ class WorkConsumerTest {
         c.out = new CapturingEmitter();
         c.meters = new SimpleMeterRegistry();
         c.dispatchTokens = TOKENS;
+        c.spans = new TaskSpans(OpenTelemetry.noop());
         c.start(new StartupEvent());
         return c;
     }
