@@ -22,7 +22,7 @@ public interface CoordinatorConfig {
      * Dispatches per output table in any 10 s, across all runs, or 0 for no pacing (DuckDB has no such limit). BigQuery
      * allows 50 partition modifications per 10 s per partitioned table and every task writes one partition; the
      * production profile keeps headroom below 50 because a write lands a query's duration after its dispatch (see
-     * {@code dispatch.TablePacing} and README "Quotas the design respects").
+     * {@code dispatch.TablePacing} and README "Partition writes per table" under Production).
      */
     @WithName("table-dispatches-per-10s")
     @WithDefault("0")

@@ -16,7 +16,7 @@ import java.util.Optional;
  * so the budget is kept here; a table without room holds only its own tasks, never another table's.
  *
  * <p>A dispatch is counted at its DISPATCHED time, so a coordinator that rebuilds from the ledger keeps the budget
- * already spent. The write itself happens a query's duration later: see the README ("Quotas the design respects")
+ * already spent. The write itself happens a query's duration later: see the README ("Partition writes per table")
  * for the headroom that leaves.
  */
 public final class TablePacing {
