@@ -10,15 +10,15 @@ import java.util.function.ToLongFunction;
 
 /**
  * The least makespan any scheduler could reach with these task durations:
- * max(total work / global limit, longest dependency chain). Per-processor limits add a third
- * bound, max over processors of (its work / its limit), reported apart because the targets are
- * stated against the first two.
+ * max(total work / global limit, total slot time / slot pool, longest dependency chain). Per-processor limits add a
+ * further bound, max over processors of (its work / its limit), reported apart because the targets are
+ * stated against the others.
  */
-public record LowerBound(long totalWorkMillis, int globalLimit, long longestChainMillis, long perProcessorMillis,
-                         String perProcessorBinding, List<TaskKey> longestChain) {
+public record LowerBound(long totalWorkMillis, int globalLimit, long slotBoundMillis, long longestChainMillis,
+                         long perProcessorMillis, String perProcessorBinding, List<TaskKey> longestChain) {
 
     public long millis() {
-        return Math.max(ceilDiv(totalWorkMillis, globalLimit), longestChainMillis);
+        return Math.max(Math.max(ceilDiv(totalWorkMillis, globalLimit), slotBoundMillis), longestChainMillis);
     }
 
     public long withPerProcessorMillis() {
@@ -27,6 +27,12 @@ public record LowerBound(long totalWorkMillis, int globalLimit, long longestChai
 
     public static LowerBound of(Map<TaskKey, List<TaskKey>> upstreams, ToLongFunction<TaskKey> millis, int globalLimit,
                                 ToLongFunction<String> processorLimit) {
+        return of(upstreams, millis, globalLimit, SlotPool.UNLIMITED, processorLimit);
+    }
+
+    /** With slots: every task holds {@code slots.slotsPerQuery()} for its duration, the pool holds the sum. */
+    public static LowerBound of(Map<TaskKey, List<TaskKey>> upstreams, ToLongFunction<TaskKey> millis, int globalLimit,
+                                SlotPool slots, ToLongFunction<String> processorLimit) {
         long total = 0;
         Map<String, Long> perProcessor = new HashMap<>();
         for (TaskKey t : upstreams.keySet()) {
@@ -53,7 +59,8 @@ public record LowerBound(long totalWorkMillis, int globalLimit, long longestChai
                 binding = e.getKey();
             }
         }
-        return new LowerBound(total, globalLimit, chain, perBound, binding, chainEndingAt(last, upstreams, finish));
+        long slotBound = (long) Math.ceil((double) total * slots.slotsPerQuery() / slots.slots());
+        return new LowerBound(total, globalLimit, slotBound, chain, perBound, binding, chainEndingAt(last, upstreams, finish));
     }
 
     /** The longest chain, first task first: from its last task back through the upstream that finishes last. */

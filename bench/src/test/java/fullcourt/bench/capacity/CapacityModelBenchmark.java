@@ -2,11 +2,11 @@ package fullcourt.bench.capacity;
 
 import org.junit.jupiter.api.Test;
 
-/** Section 4 of the report: runs in the benchmark build only (-Pbench), with the others. */
+/** Section 4 of the report (policies, slot contention, table pacing): runs in the benchmark build only (-Pbench). */
 class CapacityModelBenchmark {
 
     @Test
-    void predictsThePlatformBackfillUnderEachPolicy() {
+    void predictsThePlatformBackfillUnderEachPolicySlotDemandAndPacing() {
         CapacityModel.main(new String[0]);
     }
 }

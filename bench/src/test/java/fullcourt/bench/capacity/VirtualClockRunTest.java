@@ -1,6 +1,7 @@
 package fullcourt.bench.capacity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import fullcourt.coordinator.TaskKey;
 import fullcourt.engine.catalog.Catalog;
@@ -13,6 +14,7 @@ import fullcourt.messages.BackfillRequest;
 import fullcourt.messages.BackfillRequest.Policy;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class VirtualClockRunTest {
@@ -91,5 +93,91 @@ class VirtualClockRunTest {
         assertThat(bound.longestChain()).extracting(TaskKey::date).containsOnly(bound.longestChain().get(0).date());
         LowerBound tight = LowerBound.of(r.upstreams(), t -> 10_000, 2, p -> 1);
         assertThat(tight.millis()).isEqualTo(45_000); // 90 s over 2 slots
+    }
+
+    /** One processor, {@code dates} dates from D1, up to {@code limit} in flight. */
+    private static SimulationResult runOne(int dates, int limit, SlotPool slots, int pacing, TaskDurations durations) {
+        Catalog one = Catalog.of(List.of(declare("a", 3, limit)));
+        BackfillRequest request = BackfillRequest.forRange("sim", D1, D1.plusDays(dates - 1)).withPhases(List.of(3));
+        return new VirtualClockRun(one, SeasonCalendar.EMPTY, limit, slots, pacing).run(request, durations);
+    }
+
+    @Test
+    void twoQueriesSharingAPoolRunAtItsShareOverTheirDemand() {
+        // a 10 s and a 30 s query (at full speed), each wanting 100 slots, start together
+        TaskDurations tenAndThirty = t -> t.date().equals(D1) ? 10_000 : 30_000;
+        // pool 100: each gets 50 of its 100, half speed; the short one ends at 10 / 0.5 = 20 s, when the long one has
+        // done 10 s of its 30; alone, it does the other 20 s at full speed: 40 s
+        SimulationResult half = runOne(2, 2, new SlotPool(100, 100), 0, tenAndThirty);
+        assertThat(half.endMillis()).containsEntry(new TaskKey("a", D1), 20_000L)
+                .containsEntry(new TaskKey("a", D1.plusDays(1)), 40_000L);
+        // pool 150: 75 each, 0.75 speed: 10 / 0.75 = 13.333 s; the long one has done 10 s, 20 s left: 33.333 s
+        SimulationResult threeQuarters = runOne(2, 2, new SlotPool(150, 100), 0, tenAndThirty);
+        assertThat(threeQuarters.endMillis()).containsEntry(new TaskKey("a", D1), 13_333L)
+                .containsEntry(new TaskKey("a", D1.plusDays(1)), 33_333L);
+        // pool 200: both fit, no stretch
+        SimulationResult fits = runOne(2, 2, new SlotPool(200, 100), 0, tenAndThirty);
+        assertThat(fits.endMillis()).containsEntry(new TaskKey("a", D1), 10_000L)
+                .containsEntry(new TaskKey("a", D1.plusDays(1)), 30_000L);
+        assertThat(fits.stretch()).isEqualTo(1.0);
+        assertThat(half.stretch()).isEqualTo((20 + 40) / 40.0);
+    }
+
+    @Test
+    void withoutContentionTheSlotModelGivesTheFiguresOfTheModelWithoutSlots() {
+        // 100 in flight x 20 slots = the 2,000-slot pool exactly: nothing stretches, every task ends when it did
+        // before slots were modelled
+        TaskDurations varied = t -> 1_000L * (1 + t.date().getDayOfYear() * 7 % 13);
+        SimulationResult before = runOne(300, 100, SlotPool.UNLIMITED, 0, varied);
+        SimulationResult slots = runOne(300, 100, new SlotPool(SlotPool.ON_DEMAND_SLOTS, 20), 0, varied);
+        assertThat(slots.peakInFlight()).isEqualTo(100);
+        assertThat(slots.makespanMillis()).isEqualTo(before.makespanMillis());
+        assertThat(slots.endMillis()).isEqualTo(before.endMillis());
+        assertThat(slots.stretch()).isEqualTo(1.0);
+        // one query more than the pool holds at full speed, and everything stretches
+        SimulationResult over = runOne(300, 101, new SlotPool(SlotPool.ON_DEMAND_SLOTS, 20), 0, varied);
+        assertThat(over.stretch()).isGreaterThan(1.0);
+    }
+
+    @Test
+    void slotTimeIsConservedWhateverTheContention() {
+        // 40 dates of 1-13 s at 50 slots a query, 10 in flight on a 200-slot pool (4 at full speed): the slot time
+        // handed out equals the work at full speed times 50, and the makespan is at least that over the pool
+        TaskDurations varied = t -> 1_000L * (1 + t.date().getDayOfYear() * 7 % 13);
+        SimulationResult r = runOne(40, 10, new SlotPool(200, 50), 0, varied);
+        long work = 0;
+        for (int i = 0; i < 40; i++) {
+            work += varied.millis(new TaskKey("a", D1.plusDays(i)));
+        }
+        assertThat(r.totalWorkMillis()).isEqualTo(work);
+        assertThat(r.slotMillis()).isCloseTo(work * 50.0, within(1e-6 * work * 50));
+        assertThat(r.makespanMillis()).isGreaterThanOrEqualTo(work * 50 / 200);
+        assertThat(r.stretch()).isGreaterThan(1.0);
+        LowerBound bound = LowerBound.of(r.upstreams(), varied::millis, 10, new SlotPool(200, 50), p -> 10);
+        assertThat(bound.slotBoundMillis()).isEqualTo(work * 50 / 200);
+    }
+
+    @Test
+    void pacingKeepsEachTableAtItsBudgetPer10sAndLeavesOtherTablesAlone() {
+        // 1,000 dates of a 100 ms query, 1,000 in flight allowed: unpaced, every partition of the table is written
+        // within 100 ms; paced at 50 per 10 s, 50 go out every 10 s: the last batch (dates 951-1,000) at 190 s
+        SimulationResult unpaced = runOne(1_000, 1_000, SlotPool.UNLIMITED, 0, t -> 100);
+        assertThat(unpaced.writesPer10s().maxPerWindow()).isEqualTo(1_000);
+        SimulationResult paced = runOne(1_000, 1_000, SlotPool.UNLIMITED, 50, t -> 100);
+        assertThat(paced.dispatchesPer10s().maxPerWindow()).isEqualTo(50);
+        assertThat(paced.writesPer10s().maxPerWindow()).isEqualTo(50);
+        assertThat(paced.makespanMillis()).isEqualTo(190_000 + 100);
+        // a second, slow table beside the hot one: its tasks start and end as they would alone
+        Catalog two = Catalog.of(List.of(declare("hot", 3, 1_000), declare("slow", 3, 1_000)));
+        BackfillRequest request = BackfillRequest.forRange("sim", D1, D1.plusDays(199)).withPhases(List.of(3));
+        TaskDurations durations = t -> t.processor().equals("hot") ? 100 : 20_000;
+        SimulationResult both = new VirtualClockRun(two, SeasonCalendar.EMPTY, 10_000, SlotPool.UNLIMITED, 50)
+                .run(request, durations);
+        Map<TaskKey, Long> slowEnds = both.endMillis();
+        for (int i = 0; i < 50; i++) {
+            assertThat(slowEnds).containsEntry(new TaskKey("slow", D1.plusDays(i)), 20_000L);
+            assertThat(slowEnds).containsEntry(new TaskKey("slow", D1.plusDays(150 + i)), 50_000L);
+        }
+        assertThat(slowEnds).containsEntry(new TaskKey("hot", D1.plusDays(199)), 30_100L);
     }
 }

@@ -2,8 +2,10 @@ package fullcourt.coordinator;
 
 import fullcourt.coordinator.dispatch.AdaptiveLimit;
 import fullcourt.coordinator.dispatch.LedgerFold;
+import fullcourt.coordinator.dispatch.PacingAlarm;
 import fullcourt.coordinator.dispatch.RunBook;
 import fullcourt.coordinator.dispatch.Scheduler;
+import fullcourt.coordinator.dispatch.TablePacing;
 import fullcourt.coordinator.intake.BackfillRequests;
 import fullcourt.coordinator.intake.TaskEventQueue;
 import fullcourt.coordinator.intake.TaskOutcomes;
@@ -84,6 +86,7 @@ public class Coordinator {
     private final TaskSpans spans;
 
     private volatile CoordinatorLoop loop;
+    private PacingAlarm pacingAlarm;
     private RunBook book;
     private AdaptiveLimit adaptive;
     private BackfillRequests requests;
@@ -159,11 +162,13 @@ public class Coordinator {
         }
         CoordinatorLoop l = new CoordinatorLoop(clock, metrics);
         loop = l;
+        pacingAlarm = new PacingAlarm(clock, () -> submit(() -> book.afterChange()));
         taskEvents = new TaskEventQueue(l::execute, bodies -> outcomes.taskEvents(bodies));
         try {
             rebuildOnLoop();
         } catch (RuntimeException e) {
             l.shutdownNow(); // a later takeover starts a fresh one
+            pacingAlarm.close();
             throw e;
         }
         started = true;
@@ -172,14 +177,15 @@ public class Coordinator {
     private void rebuildOnLoop() {
         call(() -> {
             Planner planner = new Planner(catalog);
-            Scheduler scheduler = new Scheduler(catalog, config.globalInFlight());
+            Scheduler scheduler = new Scheduler(catalog, config.globalInFlight(),
+                    TablePacing.perTenSeconds(config.tableDispatchesPer10s()));
             CoordinatorConfig.Adaptive a = config.adaptive();
             adaptive = new AdaptiveLimit(config.globalInFlight(), a.enabled(), a.decreaseFactor(), a.increaseAfter(),
                     a.cooldown());
             CoordinatorLease lease = lease();
             TaskLedger ledger = lease == null ? new TaskLedger(warehouse) : new TaskLedger(warehouse, lease);
             book = new RunBook(scheduler, ledger, lease, metrics, clock, tokens, out, spans, runFinished::fire,
-                    taskDied::fire);
+                    taskDied::fire, pacingAlarm::wakeAt);
             requests = new BackfillRequests(book, planner, catalog, warehouse, lineage, config, metrics, clock);
             actions = new RunActions(book, clock);
             outcomes = new TaskOutcomes(book, new InboundScreen(new MessageScreen(tokens, metrics)), adaptive, metrics,
@@ -239,6 +245,7 @@ public class Coordinator {
             return;
         }
         started = false;
+        pacingAlarm.close();
         loop.shutdown(Duration.ofSeconds(30));
     }
 

@@ -2,6 +2,7 @@ package fullcourt.coordinator;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -16,6 +17,16 @@ public interface CoordinatorConfig {
      */
     @WithDefault("16")
     int globalInFlight();
+
+    /**
+     * Dispatches per output table in any 10 s, across all runs, or 0 for no pacing (DuckDB has no such limit). BigQuery
+     * allows 50 partition modifications per 10 s per partitioned table and every task writes one partition; the
+     * production profile keeps headroom below 50 because a write lands a query's duration after its dispatch (see
+     * {@code dispatch.TablePacing} and README "Partition writes per table" under Production).
+     */
+    @WithName("table-dispatches-per-10s")
+    @WithDefault("0")
+    int tableDispatchesPer10s();
 
     /** How the global in-flight limit adapts to quota errors (see {@code AdaptiveLimit}). */
     Adaptive adaptive();

@@ -49,11 +49,15 @@ public final class RunBook {
     /** {@code lease} may be null (no lease: nothing to check before dispatching). */
     private final java.util.function.Consumer<fullcourt.coordinator.RunFinished> runFinished;
     private final java.util.function.Consumer<fullcourt.coordinator.TaskDied> taskDied;
+    /** Told when a table's pacing lets READY tasks go again, so that a turn runs then (see {@link PacingAlarm}). */
+    private final java.util.function.Consumer<Instant> wakeAt;
 
     public RunBook(Scheduler scheduler, TaskLedger ledger, CoordinatorLease lease, CoordinatorMetrics metrics,
                    Clock clock, DispatchToken tokens, Emitter<Object> out, TaskSpans spans,
                    java.util.function.Consumer<fullcourt.coordinator.RunFinished> runFinished,
-                   java.util.function.Consumer<fullcourt.coordinator.TaskDied> taskDied) {
+                   java.util.function.Consumer<fullcourt.coordinator.TaskDied> taskDied,
+                   java.util.function.Consumer<Instant> wakeAt) {
+        this.wakeAt = wakeAt;
         this.runFinished = runFinished;
         this.taskDied = taskDied;
         this.scheduler = scheduler;
@@ -143,8 +147,9 @@ public final class RunBook {
             if (lease != null) {
                 lease.check(); // never publish work without the lease; the DISPATCHED rows are fenced in the ledger too
             }
-            List<Dispatch> chosen = scheduler.selectDispatches();
+            List<Dispatch> chosen = scheduler.selectDispatches(clock.instant());
             if (chosen.isEmpty()) {
+                scheduler.nextPacingRelease(clock.instant()).ifPresent(wakeAt);
                 return;
             }
             List<CompletableFuture<Void>> sent = new ArrayList<>(chosen.size());

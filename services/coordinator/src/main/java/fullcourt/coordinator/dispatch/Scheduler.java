@@ -45,7 +45,8 @@ import java.util.function.Predicate;
  *   <li>{@code sequential}: the first READY task in plan order (date, then phase), and only
  *       while no other task of the run is in flight.
  * </ul>
- * The per-processor and global in-flight limits apply on top of every policy, across all runs.
+ * The per-processor and global in-flight limits apply on top of every policy, across all runs, and so does the
+ * {@link TablePacing} of dispatches per output table.
  */
 public final class Scheduler {
 
@@ -56,11 +57,17 @@ public final class Scheduler {
     private final Map<String, Integer> inFlightPerProcessor = new HashMap<>();
     private final Set<TaskKey> doneEver = new HashSet<>();
     private final Map<Integer, Long> finishedPerPhase = new java.util.TreeMap<>();
+    private final TablePacing pacing;
     private int globalLimit;
 
     public Scheduler(Catalog catalog, int globalLimit) {
+        this(catalog, globalLimit, TablePacing.none());
+    }
+
+    public Scheduler(Catalog catalog, int globalLimit, TablePacing pacing) {
         this.catalog = catalog;
         this.globalLimit = globalLimit;
+        this.pacing = pacing;
         this.order = Comparator.comparing(TaskKey::date)
                 .thenComparing(t -> catalog.get(t.processor()).phase())
                 .thenComparing(TaskKey::processor);
@@ -146,6 +153,7 @@ public final class Scheduler {
                     move(run, t, TaskStatus.DISPATCHED);
                     t.dispatch = e.dispatch();
                     t.dispatchedAt = e.at();
+                    pacing.record(table(t.key), e.at());
                     enterFlight(run, t);
                 }
             }
@@ -308,18 +316,27 @@ public final class Scheduler {
         }
     }
 
-    /**
-     * READY tasks to send now, earliest date first across runs, as each run's policy allows, within
-     * the global and per-processor in-flight limits, and never a (processor, date) already in flight
-     * in any run. Changes nothing: the caller publishes, records DISPATCHED, and applies it.
-     */
+    /** {@link #selectDispatches(java.time.Instant)} for a scheduler without table pacing, which needs no time. */
     public List<Dispatch> selectDispatches() {
+        if (pacing.paces()) {
+            throw new IllegalStateException("a scheduler pacing its tables selects at a given time");
+        }
+        return selectDispatches(java.time.Instant.EPOCH);
+    }
+
+    /**
+     * READY tasks to send at {@code now}, earliest date first across runs, as each run's policy allows, within
+     * the global and per-processor in-flight limits and each output table's pacing, and never a (processor, date)
+     * already in flight in any run. Changes nothing: the caller publishes, records DISPATCHED, and applies it.
+     */
+    public List<Dispatch> selectDispatches(java.time.Instant now) {
         List<Dispatch> out = new ArrayList<>();
         int room = globalLimit - inFlight.size();
         if (room <= 0) {
             return out;
         }
         Map<String, Integer> flying = new HashMap<>(inFlightPerProcessor);
+        Map<String, Integer> tableRoom = new HashMap<>();
         Set<TaskKey> taken = new HashSet<>(inFlight.keySet());
         Set<String> saturated = new HashSet<>();
         int processors = catalog.names().size();
@@ -336,13 +353,16 @@ public final class Scheduler {
             Cursor c = merge.poll();
             TaskKey key = c.head;
             int limit = catalog.get(key.processor()).concurrency();
-            int now = flying.getOrDefault(key.processor(), 0);
-            if (now >= limit) {
+            int flyingNow = flying.getOrDefault(key.processor(), 0);
+            String table = table(key);
+            int tableLeft = tableRoom.computeIfAbsent(table, tb -> pacing.room(tb, now));
+            if (flyingNow >= limit || tableLeft == 0) {
                 saturated.add(key.processor());
             } else if (!taken.contains(key)) {
                 TaskRecord t = c.run.tasks.get(key);
                 out.add(new Dispatch(c.run.runId, key, t.dispatch + 1, catalog.get(key.processor()).phase()));
-                flying.put(key.processor(), now + 1);
+                flying.put(key.processor(), flyingNow + 1);
+                tableRoom.put(table, tableLeft - 1);
                 taken.add(key);
             }
             if (c.it.hasNext()) {
@@ -351,6 +371,18 @@ public final class Scheduler {
             }
         }
         return out;
+    }
+
+    /**
+     * When a table whose pacing budget is spent at {@code now} may take a dispatch again: the caller selects anew
+     * then, or READY tasks held only by pacing would wait for an unrelated event.
+     */
+    public Optional<java.time.Instant> nextPacingRelease(java.time.Instant now) {
+        return pacing.nextRelease(now);
+    }
+
+    private String table(TaskKey key) {
+        return catalog.get(key.processor()).table();
     }
 
     /** The run's READY tasks that its policy lets start now, in plan order; the run's ready set is not empty. */

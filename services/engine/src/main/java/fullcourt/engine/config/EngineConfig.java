@@ -2,6 +2,7 @@ package fullcourt.engine.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /** Settings every Fullcourt service shares: where the catalog and the warehouse are. */
 @ConfigMapping(prefix = "fullcourt")
@@ -60,6 +61,7 @@ public interface EngineConfig {
          * Partition writes this process starts per table and 10 s. BigQuery allows 50 modifications per 10 s per
          * partitioned table; a table is written by one phase service, so 12 keeps up to 4 instances under it.
          */
+        @WithName("partition-writes-per-10s") // as documented; the derived name would be partition-writes-per10s
         @WithDefault("12")
         int partitionWritesPer10s();
     }
