@@ -1,0 +1,176 @@
+package fullcourt.coordinator.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fullcourt.coordinator.TaskKey;
+import fullcourt.coordinator.lease.CoordinatorLease;
+import fullcourt.coordinator.lease.LeaseTable;
+import fullcourt.coordinator.lease.NotLeaseHolder;
+import fullcourt.engine.testing.ManualClock;
+import fullcourt.engine.warehouse.Column;
+import fullcourt.engine.warehouse.DuckDbWarehouse;
+import fullcourt.engine.warehouse.ForwardingWarehouse;
+import fullcourt.engine.warehouse.RowAppends;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The ledger on a warehouse that appends without DML, as BigQuery's Storage Write API does (the adapter's own
+ * contract test covers the wire): rows reach {@link RowAppends} as written, no INSERT statement is run, and the lease
+ * still fences them although the append carries no condition. The appended rows land in an in-memory DuckDB so that
+ * they can be read back.
+ */
+class StreamedLedgerTest {
+
+    static final Instant T0 = Instant.parse("2026-01-05T10:00:00Z");
+    static final Duration LEASE = Duration.ofSeconds(30);
+
+    /** What the warehouse was asked to append, and a hook run before the rows land. */
+    static final class RecordingAppends implements RowAppends {
+        final List<String> tables = new ArrayList<>();
+        final List<List<Map<String, Object>>> batches = new ArrayList<>();
+        Runnable beforeLanding = () -> { };
+        DuckDbWarehouse target;
+
+        @Override
+        public void append(String table, List<Column> columns, List<Map<String, Object>> rows) {
+            tables.add(table);
+            batches.add(rows);
+            Runnable hook = beforeLanding;
+            beforeLanding = () -> { };
+            hook.run();
+            String names = columns.stream().map(Column::name).collect(Collectors.joining(", "));
+            String params = columns.stream().map(c -> "@" + c.name()).collect(Collectors.joining(", "));
+            target.updateBatch("INSERT INTO " + table + " (" + names + ") VALUES (" + params + ")", rows);
+        }
+    }
+
+    /** DuckDB with a Storage Write-like path, counting the INSERT statements the ledger sends itself. */
+    static final class StreamingWarehouse extends ForwardingWarehouse {
+        final RecordingAppends appends;
+        int ledgerInserts;
+
+        StreamingWarehouse(DuckDbWarehouse duckdb, RecordingAppends appends) {
+            super(duckdb);
+            this.appends = appends;
+            appends.target = duckdb;
+        }
+
+        @Override
+        public long update(String sql, Map<String, Object> params) {
+            ledgerInserts += sql.startsWith("INSERT INTO ops.task_events") ? 1 : 0;
+            return super.update(sql, params);
+        }
+
+        @Override
+        public void updateBatch(String sql, List<Map<String, Object>> paramSets) {
+            ledgerInserts += sql.startsWith("INSERT INTO ops.task_events") ? 1 : 0;
+            super.updateBatch(sql, paramSets);
+        }
+
+        @Override
+        public Optional<RowAppends> rowAppends() {
+            return Optional.of(appends);
+        }
+    }
+
+    final DuckDbWarehouse duckdb = DuckDbWarehouse.open(":memory:");
+    final RecordingAppends appends = new RecordingAppends();
+    final StreamingWarehouse warehouse = new StreamingWarehouse(duckdb, appends);
+    final LeaseTable table = LeaseTable.on(warehouse);
+    final ManualClock clockA = new ManualClock(T0);
+    final ManualClock clockB = new ManualClock(T0);
+    final CoordinatorLease a = new CoordinatorLease(table, "coordinator", "a", LEASE, clockA);
+    final CoordinatorLease b = new CoordinatorLease(table, "coordinator", "b", LEASE, clockB);
+
+    @AfterEach
+    void close() {
+        duckdb.close();
+    }
+
+    static LedgerEvent succeeded(String runId, int day) {
+        return LedgerEvent.task(runId, new TaskKey("a", LocalDate.of(2022, 1, day)), LedgerEventType.SUCCEEDED, 1, 1,
+                T0, null);
+    }
+
+    static List<String> taskIds(List<LedgerEvent> events) {
+        return events.stream().map(e -> e.task().taskId()).toList();
+    }
+
+    @Test
+    void batchGoesToTheTableThroughRowAppendsAsTheLedgerRowsWithoutAnInsertStatement() {
+        a.tryTake();
+        TaskLedger ledger = new TaskLedger(warehouse, a);
+
+        ledger.append(List.of(succeeded("r1", 1), succeeded("r1", 2)));
+
+        assertThat(appends.tables).containsExactly("ops.task_events");
+        assertThat(appends.batches).hasSize(1);
+        assertThat(appends.batches.get(0)).extracting(r -> r.get("seq") + " " + r.get("task_id") + " "
+                + r.get("task_date") + " " + r.get("event") + " " + r.get("epoch"))
+                .containsExactly("1 a/2022-01-01 2022-01-01 SUCCEEDED 1", "2 a/2022-01-02 2022-01-02 SUCCEEDED 1");
+        assertThat(warehouse.ledgerInserts).isZero();
+        assertThat(ledger.readAll()).containsExactly(succeeded("r1", 1), succeeded("r1", 2));
+    }
+
+    @Test
+    void appendOfACoordinatorWhoseLeaseWasTakenIsRefusedBeforeSendingAnything() {
+        a.tryTake();
+        TaskLedger staleLedger = new TaskLedger(warehouse, a);
+        staleLedger.append(List.of(succeeded("r1", 1)));
+        clockB.advance(Duration.ofSeconds(31)); // a was paused past its lease; its own clock says it still holds it
+        b.tryTake();
+        assertThat(a.held()).isTrue(); // so only the lease row in the warehouse can stop it
+
+        assertThatThrownBy(() -> staleLedger.append(List.of(succeeded("r1", 2))))
+                .isInstanceOf(NotLeaseHolder.class).hasMessageContaining("epoch 1");
+
+        assertThat(appends.batches).hasSize(1);
+        assertThat(a.held()).isFalse();
+        assertThat(a.status()).contains("refused a ledger write of epoch 1");
+    }
+
+    @Test
+    void rowsOfAnOldEpochLandingAfterTheTakeoverAreSetAsideWhenTheLedgerIsRead() {
+        a.tryTake();
+        TaskLedger ledgerA = new TaskLedger(warehouse, a);
+        ledgerA.append(List.of(succeeded("r1", 1))); // seq 1, epoch 1
+        List<TaskLedger> ledgerB = new ArrayList<>();
+        // a's next append passes its confirmation, then b takes over and writes before a's rows land
+        appends.beforeLanding = () -> {
+            clockB.advance(Duration.ofSeconds(31));
+            assertThat(b.tryTake()).isTrue();
+            ledgerB.add(new TaskLedger(warehouse, b)); // reads MAX(seq) = 1
+            ledgerB.get(0).append(List.of(succeeded("r1", 3))); // seq 2, epoch 2
+        };
+
+        ledgerA.append(List.of(succeeded("r1", 2), succeeded("r1", 4))); // seq 2 and 3, epoch 1: late
+
+        LedgerRows.Read read = ledgerB.get(0).read();
+        assertThat(taskIds(read.rows())).containsExactly("a/2022-01-01", "a/2022-01-03");
+        assertThat(read.quarantined()).extracting(LedgerRows.Quarantined::row).containsExactly("seq 2", "seq 3");
+        assertThat(read.quarantined()).allSatisfy(q -> assertThat(q.reason())
+                .isEqualTo("written under lease epoch 1 after epoch 2 had taken over: an append of a coordinator"
+                        + " that had lost the lease"));
+    }
+
+    @Test
+    void rowsWithoutAnEpochAreNeverSetAside() {
+        TaskLedger unfenced = new TaskLedger(warehouse);
+        a.tryTake();
+        new TaskLedger(warehouse, a).append(List.of(succeeded("r1", 1)));
+
+        unfenced.append(List.of(succeeded("r1", 2))); // no lease at all: epoch null, after a row of epoch 1
+
+        assertThat(taskIds(unfenced.readAll())).containsExactly("a/2022-01-01", "a/2022-01-02");
+    }
+}
