@@ -103,6 +103,15 @@ class StorageWriteAppendsContractTest {
         return rows;
     }
 
+    /** A row as decoded from the wire, fields in the schema's order. */
+    static Map<String, Object> fields(Object... namesAndValues) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            row.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return row;
+    }
+
     static List<Long> seqs(List<Map<String, Object>> rows) {
         return rows.stream().map(r -> (Long) r.get("seq")).toList();
     }
@@ -119,29 +128,12 @@ class StorageWriteAppendsContractTest {
         assertThat(sent.offset()).isZero();
         // on the wire: DATE as days since 1970-01-01 (2024-01-14 is day 19,736), TIMESTAMP as microseconds since the
         // epoch (1,705,320,000 s and 123,456 us), INT64 as long; a null is a field left unset
-        Map<String, Object> task = new LinkedHashMap<>();
-        task.put("seq", 1L);
-        task.put("run_id", "run-1");
-        task.put("task_id", "player_game_summary/2024-01-14");
-        task.put("processor", "player_game_summary");
-        task.put("task_date", 19_736);
-        task.put("event", "SUCCEEDED");
-        task.put("dispatch", 1L);
-        task.put("attempt", 2L);
-        task.put("event_at", 1_705_320_000_123_456L);
-        task.put("row_count", 241L);
-        task.put("duration_ms", 1_830L);
-        task.put("recorded_at", 1_705_320_001_123_456L);
-        task.put("epoch", 3L);
-        Map<String, Object> run = new LinkedHashMap<>();
-        run.put("seq", 2L);
-        run.put("run_id", "run-1");
-        run.put("event", "CANCEL_REQUESTED");
-        run.put("dispatch", 0L);
-        run.put("attempt", 0L);
-        run.put("event_at", 1_705_320_000_123_456L);
-        run.put("recorded_at", 1_705_320_000_123_456L);
-        run.put("epoch", 3L);
+        Map<String, Object> task = fields("seq", 1L, "run_id", "run-1", "task_id", "player_game_summary/2024-01-14",
+                "processor", "player_game_summary", "task_date", 19_736, "event", "SUCCEEDED", "dispatch", 1L,
+                "attempt", 2L, "event_at", 1_705_320_000_123_456L, "row_count", 241L, "duration_ms", 1_830L,
+                "recorded_at", 1_705_320_001_123_456L, "epoch", 3L);
+        Map<String, Object> run = fields("seq", 2L, "run_id", "run-1", "event", "CANCEL_REQUESTED", "dispatch", 0L,
+                "attempt", 0L, "event_at", 1_705_320_000_123_456L, "recorded_at", 1_705_320_000_123_456L, "epoch", 3L);
         assertThat(sent.rows()).containsExactly(task, run);
         assertThat(api.rows(sent.stream())).containsExactly(task, run);
     }

@@ -1,20 +1,21 @@
-package fullcourt.coordinator.ledger;
+package fullcourt.coordinator.lease;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fullcourt.coordinator.TaskKey;
-import fullcourt.coordinator.lease.CoordinatorLease;
-import fullcourt.coordinator.lease.LeaseTable;
-import fullcourt.coordinator.lease.NotLeaseHolder;
+import static fullcourt.coordinator.lease.CoordinatorLeaseTest.LEASE;
+import static fullcourt.coordinator.lease.CoordinatorLeaseTest.T0;
+import static fullcourt.coordinator.lease.CoordinatorLeaseTest.succeeded;
+
+import fullcourt.coordinator.ledger.LedgerEvent;
+import fullcourt.coordinator.ledger.LedgerRows;
+import fullcourt.coordinator.ledger.TaskLedger;
 import fullcourt.engine.testing.ManualClock;
 import fullcourt.engine.warehouse.Column;
 import fullcourt.engine.warehouse.DuckDbWarehouse;
 import fullcourt.engine.warehouse.ForwardingWarehouse;
 import fullcourt.engine.warehouse.RowAppends;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +31,6 @@ import org.junit.jupiter.api.Test;
  * they can be read back.
  */
 class StreamedLedgerTest {
-
-    static final Instant T0 = Instant.parse("2026-01-05T10:00:00Z");
-    static final Duration LEASE = Duration.ofSeconds(30);
 
     /** What the warehouse was asked to append, and a hook run before the rows land. */
     static final class RecordingAppends implements RowAppends {
@@ -86,20 +84,19 @@ class StreamedLedgerTest {
     final DuckDbWarehouse duckdb = DuckDbWarehouse.open(":memory:");
     final RecordingAppends appends = new RecordingAppends();
     final StreamingWarehouse warehouse = new StreamingWarehouse(duckdb, appends);
-    final LeaseTable table = LeaseTable.on(warehouse);
     final ManualClock clockA = new ManualClock(T0);
     final ManualClock clockB = new ManualClock(T0);
-    final CoordinatorLease a = new CoordinatorLease(table, "coordinator", "a", LEASE, clockA);
-    final CoordinatorLease b = new CoordinatorLease(table, "coordinator", "b", LEASE, clockB);
+    final CoordinatorLease a = lease("a", clockA);
+    final CoordinatorLease b = lease("b", clockB);
+
+    /** Both coordinators' leases on the one lease table of the warehouse. */
+    CoordinatorLease lease(String holder, ManualClock clock) {
+        return new CoordinatorLease(LeaseTable.on(warehouse), "coordinator", holder, LEASE, clock);
+    }
 
     @AfterEach
     void close() {
         duckdb.close();
-    }
-
-    static LedgerEvent succeeded(String runId, int day) {
-        return LedgerEvent.task(runId, new TaskKey("a", LocalDate.of(2022, 1, day)), LedgerEventType.SUCCEEDED, 1, 1,
-                T0, null);
     }
 
     static List<String> taskIds(List<LedgerEvent> events) {
@@ -124,12 +121,7 @@ class StreamedLedgerTest {
 
     @Test
     void appendOfACoordinatorWhoseLeaseWasTakenIsRefusedBeforeSendingAnything() {
-        a.tryTake();
-        TaskLedger staleLedger = new TaskLedger(warehouse, a);
-        staleLedger.append(List.of(succeeded("r1", 1)));
-        clockB.advance(Duration.ofSeconds(31)); // a was paused past its lease; its own clock says it still holds it
-        b.tryTake();
-        assertThat(a.held()).isTrue(); // so only the lease row in the warehouse can stop it
+        TaskLedger staleLedger = CoordinatorLeaseTest.pausedPastItsLease(warehouse, a, b, clockB);
 
         assertThatThrownBy(() -> staleLedger.append(List.of(succeeded("r1", 2))))
                 .isInstanceOf(NotLeaseHolder.class).hasMessageContaining("epoch 1");
