@@ -1,11 +1,10 @@
 package fullcourt.coordinator.lease;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import static fullcourt.coordinator.lease.CoordinatorLeaseTest.LEASE;
 import static fullcourt.coordinator.lease.CoordinatorLeaseTest.T0;
 import static fullcourt.coordinator.lease.CoordinatorLeaseTest.succeeded;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fullcourt.coordinator.ledger.LedgerEvent;
 import fullcourt.coordinator.ledger.LedgerRows;

@@ -46,6 +46,9 @@ import java.util.random.RandomGenerator;
  * {@code dataset.table} and BigQuery resolves them against the project that runs the job, as
  * DuckDB resolves them against its schemas, so both run the same text.
  *
+ * <p>Append-only tables (the coordinator's ledger) are appended through the Storage Write API instead of DML
+ * ({@link #rowAppends()}, {@link StorageWriteAppends}).
+ *
  * <p>Errors BigQuery calls transient (rate limits, quotas, backend errors, 429/5xx) are retried
  * here under a {@link BackoffPolicy} (exponential, with full jitter), then surfaced as RetryableFailure; the rest are
  * PermanentFailure at once (see {@link BigQueryErrors}).
