@@ -7,18 +7,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fullcourt.coordinator.ledger.LedgerEvent;
+import fullcourt.coordinator.ledger.LedgerEventType;
 import fullcourt.coordinator.ledger.LedgerRows;
 import fullcourt.coordinator.ledger.TaskLedger;
+import fullcourt.engine.testing.FakeBigQueryWrite;
 import fullcourt.engine.testing.ManualClock;
 import fullcourt.engine.warehouse.Column;
 import fullcourt.engine.warehouse.DuckDbWarehouse;
 import fullcourt.engine.warehouse.ForwardingWarehouse;
 import fullcourt.engine.warehouse.RowAppends;
+import fullcourt.engine.warehouse.Warehouse;
+import fullcourt.engine.warehouse.bigquery.StorageWriteAppends;
+import fullcourt.infra.retry.BackoffPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -116,6 +122,39 @@ class StreamedLedgerTest {
                 .containsExactly("1 a/2022-01-01 2022-01-01 SUCCEEDED 1", "2 a/2022-01-02 2022-01-02 SUCCEEDED 1");
         assertThat(warehouse.ledgerInserts).isZero();
         assertThat(ledger.readAll()).containsExactly(succeeded("r1", 1), succeeded("r1", 2));
+    }
+
+    @Test
+    void ledgerRowsReachTheStorageWriteApiAsTheyAreWrittenAtConsecutiveOffsets() {
+        try (FakeBigQueryWrite api = FakeBigQueryWrite.start();
+             StorageWriteAppends bigquery = StorageWriteAppends.overChannel("P", api.channels(),
+                     new BackoffPolicy(3, Duration.ofMillis(1), 2.0, Duration.ofMillis(4)), new Random(1))) {
+            Warehouse onBigQuery = new ForwardingWarehouse(duckdb) {
+                @Override
+                public Optional<RowAppends> rowAppends() {
+                    return Optional.of(bigquery);
+                }
+            };
+            a.tryTake();
+            TaskLedger ledger = new TaskLedger(onBigQuery, a);
+
+            ledger.append(List.of(succeeded("r1", 1), succeeded("r1", 2)));
+            ledger.append(LedgerEvent.run("r1", LedgerEventType.RUN_FINISHED, T0, "SUCCEEDED"));
+
+            assertThat(api.appends()).extracting(FakeBigQueryWrite.Append::stream)
+                    .containsOnly("projects/P/datasets/ops/tables/task_events/streams/s1");
+            assertThat(api.appends()).extracting(FakeBigQueryWrite.Append::offset).containsExactly(0L, 2L);
+            // task_date as days since 1970-01-01 (2022-01-01 is day 18,993), event_at as microseconds (T0 is
+            // 1,767,607,200 s); recorded_at is the append's own time, so only present
+            assertThat(api.allRows()).extracting(r -> r.get("seq") + " " + r.get("run_id") + " " + r.get("task_id")
+                    + " " + r.get("processor") + " " + r.get("task_date") + " " + r.get("event") + " "
+                    + r.get("dispatch") + " " + r.get("attempt") + " " + r.get("event_at") + " " + r.get("detail")
+                    + " " + r.get("epoch") + " " + r.containsKey("recorded_at"))
+                    .containsExactly(
+                            "1 r1 a/2022-01-01 a 18993 SUCCEEDED 1 1 1767607200000000 null 1 true",
+                            "2 r1 a/2022-01-02 a 18994 SUCCEEDED 1 1 1767607200000000 null 1 true",
+                            "3 r1 null null null RUN_FINISHED 0 0 1767607200000000 SUCCEEDED 1 true");
+        }
     }
 
     @Test

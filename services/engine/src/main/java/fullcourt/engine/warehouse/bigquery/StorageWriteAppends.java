@@ -2,6 +2,7 @@ package fullcourt.engine.warehouse.bigquery;
 
 import com.google.api.gax.core.CredentialsProvider;
 import com.google.api.gax.core.FixedCredentialsProvider;
+import com.google.api.gax.core.NoCredentialsProvider;
 import com.google.api.gax.grpc.GrpcCallContext;
 import com.google.api.gax.rpc.ApiException;
 import com.google.api.gax.rpc.BidiStream;
@@ -24,6 +25,7 @@ import fullcourt.engine.processor.PermanentFailure;
 import fullcourt.engine.processor.RetryableFailure;
 import fullcourt.engine.warehouse.Column;
 import fullcourt.engine.warehouse.RowAppends;
+import fullcourt.infra.retry.BackoffPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -32,6 +34,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -48,7 +51,7 @@ import org.jboss.logging.Logger;
  * most, far inside the Storage Write API's connection and throughput quotas
  * (https://cloud.google.com/bigquery/quotas#write-api-limits).
  */
-final class StorageWriteAppends implements RowAppends, AutoCloseable {
+public final class StorageWriteAppends implements RowAppends, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(StorageWriteAppends.class);
 
@@ -121,6 +124,16 @@ final class StorageWriteAppends implements RowAppends, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Appends to the API reached through {@code channels} without credentials (a local stand-in), retrying under
+     * {@code backoff} with delays drawn from {@code jitter}.
+     */
+    public static StorageWriteAppends overChannel(String projectId, TransportChannelProvider channels,
+                                                  BackoffPolicy backoff, RandomGenerator jitter) {
+        return new StorageWriteAppends(projectId, settings(channels, NoCredentialsProvider.create()),
+                new RetryLoop(backoff, jitter), BigQueryWarehouse.APPEND_TIMEOUT);
     }
 
     static BigQueryWriteSettings settings(Credentials credentials) {

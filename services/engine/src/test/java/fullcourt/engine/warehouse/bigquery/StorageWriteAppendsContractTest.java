@@ -3,7 +3,6 @@ package fullcourt.engine.warehouse.bigquery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.api.gax.core.NoCredentialsProvider;
 import com.google.cloud.bigquery.storage.v1.CreateWriteStreamRequest;
 import com.google.cloud.bigquery.storage.v1.WriteStream;
 import fullcourt.engine.processor.PermanentFailure;
@@ -48,9 +47,7 @@ class StorageWriteAppendsContractTest {
     static final Instant AT = Instant.parse("2024-01-15T12:00:00.123456Z");
 
     final FakeBigQueryWrite api = FakeBigQueryWrite.start();
-    final StorageWriteAppends appends = new StorageWriteAppends(PROJECT,
-            StorageWriteAppends.settings(api.channels(), NoCredentialsProvider.create()),
-            new RetryLoop(FAST, new Random(7)), Duration.ofSeconds(10));
+    final StorageWriteAppends appends = StorageWriteAppends.overChannel(PROJECT, api.channels(), FAST, new Random(7));
 
     @AfterEach
     void close() {
