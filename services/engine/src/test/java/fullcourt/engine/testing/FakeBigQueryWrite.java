@@ -21,7 +21,12 @@ import com.google.protobuf.Int64Value;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.Code;
 import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
 import io.grpc.Server;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
 import io.grpc.Status;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
@@ -60,11 +65,28 @@ public final class FakeBigQueryWrite extends BigQueryWriteGrpc.BigQueryWriteImpl
     private final List<Append> appends = new ArrayList<>();
     private final Map<String, List<Map<String, Object>>> streams = new LinkedHashMap<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
+    private final List<String> appendRoutings = new ArrayList<>();
+
+    private static final Metadata.Key<String> ROUTING = Metadata.Key.of("x-goog-request-params",
+            Metadata.ASCII_STRING_MARSHALLER);
 
     private FakeBigQueryWrite() {
         String name = InProcessServerBuilder.generateName();
+        ServerInterceptor routing = new ServerInterceptor() {
+            @Override
+            public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers,
+                                                               ServerCallHandler<Q, A> next) {
+                if (call.getMethodDescriptor().getFullMethodName().endsWith("/AppendRows")) {
+                    synchronized (FakeBigQueryWrite.this) {
+                        appendRoutings.add(String.valueOf(headers.get(ROUTING)));
+                    }
+                }
+                return next.startCall(call, headers);
+            }
+        };
         try {
-            server = InProcessServerBuilder.forName(name).addService(this).build().start();
+            server = InProcessServerBuilder.forName(name).addService(ServerInterceptors.intercept(this, routing)).build()
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -101,6 +123,11 @@ public final class FakeBigQueryWrite extends BigQueryWriteGrpc.BigQueryWriteImpl
 
     public synchronized List<Append> appends() {
         return List.copyOf(appends);
+    }
+
+    /** The routing header ({@code x-goog-request-params}) of each AppendRows connection, in order. */
+    public synchronized List<String> appendRoutings() {
+        return List.copyOf(appendRoutings);
     }
 
     /** The rows of one stream as written, in order. */

@@ -58,6 +58,8 @@ public final class StorageWriteAppends implements RowAppends, AutoCloseable {
     /** Serialized bytes per AppendRows request: under the API's 10 MB per request, with room for the schema. */
     static final long MAX_REQUEST_BYTES = 9L * 1024 * 1024;
 
+    static final String ROUTING_HEADER = "x-goog-request-params";
+
     /** Errors of the connection worth another attempt with the same offset. */
     private static final Set<StatusCode.Code> TRANSIENT = Set.of(StatusCode.Code.UNAVAILABLE,
             StatusCode.Code.DEADLINE_EXCEEDED, StatusCode.Code.ABORTED, StatusCode.Code.INTERNAL,
@@ -194,10 +196,15 @@ public final class StorageWriteAppends implements RowAppends, AutoCloseable {
         return name;
     }
 
-    /** One request on its own connection; returns when BigQuery acknowledged it (or said it already had it). */
+    /**
+     * One request on its own connection; returns when BigQuery acknowledged it (or said it already had it). The
+     * connection names its stream in the routing header, as the library's own StreamWriter does: a streaming call
+     * cannot take it from a request the way the client's unary calls do.
+     */
     private Void send(AppendRowsRequest request) {
         BidiStream<AppendRowsRequest, AppendRowsResponse> call = client().appendRowsCallable()
-                .call(GrpcCallContext.createDefault().withTimeoutDuration(appendTimeout));
+                .call(GrpcCallContext.createDefault().withTimeoutDuration(appendTimeout).withExtraHeaders(
+                        Map.of(ROUTING_HEADER, List.of("write_stream=" + request.getWriteStream()))));
         try {
             call.send(request);
             call.closeSend();

@@ -122,6 +122,7 @@ class StorageWriteAppendsContractTest {
         assertThat(api.appends()).hasSize(1);
         Append sent = api.appends().get(0);
         assertThat(sent.stream()).startsWith(TABLE_PATH + "/streams/");
+        assertThat(api.appendRoutings()).containsExactly("write_stream=" + sent.stream());
         assertThat(sent.offset()).isZero();
         // on the wire: DATE as days since 1970-01-01 (2024-01-14 is day 19,736), TIMESTAMP as microseconds since the
         // epoch (1,705,320,000 s and 123,456 us), INT64 as long; a null is a field left unset
