@@ -54,8 +54,9 @@ public final class FakeBigQueryWrite extends BigQueryWriteGrpc.BigQueryWriteImpl
     public record Append(String stream, long offset, List<Map<String, Object>> rows) {
     }
 
-    private enum FaultKind { FAIL_BEFORE_WRITING, FAIL_AFTER_WRITING, REFUSE_ROW }
+    private enum FaultKind { FAIL_BEFORE_WRITING, FAIL_AFTER_WRITING, REFUSE_ROW, ANSWER_ERROR }
 
+    /** {@code row}: the row refused, or the code answered. */
     private record Fault(FaultKind kind, Status status, int row, String message) {
     }
 
@@ -115,6 +116,11 @@ public final class FakeBigQueryWrite extends BigQueryWriteGrpc.BigQueryWriteImpl
     /** The next AppendRows request is refused (INVALID_ARGUMENT), naming row {@code row} and why. */
     public synchronized void refuseRowOfNextAppend(int row, String message) {
         faults.add(new Fault(FaultKind.REFUSE_ROW, null, row, message));
+    }
+
+    /** The next AppendRows request is answered with an error in the response (the call stays up), nothing written. */
+    public synchronized void answerNextAppendWith(Code code, String message) {
+        faults.add(new Fault(FaultKind.ANSWER_ERROR, null, code.getNumber(), message));
     }
 
     public synchronized List<CreateWriteStreamRequest> creates() {
@@ -185,6 +191,10 @@ public final class FakeBigQueryWrite extends BigQueryWriteGrpc.BigQueryWriteImpl
                             .addRowErrors(RowError.newBuilder().setIndex(fault.row())
                                     .setCode(RowError.RowErrorCode.FIELDS_ERROR).setMessage(fault.message()))
                             .build());
+                    return;
+                }
+                if (fault != null && fault.kind() == FaultKind.ANSWER_ERROR) {
+                    answer.onNext(inStreamError(Code.forNumber(fault.row()), fault.message()));
                     return;
                 }
                 List<Map<String, Object>> written = streams.get(stream);

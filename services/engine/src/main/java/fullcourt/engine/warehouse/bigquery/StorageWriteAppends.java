@@ -89,6 +89,16 @@ public final class StorageWriteAppends implements RowAppends, AutoCloseable {
         }
     }
 
+    /** An error BigQuery answered in the response (the connection stays up), judged by its code as a call's would be. */
+    private static final class AnsweredError extends RuntimeException {
+        final StatusCode.Code code;
+
+        AnsweredError(StatusCode.Code code, String message) {
+            super(message, null, false, false);
+            this.code = code;
+        }
+    }
+
     private final String projectId;
     private final BigQueryWriteSettings settings;
     private final RetryLoop retry;
@@ -172,7 +182,8 @@ public final class StorageWriteAppends implements RowAppends, AutoCloseable {
             retry.run(what + " at offset " + offset, never, () -> send(request), StorageWriteAppends::judge);
         } catch (PermanentFailure refused) {
             if (!(refused.getCause() instanceof RowsRefused)) {
-                streams.remove(table); // the stream itself may be gone (finalized, or deleted after long idleness)
+                // not the rows: the stream itself may be gone (finalized, deleted after long idleness) or out of step
+                streams.remove(table);
             }
             throw refused;
         } catch (RetryableFailure unknown) {
@@ -234,8 +245,8 @@ public final class StorageWriteAppends implements RowAppends, AutoCloseable {
             if (code == Code.ALREADY_EXISTS) {
                 return alreadyWritten(request);
             }
-            throw new RowsRefused("BigQuery refused the request (none of its rows was written): " + code + " "
-                    + answer.getError().getMessage());
+            StatusCode.Code status = code == null ? StatusCode.Code.UNKNOWN : StatusCode.Code.valueOf(code.name());
+            throw new AnsweredError(status, status + ": " + answer.getError().getMessage());
         }
         return null;
     }
@@ -253,11 +264,17 @@ public final class StorageWriteAppends implements RowAppends, AutoCloseable {
         if (e instanceof NoAnswer) {
             return new RetryLoop.Verdict(RetryLoop.Kind.TRANSIENT, e.getMessage());
         }
-        if (!(e instanceof ApiException api)) {
+        StatusCode.Code code;
+        String detail;
+        if (e instanceof AnsweredError answered) {
+            code = answered.code;
+            detail = answered.getMessage();
+        } else if (e instanceof ApiException api) {
+            code = api.getStatusCode().getCode();
+            detail = code + ": " + api.getMessage();
+        } else {
             return null;
         }
-        StatusCode.Code code = api.getStatusCode().getCode();
-        String detail = code + ": " + api.getMessage();
         if (code == StatusCode.Code.RESOURCE_EXHAUSTED) {
             return new RetryLoop.Verdict(RetryLoop.Kind.RATE_LIMIT, detail);
         }

@@ -2,9 +2,11 @@ package fullcourt.engine.warehouse.bigquery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.google.cloud.bigquery.storage.v1.CreateWriteStreamRequest;
 import com.google.cloud.bigquery.storage.v1.WriteStream;
+import com.google.rpc.Code;
 import fullcourt.engine.processor.PermanentFailure;
 import fullcourt.engine.processor.QuotaExceeded;
 import fullcourt.engine.processor.RetryableFailure;
@@ -205,6 +207,29 @@ class StorageWriteAppendsContractTest {
         assertThat(last.stream()).isEqualTo(TABLE_PATH + "/streams/s2");
         assertThat(last.offset()).isZero();
         assertThat(seqs(api.rows(last.stream()))).containsExactly(3L);
+    }
+
+    @Test
+    void streamAnsweringAnErrorOfItsOwnIsLeftAndTheNextAppendTakesANewStream() {
+        api.answerNextAppendWith(Code.FAILED_PRECONDITION, "Stream is already finalized");
+
+        assertThatThrownBy(() -> appends.append(TABLE, LEDGER, runRows(1, 1))).isInstanceOf(PermanentFailure.class)
+                .hasMessageContaining("FAILED_PRECONDITION: Stream is already finalized");
+        appends.append(TABLE, LEDGER, runRows(1, 1));
+
+        assertThat(api.appends()).extracting(Append::stream, Append::offset).containsExactly(
+                tuple(TABLE_PATH + "/streams/s1", 0L), tuple(TABLE_PATH + "/streams/s2", 0L));
+        assertThat(seqs(api.allRows())).containsExactly(1L);
+    }
+
+    @Test
+    void unavailableAnsweredInTheResponseIsRetriedAtTheSameOffset() {
+        api.answerNextAppendWith(Code.UNAVAILABLE, "Backend is busy");
+
+        appends.append(TABLE, LEDGER, runRows(1, 2));
+
+        assertThat(api.appends()).extracting(Append::offset).containsExactly(0L, 0L);
+        assertThat(seqs(api.allRows())).containsExactly(1L, 2L);
     }
 
     @Test
