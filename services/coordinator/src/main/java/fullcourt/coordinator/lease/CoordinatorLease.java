@@ -219,6 +219,16 @@ public final class CoordinatorLease implements WriteFence {
         return Map.of("lease_name", name, "lease_holder", holder, "lease_epoch", epoch());
     }
 
+    /** Reads the lease's row: it must still name this holder and epoch (what {@link LeaseTable#HELD} checks in SQL). */
+    @Override
+    public void confirm() {
+        long epoch = epoch();
+        LeaseRow row = table.read(name);
+        if (!holder.equals(row.holder()) || row.epoch() != epoch) {
+            throw refused();
+        }
+    }
+
     @Override
     public RuntimeException refused() {
         long epoch = epoch();

@@ -4,6 +4,7 @@ import fullcourt.coordinator.TaskKey;
 import fullcourt.engine.warehouse.Column;
 import fullcourt.engine.warehouse.ConditionalInsert;
 import fullcourt.engine.warehouse.ColumnValues;
+import fullcourt.engine.warehouse.RowAppends;
 import fullcourt.engine.warehouse.Warehouse;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -15,7 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The append-only task ledger, {@code ops.task_events} in the warehouse. The coordinator is its
- * only writer; rows are never updated, so a restart folds them back into the same state.
+ * only writer; rows are never updated, so a restart folds them back into the same state. On DuckDB a batch is one
+ * (fenced) INSERT; on BigQuery it goes through the Storage Write API ({@link Warehouse#rowAppends()}), which has none
+ * of the DML limits (25 statements per 10 s per table) a coordinator appending several times a second would exceed.
  */
 public final class TaskLedger {
 
@@ -33,8 +36,9 @@ public final class TaskLedger {
             + " dispatch, attempt, event_at, detail, row_count, duration_ms, recorded_at, epoch) VALUES (@seq, @run_id,"
             + " @task_id, @processor, @task_date, @event, @dispatch, @attempt, @event_at, @detail, @row_count,"
             + " @duration_ms, @recorded_at, @epoch)";
+    /** On a tie of seq (see {@link #read()}), the row of the newer epoch first. */
     static final String READ_ALL = "SELECT seq, run_id, task_id, event, dispatch, attempt, event_at, detail, row_count,"
-            + " duration_ms FROM " + TABLE + " ORDER BY seq";
+            + " duration_ms, epoch FROM " + TABLE + " ORDER BY seq, epoch DESC";
     static final String HISTORY = "SELECT seq, run_id, task_id, event, dispatch, attempt, event_at, detail, row_count,"
             + " duration_ms FROM " + TABLE + " WHERE run_id = @run AND task_id = @task ORDER BY seq";
 
@@ -46,6 +50,8 @@ public final class TaskLedger {
             new Column("duration_ms", "INT64"), new Column("recorded_at", "TIMESTAMP"), new Column("epoch", "INT64"));
     private final Warehouse warehouse;
     private final WriteFence fence;
+    /** The warehouse's way to append without DML, or null: SQL statements. */
+    private final RowAppends streamed;
     private final AtomicLong seq = new AtomicLong();
 
     public TaskLedger(Warehouse warehouse) {
@@ -55,10 +61,13 @@ public final class TaskLedger {
     /**
      * A ledger whose appends carry {@code fence}: each one is written only if the fence's condition holds in the same
      * statement ({@code INSERT ... SELECT ... WHERE EXISTS}), so a coordinator that lost its lease writes nothing.
+     * Appends through the Storage Write API carry no condition: the fence is confirmed in the warehouse right before
+     * each, every row records its epoch, and {@link #read()} sets aside a row of an older epoch than one before it.
      */
     public TaskLedger(Warehouse warehouse, WriteFence fence) {
         this.warehouse = warehouse;
         this.fence = fence;
+        this.streamed = warehouse.rowAppends().orElse(null);
         warehouse.update(DDL, Map.of());
         warehouse.update(ADD_EPOCH, Map.of());
         List<Map<String, Object>> max = warehouse.query(MAX_SEQ, Map.of());
@@ -66,8 +75,9 @@ public final class TaskLedger {
     }
 
     /**
-     * Appends rows in order: in one transaction when unfenced; fenced, with {@link Warehouse#appendIf} (on DuckDB all
-     * or nothing; on BigQuery in statements of up to {@link ConditionalInsert#MAX_ROWS} rows, each whole or refused).
+     * Appends rows in order: through the warehouse's {@link RowAppends} where it has one (BigQuery: each request
+     * written whole or not at all, exactly once), after confirming the fence; else in one transaction when unfenced;
+     * fenced, with {@link Warehouse#appendIf} (DuckDB: all or nothing).
      *
      * @throws InvalidLedgerRow before writing anything, when a row is one the fold would refuse ({@link LedgerRows})
      * @throws RuntimeException the fence's {@code refused()} when the warehouse refused a statement
@@ -102,6 +112,13 @@ public final class TaskLedger {
             row.put("epoch", fence == null ? null : fence.parameters().get("lease_epoch"));
             rows.add(row);
         }
+        if (streamed != null) {
+            if (fence != null) {
+                fence.confirm();
+            }
+            streamed.append(TABLE, COLUMNS, rows);
+            return;
+        }
         if (fence == null) {
             warehouse.updateBatch(APPEND, rows);
             return;
@@ -121,8 +138,12 @@ public final class TaskLedger {
     }
 
     /**
-     * Every row, in the order written: those the fold can take, and those it would refuse (unreadable, or failing
-     * {@link LedgerRows#problems}), set aside with their seq and reason.
+     * Every row, in the order written: those the fold can take, and those it would refuse (unreadable, failing
+     * {@link LedgerRows#problems}, or written under a lease epoch older than that of a row before it), set aside with
+     * their seq and reason. A coordinator that lost the lease while an append was on its way can land that append
+     * after its successor's first rows (an append through the Storage Write API carries no fence, and a DML one runs
+     * under snapshot isolation); the successor read MAX(seq) after taking the lease, so such rows come at or after its
+     * first seq, and on a tie the newer epoch sorts first.
      */
     public LedgerRows.Read read() {
         return events(READ_ALL, Map.of());
@@ -136,8 +157,18 @@ public final class TaskLedger {
     private LedgerRows.Read events(String sql, Map<String, Object> params) {
         List<LedgerEvent> out = new ArrayList<>();
         List<LedgerRows.Quarantined> quarantined = new ArrayList<>();
+        Long newestEpoch = null;
         for (Map<String, Object> r : warehouse.query(sql, params)) {
             String where = "seq " + r.get("seq");
+            Long epoch = r.get("epoch") == null ? null : ((Number) r.get("epoch")).longValue();
+            if (epoch != null && newestEpoch != null && epoch < newestEpoch) {
+                quarantined.add(new LedgerRows.Quarantined(where, "written under lease epoch " + epoch + " after epoch "
+                        + newestEpoch + " had taken over: an append of a coordinator that had lost the lease"));
+                continue;
+            }
+            if (epoch != null) {
+                newestEpoch = epoch;
+            }
             LedgerEvent e;
             try {
                 e = row(r);

@@ -10,6 +10,7 @@ import fullcourt.coordinator.ledger.LedgerEventType;
 import fullcourt.coordinator.ledger.TaskLedger;
 import fullcourt.engine.testing.ManualClock;
 import fullcourt.engine.warehouse.DuckDbWarehouse;
+import fullcourt.engine.warehouse.Warehouse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -197,14 +198,24 @@ class CoordinatorLeaseTest {
         assertThat(ledger.readAll()).hasSize(2);
     }
 
+    /**
+     * {@code stale}'s ledger after one row of epoch 1, once it was paused past its lease and {@code next} took over:
+     * its own clock says it still holds the lease, so only the warehouse can stop it.
+     */
+    static TaskLedger pausedPastItsLease(Warehouse warehouse, CoordinatorLease stale, CoordinatorLease next,
+                                         ManualClock nextClock) {
+        stale.tryTake();
+        TaskLedger staleLedger = new TaskLedger(warehouse, stale);
+        staleLedger.append(List.of(succeeded("r1", 1)));
+        nextClock.advance(Duration.ofSeconds(31));
+        next.tryTake();
+        assertThat(stale.held()).isTrue();
+        return staleLedger;
+    }
+
     @Test
     void appendOfAStaleEpochIsRefusedByTheWarehouseAndWritesNothing() {
-        a.tryTake();
-        TaskLedger staleLedger = new TaskLedger(warehouse, a);
-        staleLedger.append(List.of(succeeded("r1", 1)));
-        clockB.advance(Duration.ofSeconds(31)); // a was paused past its lease; its own clock says it still holds it
-        b.tryTake();
-        assertThat(a.held()).isTrue(); // so only the warehouse can stop it
+        TaskLedger staleLedger = pausedPastItsLease(warehouse, a, b, clockB);
 
         assertThatThrownBy(() -> staleLedger.append(List.of(succeeded("r1", 2), succeeded("r1", 3))))
                 .isInstanceOf(NotLeaseHolder.class).hasMessageContaining("epoch 1");

@@ -4,6 +4,7 @@ import fullcourt.engine.processor.Cancellation;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** A warehouse passing every call to another: decorators override what they change. */
 public abstract class ForwardingWarehouse implements Warehouse {
@@ -49,5 +50,10 @@ public abstract class ForwardingWarehouse implements Warehouse {
     @Override
     public List<Column> columns(String table) {
         return delegate.columns(table);
+    }
+
+    @Override
+    public Optional<RowAppends> rowAppends() {
+        return delegate.rowAppends();
     }
 }

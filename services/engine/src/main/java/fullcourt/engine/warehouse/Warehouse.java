@@ -4,6 +4,7 @@ import fullcourt.engine.processor.Cancellation;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The warehouse port: SQL with named {@code @parameters}, never concatenated values. Errors come
@@ -66,4 +67,9 @@ public interface Warehouse {
 
     /** The columns of {@code dataset.table} in their declared order; empty when it does not exist. */
     List<Column> columns(String table);
+
+    /** Appends without DML, where this warehouse has a way (BigQuery's Storage Write API); empty: use SQL. */
+    default Optional<RowAppends> rowAppends() {
+        return Optional.empty();
+    }
 }

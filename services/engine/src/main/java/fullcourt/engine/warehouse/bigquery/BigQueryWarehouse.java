@@ -15,12 +15,14 @@ import com.google.cloud.bigquery.Table;
 import com.google.cloud.bigquery.TableId;
 import com.google.cloud.bigquery.TableResult;
 import com.google.cloud.bigquery.TimePartitioning;
+import com.google.cloud.bigquery.storage.v1.BigQueryWriteSettings;
 import fullcourt.engine.processor.Cancellation;
 import fullcourt.engine.processor.PermanentFailure;
 import fullcourt.infra.retry.BackoffPolicy;
 import fullcourt.infra.warehouse.BigQueryClients;
 import fullcourt.infra.warehouse.BigQueryErrors;
 import fullcourt.engine.warehouse.Column;
+import fullcourt.engine.warehouse.RowAppends;
 import fullcourt.engine.warehouse.Warehouse;
 import fullcourt.engine.warehouse.WriteBracket;
 import java.io.IOException;
@@ -33,6 +35,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -43,16 +46,22 @@ import java.util.random.RandomGenerator;
  * {@code dataset.table} and BigQuery resolves them against the project that runs the job, as
  * DuckDB resolves them against its schemas, so both run the same text.
  *
+ * <p>Append-only tables (the coordinator's ledger) are appended through the Storage Write API instead of DML
+ * ({@link #rowAppends()}, {@link StorageWriteAppends}).
+ *
  * <p>Errors BigQuery calls transient (rate limits, quotas, backend errors, 429/5xx) are retried
  * here under a {@link BackoffPolicy} (exponential, with full jitter), then surfaced as RetryableFailure; the rest are
  * PermanentFailure at once (see {@link BigQueryErrors}).
  */
-public class BigQueryWarehouse implements Warehouse {
+public class BigQueryWarehouse implements Warehouse, AutoCloseable {
 
     /** Rows fetched per tabledata.list page when reading query results. */
     static final long PAGE_SIZE = 10_000;
 
     static final String FUNCTIONS_RESOURCE = "/warehouse/bigquery_functions.sql";
+
+    /** How long one Storage Write API append may take before it counts as unanswered and is retried. */
+    static final Duration APPEND_TIMEOUT = Duration.ofSeconds(30);
 
     private static final DateTimeFormatter PARTITION_ID = DateTimeFormatter.BASIC_ISO_DATE;
 
@@ -60,6 +69,7 @@ public class BigQueryWarehouse implements Warehouse {
     private final RetryLoop retry;
     private final QueryJobs jobs;
     private final PartitionWritePacer pacer;
+    private final StorageWriteAppends appends;
 
     /**
      * @param bigquery     a client whose own retries are off (see {@link #connect}), so the
@@ -70,13 +80,16 @@ public class BigQueryWarehouse implements Warehouse {
      * @param pollInterval how often a running job's status is read
      * @param location     the BigQuery location of the datasets (e.g. "US"), or null for the default
      * @param pacer        spaces this process's partition writes per table (BigQuery's per-table rate limit)
+     * @param storageWrite where the Storage Write API is and how to authenticate, for {@link #rowAppends()}
      */
     BigQueryWarehouse(BigQuery bigquery, BackoffPolicy backoff, RandomGenerator jitter, Duration pollInterval,
-                      String location, PartitionWritePacer pacer) {
+                      String location, PartitionWritePacer pacer, BigQueryWriteSettings storageWrite) {
         this.bigquery = bigquery;
         this.retry = new RetryLoop(backoff, jitter);
         this.jobs = new QueryJobs(bigquery, retry, pollInterval, location);
         this.pacer = pacer;
+        this.appends = new StorageWriteAppends(bigquery.getOptions().getProjectId(), storageWrite, retry,
+                APPEND_TIMEOUT);
     }
 
     /**
@@ -98,7 +111,7 @@ public class BigQueryWarehouse implements Warehouse {
                                      BackoffPolicy backoff, RandomGenerator jitter, Duration pollInterval,
                                      PartitionWritePacer pacer) {
         return new BigQueryWarehouse(BigQueryClients.connect(projectId, endpoint, location, credentials), backoff,
-                jitter, pollInterval, location, pacer);
+                jitter, pollInterval, location, pacer, StorageWriteAppends.settings(credentials));
     }
 
     /**
@@ -217,6 +230,17 @@ public class BigQueryWarehouse implements Warehouse {
         }
         return found.getDefinition().getSchema().getFields().stream()
                 .map(f -> new Column(f.getName(), f.getType().getStandardType().name())).toList();
+    }
+
+    /** The Storage Write API: appends to append-only tables (the ledger) without a DML job each. */
+    @Override
+    public Optional<RowAppends> rowAppends() {
+        return Optional.of(appends);
+    }
+
+    @Override
+    public void close() {
+        appends.close();
     }
 
     /**

@@ -7,6 +7,7 @@ import fullcourt.engine.processor.QuotaExceeded;
 import fullcourt.engine.processor.RetryableFailure;
 import fullcourt.infra.retry.BackoffPolicy;
 import fullcourt.infra.warehouse.BigQueryErrors;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.jboss.logging.Logger;
@@ -15,11 +16,26 @@ import org.jboss.logging.Logger;
  * Runs one BigQuery call under a {@link BackoffPolicy}: a transient error is retried after the
  * policy's jittered delay, then surfaced as {@link RetryableFailure} (the worker nacks and Pub/Sub retries
  * later); a longer-term quota ends the attempt at once as {@link QuotaExceeded}; any other error becomes
- * a {@link PermanentFailure} at once, with BigQuery's message.
+ * a {@link PermanentFailure} at once, with BigQuery's message. REST calls are judged by {@link BigQueryErrors};
+ * gRPC calls (the Storage Write API) bring their own {@link Verdict}s.
  */
 final class RetryLoop {
 
     private static final Logger LOG = Logger.getLogger(RetryLoop.class);
+
+    /** How one failed call is judged, and its description for the message. */
+    record Verdict(Kind kind, String detail) {
+    }
+
+    enum Kind {
+        /** Another attempt may succeed. */
+        TRANSIENT,
+        /** A short-term rate limit: retried, and reported as a quota failure when the attempts run out. */
+        RATE_LIMIT,
+        /** A limit that refills in 10 minutes or more: not retried in the call. */
+        LONG_TERM_QUOTA,
+        PERMANENT
+    }
 
     private final BackoffPolicy policy;
     private final RandomGenerator jitter;
@@ -30,30 +46,54 @@ final class RetryLoop {
         this.jitter = jitter;
     }
 
+    /** A REST call of the BigQuery client. */
     <T> T run(String what, Cancellation cancellation, Supplier<T> attempt) {
+        return run(what, cancellation, attempt, e -> e instanceof BigQueryException b ? verdict(b) : null);
+    }
+
+    /**
+     * A call whose failures {@code judge} classifies; an exception it returns null for is not the API's and passes
+     * through unchanged.
+     */
+    <T> T run(String what, Cancellation cancellation, Supplier<T> attempt, Function<RuntimeException, Verdict> judge) {
         for (int n = 1; ; n++) {
             cancellation.check();
             try {
                 return attempt.get();
-            } catch (BigQueryException e) {
-                String detail = BigQueryErrors.describe(e);
-                if (BigQueryErrors.isLongTermQuota(e)) {
-                    throw new QuotaExceeded(what + " failed: " + detail + " (a longer-term quota: Google asks to wait"
-                            + " 10 minutes or more, so it is not retried at once; the coordinator lowers its in-flight"
-                            + " limit and Pub/Sub redelivers the task after its backoff)", e);
+            } catch (RuntimeException e) {
+                Verdict v = judge.apply(e);
+                if (v == null) {
+                    throw e;
                 }
-                if (!BigQueryErrors.isRetryable(e)) {
-                    throw new PermanentFailure(what + " failed: " + detail, e);
+                switch (v.kind()) {
+                    case LONG_TERM_QUOTA -> throw new QuotaExceeded(what + " failed: " + v.detail() + " (a longer-term"
+                            + " quota: Google asks to wait 10 minutes or more, so it is not retried at once; the"
+                            + " coordinator lowers its in-flight limit and Pub/Sub redelivers the task after its backoff)",
+                            e);
+                    case PERMANENT -> throw new PermanentFailure(what + " failed: " + v.detail(), e);
+                    default -> {
+                    }
                 }
                 if (n >= policy.maxAttempts()) {
-                    String message = what + " failed after " + n + " attempts: " + detail;
-                    throw BigQueryErrors.isQuota(e) ? new QuotaExceeded(message, e) : new RetryableFailure(message, e);
+                    String message = what + " failed after " + n + " attempts: " + v.detail();
+                    throw v.kind() == Kind.RATE_LIMIT ? new QuotaExceeded(message, e) : new RetryableFailure(message, e);
                 }
                 long delayMs = policy.delayAfter(n, jitter).toMillis();
-                LOG.debugf("%s: attempt %d failed (%s), retrying in %d ms", what, n, detail, delayMs);
+                LOG.debugf("%s: attempt %d failed (%s), retrying in %d ms", what, n, v.detail(), delayMs);
                 pause(delayMs, cancellation);
             }
         }
+    }
+
+    private static Verdict verdict(BigQueryException e) {
+        String detail = BigQueryErrors.describe(e);
+        if (BigQueryErrors.isLongTermQuota(e)) {
+            return new Verdict(Kind.LONG_TERM_QUOTA, detail);
+        }
+        if (!BigQueryErrors.isRetryable(e)) {
+            return new Verdict(Kind.PERMANENT, detail);
+        }
+        return new Verdict(BigQueryErrors.isQuota(e) ? Kind.RATE_LIMIT : Kind.TRANSIENT, detail);
     }
 
     private static void pause(long millis, Cancellation cancellation) {
