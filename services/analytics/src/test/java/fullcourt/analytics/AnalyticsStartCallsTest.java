@@ -1,10 +1,9 @@
 package fullcourt.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import fullcourt.engine.testing.ProvisionedPubSubResource;
 import fullcourt.engine.testing.PubSubCallRecorder;
+import fullcourt.engine.testing.PubSubCallRecording;
 import fullcourt.engine.testing.PubSubPermissions;
 import fullcourt.engine.transport.PubSubRuntime;
 import fullcourt.infra.access.AccessMatrix;
@@ -12,7 +11,6 @@ import fullcourt.infra.access.FullcourtService;
 import fullcourt.infra.access.ServiceAccess;
 import fullcourt.infra.catalog.CatalogTables;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import jakarta.enterprise.inject.Alternative;
@@ -20,9 +18,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Duration;
 import java.util.List;
-import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,20 +32,10 @@ import org.junit.jupiter.api.Test;
 class AnalyticsStartCallsTest {
 
     /** The recorder on, against an emulator provisioned beforehand. */
-    public static class Recording implements QuarkusTestProfile {
+    public static class Recording extends PubSubCallRecording {
         @Override
-        public Set<Class<?>> getEnabledAlternatives() {
-            return Set.of(RecordedCalls.class);
-        }
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(ProvisionedPubSubResource.class));
-        }
-
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
+        protected Class<? extends PubSubCallRecorder> recorder() {
+            return RecordedCalls.class;
         }
     }
 
@@ -57,6 +44,8 @@ class AnalyticsStartCallsTest {
     @Singleton
     public static class RecordedCalls extends PubSubCallRecorder {
     }
+
+    private static final BooleanSupplier READY = () -> RestAssured.given().get("/q/health/ready").statusCode() == 200;
 
     @Inject
     RecordedCalls recorder;
@@ -71,9 +60,7 @@ class AnalyticsStartCallsTest {
                     .of(FullcourtService.ANALYTICS);
         }
         String work = "pubsub.subscriptions.consume on subscriptions/" + runtime.topics().workSubscription(3);
-        await().atMost(Duration.ofSeconds(60)).until(() -> RestAssured.given().get("/q/health/ready").statusCode() == 200);
-        await().atMost(Duration.ofSeconds(60)).until(() -> PubSubPermissions.needs(recorder.calls()).contains(work));
-        List<PubSubCallRecorder.Call> calls = recorder.calls();
+        List<PubSubCallRecorder.Call> calls = recorder.untilReadyAndAsked(READY, List.of(work));
 
         assertThat(PubSubPermissions.notGranted(granted, calls)).as("calls %s", calls).isEmpty();
         assertThat(PubSubPermissions.needs(calls)).as("it pulls its work and asks for nothing else").containsExactly(work);

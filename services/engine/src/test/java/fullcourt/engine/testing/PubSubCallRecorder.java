@@ -1,5 +1,7 @@
 package fullcourt.engine.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
 import fullcourt.engine.transport.PubSubClientInterceptor;
@@ -8,7 +10,9 @@ import io.grpc.Channel;
 import io.grpc.ClientCall;
 import io.grpc.ForwardingClientCall.SimpleForwardingClientCall;
 import io.grpc.MethodDescriptor;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -51,5 +55,16 @@ public class PubSubCallRecorder implements PubSubClientInterceptor {
     /** Every call so far, in order. */
     public List<Call> calls() {
         return List.copyOf(calls);
+    }
+
+    /**
+     * The calls from the service's start until it reports {@code ready} (its {@code /q/health/ready} answers 200) and
+     * it has asked for each of {@code needs} at least once (its pullers have all pulled): whatever it asks for at
+     * start, it asked by then.
+     */
+    public List<Call> untilReadyAndAsked(BooleanSupplier ready, List<String> needs) {
+        await().atMost(Duration.ofSeconds(60)).until(ready::getAsBoolean);
+        await().atMost(Duration.ofSeconds(60)).until(() -> PubSubPermissions.needs(calls()).containsAll(needs));
+        return calls();
     }
 }
