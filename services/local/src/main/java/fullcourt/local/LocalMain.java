@@ -218,6 +218,8 @@ public class LocalMain implements QuarkusApplication {
             out.printf("%d of the SKIPPED tasks were cut off early: their inputs and version had not changed%n",
                     run.unchanged());
         }
+        Map<String, Integer> skipped = coordinator.read(s -> s.run(runId).orElseThrow().skipReasons());
+        skipped.forEach((reason, tasks) -> out.printf("SKIPPED %d: %s%n", tasks, reason));
         List<TaskKey> empty = coordinator.read(s -> s.run(runId).orElseThrow().zeroRowTasks());
         if (!empty.isEmpty()) {
             out.printf("%d tasks SUCCEEDED with 0 rows on a date their processor did not skip, e.g. %s%n", empty.size(),

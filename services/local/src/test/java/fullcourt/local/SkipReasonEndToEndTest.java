@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A task with nothing to work from ends SKIPPED with its reason, end to end: the freshness pipeline's odds_daily
  * (test model with an inputs gate, models/odds_daily.inputs.sql) on a game date without raw.odds. The reason travels
- * in the TaskEvent to the ledger, the task's API view (the dashboard's task detail) and the run's totals.
+ * in the TaskEvent to the ledger, the task's API view (the dashboard's task detail) and the run's summary.
  */
 @QuarkusTest
 @TestProfile(SkipReasonEndToEndTest.Profile.class)
@@ -61,6 +61,8 @@ class SkipReasonEndToEndTest extends PipelineTest {
         RestAssured.given().get("/runs/skip-reason/tasks/odds_daily/2024-02-02").then().statusCode(200)
                 .body("status", Matchers.equalTo("SKIPPED")).body("skipReason", Matchers.equalTo(REASON));
         RestAssured.given().get("/runs/skip-reason").then().statusCode(200)
-                .body("totals.SKIPPED", Matchers.equalTo(1)).body("totals.SUCCEEDED", Matchers.equalTo(2));
+                .body("totals.SKIPPED", Matchers.equalTo(1)).body("totals.SUCCEEDED", Matchers.equalTo(2))
+                // the run's summary counts skips by reason, the date written D (the dashboard shows it above the grid)
+                .body("skipReasons", Matchers.equalTo(Map.of("nothing to work from on D: no rows in raw.odds", 1)));
     }
 }
