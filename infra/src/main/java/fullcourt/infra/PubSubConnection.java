@@ -14,10 +14,12 @@ import com.google.cloud.pubsub.v1.TopicAdminClient;
 import com.google.cloud.pubsub.v1.TopicAdminSettings;
 import com.google.pubsub.v1.SubscriptionName;
 import com.google.pubsub.v1.TopicName;
+import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
@@ -58,9 +60,17 @@ public final class PubSubConnection implements AutoCloseable {
      * channel shared by every client, and no credentials.
      */
     public static PubSubConnection emulator(String hostPort, String projectId) {
+        return emulator(hostPort, projectId, List.of());
+    }
+
+    /**
+     * The same, with {@code interceptors} on the shared channel, so they see every call of every client built from
+     * this connection (tests record the calls a service makes with one).
+     */
+    public static PubSubConnection emulator(String hostPort, String projectId, List<ClientInterceptor> interceptors) {
         Objects.requireNonNull(hostPort, "hostPort");
         ManagedChannel channel = ManagedChannelBuilder.forTarget(hostPort).usePlaintext()
-                .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES).build();
+                .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES).intercept(interceptors).build();
         LOG.debugf("Connecting to the Pub/Sub emulator at %s, project %s", hostPort, projectId);
         return new PubSubConnection(projectId, channel, NoCredentialsProvider.create());
     }

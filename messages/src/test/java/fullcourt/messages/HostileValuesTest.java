@@ -99,6 +99,48 @@ class HostileValuesTest {
     }
 
     @Test
+    void aTokenNamesTheKeyThatSignedItAndOnlyTheCurrentKeySigns() {
+        String oldKey = "o".repeat(32);
+        String newKey = "n".repeat(32);
+        DispatchToken rotating = DispatchToken.withKeys(newKey, List.of(oldKey));
+        DateWork work = DateWork.of("run", "p/2022-01-31", "p", LocalDate.of(2022, 1, 31), 2);
+
+        DateWork signedNow = rotating.signed(work);
+        DateWork signedBefore = DispatchToken.withKey(oldKey).signed(work);
+
+        assertThat(DispatchToken.keyId(newKey)).matches("[0-9a-f]{8}").isNotEqualTo(DispatchToken.keyId(oldKey));
+        assertThat(signedNow.token()).startsWith(DispatchToken.keyId(newKey) + ".");
+        assertThat(rotating.check(signedNow)).extracting(TokenCheck::status, TokenCheck::keyId)
+                .containsExactly(TokenCheck.Status.CURRENT_KEY, DispatchToken.keyId(newKey));
+        assertThat(rotating.check(signedBefore)).extracting(TokenCheck::status, TokenCheck::keyId)
+                .containsExactly(TokenCheck.Status.PREVIOUS_KEY, DispatchToken.keyId(oldKey));
+        assertThat(rotating.previousKeyIds()).containsExactly(DispatchToken.keyId(oldKey));
+
+        TokenCheck retired = DispatchToken.withKey(newKey).check(signedBefore);
+        assertThat(retired.valid()).isFalse();
+        assertThat(retired.tag()).isEqualTo("unknown-key");
+        assertThat(retired.reason()).contains("signed with key " + DispatchToken.keyId(oldKey)).contains("retired");
+        // a MAC of the old key presented under the new key's id does not verify either
+        DateWork relabelled = work.withToken(DispatchToken.keyId(newKey) + signedBefore.token()
+                .substring(signedBefore.token().indexOf('.')));
+        assertThat(rotating.check(relabelled).tag()).isEqualTo("bad-token");
+        assertThat(catchThrowableOfType(() -> DispatchToken.withKeys(newKey, List.of("short")),
+                IllegalArgumentException.class)).hasMessageContaining("fullcourt.dispatch.previous-keys");
+    }
+
+    @Test
+    void aTokenOfTheFormatBeforeKeyIdsVerifiesUnderTheKeyThatSignedIt() {
+        String key = "k".repeat(32);
+        DateWork work = DateWork.of("run", "p/2022-01-31", "p", LocalDate.of(2022, 1, 31), 2);
+        String withId = DispatchToken.withKey(key).signed(work).token();
+        DateWork bare = work.withToken(withId.substring(withId.indexOf('.') + 1));
+
+        assertThat(DispatchToken.withKeys("n".repeat(32), List.of(key)).check(bare).status())
+                .isEqualTo(TokenCheck.Status.PREVIOUS_KEY);
+        assertThat(DispatchToken.withKey("n".repeat(32)).check(bare).tag()).isEqualTo("bad-token");
+    }
+
+    @Test
     void theTokenTravelsInTheMessages() {
         DateWork work = DispatchToken.withKey("k".repeat(32))
                 .signed(DateWork.of("run", "p/2022-01-31", "p", LocalDate.of(2022, 1, 31), 1));

@@ -47,8 +47,19 @@ final class RunReport {
         }
         out.append(NL).append(processorTable(run.processors()));
         appendDead(out, run);
+        appendSkipReasons(out, run);
         appendZeroRows(out, run);
         return out.toString();
+    }
+
+    /** Why tasks were SKIPPED, by reason (the coordinator writes each date D), most frequent first. */
+    private static void appendSkipReasons(StringBuilder out, RunStatus run) {
+        if (run.skipReasons().isEmpty()) {
+            return;
+        }
+        out.append(NL).append("SKIPPED, by reason:").append(NL);
+        run.skipReasons().forEach((reason, tasks) -> out.append(String.format("  %5d  %s", tasks, oneLine(reason)))
+                .append(NL));
     }
 
     private static void appendZeroRows(StringBuilder out, RunStatus run) {

@@ -23,7 +23,8 @@ public record RunStatus(
         List<PhaseProgress> phases,
         long elapsedMillis,
         int zeroRows,
-        List<String> zeroRowTasks) {
+        List<String> zeroRowTasks,
+        Map<String, Integer> skipReasons) {
 
     public RunStatus {
         totals = totals == null ? Map.of() : totals;
@@ -32,6 +33,7 @@ public record RunStatus(
         dead = dead == null ? List.of() : dead;
         phases = phases == null ? List.of() : phases;
         zeroRowTasks = zeroRowTasks == null ? List.of() : zeroRowTasks;
+        skipReasons = skipReasons == null ? Map.of() : skipReasons;
     }
 
     /** A run that has stopped for good (COMPLETED, COMPLETED_WITH_FAILURES, CANCELLED): no rate or ETA to show. */

@@ -88,6 +88,23 @@ class StatusRenderingTest {
     }
 
     @Test
+    void skippedTasksAreCountedByReason() throws Exception {
+        String json = """
+                {"runId": "bf-s", "state": "COMPLETED", "skipReasons": {"no games on D": 12,
+                 "nothing to work from on D: no rows in precompute.ml_feature_store_v2 (no player to predict)": 3}}
+                """;
+
+        String report = unixLines(RunReport.render(RunStatusReader.run(json)));
+
+        assertThat(report).endsWith("""
+
+                SKIPPED, by reason:
+                     12  no games on D
+                      3  nothing to work from on D: no rows in precompute.ml_feature_store_v2 (no player to predict)
+                """);
+    }
+
+    @Test
     void finishedRunShowsNoEtaAndWhenItFinished() throws Exception {
         String json = """
                 {"runId": "bf-b", "state": "COMPLETED", "acceptedAt": "2024-01-05T09:00:00Z",

@@ -7,13 +7,13 @@ import fullcourt.coordinator.TaskKey;
 import fullcourt.coordinator.TaskStatus;
 import fullcourt.coordinator.api.RunPhases;
 import fullcourt.coordinator.dispatch.RunState;
-import fullcourt.coordinator.validation.ValidationFailed;
 import fullcourt.engine.catalog.Catalog;
 import fullcourt.engine.catalog.SeasonCalendar;
 import fullcourt.engine.config.EngineConfig;
 import fullcourt.engine.transport.PubSubConnector;
 import fullcourt.engine.transport.PubSubRuntime;
 import fullcourt.engine.warehouse.Warehouse;
+import fullcourt.local.validation.EndOfRunValidation;
 import fullcourt.local.validation.ValidationReport;
 import fullcourt.messages.BackfillRequest;
 import fullcourt.messages.MessageCodec;
@@ -27,7 +27,6 @@ import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import fullcourt.engine.lifecycle.ShutdownOrder;
 import jakarta.annotation.Priority;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.PrintStream;
@@ -111,7 +110,7 @@ public class LocalMain implements QuarkusApplication {
     @Inject
     EngineConfig engine;
     @Inject
-    Event<ValidationFailed> validationFailed;
+    EndOfRunValidation endOfRunValidation;
 
     @ConfigProperty(name = "fullcourt.exports.location")
     String exportsLocation;
@@ -219,15 +218,14 @@ public class LocalMain implements QuarkusApplication {
             out.printf("%d of the SKIPPED tasks were cut off early: their inputs and version had not changed%n",
                     run.unchanged());
         }
+        Map<String, Integer> skipped = coordinator.read(s -> s.run(runId).orElseThrow().skipReasons());
+        skipped.forEach((reason, tasks) -> out.printf("SKIPPED %d: %s%n", tasks, reason));
         List<TaskKey> empty = coordinator.read(s -> s.run(runId).orElseThrow().zeroRowTasks());
         if (!empty.isEmpty()) {
             out.printf("%d tasks SUCCEEDED with 0 rows on a date their processor did not skip, e.g. %s%n", empty.size(),
                     empty.stream().limit(5).map(TaskKey::taskId).toList());
         }
-        ValidationReport report = ValidationReport.build(warehouse, catalog, from, to, exportRoot());
-        if (!report.warehouse().passed()) {
-            validationFailed.fire(new ValidationFailed(report.warehouse())); // the webhook's, when one is set
-        }
+        ValidationReport report = endOfRunValidation.validate(from, to, exportRoot());
         out.println(report.render());
         out.printf("Logs: %s%n", logFile());
         exportRoot().ifPresent(dir -> out.printf("Exports: %s%n", dir.toAbsolutePath()));

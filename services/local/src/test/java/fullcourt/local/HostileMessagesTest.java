@@ -80,10 +80,18 @@ class HostileMessagesTest extends PipelineTest {
         expectRejected("task-event", "invalid", 1,
                 () -> publishEvent(eventJson(run + "\\nINFO forged line\\u0007", "alpha", may2.toString(), 1)));
         // a forged SUCCEEDED for the running task, its dispatch number right: no token
-        expectRejected("task-event", "bad-token", 1,
+        expectRejected("task-event", "no-token", 1,
                 () -> publish(Topics.DEFAULT.taskEvents(), TaskEvent.succeeded(running, 1, Instant.now(), 1, 1, "v")));
+        // the same signed with a retired key (a leaked one, rotated out): refused for its key
+        DateWork retired = DispatchToken.withKey("retired-dispatch-key-".repeat(2)).signed(running);
+        expectRejected("task-event", "unknown-key", 1,
+                () -> publish(Topics.DEFAULT.taskEvents(), TaskEvent.succeeded(retired, 1, Instant.now(), 1, 1, "v")));
+        // signed under the current key's id with a wrong MAC
+        DateWork badMac = running.withToken(LOCAL.currentKeyId() + ".AAAA");
+        expectRejected("task-event", "bad-token", 1,
+                () -> publish(Topics.DEFAULT.taskEvents(), TaskEvent.succeeded(badMac, 1, Instant.now(), 1, 1, "v")));
         // five forged QUOTA failures: no token, so the in-flight limit stays
-        expectRejected("task-event", "bad-token", 5, () -> IntStream.range(0, 5).forEach(i -> publish(
+        expectRejected("task-event", "no-token", 5, () -> IntStream.range(0, 5).forEach(i -> publish(
                 Topics.DEFAULT.taskEvents(), TaskEvent.attemptFailed(running, 1, Instant.now(), "429", true, 1, "v",
                         TaskEvent.QUOTA))));
         // signed, so past the token: the state decides
@@ -104,10 +112,10 @@ class HostileMessagesTest extends PipelineTest {
         expectRejected("dead-letter", "finished", 1,
                 () -> publish(Topics.DEFAULT.workDeadLetter(3), finished));
         // a forged dead letter for the running task
-        expectRejected("dead-letter", "bad-token", 1, () -> publish(Topics.DEFAULT.workDeadLetter(3), running));
+        expectRejected("dead-letter", "no-token", 1, () -> publish(Topics.DEFAULT.workDeadLetter(3), running));
         // an event of a run nobody dispatched
         DateWork ghost = DateWork.of("ghost-run", "alpha/" + may2, "alpha", may2, 1);
-        expectRejected("task-event", "bad-token", 1,
+        expectRejected("task-event", "no-token", 1,
                 () -> publish(Topics.DEFAULT.taskEvents(), TaskEvent.started(ghost, 1, Instant.now(), "v")));
 
         assertThat(driver.ledgerRows(run)).as("ledger rows of the run").isEqualTo(rowsBefore);
@@ -127,10 +135,10 @@ class HostileMessagesTest extends PipelineTest {
         LocalDate june2 = june1.plusDays(1);
         // DateWork for a run that does not exist, unsigned: refused, never run, and its dead letter dropped
         DateWork unknownRun = DateWork.of("no-such-run", "alpha/" + june1, "alpha", june1, 1);
-        double deadLettersBefore = driver.rejected("dead-letter", "bad-token");
+        double deadLettersBefore = driver.rejected("dead-letter", "no-token");
         expectRefusedByWorker("no-token", () -> driver.publishWork(3, MessageCodec.encode(unknownRun),
                 unknownRun.attributes()));
-        await().atMost(BOUND).until(() -> driver.rejected("dead-letter", "bad-token") >= deadLettersBefore + 1);
+        await().atMost(BOUND).until(() -> driver.rejected("dead-letter", "no-token") >= deadLettersBefore + 1);
         // phase-5 work (gamma) on the phase-3 topic, signed as the coordinator signs: the phase decides first
         DateWork crossPhase = LOCAL.signed(DateWork.of("no-such-run", "gamma/" + june2, "gamma", june2, 1));
         expectRefusedByWorker("wrong-phase", () -> driver.publishWork(3, MessageCodec.encode(crossPhase),

@@ -11,20 +11,31 @@ import java.util.Optional;
  */
 public enum Export {
 
-    RESULTS("results_export", "results"),
-    PREDICTIONS("predictions_export", "predictions"),
-    BEST_BETS("best_bets_export", "best-bets"),
-    SYSTEM_PERFORMANCE("system_performance_export", "system-performance");
+    RESULTS("results_export", "results", "analytics.team_offense_game_summary"),
+    PREDICTIONS("predictions_export", "predictions", "predictions.player_prop_predictions"),
+    BEST_BETS("best_bets_export", "best-bets", "predictions.player_prop_predictions"),
+    // season to date: a date without graded predictions still has the season's earlier ones to show
+    SYSTEM_PERFORMANCE("system_performance_export", "system-performance", null);
 
     /** The version of every document's shape; a breaking change makes a new top folder (v2/) beside v1/. */
     public static final int SCHEMA_VERSION = 1;
 
     private final String processor;
     private final String folder;
+    private final String source;
 
-    Export(String processor, String folder) {
+    Export(String processor, String folder, String source) {
         this.processor = processor;
         this.folder = folder;
+        this.source = source;
+    }
+
+    /**
+     * The table whose rows of a date the document is made of, when it has one: a date without any has nothing to
+     * export (SKIPPED with that reason, no document).
+     */
+    public Optional<String> source() {
+        return Optional.ofNullable(source);
     }
 
     /** The catalog entry (and processor bean) that writes this export. */

@@ -15,13 +15,14 @@ import java.util.Map;
 
 /**
  * A run as the status API shows it: state, scheduling policy, counts per processor and per phase, throughput, ETA,
- * dead tasks, and the tasks that succeeded with 0 rows.
+ * dead tasks, the tasks that succeeded with 0 rows, and why tasks were skipped.
  *
  * @param state {@code RUNNING}, {@code CANCELLING}, {@code COMPLETED}, {@code COMPLETED_WITH_FAILURES} or
  *              {@code CANCELLED} (see {@link fullcourt.coordinator.RunStatus})
  * @param elapsedMillis from its acceptance to its end, or to now while it runs
  * @param zeroRows tasks that SUCCEEDED with 0 rows on a date their processor did not skip
  * @param zeroRowTasks the first {@link #ZERO_ROWS_LISTED} of them (with detail only)
+ * @param skipReasons SKIPPED tasks by reason, dates written {@code D}, most frequent first (with detail only)
  */
 public record RunView(
         String runId,
@@ -37,6 +38,7 @@ public record RunView(
         List<DeadTaskView> dead,
         int zeroRows,
         List<String> zeroRowTasks,
+        Map<String, Integer> skipReasons,
         InFlightView inFlight) {
 
     static final int ZERO_ROWS_LISTED = 100;
@@ -74,6 +76,6 @@ public record RunView(
         return new RunView(run.runId(), run.status().name(), run.policy().wireName(), run.acceptedAt(),
                 run.finishedAt(), Math.max(0, Duration.between(run.acceptedAt(), end).toMillis()), run.counts(),
                 processors, RunPhases.of(run, catalog), RunProgress.of(run, now), dead, zeroRows.size(), zeroRowTasks,
-                inFlight);
+                withDetail ? run.skipReasons() : Map.of(), inFlight);
     }
 }

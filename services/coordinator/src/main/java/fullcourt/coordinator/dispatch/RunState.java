@@ -154,6 +154,22 @@ public final class RunState {
                 Duration.between(acceptedAt, now).toMillis(), unchanged());
     }
 
+    /**
+     * The run's SKIPPED tasks by reason, most frequent first, each date in a reason written {@code D} so that the
+     * dates of one cause count together: {@code "no games on D" -> 12}, {@code "nothing to work from on D: no rows in
+     * precompute.ml_feature_store_v2 (no player to predict)" -> 3}.
+     */
+    public Map<String, Integer> skipReasons() {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        tasks.values().stream().filter(t -> t.status == TaskStatus.SKIPPED)
+                .forEach(t -> counts.merge(t.skipReason == null ? "no reason given"
+                        : t.skipReason.replaceAll("\\d{4}-\\d{2}-\\d{2}", "D"), 1, Integer::sum));
+        Map<String, Integer> byCount = new LinkedHashMap<>();
+        counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(e -> byCount.put(e.getKey(), e.getValue()));
+        return byCount;
+    }
+
     /** Tasks an early cutoff saved: SKIPPED because their inputs and version were unchanged (stale runs). */
     public int unchanged() {
         return (int) tasks.values().stream()

@@ -5,10 +5,12 @@ import fullcourt.coordinator.dispatch.RunState;
 import fullcourt.coordinator.dispatch.Scheduler;
 import fullcourt.coordinator.dispatch.TaskRecord;
 import fullcourt.coordinator.metrics.CoordinatorMetrics;
+import fullcourt.engine.trust.DispatchKeyUse;
 import fullcourt.messages.DateWork;
 import fullcourt.messages.DispatchToken;
 import fullcourt.messages.LogText;
 import fullcourt.messages.TaskEvent;
+import fullcourt.messages.TokenCheck;
 import java.time.LocalDate;
 import org.jboss.logging.Logger;
 
@@ -23,7 +25,7 @@ import org.jboss.logging.Logger;
  * (no such task in the run: another processor, a date outside it), {@code never-dispatched}, {@code stale-dispatch}
  * (of an earlier dispatch: late, after a requeue or replay), {@code wrong-dispatch} (a dispatch not yet issued),
  * {@code not-in-flight} (the task is not dispatched or running), {@code finished} (it already ended: duplicates
- * land here), {@code bad-token}, and, set by the coordinator, {@code invalid} (not a readable message) and
+ * land here), {@code no-token}, {@code unknown-key} (signed with a retired or foreign key), {@code bad-token}, and, set by the coordinator, {@code invalid} (not a readable message) and
  * {@code unknown-run} (nacked, not rejected).
  */
 public final class MessageScreen {
@@ -34,13 +36,9 @@ public final class MessageScreen {
     public static final String DEAD_LETTER = "dead-letter";
     public static final String REQUEST = "request";
 
-    // Checked for unknown runs too: a message no coordinator of this deployment signed is dropped, not handed back
-    // to loop (every coordinator shares the key, so none would ever take it).
-    private static final Verdict BAD_TOKEN =
-            Verdict.reject("bad-token", "its dispatch token is missing or does not verify");
-
     private final DispatchToken tokens;
     private final CoordinatorMetrics metrics;
+    private final DispatchKeyUse keyUse = new DispatchKeyUse("coordinator");
 
     public MessageScreen(DispatchToken tokens, CoordinatorMetrics metrics) {
         this.tokens = tokens;
@@ -50,26 +48,37 @@ public final class MessageScreen {
     /** Whether {@code e} may be written to the ledger and applied, judged against the state before it. */
     public Verdict taskEvent(TaskEvent e, Scheduler state) {
         Verdict v = judge(state, e.runId(), e.processor(), e.date(), e.dispatch(), e.type().name());
-        if (v.kind() != Verdict.Kind.REJECT && !tokens.verify(e)) {
-            v = BAD_TOKEN;
-        }
-        return counted(TASK_EVENT, v, e.type() + " " + e.runId() + " " + e.processor() + "/" + e.date()
-                + " dispatch " + e.dispatch());
+        String what = e.type() + " " + e.runId() + " " + e.processor() + "/" + e.date() + " dispatch " + e.dispatch();
+        return counted(TASK_EVENT, withToken(v, tokens.check(e), what), what);
     }
 
     /** Whether the dead-lettered {@code work} may end its task DEAD. */
     public Verdict deadLetter(DateWork work, Scheduler state) {
         Verdict v = judge(state, work.runId(), work.processor(), work.date(), work.dispatch(), "DEAD");
-        if (v.kind() != Verdict.Kind.REJECT && !tokens.verify(work)) {
-            v = BAD_TOKEN;
-        }
-        return counted(DEAD_LETTER, v, work.runId() + " " + work.processor() + "/" + work.date() + " dispatch "
-                + work.dispatch());
+        String what = work.runId() + " " + work.processor() + "/" + work.date() + " dispatch " + work.dispatch();
+        return counted(DEAD_LETTER, withToken(v, tokens.check(work), what), what);
     }
 
     /** Counts and logs a rejection of {@code message} (a message kind) for {@code reason}; for checks made elsewhere. */
     public void rejected(String message, String reason, String detail) {
         counted(message, Verdict.reject(reason, detail), "");
+    }
+
+    /**
+     * {@code v} once the token is checked: a message the state accepts (or hands back, for an unknown run) but whose
+     * token is missing, of a retired or foreign key, or wrong, is rejected with that reason. Checked for unknown runs
+     * too: a message no coordinator of this deployment signed is dropped, not handed back to loop (every coordinator
+     * shares the keys, so none would ever take it).
+     */
+    private Verdict withToken(Verdict v, TokenCheck token, String what) {
+        if (v.kind() == Verdict.Kind.REJECT) {
+            return v;
+        }
+        if (!token.valid()) {
+            return Verdict.reject(token.tag(), token.reason());
+        }
+        keyUse.accepted(token, LogText.of(what, 300));
+        return v;
     }
 
     private static Verdict judge(Scheduler state, String runId, String processor, LocalDate date, int dispatch,

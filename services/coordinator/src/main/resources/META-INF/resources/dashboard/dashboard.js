@@ -153,6 +153,7 @@
     $('legend').innerHTML = legend.join('');
     renderActions(run);
     renderZeroRows(run);
+    renderSkipReasons(run);
   }
 
   // ---- actions on the run ----
@@ -203,6 +204,16 @@
         ' dates where rows are expected (dotted in the grid): ' + listed.join(', ') +
         (run.zeroRows > listed.length ? ' … and ' + (run.zeroRows - listed.length) + ' more' : '');
     }
+  }
+
+  // ---- why tasks were skipped (no games, bootstrap, nothing to work from...) ----
+
+  function renderSkipReasons(run) {
+    var reasons = run.skipReasons || {};
+    var p = $('skip-reasons');
+    var keys = Object.keys(reasons);
+    p.hidden = keys.length === 0;
+    p.textContent = 'SKIPPED: ' + keys.map(function (r) { return reasons[r] + ' × ' + r; }).join('; ');
   }
 
   function cellClass(grid, code, phaseStart, taskId) {

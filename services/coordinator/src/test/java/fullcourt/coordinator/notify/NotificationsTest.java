@@ -3,7 +3,9 @@ package fullcourt.coordinator.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import fullcourt.coordinator.notify.WebhookResource.InjectWebhook;
+import fullcourt.engine.testing.LocalWebhook;
+import fullcourt.engine.testing.WebhookResource;
+import fullcourt.engine.testing.WebhookResource.InjectWebhook;
 import fullcourt.engine.testing.PubSubEmulatorResource;
 import fullcourt.engine.testing.TopicProbe;
 import fullcourt.engine.transport.PubSubConnector;

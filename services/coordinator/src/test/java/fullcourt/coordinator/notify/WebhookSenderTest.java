@@ -3,6 +3,7 @@ package fullcourt.coordinator.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import fullcourt.engine.testing.LocalWebhook;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Duration;

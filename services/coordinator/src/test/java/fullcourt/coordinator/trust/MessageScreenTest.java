@@ -65,8 +65,8 @@ class MessageScreenTest {
 
         Verdict v = screen.taskEvent(TaskEvent.succeeded(forged, 1, T0, 1, 1, "v"), state);
 
-        assertThat(v.reason()).isEqualTo("bad-token");
-        assertThat(rejected(MessageScreen.TASK_EVENT, "bad-token")).isEqualTo(1.0);
+        assertThat(v.reason()).isEqualTo("no-token");
+        assertThat(rejected(MessageScreen.TASK_EVENT, "no-token")).isEqualTo(1.0);
     }
 
     @Test
@@ -107,7 +107,25 @@ class MessageScreenTest {
     void anUnsignedEventOfAnUnknownRunIsRejectedNotHandedBackToLoop() {
         DateWork forged = DateWork.of("other", "a/" + JAN_1, "a", JAN_1, 1);
 
-        assertThat(screen.taskEvent(TaskEvent.started(forged, 1, T0, "v"), state).reason()).isEqualTo("bad-token");
-        assertThat(screen.deadLetter(forged, state).reason()).isEqualTo("bad-token");
+        assertThat(screen.taskEvent(TaskEvent.started(forged, 1, T0, "v"), state).reason()).isEqualTo("no-token");
+        assertThat(screen.deadLetter(forged, state).reason()).isEqualTo("no-token");
+    }
+
+    @Test
+    void duringARotationEventsSignedWithThePreviousKeyAreAcceptedAndOnesOfARetiredKeyAreRejectedForTheirKey() {
+        String oldKey = "k".repeat(32);
+        String newKey = "n".repeat(32);
+        MessageScreen rotating = new MessageScreen(DispatchToken.withKeys(newKey, List.of(oldKey)),
+                new CoordinatorMetrics(meters));
+        assertThat(rotating.taskEvent(TaskEvent.started(dispatched, 1, T0, "v"), state).accepted())
+                .as("signed before the rotation, with the now previous key").isTrue();
+
+        MessageScreen rotated = new MessageScreen(DispatchToken.withKey(newKey), new CoordinatorMetrics(meters));
+        Verdict v = rotated.taskEvent(TaskEvent.started(dispatched, 1, T0, "v"), state);
+
+        assertThat(v.reason()).isEqualTo("unknown-key");
+        assertThat(v.detail()).contains("signed with key " + DispatchToken.keyId(oldKey))
+                .contains("a retired key");
+        assertThat(rejected(MessageScreen.TASK_EVENT, "unknown-key")).isEqualTo(1.0);
     }
 }

@@ -25,8 +25,12 @@ import java.util.stream.Collectors;
  * per-date gate: run on the written partition, it returns one row (column {@code problem}) per
  * failed check; any row fails the task permanently, so it ends DEAD with the problems and its
  * downstream does not run on that date. Days of a season without games, and a season's
- * bootstrap days, are SKIPPED with the reason before the model runs. Its version is a hash of the
- * SQL text, so a changed model shows in every result it produced.
+ * bootstrap days, are SKIPPED with the reason before the model runs. An optional
+ * {@code models/<name>.inputs.sql} says when the model has nothing to work from on a date (its
+ * source has no row of it): it returns one row (column {@code missing}) per such input, and the
+ * task ends SKIPPED with them instead of SUCCEEDED with 0 rows. Its version is a hash of the
+ * model and checks text, so a changed model shows in every result it produced; the inputs gate
+ * is not part of it (it changes no row a model writes, only whether an empty date is written).
  */
 public final class SqlModelProcessor implements Processor {
 
@@ -37,12 +41,14 @@ public final class SqlModelProcessor implements Processor {
     private final ProcessorDeclaration declaration;
     private final String sql;
     private final String checks;
+    private final String inputs;
     private final String version;
 
-    SqlModelProcessor(ProcessorDeclaration declaration, String sql, String checks) {
+    SqlModelProcessor(ProcessorDeclaration declaration, String sql, String checks, String inputs) {
         this.declaration = declaration;
         this.sql = sql;
         this.checks = checks;
+        this.inputs = inputs;
         this.version = hash(checks == null ? sql : sql + checks);
     }
 
@@ -56,7 +62,7 @@ public final class SqlModelProcessor implements Processor {
             }
             String text = modelText(d.name());
             if (text != null) {
-                out.add(new SqlModelProcessor(d, text, modelText(d.name() + ".checks")));
+                out.add(new SqlModelProcessor(d, text, modelText(d.name() + ".checks"), modelText(d.name() + ".inputs")));
             }
         }
         return out;
@@ -96,6 +102,13 @@ public final class SqlModelProcessor implements Processor {
         if (skip != null) {
             return Outcome.skipped(skip);
         }
+        if (inputs != null) {
+            List<String> missing = task.warehouse().query(inputs, Map.of("game_date", task.date())).stream()
+                    .map(r -> String.valueOf(r.get("missing"))).toList();
+            if (!missing.isEmpty()) {
+                return Outcome.skipped(nothingToWorkFrom(task.date(), missing));
+            }
+        }
         task.cancellation().check();
         long rows = task.warehouse().replacePartition(declaration.table(), declaration.partitionColumn(), task.date(),
                 sql, Map.of("game_date", task.date()), task.cancellation());
@@ -110,6 +123,14 @@ public final class SqlModelProcessor implements Processor {
             }
         }
         return Outcome.written(rows);
+    }
+
+    /**
+     * The reason of a task SKIPPED because its inputs hold nothing for its date, naming each ({@code no rows in
+     * analytics.x}): the same words for SQL models and Java processors.
+     */
+    public static String nothingToWorkFrom(LocalDate date, List<String> missing) {
+        return "nothing to work from on " + date + ": " + String.join("; ", missing);
     }
 
     /** Why a season-bound processor has nothing to compute on this date, or null: for Java processors too. */

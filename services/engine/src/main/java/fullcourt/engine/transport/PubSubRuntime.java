@@ -6,8 +6,13 @@ import fullcourt.infra.PubSubEmulator;
 import fullcourt.infra.Topology;
 import fullcourt.infra.TopologyProvisioner;
 import fullcourt.messages.Topics;
+import io.grpc.ClientInterceptor;
 import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
@@ -21,12 +26,24 @@ public class PubSubRuntime {
 
     private final PubSubConfig config;
     private final Topics topics;
+    private final List<ClientInterceptor> interceptors;
     private PubSubEmulator emulator;
     private PubSubConnection connection;
 
+    @Inject
+    public PubSubRuntime(PubSubConfig config, @Any Instance<PubSubClientInterceptor> interceptors) {
+        this(config, interceptors.stream().map(ClientInterceptor.class::cast).toList());
+    }
+
+    /** Without interceptors: for tools and tests that build the runtime themselves. */
     public PubSubRuntime(PubSubConfig config) {
+        this(config, List.of());
+    }
+
+    private PubSubRuntime(PubSubConfig config, List<ClientInterceptor> interceptors) {
         this.config = config;
         this.topics = Topics.withPrefix(config.topicPrefix().orElse(""));
+        this.interceptors = interceptors;
     }
 
     public Topics topics() {
@@ -64,11 +81,15 @@ public class PubSubRuntime {
             emulator = PubSubEmulator.start(config.embeddedPort()).stoppedByOwner();
             LOG.infof("Embedded Pub/Sub emulator listening on %s (export PUBSUB_EMULATOR_HOST=%s to reach it)",
                     emulator.hostPort(), emulator.hostPort());
-            return PubSubConnection.emulator(emulator.hostPort(), config.projectId());
+            return PubSubConnection.emulator(emulator.hostPort(), config.projectId(), interceptors);
         }
         if (!host.isBlank()) {
             LOG.infof("Using the Pub/Sub emulator at %s, project %s", host, config.projectId());
-            return PubSubConnection.emulator(host, config.projectId());
+            return PubSubConnection.emulator(host, config.projectId(), interceptors);
+        }
+        if (!interceptors.isEmpty()) {
+            throw new IllegalStateException("Pub/Sub client interceptors " + interceptors + " are a test hook, for the"
+                    + " emulator only; set fullcourt.pubsub.emulator-host");
         }
         LOG.infof("Using Google Cloud Pub/Sub, project %s", config.projectId());
         return PubSubConnection.cloud(config.projectId());

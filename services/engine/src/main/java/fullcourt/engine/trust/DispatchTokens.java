@@ -3,9 +3,10 @@ package fullcourt.engine.trust;
 import fullcourt.messages.DispatchToken;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.util.List;
 import org.jboss.logging.Logger;
 
-/** The process's {@link DispatchToken}, under {@code fullcourt.dispatch.key}. */
+/** The process's {@link DispatchToken}: signs under {@code fullcourt.dispatch.key}, also verifies under {@code previous-keys}. */
 public class DispatchTokens {
 
     private static final Logger LOG = Logger.getLogger(DispatchTokens.class);
@@ -25,11 +26,18 @@ public class DispatchTokens {
             LOG.warnf("fullcourt.dispatch.key is not set: dispatch tokens use the public local key, which proves"
                     + " nothing; set FULLCOURT_DISPATCH_KEY (at least %d bytes) anywhere but on a laptop",
                     DispatchToken.MIN_KEY_BYTES);
-            return DispatchToken.withKey(LOCAL_KEY);
-        }
-        if (key.equals(LOCAL_KEY)) {
+            key = LOCAL_KEY;
+        } else if (key.equals(LOCAL_KEY)) {
             LOG.warnf("fullcourt.dispatch.key is the public local key: it proves nothing");
         }
-        return DispatchToken.withKey(key);
+        List<String> previous = config.previousKeys().orElse(List.of()).stream().filter(k -> !k.isBlank()).toList();
+        DispatchToken tokens = DispatchToken.withKeys(key, previous);
+        if (tokens.previousKeyIds().isEmpty()) {
+            LOG.infof("Dispatch tokens: signing and verifying with key %s", tokens.currentKeyId());
+        } else {
+            LOG.infof("Dispatch tokens: signing with key %s, also verifying with previous keys %s (a rotation is under"
+                    + " way)", tokens.currentKeyId(), tokens.previousKeyIds());
+        }
+        return tokens;
     }
 }

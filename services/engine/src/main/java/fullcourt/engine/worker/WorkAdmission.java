@@ -2,9 +2,11 @@ package fullcourt.engine.worker;
 
 import fullcourt.engine.catalog.Catalog;
 import fullcourt.engine.catalog.ProcessorDeclaration;
+import fullcourt.engine.trust.DispatchKeyUse;
 import fullcourt.messages.DateWork;
 import fullcourt.messages.DispatchToken;
 import fullcourt.messages.LogText;
+import fullcourt.messages.TokenCheck;
 import java.util.Optional;
 
 /**
@@ -19,6 +21,7 @@ public final class WorkAdmission {
 
     private final Catalog catalog;
     private final DispatchToken tokens;
+    private final DispatchKeyUse keyUse = new DispatchKeyUse("worker");
 
     public WorkAdmission(Catalog catalog, DispatchToken tokens) {
         this.catalog = catalog;
@@ -35,15 +38,12 @@ public final class WorkAdmission {
             return Optional.of(new Refusal("wrong-phase", "processor " + LogText.of(work.processor()) + " is of phase "
                     + declared.get().phase() + ", not of phase " + subscriptionPhase + " whose work topic this came on"));
         }
-        if (work.token() == null) {
-            return Optional.of(new Refusal("no-token", "no dispatch token: not dispatched by a coordinator of this"
-                    + " deployment (or one older than dispatch tokens)"));
+        TokenCheck token = tokens.check(work);
+        if (!token.valid()) {
+            return Optional.of(new Refusal(token.tag(), token.reason() + " (run " + LogText.of(work.runId()) + ", "
+                    + LogText.of(work.processor()) + " " + work.date() + ", dispatch " + work.dispatch() + ")"));
         }
-        if (!tokens.verify(work)) {
-            return Optional.of(new Refusal("bad-token", "dispatch token does not verify for run "
-                    + LogText.of(work.runId()) + ", " + LogText.of(work.processor()) + " " + work.date() + ", dispatch "
-                    + work.dispatch() + ": forged, altered, or signed under another fullcourt.dispatch.key"));
-        }
+        keyUse.accepted(token, "work of run " + LogText.of(work.runId()) + ", " + work.processor() + " " + work.date());
         return Optional.empty();
     }
 }

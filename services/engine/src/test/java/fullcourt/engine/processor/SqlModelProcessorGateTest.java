@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** models/gated_scores.sql with its gate models/gated_scores.checks.sql (test resources). */
+/** models/gated_scores.sql with its gates models/gated_scores.checks.sql and .inputs.sql (test resources). */
 class SqlModelProcessorGateTest {
 
     private static final LocalDate DAY = LocalDate.of(2024, 1, 2);
@@ -61,5 +61,16 @@ class SqlModelProcessorGateTest {
         assertThat(processor.version(GATED))
                 .isEqualTo(SqlModelProcessor.hash(SqlModelProcessor.modelText("gated_scores")
                         + SqlModelProcessor.modelText("gated_scores.checks")));
+    }
+
+    @Test
+    void aDateItsInputsHaveNothingOfIsSkippedWithTheReasonAndNothingWritten() throws Exception {
+        input(12); // a row of 2024-01-02 only
+        LocalDate otherDay = DAY.plusDays(1);
+
+        Outcome outcome = processor.process(new TaskContext(GATED, otherDay, "run", 1, warehouse, new Cancellation()));
+
+        assertThat(outcome).isEqualTo(Outcome.skipped("nothing to work from on 2024-01-03: no rows in test_input.scores"));
+        assertThat(warehouse.tableExists("analytics.gated_scores")).as("no partition written").isFalse();
     }
 }

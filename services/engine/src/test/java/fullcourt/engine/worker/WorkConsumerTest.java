@@ -174,9 +174,12 @@ class WorkConsumerTest {
         assertThat(deadLetters()).extracting(d -> d.meta.attributes().get(DeadLetterAttributes.ERROR))
                 .satisfiesExactly(
                         e -> assertThat(e).startsWith("work refused (no-token): no dispatch token"),
-                        e -> assertThat(e).startsWith("work refused (bad-token): dispatch token does not verify"),
+                        e -> assertThat(e).startsWith("work refused (unknown-key): dispatch token signed with key "
+                                + fullcourt.messages.DispatchToken.keyId("j".repeat(32))),
                         e -> assertThat(e).startsWith("work refused (bad-token): dispatch token does not verify"));
-        assertThat(consumer.meters.counter(WorkerMetrics.REJECTED_WORK, "reason", "bad-token").count()).isEqualTo(2.0);
+        assertThat(consumer.meters.counter(WorkerMetrics.REJECTED_WORK, "reason", "no-token").count()).isEqualTo(1.0);
+        assertThat(consumer.meters.counter(WorkerMetrics.REJECTED_WORK, "reason", "unknown-key").count()).isEqualTo(1.0);
+        assertThat(consumer.meters.counter(WorkerMetrics.REJECTED_WORK, "reason", "bad-token").count()).isEqualTo(1.0);
     }
 
     @Test

@@ -1,11 +1,11 @@
 package fullcourt.precompute.models;
 
-import fullcourt.engine.testing.models.ModelRow;
-import fullcourt.engine.testing.models.ModelRunner;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import fullcourt.engine.testing.models.ModelRow;
+import fullcourt.engine.testing.models.ModelRunner;
+import fullcourt.engine.warehouse.DialectCheck;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -181,5 +181,16 @@ class MlFeatureStoreV2ModelTest {
         ModelRow p1 = player("p1");
         assertThat(p1.isNull("points_line")).isTrue();
         assertThat(p1.flag("has_prop_line")).isFalse();
+    }
+
+    @Test
+    void aDateWithoutARosterHasNothingToWorkFromAndAGameDateWithOneHas() {
+        String gate = ModelRunner.modelSql(MODEL + ".inputs");
+
+        assertThat(runner.query(gate, EarlySeason.D)).isEmpty();
+        // the day before the season's first date: no upcoming_player_game_context row
+        assertThat(runner.query(gate, EarlySeason.FIRST_DATE.minusDays(1))).extracting(r -> r.get("missing"))
+                .containsExactly("no rows in analytics.upcoming_player_game_context (no roster)");
+        assertThat(DialectCheck.violations(gate)).isEmpty();
     }
 }

@@ -33,6 +33,10 @@ import java.util.Map;
  *   <li>{@code ensemble}: a fixed blend of the two.</li>
  * </ul>
  *
+ * A date without feature rows has no player to predict: the task ends SKIPPED with that reason rather than
+ * SUCCEEDED with 0 rows. Without a model (too few training rows) the baseline and the ensemble still predict, so
+ * that date is written, its xgboost rows empty, as before.
+ *
  * Training and scoring are Java; the rows are written by {@code ml/player_prop_predictions.sql},
  * into which the scores are put as a parameterised table, so both warehouses write them the same
  * atomic way as every SQL model.
@@ -48,6 +52,7 @@ public class PlayerPropPredictions implements Processor {
     static final String FEATURES_OF_DATE = "SELECT f.game_date, f.game_id, f.player_id, "
             + FeatureVector.selectList("f") + " FROM precompute.ml_feature_store_v2 AS f WHERE f.game_date = @d"
             + " ORDER BY f.game_id, f.player_id";
+    static final String FEATURE_ROWS_OF_DATE = "SELECT COUNT(*) AS n FROM precompute.ml_feature_store_v2 WHERE game_date = @d";
 
     private final String template = template();
     private final String version = PointsModel.FAMILY + "+" + SqlModelProcessor.hash(template);
@@ -80,6 +85,10 @@ public class PlayerPropPredictions implements Processor {
         String skip = SqlModelProcessor.skipReason(warehouse, task.declaration().dateDomain(), date);
         if (skip != null) {
             return Outcome.skipped(skip);
+        }
+        if (((Number) warehouse.query(FEATURE_ROWS_OF_DATE, Map.of("d", date)).get(0).get("n")).longValue() == 0) {
+            return Outcome.skipped(SqlModelProcessor.nothingToWorkFrom(date,
+                    List.of("no rows in precompute.ml_feature_store_v2 (no player to predict)")));
         }
         LocalDate cutoff = cutoff(date);
         TrainingWindow training = TrainingWindow.of(warehouse, cutoff.minusDays(TRAINING_DAYS), cutoff);

@@ -216,6 +216,18 @@ class PlayerPropPredictionsTest {
     }
 
     @Test
+    void aGameDateWithoutFeatureRowsIsSkippedWithTheReasonAndWritesNothing() {
+        fixture.playDays(DAYS, points -> points);
+        fixture.warehouse.update("DELETE FROM precompute.ml_feature_store_v2 WHERE game_date = @d", Map.of("d", WEDNESDAY));
+
+        assertThat(fixture.predict(processor, WEDNESDAY)).isEqualTo(Outcome.skipped("nothing to work from on 2023-12-06:"
+                + " no rows in precompute.ml_feature_store_v2 (no player to predict)"));
+        assertThat(fixture.warehouse.query("SELECT COUNT(*) AS n FROM predictions.player_prop_predictions"
+                + " WHERE game_date = @d", Map.of("d", WEDNESDAY))).as("nothing written").containsExactly(Map.of("n", 0L));
+        assertThat(DialectCheck.violations(PlayerPropPredictions.FEATURE_ROWS_OF_DATE)).isEmpty();
+    }
+
+    @Test
     void aFeatureRowWithAMissingFeatureFailsPermanentlyNamingIt() {
         fixture.playDays(DAYS, points -> points);
         fixture.warehouse.update("UPDATE precompute.ml_feature_store_v2 SET paint_rate_last_10 = NULL"

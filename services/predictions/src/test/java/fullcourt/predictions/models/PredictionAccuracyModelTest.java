@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import fullcourt.engine.testing.models.ModelRow;
+import fullcourt.engine.testing.models.ModelRunner;
+import fullcourt.engine.warehouse.DialectCheck;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -146,5 +148,16 @@ class PredictionAccuracyModelTest {
         assertThat(p1.text("opponent")).isEqualTo("MIA");
         assertThat(p1.flag("is_home")).isFalse();
         assertThat(p1.text("season")).isEqualTo("2023-24");
+    }
+
+    @Test
+    void aDateWithoutPredictionsHasNothingToGradeAndADateWithSomeHas() {
+        String gate = ModelRunner.modelSql(MODEL + ".inputs");
+
+        assertThat(fixture.runner().query(gate, D)).isEmpty();
+        // Jan 16: no prediction at all
+        assertThat(fixture.runner().query(gate, D.plusDays(1))).extracting(r -> r.get("missing")).containsExactly(
+                "no rows in predictions.player_prop_predictions with a predicted_points (nothing to grade)");
+        assertThat(DialectCheck.violations(gate)).isEmpty();
     }
 }

@@ -1,6 +1,7 @@
 package fullcourt.publishing.export;
 
 import fullcourt.engine.processor.Outcome;
+import fullcourt.engine.processor.SqlModelProcessor;
 import fullcourt.engine.processor.TaskContext;
 import fullcourt.engine.warehouse.Warehouse;
 import fullcourt.publishing.Export;
@@ -8,6 +9,9 @@ import fullcourt.publishing.sink.ExportSink;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,14 +41,27 @@ public class ExportPublisher {
         Built read(Warehouse warehouse, LocalDate date);
     }
 
-    /** Skips the task's date as SQL models skip it, or reads the export's document and publishes it. */
+    /**
+     * Skips the task's date as SQL models skip it, or when the export's source has no row of it (nothing to work
+     * from), or reads the export's document and publishes it.
+     */
     public Outcome export(TaskContext task, Export export, DocumentReader reader) {
         String skip = ExportDays.skipReason(task);
         if (skip != null) {
             return Outcome.skipped(skip);
         }
+        Optional<String> empty = export.source().filter(table -> !hasRowsOn(task.warehouse(), table, task.date()));
+        if (empty.isPresent()) {
+            return Outcome.skipped(SqlModelProcessor.nothingToWorkFrom(task.date(), List.of("no rows in " + empty.get())));
+        }
         Built built = reader.read(task.warehouse(), task.date());
         return publish(task, export, built.document(), built.records());
+    }
+
+    /** Whether {@code table} (one of {@link Export#source()}'s constants) has a row of {@code date}. */
+    private static boolean hasRowsOn(Warehouse warehouse, String table, LocalDate date) {
+        return warehouse.tableExists(table) && ((Number) warehouse.query("SELECT COUNT(*) AS n FROM " + table
+                + " WHERE game_date = @d", Map.of("d", date)).get(0).get("n")).longValue() > 0;
     }
 
     /** Writes {@code document} as the export's object of the task's date; one object, so one "row" written. */

@@ -1,6 +1,7 @@
 package fullcourt.publishing.export;
 
 import static fullcourt.publishing.ExportFixture.BOOTSTRAP_DAY;
+import static fullcourt.publishing.ExportFixture.D;
 import static fullcourt.publishing.ExportFixture.NO_GAMES;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,8 +42,22 @@ class ExportSkipTest extends ExporterTest {
     @Test
     void resultsArePublishedOnBootstrapDaysToo() throws Exception {
         // results_export's domain is season-days without bootstrap: games are played from the opener on
+        fixture.execute("INSERT INTO analytics.team_offense_game_summary VALUES ('20231030_BOS_NYK', DATE '2023-10-30',"
+                + " '2023-24', 'regular', 'NYK', 'BOS', TRUE, 104)");
         assertThat(fixture.export(Export.RESULTS, BOOTSTRAP_DAY)).isEqualTo(Outcome.written(1));
 
         assertThat(Files.exists(fixture.file(Export.RESULTS, BOOTSTRAP_DAY))).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Export.class, names = {"RESULTS", "PREDICTIONS", "BEST_BETS"})
+    void aGameDateWithoutSourceRowsIsSkippedWithTheReasonAndPublishesNothing(Export export) throws Exception {
+        // D has games but, in this fixture, no row in any input table
+        String source = export.source().orElseThrow();
+
+        assertThat(fixture.export(export, D)).isEqualTo(Outcome.skipped("nothing to work from on 2023-11-15: no rows in "
+                + source));
+        assertThat(Files.exists(fixture.file(export, D))).isFalse();
+        assertThat(fixture.manifest(export)).isEmpty();
     }
 }

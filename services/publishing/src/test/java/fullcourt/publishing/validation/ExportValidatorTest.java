@@ -25,6 +25,12 @@ class ExportValidatorTest {
     @Test
     void countsEachExportsFilesPresentValidAndInvalidWithTheReasons() throws Exception {
         try (ExportFixture fixture = new ExportFixture(root)) {
+            // a game and a prediction of D: every export has something to publish
+            fixture.execute("INSERT INTO analytics.team_offense_game_summary VALUES ('20231115_NYK_BOS', DATE"
+                    + " '2023-11-15', '2023-24', 'regular', 'BOS', 'NYK', TRUE, 110)");
+            fixture.execute("INSERT INTO predictions.player_prop_predictions VALUES ('20231115_NYK_BOS',"
+                    + " DATE '2023-11-15', '2023-24', 'regular', 'BOS', 'NYK', TRUE, 'p8', 'Player p8', 'ensemble',"
+                    + " 'ens-1', NULL, 24.5, TRUE, NULL, NULL, NULL, NULL, NULL, NULL, NULL)");
             for (Export export : Export.values()) {
                 fixture.export(export, D);
             }

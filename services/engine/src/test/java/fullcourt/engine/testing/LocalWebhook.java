@@ -1,4 +1,4 @@
-package fullcourt.coordinator.notify;
+package fullcourt.engine.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

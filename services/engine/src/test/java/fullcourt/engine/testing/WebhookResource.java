@@ -1,4 +1,4 @@
-package fullcourt.coordinator.notify;
+package fullcourt.engine.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.lang.annotation.ElementType;
@@ -7,7 +7,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.Map;
 
-/** Starts a {@link LocalWebhook} and points the coordinator's notifications at it; {@link InjectWebhook} hands it to the test. */
+/**
+ * Starts a {@link LocalWebhook} and points the coordinator's notifications at it (fullcourt.notify.*, read by the
+ * coordinator and the all-in-one); {@link InjectWebhook} hands it to the test.
+ */
 public class WebhookResource implements QuarkusTestResourceLifecycleManager {
 
     /** Marks the test's {@link LocalWebhook} field. */
