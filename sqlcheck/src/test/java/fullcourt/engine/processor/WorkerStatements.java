@@ -16,8 +16,6 @@ public final class WorkerStatements {
     public static List<SqlStatement> all() {
         return List.of(
                 SqlStatement.of(StatementKind.WORKER, SOURCE + "SEASON_OF_DATE", SqlModelProcessor.SEASON_OF_DATE,
-                        "d", LocalDate.of(2024, 1, 15)),
-                SqlStatement.of(StatementKind.WORKER, SOURCE + "SEASON_START", SqlModelProcessor.SEASON_START,
-                        "s", "2023-24"));
+                        "d", LocalDate.of(2024, 1, 15)));
     }
 }

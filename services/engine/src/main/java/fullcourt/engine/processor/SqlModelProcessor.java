@@ -34,9 +34,13 @@ import java.util.stream.Collectors;
  */
 public final class SqlModelProcessor implements Processor {
 
-    static final String SEASON_OF_DATE = "SELECT season, COUNT(*) AS games FROM raw.schedule WHERE game_date = @d"
-            + " GROUP BY season";
-    static final String SEASON_START = "SELECT MIN(game_date) AS first_date FROM raw.schedule WHERE season = @s";
+    /**
+     * The season of a date with games and that season's first game date, in one query (no row: no games that day); it
+     * runs before every season-bound task, so one statement rather than two.
+     */
+    static final String SEASON_OF_DATE = "SELECT d.season, MIN(s.game_date) AS first_date"
+            + " FROM (SELECT DISTINCT season FROM raw.schedule WHERE game_date = @d) AS d"
+            + " JOIN raw.schedule AS s ON s.season = d.season GROUP BY d.season";
 
     private final ProcessorDeclaration declaration;
     private final String sql;
@@ -143,9 +147,7 @@ public final class SqlModelProcessor implements Processor {
             return "no games on " + date;
         }
         if (domain.bootstrapDays() > 0) {
-            Object first = warehouse.query(SEASON_START,
-                    Map.of("s", season.get(0).get("season"))).get(0).get("first_date");
-            LocalDate start = (LocalDate) first;
+            LocalDate start = (LocalDate) season.get(0).get("first_date");
             if (date.isBefore(start.plusDays(domain.bootstrapDays()))) {
                 return "bootstrap: within the first " + domain.bootstrapDays() + " days of season "
                         + season.get(0).get("season") + " (not enough history)";
