@@ -29,6 +29,8 @@ public final class BenchProfiles {
         m.put("fullcourt.exports.location", temporaryDirectory("fullcourt-bench-exports").toString());
         m.put("quarkus.http.test-port", "0");
         m.put("quarkus.log.category.\"fullcourt.engine.worker\".level", "WARN");
+        // as the run command: no tracing (services/local's tests turn it on for their in-memory exporter)
+        m.put("quarkus.otel.sdk.disabled", "true");
         return m;
     }
 
