@@ -7,6 +7,7 @@ import fullcourt.engine.processor.Outcome;
 import fullcourt.engine.processor.Processor;
 import fullcourt.engine.processor.TaskContext;
 import fullcourt.engine.warehouse.Warehouse;
+import fullcourt.engine.warehouse.WriteBracket;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -71,7 +72,11 @@ public final class LineageRecorder implements Processor {
         ProcessorDeclaration declaration = task.declaration();
         SeasonCalendar calendar = inputs.calendar(warehouse);
         if (!WindowInputs.productive(declaration, task.date(), calendar)) {
-            return delegate.process(task);
+            Outcome outcome = delegate.process(task);
+            if (outcome instanceof Outcome.Skipped) {
+                clear(task, WriteBracket.NONE);
+            }
+            return outcome;
         }
         LineageStore store = new LineageStore(warehouse);
         String version = delegate.version(declaration);
@@ -109,12 +114,24 @@ public final class LineageRecorder implements Processor {
             inputs.forget(processor); // the engine does not return written rows: read them again
         }
         if (outcome instanceof Outcome.Skipped s) {
-            store.begin(writeId, processor, task.date(), version, task.runId(), begunAt, reads);
-            store.skipped(writeId, processor, task.date(), version, task.runId(), s.reason(), clock.instant());
+            clear(task, new WriteBracket(LineageStore.beginning(writeId, processor, task.date(), version, task.runId(),
+                    begunAt, reads), () -> List.of(LineageStore.skipped(writeId, processor, task.date(), version,
+                    task.runId(), s.reason(), clock.instant()))));
             inputs.committed(new LatestWrite(processor, task.date(), writeId, version, begunAt, task.runId(),
                     LatestWrite.Outcome.SKIPPED, 0, Fingerprint.EMPTY.text(), s.reason()));
         }
         return outcome;
+    }
+
+    /**
+     * Empties the task's partition, with {@code bracket} (its lineage) around it: a skipped date holds no rows, as a
+     * backfill from scratch would leave it, so that rows an earlier run wrote there (when the date still had work)
+     * do not stay behind a lineage that says the partition is empty.
+     */
+    private static void clear(TaskContext task, WriteBracket bracket) {
+        ProcessorDeclaration declaration = task.declaration();
+        task.warehouse().clearPartition(declaration.table(), declaration.partitionColumn(), task.date(),
+                task.cancellation(), bracket);
     }
 
     /**

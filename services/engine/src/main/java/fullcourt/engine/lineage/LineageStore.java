@@ -95,16 +95,10 @@ public final class LineageStore {
     }
 
     /**
-     * Records that a write of (processor, date) begins, with what it read (span -> digest): before the partition is
-     * touched. The reads go first: a crash between leaves rows no write refers to, never a write without its reads.
+     * The statements that record that a write of (processor, date) begins, with what it read (span -> digest), to run
+     * before the write or in its transaction ({@link WriteBracket}). The reads go first: a crash between leaves rows
+     * no write refers to, never a write without its reads.
      */
-    public void begin(String writeId, String processor, LocalDate date, String version, String runId, Instant at,
-                      Map<InputSpan, String> reads) {
-        beginning(writeId, processor, date, version, runId, at, reads)
-                .forEach(st -> warehouse.updateBatch(st.sql(), st.paramSets()));
-    }
-
-    /** The statements of {@link #begin}, to run before a write or in its transaction ({@link WriteBracket}). */
     public static List<WriteBracket.Statement> beginning(String writeId, String processor, LocalDate date,
                                                          String version, String runId, Instant at,
                                                          Map<InputSpan, String> reads) {
@@ -149,16 +143,11 @@ public final class LineageStore {
                 + PartitionFingerprints.partitionQuery(table, partitionColumn, columns) + ") AS f";
     }
 
-    /** Records that a begun write skipped its partition, and why. */
-    public void skipped(String writeId, String processor, LocalDate date, String version, String runId, String reason,
-                        Instant at) {
-        insert(writeId, processor, date, "skipped", version, runId, 0L, Fingerprint.EMPTY.text(), reason, at);
-    }
-
-    private void insert(String writeId, String processor, LocalDate date, String stage, String version, String runId,
-                        Long rows, String fingerprint, String detail, Instant at) {
-        warehouse.update(INSERT_LINEAGE, row(writeId, processor, date, stage, version, runId, rows, fingerprint, detail,
-                at));
+    /** The statement that records that a begun write skipped its partition (left it empty), and why. */
+    public static WriteBracket.Statement skipped(String writeId, String processor, LocalDate date, String version,
+                                                 String runId, String reason, Instant at) {
+        return WriteBracket.Statement.of(INSERT_LINEAGE, row(writeId, processor, date, "skipped", version, runId, 0L,
+                Fingerprint.EMPTY.text(), reason, at));
     }
 
     private static Map<String, Object> row(String writeId, String processor, LocalDate date, String stage,

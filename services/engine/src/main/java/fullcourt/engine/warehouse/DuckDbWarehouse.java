@@ -105,36 +105,63 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
     public long replacePartition(String table, String partitionColumn, LocalDate date, String selectSql,
                                  Map<String, Object> params, Cancellation cancellation, WriteBracket bracket) {
         NamedParameters select = NamedParameters.parse(selectSql);
+        List<Object> values = valuesOf(select, params);
         try (Connection c = connection()) {
             if (!written.contains(table) && !tableExists(table)) {
                 bindAndRun(c, "CREATE TABLE IF NOT EXISTS " + table + " AS SELECT * FROM (" + select.jdbcSql()
-                        + ") AS shape LIMIT 0", valuesOf(select, params), cancellation);
+                        + ") AS shape LIMIT 0", values, cancellation);
             }
             written.add(table);
-            List<WriteBracket.Statement> after = bracket.after().get();
-            c.setAutoCommit(false);
-            try {
-                run(c, bracket.before());
+            // by name, as BigQuery matches a query's columns to its destination table's
+            return replace(c, table, partitionColumn, date, cancellation, bracket,
+                    () -> bindAndRun(c, "INSERT INTO " + table + " BY NAME " + select.jdbcSql(), values, cancellation));
+        } catch (SQLException e) {
+            throw classify("replace partition " + table + " " + partitionColumn + "=" + date, e, cancellation);
+        }
+    }
+
+    /** In one transaction: the bracket, the partition's delete and nothing in its place (a table never created: none). */
+    @Override
+    public void clearPartition(String table, String partitionColumn, LocalDate date, Cancellation cancellation,
+                               WriteBracket bracket) {
+        try (Connection c = connection()) {
+            boolean exists = written.contains(table) || tableExists(table);
+            replace(c, exists ? table : null, partitionColumn, date, cancellation, bracket, () -> 0L);
+        } catch (SQLException e) {
+            throw classify("clear partition " + table + " " + partitionColumn + "=" + date, e, cancellation);
+        }
+    }
+
+    private interface Insert {
+        long run() throws SQLException;
+    }
+
+    /** The bracket's statements around the partition's delete (none when {@code table} is null) and {@code insert}. */
+    private long replace(Connection c, String table, String partitionColumn, LocalDate date, Cancellation cancellation,
+                         WriteBracket bracket, Insert insert) throws SQLException {
+        List<WriteBracket.Statement> after = bracket.after().get();
+        c.setAutoCommit(false);
+        try {
+            run(c, bracket.before());
+            if (table != null) {
                 try (PreparedStatement delete = c.prepareStatement(
                         "DELETE FROM " + table + " WHERE " + partitionColumn + " = ?")) {
                     delete.setObject(1, date);
                     delete.executeUpdate();
                 }
-                // by name, as BigQuery matches a query's columns to its destination table's
-                long rows = bindAndRun(c, "INSERT INTO " + table + " BY NAME " + select.jdbcSql(),
-                        valuesOf(select, params), cancellation);
-                run(c, after);
-                // a timed-out attempt has been reported retryable: it must not commit behind its retry
-                cancellation.check();
-                c.commit();
-                return rows;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                written.remove(table);
-                throw e;
             }
-        } catch (SQLException e) {
-            throw classify("replace partition " + table + " " + partitionColumn + "=" + date, e, cancellation);
+            long rows = insert.run();
+            run(c, after);
+            // a timed-out attempt has been reported retryable: it must not commit behind its retry
+            cancellation.check();
+            c.commit();
+            return rows;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            if (table != null) {
+                written.remove(table);
+            }
+            throw e;
         }
     }
 

@@ -22,6 +22,12 @@ public abstract class ForwardingWarehouse implements Warehouse {
     }
 
     @Override
+    public void clearPartition(String table, String partitionColumn, LocalDate date, Cancellation cancellation,
+                               WriteBracket bracket) {
+        delegate.clearPartition(table, partitionColumn, date, cancellation, bracket);
+    }
+
+    @Override
     public List<Map<String, Object>> query(String sql, Map<String, Object> params) {
         return delegate.query(sql, params);
     }

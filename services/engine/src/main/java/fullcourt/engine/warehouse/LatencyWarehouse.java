@@ -64,6 +64,13 @@ public final class LatencyWarehouse extends ForwardingWarehouse {
     }
 
     @Override
+    public void clearPartition(String table, String partitionColumn, LocalDate date, Cancellation taskCancellation,
+                               WriteBracket bracket) {
+        waitForTheWarehouse();
+        super.clearPartition(table, partitionColumn, date, taskCancellation, bracket);
+    }
+
+    @Override
     public List<Map<String, Object>> query(String sql, Map<String, Object> params) {
         waitForTheWarehouse();
         return super.query(sql, params);

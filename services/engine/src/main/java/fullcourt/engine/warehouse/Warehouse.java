@@ -32,6 +32,24 @@ public interface Warehouse {
     long replacePartition(String table, String partitionColumn, LocalDate date, String selectSql,
                           Map<String, Object> params, Cancellation cancellation, WriteBracket bracket);
 
+    /**
+     * Empties the partition {@code partitionColumn = date} of {@code table}, with {@code bracket} around it as
+     * {@link #replacePartition(String, String, LocalDate, String, Map, Cancellation, WriteBracket)} runs it: a
+     * replacement by no rows (on BigQuery an empty result truncates the partition, as a WRITE_TRUNCATE of no rows
+     * does: https://github.com/dlt-hub/dlt/issues/3998). A table that does not exist has nothing to empty: the
+     * bracket's statements alone run.
+     */
+    default void clearPartition(String table, String partitionColumn, LocalDate date, Cancellation cancellation,
+                                WriteBracket bracket) {
+        if (tableExists(table)) {
+            replacePartition(table, partitionColumn, date, "SELECT * FROM " + table + " WHERE FALSE", Map.of(),
+                    cancellation, bracket);
+            return;
+        }
+        bracket.before().forEach(st -> updateBatch(st.sql(), st.paramSets()));
+        bracket.after().get().forEach(st -> updateBatch(st.sql(), st.paramSets()));
+    }
+
     /** Runs a query and returns its rows as column-name maps, in order. */
     List<Map<String, Object>> query(String sql, Map<String, Object> params);
 

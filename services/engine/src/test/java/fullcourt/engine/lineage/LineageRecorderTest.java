@@ -222,6 +222,38 @@ class LineageRecorderTest {
     }
 
     @Test
+    void aSkippedDateKeepsNoRowsOfAnEarlierWrite() throws Exception {
+        run(POINTS, POINTS_SQL, JAN_3, false);
+        run(POINTS, POINTS_SQL, JAN_4, false);
+        String reason = "nothing to work from on " + JAN_3 + ": no rows in raw.roster";
+        Processor gated = points(task -> Outcome.skipped(reason));
+
+        assertThat(new LineageRecorder(gated, CATALOG, CLOCK).process(
+                new TaskContext(POINTS, JAN_3, "run-2", 1, warehouse, new Cancellation(), false)))
+                .isEqualTo(Outcome.skipped(reason));
+
+        // as a backfill from scratch leaves it: no rows, and a lineage saying so; the next date untouched
+        PartitionFingerprints fingerprints = new PartitionFingerprints(warehouse);
+        assertThat(fingerprints.of("analytics.points", "game_date", JAN_3)).isEqualTo(Fingerprint.EMPTY);
+        LatestWrite skipped = latest("points", JAN_3);
+        assertThat(skipped.outcome()).isEqualTo(LatestWrite.Outcome.SKIPPED);
+        assertThat(skipped.fingerprint()).isEqualTo(Fingerprint.EMPTY.text());
+        assertThat(skipped.detail()).isEqualTo(reason);
+        assertThat(fingerprints.of("analytics.points", "game_date", JAN_4).rows()).isEqualTo(1);
+    }
+
+    @Test
+    void aDateThatLostItsGamesKeepsNoRowsOfAnEarlierWrite() throws Exception {
+        run(POINTS, POINTS_SQL, JAN_4, false);
+        warehouse.update("DELETE FROM raw.schedule WHERE game_date = DATE '2022-01-04'", Map.of());
+
+        assertThat(run(POINTS, POINTS_SQL, JAN_4, false)).isEqualTo(Outcome.skipped("no games on " + JAN_4));
+
+        assertThat(new PartitionFingerprints(warehouse).of("analytics.points", "game_date", JAN_4))
+                .isEqualTo(Fingerprint.EMPTY);
+    }
+
+    @Test
     void earlyCutoffSkipsOnlyWhileVersionAndEveryInputFingerprintAreUnchanged() throws Exception {
         run(POINTS, POINTS_SQL, JAN_3, false);
         assertThat(run(POINTS, POINTS_SQL, JAN_3, true)).isEqualTo(Outcome.skipped(LineageRecorder.INPUTS_UNCHANGED));

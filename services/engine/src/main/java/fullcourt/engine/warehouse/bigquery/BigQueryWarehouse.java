@@ -131,8 +131,7 @@ public class BigQueryWarehouse implements Warehouse, AutoCloseable {
                                  Map<String, Object> params, Cancellation cancellation, WriteBracket bracket) {
         cancellation.check();
         run("before the write of " + table + " " + date, bracket.before(), cancellation);
-        TableId target = tableId(table);
-        TableId partition = TableId.of(target.getDataset(), target.getTable() + "$" + PARTITION_ID.format(date));
+        TableId partition = partitionOf(table, date);
         BoundQuery bound = BoundQuery.bind(selectSql, params);
         QueryJobConfiguration config = queryConfig(bound)
                 .setDestinationTable(partition)
@@ -150,6 +149,25 @@ public class BigQueryWarehouse implements Warehouse, AutoCloseable {
         return rows;
     }
 
+    /**
+     * Truncates the partition only when it has rows (counted from the table's metadata, no job): a skipped date
+     * usually has none, and a truncating job is a partition modification under the table's quotas. The bracket's
+     * statements run around it either way.
+     */
+    @Override
+    public void clearPartition(String table, String partitionColumn, LocalDate date, Cancellation cancellation,
+                               WriteBracket bracket) {
+        TableId partition = partitionOf(table, date);
+        String what = "clear partition " + table + " " + partitionColumn + "=" + date;
+        if (retry.run(what + " (counting rows)", cancellation, () -> partitionRows(partition)) > 0) {
+            replacePartition(table, partitionColumn, date, "SELECT * FROM " + table + " WHERE FALSE", Map.of(),
+                    cancellation, bracket);
+            return;
+        }
+        run("before the clear of " + table + " " + date, bracket.before(), cancellation);
+        run("after the clear of " + table + " " + date, bracket.after().get(), new Cancellation());
+    }
+
     /** Each statement as jobs, as {@link #updateBatch} runs it. */
     private void run(String what, List<WriteBracket.Statement> statements, Cancellation cancellation) {
         for (WriteBracket.Statement statement : statements) {
@@ -157,6 +175,11 @@ public class BigQueryWarehouse implements Warehouse, AutoCloseable {
                 jobs.run(what, queryConfig(batch).build(), cancellation);
             }
         }
+    }
+
+    private TableId partitionOf(String table, LocalDate date) {
+        TableId target = tableId(table);
+        return TableId.of(target.getDataset(), target.getTable() + "$" + PARTITION_ID.format(date));
     }
 
     private long partitionRows(TableId partition) {

@@ -127,6 +127,42 @@ class BigQueryWarehouseContractTest {
     }
 
     @Test
+    void clearingAPartitionWithRowsTruncatesItByAnEmptyResultBetweenItsBracket() {
+        api.partitionRows("analytics.player_game_summary$20220131", 412);
+
+        warehouse.clearPartition("analytics.player_game_summary", "game_date", LocalDate.of(2022, 1, 31),
+                new Cancellation(), lineageBracket());
+
+        List<JsonNode> queries = api.requests(INSERT_JOB).stream()
+                .map(r -> r.body().path("configuration").path("query")).toList();
+        assertThat(queries).extracting(q -> q.path("query").asText()).satisfiesExactly(
+                before -> assertThat(before).contains("INSERT INTO ops.x VALUES (1)"),
+                clear -> assertThat(clear).isEqualTo("SELECT * FROM analytics.player_game_summary WHERE FALSE"),
+                after -> assertThat(after).contains("INSERT INTO ops.x VALUES (2)"));
+        assertThat(queries.get(1).path("destinationTable").path("tableId").asText())
+                .isEqualTo("player_game_summary$20220131");
+        assertThat(queries.get(1).path("writeDisposition").asText()).isEqualTo("WRITE_TRUNCATE");
+    }
+
+    @Test
+    void clearingAPartitionWithoutRowsRunsOnlyItsBracket() {
+        warehouse.clearPartition("analytics.player_game_summary", "game_date", LocalDate.of(2022, 1, 31),
+                new Cancellation(), lineageBracket());
+
+        assertThat(api.requests(INSERT_JOB)).extracting(r -> r.body().path("configuration").path("query")
+                .path("query").asText()).satisfiesExactly(
+                        before -> assertThat(before).contains("INSERT INTO ops.x VALUES (1)"),
+                        after -> assertThat(after).contains("INSERT INTO ops.x VALUES (2)"));
+        assertThat(api.requests(LIST_TABLE_DATA)).extracting(Request::id)
+                .containsExactly("analytics.player_game_summary$20220131");
+    }
+
+    private static WriteBracket lineageBracket() {
+        return new WriteBracket(List.of(WriteBracket.Statement.of("INSERT INTO ops.x VALUES (1)", Map.of())),
+                () -> List.of(WriteBracket.Statement.of("INSERT INTO ops.x VALUES (2)", Map.of())));
+    }
+
+    @Test
     void rateLimitedInsertIsRetriedUnderTheSameJobIdAndSucceeds() {
         api.script(INSERT_JOB, error(429, "rateLimitExceeded", "Exceeded rate limits: too many api requests per user"));
         api.partitionRows("analytics.player_game_summary$20220131", 7);
