@@ -12,7 +12,8 @@ import org.jboss.logging.Logger;
  * increments the epoch), renewed by its holder, and lost when another coordinator took it or when it was not renewed
  * in time. As a {@link WriteFence} it refuses ledger writes unless held: before writing, by the holder's own view
  * (renewed less than the lease duration ago), and in the write itself, by the warehouse's (the row still holds this
- * epoch). Driven by its caller ({@link LeaseKeeper}); time from the injected clock.
+ * epoch); a write that carries no condition is vouched for by the last renewal, or in a lease's last third by a read
+ * of the row ({@link #confirm()}). Driven by its caller ({@link LeaseKeeper}); time from the injected clock.
  */
 public final class CoordinatorLease implements WriteFence {
 
