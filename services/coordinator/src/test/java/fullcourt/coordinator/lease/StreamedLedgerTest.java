@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -118,6 +119,29 @@ class StreamedLedgerTest {
         return events.stream().map(e -> e.task().taskId()).toList();
     }
 
+    /** a's ledger once a took the lease and wrote {@code first} (seq 1, epoch 1). */
+    TaskLedger holderAfterOneRow(LedgerEvent first) {
+        a.tryTake();
+        TaskLedger ledgerA = new TaskLedger(warehouse, a);
+        ledgerA.append(List.of(first));
+        return ledgerA;
+    }
+
+    /**
+     * Holds a's next append on its way until b, its clock past a's lease, has taken the lease over, opened the ledger
+     * (reading MAX(seq)) and done {@code then} with it; the list gets b's ledger.
+     */
+    List<TaskLedger> takeOverWhileTheNextAppendIsOnItsWay(Consumer<TaskLedger> then) {
+        List<TaskLedger> ledgerB = new ArrayList<>();
+        appends.beforeLanding = () -> {
+            clockB.advance(Duration.ofSeconds(31));
+            assertThat(b.tryTake()).isTrue();
+            ledgerB.add(new TaskLedger(warehouse, b));
+            then.accept(ledgerB.get(0));
+        };
+        return ledgerB;
+    }
+
     @Test
     void batchGoesToTheTableThroughRowAppendsAsTheLedgerRowsWithoutAnInsertStatement() {
         a.tryTake();
@@ -169,9 +193,8 @@ class StreamedLedgerTest {
 
     @Test
     void appendInTheLastThirdOfTheLeaseConfirmsItAndIsRefusedBeforeSendingAnythingWhenItWasTaken() {
-        a.tryTake(); // until T0 + 30 s; appends confirm from T0 + 20 s (30 - 30 / 3)
-        TaskLedger ledgerA = new TaskLedger(warehouse, a);
-        ledgerA.append(List.of(succeeded("r1", 1)));
+        // a holds the lease until T0 + 30 s; its appends confirm it from T0 + 20 s (30 - 30 / 3)
+        TaskLedger ledgerA = holderAfterOneRow(succeeded("r1", 1));
         clockA.advance(Duration.ofSeconds(21)); // a's renewals failed; by its own clock it holds the lease 9 s more
         clockB.advance(Duration.ofSeconds(31)); // b's clock runs 10 s ahead of a's: it finds the lease run out
         assertThat(b.tryTake()).isTrue();
@@ -180,7 +203,8 @@ class StreamedLedgerTest {
         assertThatThrownBy(() -> ledgerA.append(List.of(succeeded("r1", 2))))
                 .isInstanceOf(NotLeaseHolder.class).hasMessageContaining("epoch 1");
 
-        assertThat(warehouse.leaseReads - readsBefore).isGreaterThanOrEqualTo(1); // the confirmation (and the loss's report)
+        // the confirmation, then the read that names the new holder in a's status
+        assertThat(warehouse.leaseReads - readsBefore).isEqualTo(2);
         assertThat(appends.batches).hasSize(1);
         assertThat(a.held()).isFalse();
         assertThat(a.status()).contains("refused a ledger write of epoch 1");
@@ -248,17 +272,10 @@ class StreamedLedgerTest {
 
     @Test
     void rowsOfAnOldEpochLandingAfterTheTakeoverAreSetAsideWhenTheLedgerIsRead() {
-        a.tryTake();
-        TaskLedger ledgerA = new TaskLedger(warehouse, a);
-        ledgerA.append(List.of(succeeded("r1", 1))); // seq 1, epoch 1
-        List<TaskLedger> ledgerB = new ArrayList<>();
-        // a's next append passes its confirmation, then b takes over and writes before a's rows land
-        appends.beforeLanding = () -> {
-            clockB.advance(Duration.ofSeconds(31));
-            assertThat(b.tryTake()).isTrue();
-            ledgerB.add(new TaskLedger(warehouse, b)); // reads MAX(seq) = 1
-            ledgerB.get(0).append(List.of(succeeded("r1", 3))); // seq 2, epoch 2
-        };
+        TaskLedger ledgerA = holderAfterOneRow(succeeded("r1", 1));
+        // a's next append has left, then b takes over and writes before a's rows land
+        List<TaskLedger> ledgerB = takeOverWhileTheNextAppendIsOnItsWay(
+                successor -> successor.append(List.of(succeeded("r1", 3)))); // seq 2 (MAX(seq) was 1), epoch 2
 
         ledgerA.append(List.of(succeeded("r1", 2), succeeded("r1", 4))); // seq 2 and 3, epoch 1: late
 
@@ -276,17 +293,12 @@ class StreamedLedgerTest {
 
     @Test
     void taskHistoryLeavesOutARowOfAStaleEpochAsTheFoldDoes() {
-        a.tryTake();
-        TaskLedger ledgerA = new TaskLedger(warehouse, a);
-        ledgerA.append(List.of(event(5, LedgerEventType.DISPATCHED))); // seq 1, epoch 1
-        List<TaskLedger> ledgerB = new ArrayList<>();
-        appends.beforeLanding = () -> { // a's STARTED is on its way when b takes over and writes about another task
-            clockB.advance(Duration.ofSeconds(31));
-            assertThat(b.tryTake()).isTrue();
-            ledgerB.add(new TaskLedger(warehouse, b));
-            ledgerB.get(0).read();
-            ledgerB.get(0).append(List.of(event(6, LedgerEventType.SUCCEEDED))); // seq 2, epoch 2
-        };
+        TaskLedger ledgerA = holderAfterOneRow(event(5, LedgerEventType.DISPATCHED));
+        // a's STARTED is on its way when b takes over and writes about another task
+        List<TaskLedger> ledgerB = takeOverWhileTheNextAppendIsOnItsWay(successor -> {
+            successor.read();
+            successor.append(List.of(event(6, LedgerEventType.SUCCEEDED))); // seq 2, epoch 2
+        });
 
         ledgerA.append(List.of(event(5, LedgerEventType.STARTED))); // seq 2, epoch 1: late
 
@@ -302,16 +314,9 @@ class StreamedLedgerTest {
 
     @Test
     void successorFoldsTheOldEpochsRowsThatLandedBeforeItReadTheLedgerAndWritesAfterThem() {
-        a.tryTake();
-        TaskLedger ledgerA = new TaskLedger(warehouse, a);
-        ledgerA.append(List.of(succeeded("r1", 1))); // seq 1, epoch 1
-        List<TaskLedger> ledgerB = new ArrayList<>();
+        TaskLedger ledgerA = holderAfterOneRow(succeeded("r1", 1));
         // b has taken the lease and opened the ledger (MAX(seq) = 1) when a's rows land, before b reads to fold
-        appends.beforeLanding = () -> {
-            clockB.advance(Duration.ofSeconds(31));
-            assertThat(b.tryTake()).isTrue();
-            ledgerB.add(new TaskLedger(warehouse, b));
-        };
+        List<TaskLedger> ledgerB = takeOverWhileTheNextAppendIsOnItsWay(successor -> { });
         ledgerA.append(List.of(succeeded("r1", 2), succeeded("r1", 3))); // seq 2 and 3, epoch 1
 
         LedgerRows.Read fold = ledgerB.get(0).read();
@@ -328,19 +333,13 @@ class StreamedLedgerTest {
 
     @Test
     void successorNeverFoldsTheOldEpochsRowsThatLandAfterItReadTheLedgerAndTheirEventsGoBack() {
-        a.tryTake();
-        TaskLedger ledgerA = new TaskLedger(warehouse, a);
-        ledgerA.append(List.of(succeeded("r1", 1))); // seq 1, epoch 1
-        List<TaskLedger> ledgerB = new ArrayList<>();
+        TaskLedger ledgerA = holderAfterOneRow(succeeded("r1", 1));
         List<LedgerRows.Read> folds = new ArrayList<>();
         // a's append is on its way for 31 s (both clocks move): a's lease runs out, b takes over and folds the ledger
-        appends.beforeLanding = () -> {
+        List<TaskLedger> ledgerB = takeOverWhileTheNextAppendIsOnItsWay(successor -> {
             clockA.advance(Duration.ofSeconds(31));
-            clockB.advance(Duration.ofSeconds(31));
-            assertThat(b.tryTake()).isTrue();
-            ledgerB.add(new TaskLedger(warehouse, b));
-            folds.add(ledgerB.get(0).read());
-        };
+            folds.add(successor.read());
+        });
 
         assertThatThrownBy(() -> ledgerA.append(List.of(succeeded("r1", 2), succeeded("r1", 3))))
                 .isInstanceOf(NotLeaseHolder.class).hasMessageContaining("ran out"); // answered too late: not acked
