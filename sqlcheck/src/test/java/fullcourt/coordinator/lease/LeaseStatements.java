@@ -1,17 +1,18 @@
 package fullcourt.coordinator.lease;
 
-import fullcourt.coordinator.ledger.LedgerStatements;
-import fullcourt.engine.warehouse.Column;
-import fullcourt.engine.warehouse.ConditionalInsert;
 import fullcourt.sqlcheck.SqlStatement;
 import fullcourt.sqlcheck.StatementKind;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The coordinator lease's SQL, parameters as {@link LeaseTable} and {@link CoordinatorLease} pass them. */
+/**
+ * The coordinator lease's SQL as the BigQuery adapter sends it, parameters as {@link LeaseTable} and
+ * {@link CoordinatorLease} pass them. Not here: {@link LeaseTable#HELD}, the condition a fenced ledger append carries,
+ * which only DuckDB sends ({@code DuckDbWarehouse.appendIf}); on BigQuery the ledger appends through the Storage Write
+ * API and the fence is the lease row's {@code READ} ({@code CoordinatorLease.confirm}).
+ */
 public final class LeaseStatements {
 
     static final String SOURCE = "services/coordinator/src/main/java/fullcourt/coordinator/lease/LeaseTable.";
@@ -23,31 +24,25 @@ public final class LeaseStatements {
     private LeaseStatements() {
     }
 
+    /** Sent by {@code LeaseTable.on}, at every coordinator's start. */
     public static SqlStatement ddl() {
         return SqlStatement.of(StatementKind.DDL, SOURCE + "DDL", LeaseTable.DDL);
     }
 
     public static List<SqlStatement> all() {
         Timestamp at = Timestamp.from(Instant.parse("2024-01-15T12:00:00Z"));
-        Map<String, Object> fence = Map.of("lease_name", "coordinator", "lease_holder", "rev-1/ab12cd34",
-                "lease_epoch", 7L);
-        Map<String, Object> runRow = new HashMap<>();
-        LedgerStatements.taskRowValues().forEach(runRow::put);
-        for (String column : List.of("task_id", "processor", "task_date", "detail", "row_count", "duration_ms")) {
-            runRow.put(column, null);
-        }
-        List<Column> columns = fullcourt.coordinator.ledger.LedgerStatements.columns();
-        ConditionalInsert fenced = ConditionalInsert.of("ops.task_events", columns,
-                List.of(LedgerStatements.taskRowValues(), runRow), LeaseTable.HELD, fence);
         return List.of(
+                // LeaseTable.read, once, when the lease's row does not exist yet
                 SqlStatement.of(StatementKind.LEDGER, SOURCE + "SEED", LeaseTable.SEED, "name", "coordinator",
                         "never", Timestamp.from(Instant.EPOCH)),
+                // LeaseTable.read: CoordinatorLease.tryTake, renew after a refused extension, confirm (the last third
+                // of a lease, before a ledger append) and refused
                 SqlStatement.of(StatementKind.LEDGER, SOURCE + "READ", LeaseTable.READ, "name", "coordinator"),
+                // LeaseTable.take: CoordinatorLease.tryTake
                 SqlStatement.of(StatementKind.LEDGER, SOURCE + "TAKE", LeaseTable.TAKE, "name", "coordinator",
                         "holder", "rev-2/cd34ef56", "next_epoch", 8L, "expires_at", at, "seen_epoch", 7L, "now", at),
+                // LeaseTable.extend: CoordinatorLease.renew, and release (an expiry of now)
                 SqlStatement.of(StatementKind.LEDGER, SOURCE + "RENEW", LeaseTable.RENEW, "name", "coordinator",
-                        "holder", "rev-1/ab12cd34", "epoch", 7L, "expires_at", at),
-                new SqlStatement(StatementKind.LEDGER, "services/coordinator TaskLedger.append, fenced by the lease"
-                        + " (ConditionalInsert with LeaseTable.HELD)", fenced.sql(), fenced.parameters()));
+                        "holder", "rev-1/ab12cd34", "epoch", 7L, "expires_at", at));
     }
 }

@@ -2,7 +2,6 @@ package fullcourt.coordinator.ledger;
 
 import fullcourt.coordinator.TaskKey;
 import fullcourt.engine.warehouse.Column;
-import fullcourt.engine.warehouse.ConditionalInsert;
 import fullcourt.engine.warehouse.ColumnValues;
 import fullcourt.engine.warehouse.RowAppends;
 import fullcourt.engine.warehouse.Warehouse;
@@ -12,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -36,11 +36,9 @@ public final class TaskLedger {
             + " dispatch, attempt, event_at, detail, row_count, duration_ms, recorded_at, epoch) VALUES (@seq, @run_id,"
             + " @task_id, @processor, @task_date, @event, @dispatch, @attempt, @event_at, @detail, @row_count,"
             + " @duration_ms, @recorded_at, @epoch)";
-    /** On a tie of seq (see {@link #read()}), the row of the newer epoch first. */
-    static final String READ_ALL = "SELECT seq, run_id, task_id, event, dispatch, attempt, event_at, detail, row_count,"
-            + " duration_ms, epoch FROM " + TABLE + " ORDER BY seq, epoch DESC";
-    static final String HISTORY = "SELECT seq, run_id, task_id, event, dispatch, attempt, event_at, detail, row_count,"
-            + " duration_ms FROM " + TABLE + " WHERE run_id = @run AND task_id = @task ORDER BY seq";
+    /** Every row, with the newest epoch written at or before it (see {@link #read()}). */
+    static final String READ_ALL = withNewestEpoch("");
+    static final String HISTORY = withNewestEpoch(" WHERE t.run_id = @run AND t.task_id = @task");
 
     /** The columns of a row and their types, in the order a fenced append selects them. */
     static final List<Column> COLUMNS = List.of(new Column("seq", "INT64"), new Column("run_id", "STRING"),
@@ -48,6 +46,22 @@ public final class TaskLedger {
             new Column("event", "STRING"), new Column("dispatch", "INT64"), new Column("attempt", "INT64"),
             new Column("event_at", "TIMESTAMP"), new Column("detail", "STRING"), new Column("row_count", "INT64"),
             new Column("duration_ms", "INT64"), new Column("recorded_at", "TIMESTAMP"), new Column("epoch", "INT64"));
+    /**
+     * Rows of the ledger ({@code where} narrows them), each with {@code newest_epoch}: the newest lease epoch of any row
+     * at or before its seq in the whole ledger, from the first seq of each epoch (a handful of rows, one per
+     * takeover). A row of an older epoch than that was written after a successor took over ({@link #stale}); every read
+     * of the ledger applies that one rule, the fold's and the task history's alike. On a tie of seq, the row of the
+     * newer epoch first.
+     */
+    private static String withNewestEpoch(String where) {
+        return "WITH epoch_starts AS (SELECT epoch, MIN(seq) AS first_seq FROM " + TABLE
+                + " WHERE epoch IS NOT NULL GROUP BY epoch)"
+                + " SELECT t.seq, t.run_id, t.task_id, t.event, t.dispatch, t.attempt, t.event_at, t.detail, t.row_count,"
+                + " t.duration_ms, t.epoch,"
+                + " (SELECT MAX(s.epoch) FROM epoch_starts AS s WHERE s.first_seq <= t.seq) AS newest_epoch"
+                + " FROM " + TABLE + " AS t" + where + " ORDER BY t.seq, t.epoch DESC";
+    }
+
     private final Warehouse warehouse;
     private final WriteFence fence;
     /** The warehouse's way to append without DML, or null: SQL statements. */
@@ -61,8 +75,9 @@ public final class TaskLedger {
     /**
      * A ledger whose appends carry {@code fence}: each one is written only if the fence's condition holds in the same
      * statement ({@code INSERT ... SELECT ... WHERE EXISTS}), so a coordinator that lost its lease writes nothing.
-     * Appends through the Storage Write API carry no condition: the fence is confirmed in the warehouse right before
-     * each, every row records its epoch, and {@link #read()} sets aside a row of an older epoch than one before it.
+     * Appends through the Storage Write API carry no condition: the fence is confirmed before each ({@link
+     * WriteFence#confirm}) and checked again once it was answered, every row records its epoch, and every read sets
+     * aside a row of an older epoch than one at or before it.
      */
     public TaskLedger(Warehouse warehouse, WriteFence fence) {
         this.warehouse = warehouse;
@@ -76,7 +91,8 @@ public final class TaskLedger {
 
     /**
      * Appends rows in order: through the warehouse's {@link RowAppends} where it has one (BigQuery: each request
-     * written whole or not at all, exactly once), after confirming the fence; else in one transaction when unfenced;
+     * written whole or not at all, exactly once), after confirming the fence, and refused after all if answered only
+     * once this holder's lease had run out; else in one transaction when unfenced;
      * fenced, with {@link Warehouse#appendIf} (DuckDB: all or nothing).
      *
      * @throws InvalidLedgerRow before writing anything, when a row is one the fold would refuse ({@link LedgerRows})
@@ -117,6 +133,11 @@ public final class TaskLedger {
                 fence.confirm();
             }
             streamed.append(TABLE, COLUMNS, rows);
+            if (fence != null) {
+                // answered after the lease ran out: a successor may have read the ledger before these rows landed and
+                // then sets them aside, so their events must not count as written (they go back to Pub/Sub, to it)
+                fence.check();
+            }
             return;
         }
         if (fence == null) {
@@ -139,35 +160,35 @@ public final class TaskLedger {
 
     /**
      * Every row, in the order written: those the fold can take, and those it would refuse (unreadable, failing
-     * {@link LedgerRows#problems}, or written under a lease epoch older than that of a row before it), set aside with
-     * their seq and reason. A coordinator that lost the lease while an append was on its way can land that append
-     * after its successor's first rows (an append through the Storage Write API carries no fence, and a DML one runs
-     * under snapshot isolation); the successor read MAX(seq) after taking the lease, so such rows come at or after its
-     * first seq, and on a tie the newer epoch sorts first.
+     * {@link LedgerRows#problems}, or {@link #stale}), set aside with their seq and reason. This ledger's next seq then
+     * comes after every row read, so what this read folded and what any later read folds agree: a row of an older
+     * epoch that lands after this read (an append of a coordinator that lost the lease while it was on its way: the
+     * Storage Write API carries no fence) has a seq at or after this ledger's next row, which sets it aside once
+     * written; one that landed before it was folded here and stays folded for every later reader.
      */
     public LedgerRows.Read read() {
-        return events(READ_ALL, Map.of());
+        List<Map<String, Object>> rows = warehouse.query(READ_ALL, Map.of());
+        for (Map<String, Object> r : rows) {
+            long rowSeq = ((Number) r.get("seq")).longValue();
+            seq.accumulateAndGet(rowSeq, Math::max);
+        }
+        return events(rows);
     }
 
     /** Rows of one task of one run, in order: its dispatches, attempts and errors, as status and the dashboard show them. */
     public List<LedgerEvent> history(String runId, String taskId) {
-        return events(HISTORY, Map.of("run", runId, "task", taskId)).rows();
+        return events(warehouse.query(HISTORY, Map.of("run", runId, "task", taskId))).rows();
     }
 
-    private LedgerRows.Read events(String sql, Map<String, Object> params) {
+    private static LedgerRows.Read events(List<Map<String, Object>> rows) {
         List<LedgerEvent> out = new ArrayList<>();
         List<LedgerRows.Quarantined> quarantined = new ArrayList<>();
-        Long newestEpoch = null;
-        for (Map<String, Object> r : warehouse.query(sql, params)) {
+        for (Map<String, Object> r : rows) {
             String where = "seq " + r.get("seq");
-            Long epoch = r.get("epoch") == null ? null : ((Number) r.get("epoch")).longValue();
-            if (epoch != null && newestEpoch != null && epoch < newestEpoch) {
-                quarantined.add(new LedgerRows.Quarantined(where, "written under lease epoch " + epoch + " after epoch "
-                        + newestEpoch + " had taken over: an append of a coordinator that had lost the lease"));
+            Optional<String> stale = stale(r);
+            if (stale.isPresent()) {
+                quarantined.add(new LedgerRows.Quarantined(where, stale.get()));
                 continue;
-            }
-            if (epoch != null) {
-                newestEpoch = epoch;
             }
             LedgerEvent e;
             try {
@@ -184,6 +205,22 @@ public final class TaskLedger {
             }
         }
         return new LedgerRows.Read(out, quarantined);
+    }
+
+    /**
+     * Why a row read with its {@code newest_epoch} is one a successor's fold never took, if it is: it was written under
+     * an older lease epoch than a row at or before its seq. Rows without an epoch (no lease) are never stale.
+     */
+    private static Optional<String> stale(Map<String, Object> r) {
+        if (r.get("epoch") == null || r.get("newest_epoch") == null) {
+            return Optional.empty();
+        }
+        long epoch = ((Number) r.get("epoch")).longValue();
+        long newest = ((Number) r.get("newest_epoch")).longValue();
+        return epoch < newest
+                ? Optional.of("written under lease epoch " + epoch + " after epoch " + newest
+                        + " had taken over: an append of a coordinator that had lost the lease")
+                : Optional.empty();
     }
 
     private static LedgerEvent row(Map<String, Object> r) {

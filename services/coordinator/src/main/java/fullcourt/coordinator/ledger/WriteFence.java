@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * What makes a ledger write safe when another coordinator may have taken over: a check before writing and a
  * condition the write itself carries, so the warehouse refuses it atomically (see {@code lease.CoordinatorLease}); or,
- * for a write that carries no condition, the same condition confirmed in the warehouse right before it.
+ * for a write that carries no condition, the same condition confirmed right before it.
  */
 public interface WriteFence {
 
@@ -18,8 +18,9 @@ public interface WriteFence {
     Map<String, Object> parameters();
 
     /**
-     * Throws {@link #refused()} unless the warehouse shows the condition holding now: for writes that cannot carry
-     * {@link #condition()} (BigQuery's Storage Write API), checked right before them.
+     * Throws {@link #refused()} unless the condition holds now: for writes that cannot carry {@link #condition()}
+     * (BigQuery's Storage Write API), right before them. Asks the warehouse only when the holder's own last renewal
+     * cannot vouch for it (see {@code lease.CoordinatorLease#confirm}).
      */
     void confirm();
 

@@ -6,6 +6,7 @@ import static fullcourt.coordinator.lease.CoordinatorLeaseTest.succeeded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fullcourt.coordinator.TaskKey;
 import fullcourt.coordinator.ledger.LedgerEvent;
 import fullcourt.coordinator.ledger.LedgerEventType;
 import fullcourt.coordinator.ledger.LedgerRows;
@@ -20,11 +21,13 @@ import fullcourt.engine.warehouse.Warehouse;
 import fullcourt.engine.warehouse.bigquery.StorageWriteAppends;
 import fullcourt.infra.retry.BackoffPolicy;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +64,8 @@ class StreamedLedgerTest {
     static final class StreamingWarehouse extends ForwardingWarehouse {
         final RecordingAppends appends;
         int ledgerInserts;
+        /** Reads of the lease's row: a confirmation of the fence is one. */
+        int leaseReads;
 
         StreamingWarehouse(DuckDbWarehouse duckdb, RecordingAppends appends) {
             super(duckdb);
@@ -78,6 +83,12 @@ class StreamedLedgerTest {
         public void updateBatch(String sql, List<Map<String, Object>> paramSets) {
             ledgerInserts += sql.startsWith("INSERT INTO ops.task_events") ? 1 : 0;
             super.updateBatch(sql, paramSets);
+        }
+
+        @Override
+        public List<Map<String, Object>> query(String sql, Map<String, Object> params) {
+            leaseReads += sql.equals(LeaseTable.READ) ? 1 : 0;
+            return super.query(sql, params);
         }
 
         @Override
@@ -106,6 +117,29 @@ class StreamedLedgerTest {
 
     static List<String> taskIds(List<LedgerEvent> events) {
         return events.stream().map(e -> e.task().taskId()).toList();
+    }
+
+    /** a's ledger once a took the lease and wrote {@code first} (seq 1, epoch 1). */
+    TaskLedger holderAfterOneRow(LedgerEvent first) {
+        a.tryTake();
+        TaskLedger ledgerA = new TaskLedger(warehouse, a);
+        ledgerA.append(List.of(first));
+        return ledgerA;
+    }
+
+    /**
+     * Holds a's next append on its way until b, its clock past a's lease, has taken the lease over, opened the ledger
+     * (reading MAX(seq)) and done {@code then} with it; the list gets b's ledger.
+     */
+    List<TaskLedger> takeOverWhileTheNextAppendIsOnItsWay(Consumer<TaskLedger> then) {
+        List<TaskLedger> ledgerB = new ArrayList<>();
+        appends.beforeLanding = () -> {
+            clockB.advance(Duration.ofSeconds(31));
+            assertThat(b.tryTake()).isTrue();
+            ledgerB.add(new TaskLedger(warehouse, b));
+            then.accept(ledgerB.get(0));
+        };
+        return ledgerB;
     }
 
     @Test
@@ -158,30 +192,90 @@ class StreamedLedgerTest {
     }
 
     @Test
-    void appendOfACoordinatorWhoseLeaseWasTakenIsRefusedBeforeSendingAnything() {
-        TaskLedger staleLedger = CoordinatorLeaseTest.pausedPastItsLease(warehouse, a, b, clockB);
+    void appendInTheLastThirdOfTheLeaseConfirmsItAndIsRefusedBeforeSendingAnythingWhenItWasTaken() {
+        // a holds the lease until T0 + 30 s; its appends confirm it from T0 + 20 s (30 - 30 / 3)
+        TaskLedger ledgerA = holderAfterOneRow(succeeded("r1", 1));
+        clockA.advance(Duration.ofSeconds(21)); // a's renewals failed; by its own clock it holds the lease 9 s more
+        clockB.advance(Duration.ofSeconds(31)); // b's clock runs 10 s ahead of a's: it finds the lease run out
+        assertThat(b.tryTake()).isTrue();
+        int readsBefore = warehouse.leaseReads;
 
-        assertThatThrownBy(() -> staleLedger.append(List.of(succeeded("r1", 2))))
+        assertThatThrownBy(() -> ledgerA.append(List.of(succeeded("r1", 2))))
                 .isInstanceOf(NotLeaseHolder.class).hasMessageContaining("epoch 1");
 
+        // the confirmation, then the read that names the new holder in a's status
+        assertThat(warehouse.leaseReads - readsBefore).isEqualTo(2);
         assertThat(appends.batches).hasSize(1);
         assertThat(a.held()).isFalse();
         assertThat(a.status()).contains("refused a ledger write of epoch 1");
     }
 
     @Test
-    void rowsOfAnOldEpochLandingAfterTheTakeoverAreSetAsideWhenTheLedgerIsRead() {
-        a.tryTake();
-        TaskLedger ledgerA = new TaskLedger(warehouse, a);
-        ledgerA.append(List.of(succeeded("r1", 1))); // seq 1, epoch 1
-        List<TaskLedger> ledgerB = new ArrayList<>();
-        // a's next append passes its confirmation, then b takes over and writes before a's rows land
-        appends.beforeLanding = () -> {
-            clockB.advance(Duration.ofSeconds(31));
+    void holderWhoseClockLagsByMoreThanAThirdOfTheLeaseWritesRowsThatEveryReadSetsAside() {
+        // the worst case: a's clock is 31 s behind b's, so a appends unconfirmed within what it takes for its validity
+        TaskLedger staleLedger = CoordinatorLeaseTest.pausedPastItsLease(warehouse, a, b, clockB); // seq 1, epoch 1
+        TaskLedger ledgerB = new TaskLedger(warehouse, b);
+        ledgerB.read(); // b's fold: seq 1; its next row is seq 2
+
+        staleLedger.append(List.of(succeeded("r1", 2))); // seq 2, epoch 1, sent without confirmation
+        ledgerB.append(List.of(succeeded("r1", 3))); // seq 2, epoch 2
+
+        LedgerRows.Read read = new TaskLedger(warehouse).read();
+        assertThat(taskIds(read.rows())).containsExactly("a/2022-01-01", "a/2022-01-03");
+        assertThat(read.quarantined()).extracting(LedgerRows.Quarantined::row).containsExactly("seq 2");
+    }
+
+    @Test
+    void appendsWithinTheValidityOfARenewalSendNoConfirmationQueryAndOneEachOnceItRanOut() {
+        try (FakeBigQueryWrite api = FakeBigQueryWrite.start();
+             StorageWriteAppends bigquery = StorageWriteAppends.overChannel("P", api.channels(),
+                     new BackoffPolicy(3, Duration.ofMillis(1), 2.0, Duration.ofMillis(4)), new Random(1))) {
+            Warehouse onBigQuery = new ForwardingWarehouse(duckdb) {
+                @Override
+                public Optional<RowAppends> rowAppends() {
+                    return Optional.of(bigquery);
+                }
+            };
+            a.tryTake(); // until T0 + 30 s: unconfirmed appends until T0 + 20 s
+            TaskLedger ledger = new TaskLedger(onBigQuery, a);
+            int reads = warehouse.leaseReads;
+
+            for (int i = 0; i < 40; i++) { // T0 .. T0 + 19.5 s
+                ledger.append(List.of(succeeded("r1", 1 + i % 28)));
+                clockA.advance(Duration.ofMillis(500));
+            }
+            assertThat(api.appends()).hasSize(40);
+            assertThat(warehouse.leaseReads - reads).isZero();
+
+            assertThat(a.renew()).isTrue(); // at T0 + 20 s: until T0 + 50 s, unconfirmed until T0 + 40 s
+            clockA.advance(Duration.ofSeconds(19)); // T0 + 39 s
+            ledger.append(List.of(succeeded("r1", 1)));
+            assertThat(warehouse.leaseReads - reads).isZero();
+
+            clockA.advance(Duration.ofSeconds(2)); // T0 + 41 s: the renewal due at T0 + 30 s did not happen
+            ledger.append(List.of(succeeded("r1", 2)));
+            assertThat(warehouse.leaseReads - reads).isEqualTo(1);
+            ledger.append(List.of(succeeded("r1", 3)));
+            assertThat(warehouse.leaseReads - reads).isEqualTo(2);
+            assertThat(api.appends()).hasSize(43);
+
+            clockB.advance(Duration.ofSeconds(50)); // b takes over once a's lease ran out (T0 + 50 s)
             assertThat(b.tryTake()).isTrue();
-            ledgerB.add(new TaskLedger(warehouse, b)); // reads MAX(seq) = 1
-            ledgerB.get(0).append(List.of(succeeded("r1", 3))); // seq 2, epoch 2
-        };
+            assertThat(a.renew()).isFalse(); // a learns it: another coordinator holds the lease
+            int beforeLost = warehouse.leaseReads;
+
+            assertThatThrownBy(() -> ledger.append(List.of(succeeded("r1", 4)))).isInstanceOf(NotLeaseHolder.class);
+            assertThat(warehouse.leaseReads - beforeLost).isZero(); // refused by its own view, no query
+            assertThat(api.appends()).hasSize(43);
+        }
+    }
+
+    @Test
+    void rowsOfAnOldEpochLandingAfterTheTakeoverAreSetAsideWhenTheLedgerIsRead() {
+        TaskLedger ledgerA = holderAfterOneRow(succeeded("r1", 1));
+        // a's next append has left, then b takes over and writes before a's rows land
+        List<TaskLedger> ledgerB = takeOverWhileTheNextAppendIsOnItsWay(
+                successor -> successor.append(List.of(succeeded("r1", 3)))); // seq 2 (MAX(seq) was 1), epoch 2
 
         ledgerA.append(List.of(succeeded("r1", 2), succeeded("r1", 4))); // seq 2 and 3, epoch 1: late
 
@@ -191,6 +285,70 @@ class StreamedLedgerTest {
         assertThat(read.quarantined()).allSatisfy(q -> assertThat(q.reason())
                 .isEqualTo("written under lease epoch 1 after epoch 2 had taken over: an append of a coordinator"
                         + " that had lost the lease"));
+    }
+
+    static LedgerEvent event(int day, LedgerEventType type) {
+        return LedgerEvent.task("r1", new TaskKey("a", LocalDate.of(2022, 1, day)), type, 1, 1, T0, null);
+    }
+
+    @Test
+    void taskHistoryLeavesOutARowOfAStaleEpochAsTheFoldDoes() {
+        TaskLedger ledgerA = holderAfterOneRow(event(5, LedgerEventType.DISPATCHED));
+        // a's STARTED is on its way when b takes over and writes about another task
+        List<TaskLedger> ledgerB = takeOverWhileTheNextAppendIsOnItsWay(successor -> {
+            successor.read();
+            successor.append(List.of(event(6, LedgerEventType.SUCCEEDED))); // seq 2, epoch 2
+        });
+
+        ledgerA.append(List.of(event(5, LedgerEventType.STARTED))); // seq 2, epoch 1: late
+
+        // task 5 has no row of epoch 2: only the rule over the whole ledger sees its STARTED as stale
+        assertThat(ledgerB.get(0).history("r1", "a/2022-01-05")).extracting(LedgerEvent::type)
+                .containsExactly(LedgerEventType.DISPATCHED);
+        assertThat(ledgerB.get(0).history("r1", "a/2022-01-05"))
+                .isEqualTo(ledgerB.get(0).readAll().stream().filter(e -> e.task().taskId().equals("a/2022-01-05"))
+                        .toList());
+        assertThat(ledgerB.get(0).history("r1", "a/2022-01-06")).extracting(LedgerEvent::type)
+                .containsExactly(LedgerEventType.SUCCEEDED);
+    }
+
+    @Test
+    void successorFoldsTheOldEpochsRowsThatLandedBeforeItReadTheLedgerAndWritesAfterThem() {
+        TaskLedger ledgerA = holderAfterOneRow(succeeded("r1", 1));
+        // b has taken the lease and opened the ledger (MAX(seq) = 1) when a's rows land, before b reads to fold
+        List<TaskLedger> ledgerB = takeOverWhileTheNextAppendIsOnItsWay(successor -> { });
+        ledgerA.append(List.of(succeeded("r1", 2), succeeded("r1", 3))); // seq 2 and 3, epoch 1
+
+        LedgerRows.Read fold = ledgerB.get(0).read();
+        ledgerB.get(0).append(List.of(succeeded("r1", 4))); // seq 4, epoch 2: after every row b folded
+
+        assertThat(taskIds(fold.rows())).containsExactly("a/2022-01-01", "a/2022-01-02", "a/2022-01-03");
+        LedgerRows.Read later = new TaskLedger(warehouse).read();
+        assertThat(later.quarantined()).isEmpty();
+        assertThat(taskIds(later.rows())).containsExactly("a/2022-01-01", "a/2022-01-02", "a/2022-01-03",
+                "a/2022-01-04");
+        assertThat(duckdb.query("SELECT seq, epoch FROM ops.task_events ORDER BY seq", Map.of()))
+                .extracting(r -> r.get("seq") + "@" + r.get("epoch")).containsExactly("1@1", "2@1", "3@1", "4@2");
+    }
+
+    @Test
+    void successorNeverFoldsTheOldEpochsRowsThatLandAfterItReadTheLedgerAndTheirEventsGoBack() {
+        TaskLedger ledgerA = holderAfterOneRow(succeeded("r1", 1));
+        List<LedgerRows.Read> folds = new ArrayList<>();
+        // a's append is on its way for 31 s (both clocks move): a's lease runs out, b takes over and folds the ledger
+        List<TaskLedger> ledgerB = takeOverWhileTheNextAppendIsOnItsWay(successor -> {
+            clockA.advance(Duration.ofSeconds(31));
+            folds.add(successor.read());
+        });
+
+        assertThatThrownBy(() -> ledgerA.append(List.of(succeeded("r1", 2), succeeded("r1", 3))))
+                .isInstanceOf(NotLeaseHolder.class).hasMessageContaining("ran out"); // answered too late: not acked
+        ledgerB.get(0).append(List.of(succeeded("r1", 2))); // the event, redelivered to b: seq 2, epoch 2
+
+        assertThat(taskIds(folds.get(0).rows())).containsExactly("a/2022-01-01");
+        LedgerRows.Read later = new TaskLedger(warehouse).read();
+        assertThat(taskIds(later.rows())).containsExactly("a/2022-01-01", "a/2022-01-02");
+        assertThat(later.quarantined()).extracting(LedgerRows.Quarantined::row).containsExactly("seq 2", "seq 3");
     }
 
     @Test
