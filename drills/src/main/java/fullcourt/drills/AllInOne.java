@@ -90,6 +90,16 @@ final class AllInOne {
         return process.exitValue();
     }
 
+    /** Waits up to {@code timeout} for the process to exit; whether it did. */
+    boolean exited(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The address of {@code path} on the coordinator's HTTP server, e.g. its dashboard. */
+    String url(String path) {
+        return "http://127.0.0.1:" + httpPort + path;
+    }
+
     /**
      * kill -9 of the JVM alone: no shutdown hook, no flush, nothing. Its children (the Pub/Sub
      * emulator) must stop by themselves; whether they did within 30 s is returned, and any left is
@@ -161,7 +171,7 @@ final class AllInOne {
     /** GET or POST on the coordinator API; the body, or null when it does not answer (yet). */
     String api(String method, String path, String body) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
                     .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                     // the coordinator refuses a state-changing call without it (StateChangeGuard)
                     .header("X-Fullcourt-Client", "drills");

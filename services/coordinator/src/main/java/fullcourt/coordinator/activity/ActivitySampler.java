@@ -2,6 +2,7 @@ package fullcourt.coordinator.activity;
 
 import fullcourt.coordinator.Coordinator;
 import fullcourt.coordinator.CoordinatorConfig;
+import fullcourt.coordinator.dispatch.AdaptiveLimit;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -61,9 +64,13 @@ public class ActivitySampler {
     /** Takes one sample now. */
     public void sample() {
         try {
-            coordinator.tryRead(s -> new ActivitySamples.Reading(System.identityHashCode(s), s.finishedPerPhase(),
-                            s.inFlightCount(), s.globalLimit()), LOOP_WAIT)
-                    .ifPresent(r -> samples.record(clock.instant(), r, config.globalInFlight()));
+            Instant since = samples.lastAt();
+            // the instant is taken on the loop, with the reading: a limit change is then either before both or after
+            coordinator.tryRead(s -> {
+                AdaptiveLimit.Range range = coordinator.adaptiveLimit().rangeSince(since);
+                return Map.entry(clock.instant(), new ActivitySamples.Reading(System.identityHashCode(s),
+                        s.finishedPerPhase(), s.inFlightCount(), s.globalLimit(), range.low(), range.high()));
+            }, LOOP_WAIT).ifPresent(r -> samples.record(r.getKey(), r.getValue(), config.globalInFlight()));
         } catch (RuntimeException e) {
             // a failed sample is a gap in a chart; the timer must live on for the next one
             LOG.warnf(e, "Sampling the coordinator's activity failed");

@@ -14,15 +14,22 @@ import java.util.TreeMap;
  */
 public final class ActivitySamples {
 
-    /** What the scheduler's counters say at one instant; {@code source} tells one scheduler from the next. */
-    public record Reading(int source, Map<Integer, Long> finishedPerPhase, int inFlight, int limit) {
+    /**
+     * What the scheduler's counters say at one instant; {@code source} tells one scheduler from the next;
+     * {@code limitLow} and {@code limitHigh} are the lowest and highest the limit was since the reading before.
+     */
+    public record Reading(int source, Map<Integer, Long> finishedPerPhase, int inFlight, int limit, int limitLow,
+                          int limitHigh) {
     }
 
     /**
      * One sample. {@code tasksPerSecond} is empty for the first sample of a scheduler (a start or a takeover
-     * folds the whole ledger into its counters: no rate to tell from that).
+     * folds the whole ledger into its counters: no rate to tell from that). {@code limitLow} and {@code limitHigh}
+     * are the lowest and highest the limit was since the sample before (its value then included): under quota
+     * errors it falls and recovers within seconds, which samples taken seconds apart would miss.
      */
-    public record Sample(Instant at, Map<Integer, Double> tasksPerSecond, int inFlight, int limit, int configured) {
+    public record Sample(Instant at, Map<Integer, Double> tasksPerSecond, int inFlight, int limit, int limitLow,
+                         int limitHigh, int configured) {
     }
 
     private final int capacity;
@@ -46,7 +53,8 @@ public final class ActivitySamples {
             reading.finishedPerPhase().forEach((phase, finished) ->
                     rates.put(phase, (finished - last.finishedPerPhase().getOrDefault(phase, 0L)) / seconds));
         }
-        Sample sample = new Sample(at, Map.copyOf(rates), reading.inFlight(), reading.limit(), configured);
+        Sample sample = new Sample(at, Map.copyOf(rates), reading.inFlight(), reading.limit(), reading.limitLow(),
+                reading.limitHigh(), configured);
         if (ring.size() == capacity) {
             ring.removeFirst();
         }
@@ -54,6 +62,11 @@ public final class ActivitySamples {
         lastAt = at;
         last = reading;
         return sample;
+    }
+
+    /** When the latest sample was taken; null before the first. */
+    public synchronized Instant lastAt() {
+        return lastAt;
     }
 
     /** The samples kept taken after {@code after} (all when null), oldest first. */

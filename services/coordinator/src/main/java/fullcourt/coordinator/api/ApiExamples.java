@@ -67,7 +67,7 @@ final class ApiExamples {
     static final String ACTIVITY = """
             {"intervalMillis": 5000, "kept": 720, "phases": [3, 4, 5, 6],
              "samples": [{"at": "2024-05-01T09:00:05Z", "tasksPerSecond": {"3": 4.2, "4": 1.0},
-                          "inFlight": 16, "limit": 16, "configured": 16}]}""";
+                          "inFlight": 12, "limit": 9, "limitLow": 8, "limitHigh": 16, "configured": 16}]}""";
     static final String REQUEST = """
             {"schemaVersion": 1, "requestId": "bf-1", "from": "2024-01-01", "to": "2024-01-31", "phases": [4],
              "mode": "missing", "dryRun": true}""";

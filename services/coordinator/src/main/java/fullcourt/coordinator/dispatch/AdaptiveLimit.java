@@ -23,6 +23,10 @@ public final class AdaptiveLimit {
     public record Change(Instant at, int from, int to, String reason) {
     }
 
+    /** The lowest and the highest the limit was over a stretch of time. */
+    public record Range(int low, int high) {
+    }
+
     private static final int HISTORY = 200;
 
     private final int configured;
@@ -64,6 +68,25 @@ public final class AdaptiveLimit {
     /** The latest changes, oldest first. */
     public List<Change> history() {
         return List.copyOf(history);
+    }
+
+    /**
+     * The lowest and highest the limit was from {@code since} (its value then included) to now; with null, its value
+     * now. Two readings of the limit seconds apart miss a fall and recovery between them: this range does not (as long
+     * as the changes since are among the latest {@value #HISTORY} kept).
+     */
+    public Range rangeSince(Instant since) {
+        int low = limit;
+        int high = limit;
+        if (since != null) {
+            for (Change c : history) {
+                if (c.at().isAfter(since)) {
+                    low = Math.min(low, Math.min(c.from(), c.to()));
+                    high = Math.max(high, Math.max(c.from(), c.to()));
+                }
+            }
+        }
+        return new Range(low, high);
     }
 
     /** A task failed on a quota: the new limit, when it changed. */

@@ -436,7 +436,9 @@
     });
   }
 
-  // One chart: a path per series over the samples' times, a y axis from 0 to the largest value.
+  // One chart: a path per series over the samples' times, a y axis from 0 to the largest value. A series with a
+  // range (the lowest and highest it was since the sample before) is drawn through them at each sample: the limit
+  // falls and recovers between samples under quota errors, and its sawtooth shows however far apart they are.
   function lineChart(svg, series) {
     var W = 460, H = 160, L = 34, B = 16, T = 6, R = 6;
     while (svg.firstChild) { svg.removeChild(svg.firstChild); }
@@ -447,7 +449,12 @@
     }
     var t0 = Date.parse(s[0].at), t1 = Date.parse(s[s.length - 1].at);
     var max = 0;
-    series.forEach(function (se) { s.forEach(function (smp) { var v = se.value(smp); if (v != null) { max = Math.max(max, v); } }); });
+    series.forEach(function (se) {
+      s.forEach(function (smp) {
+        var v = se.value(smp), r = se.range ? se.range(smp) : null;
+        if (v != null) { max = Math.max(max, v, r ? r[1] : v); }
+      });
+    });
     max = max > 0 ? max * 1.1 : 1;
     var x = function (ms) { return L + (W - L - R) * (ms - t0) / Math.max(1, t1 - t0); };
     var y = function (v) { return H - B - (H - B - T) * v / max; };
@@ -458,14 +465,20 @@
     svg.appendChild(svgEl('text', { x: L, y: H - 3 }, new Date(t0).toLocaleTimeString()));
     svg.appendChild(svgEl('text', { x: W - R, y: H - 3, 'text-anchor': 'end' }, new Date(t1).toLocaleTimeString()));
     series.forEach(function (se) {
-      var d = '', gap = true;
+      var d = '', gap = true, prev = null;
       s.forEach(function (smp, i) {
         var v = se.value(smp);
         // a missing value, or a skipped sample (the loop was busy), breaks the line
         var late = i > 0 && Date.parse(smp.at) - Date.parse(s[i - 1].at) > 2.5 * activity.intervalMillis;
-        if (v == null) { gap = true; return; }
-        d += (gap || late ? 'M' : 'L') + x(Date.parse(smp.at)).toFixed(1) + ',' + y(v).toFixed(1);
+        if (v == null) { gap = true; prev = null; return; }
+        var px = x(Date.parse(smp.at)).toFixed(1);
+        var r = se.range && prev != null && !gap && !late ? se.range(smp) : null;
+        // up to the highest, down to the lowest, then to the value now: the order a sawtooth goes in
+        if (r && r[1] > Math.max(prev, v)) { d += 'L' + px + ',' + y(r[1]).toFixed(1); }
+        if (r && r[0] < Math.min(prev, v)) { d += 'L' + px + ',' + y(r[0]).toFixed(1); }
+        d += (gap || late ? 'M' : 'L') + px + ',' + y(v).toFixed(1);
         gap = false;
+        prev = v;
       });
       svg.appendChild(svgEl('path', { d: d, 'class': se.cls, 'data-series': se.name }));
     });
@@ -480,7 +493,8 @@
     }));
     lineChart($('inflight'), [
       { name: 'configured', cls: 'line-configured', value: function (smp) { return smp.configured; } },
-      { name: 'limit', cls: 'line-limit', value: function (smp) { return smp.limit; } },
+      { name: 'limit', cls: 'line-limit', value: function (smp) { return smp.limit; },
+        range: function (smp) { return smp.limitLow == null ? null : [smp.limitLow, smp.limitHigh]; } },
       { name: 'in flight', cls: 'line-inflight', value: function (smp) { return smp.inFlight; } }
     ]);
     $('throughput-legend').innerHTML = activity.phases.map(function (p, i) {

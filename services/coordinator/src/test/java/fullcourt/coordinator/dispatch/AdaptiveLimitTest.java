@@ -100,6 +100,20 @@ class AdaptiveLimitTest {
     }
 
     @Test
+    void theRangeSinceAnInstantHoldsTheFallAndRecoveryBetweenTwoReadings() {
+        // read at 0 s: 16; between then and 5 s: 16 -> 8 at 1 s, 8 -> 9 at 2 s, 9 -> 10 at 3 s; read at 5 s: 10
+        limit.onQuotaError(at(1), "x");
+        succeed(5, 2);
+        succeed(5, 3);
+        assertThat(limit.limit()).isEqualTo(10);
+        assertThat(limit.rangeSince(at(0))).isEqualTo(new AdaptiveLimit.Range(8, 16));
+        // since 2 s: only 9 -> 10 (the change at 2 s is not after it)
+        assertThat(limit.rangeSince(at(2))).isEqualTo(new AdaptiveLimit.Range(9, 10));
+        assertThat(limit.rangeSince(at(3))).isEqualTo(new AdaptiveLimit.Range(10, 10));
+        assertThat(limit.rangeSince(null)).isEqualTo(new AdaptiveLimit.Range(10, 10));
+    }
+
+    @Test
     void disabledItKeepsTheConfiguredLimit() {
         AdaptiveLimit fixed = new AdaptiveLimit(16, false, 0.5, 5, Duration.ofSeconds(5));
 
