@@ -27,7 +27,9 @@ final class MemoryReport {
         Map<String, Long> parts = Map.of("Java heap (committed)", peak.heapCommitted(),
                 "JVM non-heap (metaspace, code cache; committed)", peak.nonHeapCommitted(),
                 "direct and mapped buffers", peak.direct() + peak.mapped(),
-                "native rest (DuckDB, thread stacks, GC/JIT structures, malloc)", peak.nativeRest());
+                "DuckDB's buffer-managed memory", peak.duckdb(),
+                "other native memory (DuckDB's own allocations, thread stacks, GC/JIT structures, malloc)",
+                peak.otherNative());
         String dominant = parts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
         String tags = peak.duckdbTags().entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(4)
@@ -48,6 +50,8 @@ final class MemoryReport {
         row(md, "DuckDB buffer-managed memory", peak.duckdb(), max(samples, MemorySampler.Sample::duckdb));
         row(md, "native rest = RSS - heap committed - non-heap - buffers", peak.nativeRest(),
                 max(samples, MemorySampler.Sample::nativeRest));
+        row(md, "- of which not DuckDB's buffer-managed memory", peak.otherNative(),
+                max(samples, MemorySampler.Sample::otherNative));
         row(md, "Pub/Sub emulator (child process) RSS", peak.emulatorRss(), max(samples, MemorySampler.Sample::emulatorRss));
         md.append(String.format(Locale.ROOT, "%nAt the peak (%.0f s into the run) the largest part is **%s**; DuckDB's "
                 + "tags then: %s. Target: the all-in-one's peak RSS under 2 GiB: %s (%s).%n", peak.atMs() / 1000.0,
@@ -56,9 +60,9 @@ final class MemoryReport {
         Results.write("8-memory-" + name + ".json", String.format(Locale.ROOT, "{\"samples\": %d, \"vm_hwm\": %d, "
                 + "\"peak\": {\"at_ms\": %d, \"rss\": %d, \"heap_used\": %d, \"heap_committed\": %d, "
                 + "\"non_heap_committed\": %d, \"direct\": %d, \"mapped\": %d, \"duckdb\": %d, \"native_rest\": %d, "
-                + "\"emulator_rss\": %d}, \"dominant\": \"%s\"}%n", samples.size(), hwm, peak.atMs(), peak.rss(),
+                + "\"other_native\": %d, \"emulator_rss\": %d}, \"dominant\": \"%s\"}%n", samples.size(), hwm, peak.atMs(), peak.rss(),
                 peak.heapUsed(), peak.heapCommitted(), peak.nonHeapCommitted(), peak.direct(), peak.mapped(),
-                peak.duckdb(), peak.nativeRest(), peak.emulatorRss(), dominant));
+                peak.duckdb(), peak.nativeRest(), peak.otherNative(), peak.emulatorRss(), dominant));
         StringBuilder csv = new StringBuilder("at_ms,rss,heap_used,heap_committed,non_heap_committed,direct,mapped,duckdb,"
                 + "emulator_rss\n");
         samples.stream().sorted(Comparator.comparingLong(MemorySampler.Sample::atMs)).forEach(s -> csv.append(

@@ -33,6 +33,11 @@ final class MemorySampler implements AutoCloseable {
         long nativeRest() {
             return rss - heapCommitted - nonHeapCommitted - direct - mapped;
         }
+
+        /** The native rest without DuckDB's buffer-managed memory. */
+        long otherNative() {
+            return nativeRest() - duckdb;
+        }
     }
 
     private final Warehouse warehouse;
