@@ -62,6 +62,23 @@ public final class BenchProfiles {
         }
     }
 
+    /** Benchmark 7: the platform catalog's shape with no-op processors, over many seasons written by the benchmark. */
+    public static class Scale implements QuarkusTestProfile {
+        public static final int GLOBAL = 100;
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> m = common("", GLOBAL, "off");
+            m.put("fullcourt.catalog", ScaleCatalog.file(GLOBAL).toString());
+            m.put("bench.scale.processors", "true");
+            // nothing is written, so there is no lineage to record (as the no-op benchmark)
+            m.put("fullcourt.worker.lineage", "false");
+            // the largest size spans 40 seasons, about 14,500 days
+            m.put("fullcourt.coordinator.max-range-days", "20000");
+            return m;
+        }
+    }
+
     /** Benchmark 3: four seasons, the platform's catalog as it ships, latency off. */
     public static class FourSeasons implements QuarkusTestProfile {
         public static final int GLOBAL = 16;

@@ -32,13 +32,23 @@ abstract class LineageCost {
     @Inject
     Warehouse warehouse;
 
-    /** The makespan of the four-season backfill in this application, written as {@code 5-lineage-<name>.txt}. */
+    /**
+     * The makespan of the four-season backfill in this application, written as {@code 5-lineage-<name>.txt}, and its
+     * memory as section 8 ({@code 8-memory-<name>.md}).
+     */
     double backfill(String name) {
         SeasonCalendar calendar = SeasonCalendar.load(warehouse);
         LocalDate from = calendar.seasons().stream().map(SeasonCalendar.Season::first).min(LocalDate::compareTo).orElseThrow();
         LocalDate to = calendar.seasons().stream().map(SeasonCalendar.Season::last).max(LocalDate::compareTo).orElseThrow();
-        PipelineRun.Finished run = new PipelineRun(coordinator, connector, warehouse).run(
-                BackfillRequest.forRange("lineage-" + name, from, to).withPhases(List.of(3)), Duration.ofHours(2));
+        MemorySampler memory = MemorySampler.start(warehouse);
+        PipelineRun.Finished run;
+        try {
+            run = new PipelineRun(coordinator, connector, warehouse).run(
+                    BackfillRequest.forRange("lineage-" + name, from, to).withPhases(List.of(3)), Duration.ofHours(2));
+        } finally {
+            memory.close();
+        }
+        MemoryReport.write(name, "seasons " + BenchProfiles.FourSeasons.SEASONS + ", lineage " + name, memory);
         double makespan = run.makespanSeconds();
         Results.write("5-lineage-" + name + ".txt", String.format(Locale.ROOT, "%.1f %d%n", makespan, run.tasks().size()));
         return makespan;

@@ -57,13 +57,22 @@ final class PipelineRun {
     }
 
     Finished run(BackfillRequest request, Duration timeout) {
+        publish(request);
+        return await(request.requestId(), timeout);
+    }
+
+    /** Sends the request to the coordinator, as a client does; its run id is the request id. */
+    void publish(BackfillRequest request) {
         try {
             connector.publishRaw(Topics.DEFAULT.backfillRequests(), MessageCodec.encode(request), Map.of())
                     .toCompletableFuture().get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        String id = request.requestId();
+    }
+
+    /** Waits for run {@code id} to finish, then reads it back. */
+    Finished await(String id, Duration timeout) {
         Awaitility.await("run " + id).atMost(timeout).pollInterval(Duration.ofMillis(100))
                 // a coordinator that stood down (a lease not renewed in time on a loaded machine) leads again at once
                 .ignoreExceptionsInstanceOf(fullcourt.coordinator.CoordinatorStopped.class)
