@@ -52,9 +52,9 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
 
     private final DuckDBConnection root;
     /**
-     * Tables a write found or created: not looked up again before each write (output tables are declared and created
-     * at open; the lookup was 6% of a backfill's worker time). Forgotten when a write to them fails, in case it was
-     * dropped.
+     * Tables known to exist (a lookup or a write found or created them): not looked up again (output tables are
+     * declared and created at open; the lookup was 6% of a backfill's worker time, and exports and training windows
+     * asked before every task). Forgotten when a write to them fails or a DROP runs, in case one was dropped.
      */
     private final java.util.Set<String> written = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -107,7 +107,7 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
         NamedParameters select = NamedParameters.parse(selectSql);
         List<Object> values = valuesOf(select, params);
         try (Connection c = connection()) {
-            if (!written.contains(table) && !tableExists(table)) {
+            if (!tableExists(table)) {
                 bindAndRun(c, "CREATE TABLE IF NOT EXISTS " + table + " AS SELECT * FROM (" + select.jdbcSql()
                         + ") AS shape LIMIT 0", values, cancellation);
             }
@@ -125,7 +125,7 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
     public void clearPartition(String table, String partitionColumn, LocalDate date, Cancellation cancellation,
                                WriteBracket bracket) {
         try (Connection c = connection()) {
-            boolean exists = written.contains(table) || tableExists(table);
+            boolean exists = tableExists(table);
             replace(c, exists ? table : null, partitionColumn, date, cancellation, bracket, () -> 0L);
         } catch (SQLException e) {
             throw classify("clear partition " + table + " " + partitionColumn + "=" + date, e, cancellation);
@@ -233,6 +233,9 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
     @Override
     public long update(String sql, Map<String, Object> params) {
         NamedParameters p = NamedParameters.parse(sql);
+        if (sql.regionMatches(true, 0, "DROP ", 0, 5)) {
+            written.clear(); // a table known to exist may be gone: look them up again
+        }
         try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(p.jdbcSql())) {
             bind(ps, valuesOf(p, params));
             return ps.executeLargeUpdate();
@@ -438,11 +441,18 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
 
     @Override
     public boolean tableExists(String table) {
+        if (written.contains(table)) {
+            return true;
+        }
         String[] parts = table.split("\\.", 2);
         String schema = parts.length == 2 ? parts[0] : "main";
         String name = parts.length == 2 ? parts[1] : parts[0];
-        return !query("SELECT 1 AS present FROM information_schema.tables WHERE table_schema = @s AND table_name = @t",
-                Map.of("s", schema, "t", name)).isEmpty();
+        boolean present = !query("SELECT 1 AS present FROM information_schema.tables WHERE table_schema = @s"
+                + " AND table_name = @t", Map.of("s", schema, "t", name)).isEmpty();
+        if (present) {
+            written.add(table);
+        }
+        return present;
     }
 
     @Override

@@ -51,12 +51,29 @@ class DuckDbWarehouseTest {
     @Test
     void aTableDroppedAfterItsFirstWriteFailsOneWriteAsRetryableAndIsCreatedAgainByTheNext() {
         writeTwoPlayers(JAN_2, 0);
-        warehouse.update("DROP TABLE " + TABLE, Map.of());
+        // dropped by someone else, on a connection of their own
+        try (java.sql.Connection other = warehouse.connection(); java.sql.Statement drop = other.createStatement()) {
+            drop.execute("DROP TABLE " + TABLE);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
 
         assertThatThrownBy(() -> writeTwoPlayers(JAN_3, 0)).isInstanceOf(RetryableFailure.class);
         writeTwoPlayers(JAN_3, 1);
 
         assertThat(rows()).containsExactly("2024-01-03 ann 11", "2024-01-03 bob 8");
+    }
+
+    @Test
+    void aTableKnownToExistIsLookedUpAgainOnceADropRanThroughTheWarehouse() {
+        writeTwoPlayers(JAN_2, 0);
+        assertThat(warehouse.tableExists(TABLE)).isTrue();
+
+        warehouse.update("DROP TABLE " + TABLE, Map.of());
+
+        assertThat(warehouse.tableExists(TABLE)).isFalse();
+        writeTwoPlayers(JAN_3, 0);
+        assertThat(rows()).containsExactly("2024-01-03 ann 10", "2024-01-03 bob 7");
     }
 
     @Test
