@@ -8,7 +8,6 @@ import fullcourt.engine.catalog.Catalog;
 import fullcourt.engine.catalog.CalendarStatements;
 import fullcourt.engine.health.HealthStatements;
 import fullcourt.engine.lineage.LineageStatements;
-import fullcourt.engine.processor.WorkerStatements;
 import fullcourt.predictions.ml.MlStatements;
 import fullcourt.publishing.performance.SeasonToDate;
 import fullcourt.publishing.performance.SystemPerformanceExporter;
@@ -54,7 +53,6 @@ public final class AdapterStatements {
         out.addAll(ValidationStatements.all(catalog));
         out.addAll(exports());
         out.addAll(MlStatements.reads());
-        out.addAll(WorkerStatements.all());
         out.add(CalendarStatements.scheduleDates());
         out.add(HealthStatements.probe());
         return out;

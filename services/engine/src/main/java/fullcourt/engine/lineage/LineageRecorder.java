@@ -70,7 +70,8 @@ public final class LineageRecorder implements Processor {
     public Outcome process(TaskContext task) throws Exception {
         Warehouse warehouse = task.warehouse();
         ProcessorDeclaration declaration = task.declaration();
-        SeasonCalendar calendar = inputs.calendar(warehouse);
+        // the calendar the task's skip check uses, so that both see the same game dates
+        SeasonCalendar calendar = task.calendars() != null ? task.seasonCalendar() : inputs.calendar(warehouse);
         if (!WindowInputs.productive(declaration, task.date(), calendar)) {
             Outcome outcome = delegate.process(task);
             if (outcome instanceof Outcome.Skipped) {
@@ -97,8 +98,7 @@ public final class LineageRecorder implements Processor {
                 columns -> LineageStore.written(writeId, processor, task.date(), version, task.runId(), clock.instant(),
                         declaration.table(), declaration.partitionColumn(), columns, writtenRow::set),
                 table -> inputs.columns().computeIfAbsent(table, warehouse::columns));
-        Outcome outcome = delegate.process(new TaskContext(declaration, task.date(), task.runId(), task.attempt(),
-                recording, task.cancellation(), task.earlyCutoff()));
+        Outcome outcome = delegate.process(task.on(recording));
         if (outcome instanceof Outcome.Written && !recording.wrote()) {
             throw new IllegalStateException(processor + " reported its partition of " + task.date() + " written"
                     + " without replacing it through the task's warehouse, so its lineage cannot be recorded: write it"

@@ -3,6 +3,7 @@ package fullcourt.engine.processor;
 import fullcourt.engine.catalog.Catalog;
 import fullcourt.engine.catalog.DateDomain;
 import fullcourt.engine.catalog.ProcessorDeclaration;
+import fullcourt.engine.catalog.SeasonCalendar;
 import fullcourt.engine.warehouse.Warehouse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,14 +34,6 @@ import java.util.stream.Collectors;
  * is not part of it (it changes no row a model writes, only whether an empty date is written).
  */
 public final class SqlModelProcessor implements Processor {
-
-    /**
-     * The season of a date with games and that season's first game date, in one query (no row: no games that day); it
-     * runs before every season-bound task, so one statement rather than two.
-     */
-    static final String SEASON_OF_DATE = "SELECT d.season, MIN(s.game_date) AS first_date"
-            + " FROM (SELECT DISTINCT season FROM raw.schedule WHERE game_date = @d) AS d"
-            + " JOIN raw.schedule AS s ON s.season = d.season GROUP BY d.season";
 
     private final ProcessorDeclaration declaration;
     private final String sql;
@@ -102,7 +95,7 @@ public final class SqlModelProcessor implements Processor {
 
     @Override
     public Outcome process(TaskContext task) {
-        String skip = skipReason(task.warehouse(), declaration.dateDomain(), task.date());
+        String skip = skipReason(task);
         if (skip != null) {
             return Outcome.skipped(skip);
         }
@@ -137,21 +130,23 @@ public final class SqlModelProcessor implements Processor {
         return "nothing to work from on " + date + ": " + String.join("; ", missing);
     }
 
-    /** Why a season-bound processor has nothing to compute on this date, or null: for Java processors too. */
-    public static String skipReason(Warehouse warehouse, DateDomain domain, LocalDate date) {
+    /**
+     * Why a season-bound processor has nothing to compute on the task's date, or null: for Java processors too. Decided
+     * by the run's calendar ({@link TaskContext#seasonCalendar()}): not a game date, or a bootstrap day of its season.
+     */
+    public static String skipReason(TaskContext task) {
+        DateDomain domain = task.declaration().dateDomain();
         if (domain.kind() != DateDomain.Kind.SEASON_DAYS) {
             return null;
         }
-        List<Map<String, Object>> season = warehouse.query(SEASON_OF_DATE, Map.of("d", date));
-        if (season.isEmpty()) {
+        LocalDate date = task.date();
+        SeasonCalendar calendar = task.seasonCalendar();
+        if (!calendar.isGameDate(date)) {
             return "no games on " + date;
         }
-        if (domain.bootstrapDays() > 0) {
-            LocalDate start = (LocalDate) season.get(0).get("first_date");
-            if (date.isBefore(start.plusDays(domain.bootstrapDays()))) {
-                return "bootstrap: within the first " + domain.bootstrapDays() + " days of season "
-                        + season.get(0).get("season") + " (not enough history)";
-            }
+        if (domain.isBootstrap(date, calendar)) {
+            return "bootstrap: within the first " + domain.bootstrapDays() + " days of season "
+                    + calendar.seasonOf(date).orElseThrow().label() + " (not enough history)";
         }
         return null;
     }

@@ -1,12 +1,15 @@
 package fullcourt.engine.processor;
 
 import fullcourt.engine.catalog.ProcessorDeclaration;
+import fullcourt.engine.catalog.RunCalendars;
+import fullcourt.engine.catalog.SeasonCalendar;
 import fullcourt.engine.warehouse.Warehouse;
 import java.time.LocalDate;
 
 /**
  * Everything a processor gets for one attempt at one date; {@code earlyCutoff}: the work allows skipping it as
- * "inputs unchanged" (see {@link fullcourt.messages.DateWork}).
+ * "inputs unchanged" (see {@link fullcourt.messages.DateWork}); {@code calendars}: where its run's season calendar is
+ * kept ({@link RunCalendars}), or null to read the schedule when asked.
  */
 public record TaskContext(
         ProcessorDeclaration declaration,
@@ -15,11 +18,28 @@ public record TaskContext(
         int attempt,
         Warehouse warehouse,
         Cancellation cancellation,
-        boolean earlyCutoff) {
+        boolean earlyCutoff,
+        RunCalendars calendars) {
+
+    /** An attempt that reads the schedule itself when it needs the calendar. */
+    public TaskContext(ProcessorDeclaration declaration, LocalDate date, String runId, int attempt, Warehouse warehouse,
+                       Cancellation cancellation, boolean earlyCutoff) {
+        this(declaration, date, runId, attempt, warehouse, cancellation, earlyCutoff, null);
+    }
 
     /** An attempt that must compute its partition (no early cutoff). */
     public TaskContext(ProcessorDeclaration declaration, LocalDate date, String runId, int attempt, Warehouse warehouse,
                        Cancellation cancellation) {
         this(declaration, date, runId, attempt, warehouse, cancellation, false);
+    }
+
+    /** The season calendar its run decides skips by, or the schedule as read now when the task was given none. */
+    public SeasonCalendar seasonCalendar() {
+        return calendars != null ? calendars.of(runId) : SeasonCalendar.load(warehouse);
+    }
+
+    /** The same attempt on {@code other} (a warehouse that records or delays what the processor does). */
+    public TaskContext on(Warehouse other) {
+        return new TaskContext(declaration, date, runId, attempt, other, cancellation, earlyCutoff, calendars);
     }
 }

@@ -2,6 +2,7 @@ package fullcourt.engine.worker;
 
 import fullcourt.engine.catalog.ProcessorDeclaration;
 import fullcourt.engine.logging.TaskMdc;
+import fullcourt.engine.catalog.RunCalendars;
 import fullcourt.engine.processor.Cancellation;
 import fullcourt.engine.processor.Outcome;
 import fullcourt.engine.processor.PermanentFailure;
@@ -41,6 +42,7 @@ public final class TaskRunner {
     private final SimulatedLatency latency;
     private final WorkerMetrics metrics;
     private final Map<String, Semaphore> limits = new ConcurrentHashMap<>();
+    private final RunCalendars calendars;
 
     /** Under the catalog's deadlines, and {@code defaultDeadline} for processors that declare none. */
     public TaskRunner(Warehouse warehouse, ExecutorService executor, Duration defaultDeadline) {
@@ -57,6 +59,7 @@ public final class TaskRunner {
     public TaskRunner(Warehouse warehouse, ExecutorService executor, TaskDeadlines deadlines, SimulatedLatency latency,
                       WorkerMetrics metrics) {
         this.warehouse = warehouse;
+        this.calendars = new RunCalendars(warehouse);
         this.executor = executor;
         this.deadlines = deadlines;
         this.latency = latency;
@@ -100,7 +103,7 @@ public final class TaskRunner {
         }
         Cancellation cancellation = new Cancellation();
         TaskContext task = new TaskContext(declaration, date, runId, attempt,
-                LatencyWarehouse.around(warehouse, latency, cancellation), cancellation, earlyCutoff);
+                LatencyWarehouse.around(warehouse, latency, cancellation), cancellation, earlyCutoff, calendars);
         // whoever claims first owns the slot's release: the task when it runs, or the caller when
         // the task was cancelled before it started; the slot is thus given back when the work
         // really ends, not when its deadline passes

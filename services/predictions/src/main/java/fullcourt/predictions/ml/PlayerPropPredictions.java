@@ -82,7 +82,7 @@ public class PlayerPropPredictions implements Processor {
     public Outcome process(TaskContext task) {
         Warehouse warehouse = task.warehouse();
         LocalDate date = task.date();
-        String skip = SqlModelProcessor.skipReason(warehouse, task.declaration().dateDomain(), date);
+        String skip = SqlModelProcessor.skipReason(task);
         if (skip != null) {
             return Outcome.skipped(skip);
         }

@@ -15,6 +15,6 @@ public final class ExportDays {
 
     /** Why the task's date has nothing to export, or null when it has. */
     public static String skipReason(TaskContext task) {
-        return SqlModelProcessor.skipReason(task.warehouse(), task.declaration().dateDomain(), task.date());
+        return SqlModelProcessor.skipReason(task);
     }
 }
