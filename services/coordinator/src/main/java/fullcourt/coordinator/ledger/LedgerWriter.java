@@ -172,8 +172,8 @@ public final class LedgerWriter {
             } catch (RuntimeException unexpected) {
                 // the thread goes on, or every later batch would wait forever
                 LOG.errorf(unexpected, "The ledger writer failed unexpectedly");
+                failure = unexpected; // the next batch handed over asks for the rebuild
                 fail(batch, unexpected);
-                failure = unexpected;
             }
         }
     }
