@@ -52,16 +52,17 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.jboss.logging.Logger;
 
 /**
- * Owns run state. Every change goes through one thread (the loop) in the same order: append to the
- * ledger, fold into the {@link Scheduler}, then act (dispatch, report finished runs; {@link RunBook}). A message is
- * acked only after its ledger rows are written, so a killed coordinator loses nothing and, on
- * start, folds the ledger back into the state it had.
+ * Owns run state. Every change goes through one thread (the loop) in the same order: hand its rows to the
+ * ledger writer, fold into the {@link Scheduler}, then act (dispatch, report finished runs; {@link RunBook}). A message
+ * is acked only after its ledger rows are written, so a killed coordinator loses nothing and, on
+ * start, folds the ledger back into the state it had; a failed append makes it fold the ledger again.
  */
 @ApplicationScoped
 public class Coordinator {
@@ -176,30 +177,66 @@ public class Coordinator {
 
     private void rebuildOnLoop() {
         call(() -> {
-            Planner planner = new Planner(catalog);
-            Scheduler scheduler = new Scheduler(catalog, config.globalInFlight(),
-                    TablePacing.perTenSeconds(config.tableDispatchesPer10s()));
-            CoordinatorConfig.Adaptive a = config.adaptive();
-            adaptive = new AdaptiveLimit(config.globalInFlight(), a.enabled(), a.decreaseFactor(), a.increaseAfter(),
-                    a.cooldown());
-            CoordinatorLease lease = lease();
-            TaskLedger ledger = lease == null ? new TaskLedger(warehouse) : new TaskLedger(warehouse, lease);
-            book = new RunBook(scheduler, ledger, lease, metrics, clock, tokens, out, spans, runFinished::fire,
-                    taskDied::fire, pacingAlarm::wakeAt);
-            requests = new BackfillRequests(book, planner, catalog, warehouse, lineage, config, metrics, clock);
-            actions = new RunActions(book, clock);
-            outcomes = new TaskOutcomes(book, new InboundScreen(new MessageScreen(tokens, metrics)), adaptive, metrics,
-                    catalog, clock);
-            rebuild(planner);
-            if (pubsub.brokerIsEphemeral()) {
-                requeueInFlight();
-            }
-            book.afterChange();
+            buildState(pubsub.brokerIsEphemeral());
             return null;
         });
     }
 
-    private void rebuild(Planner planner) {
+    /** The state rebuilt from the ledger, all of it or (when that fails) none: the fields change only at the end. */
+    private void buildState(boolean requeue) {
+        Planner planner = new Planner(catalog);
+        Scheduler scheduler = new Scheduler(catalog, config.globalInFlight(),
+                TablePacing.perTenSeconds(config.tableDispatchesPer10s()));
+        CoordinatorConfig.Adaptive a = config.adaptive();
+        AdaptiveLimit limit = new AdaptiveLimit(config.globalInFlight(), a.enabled(), a.decreaseFactor(),
+                a.increaseAfter(), a.cooldown());
+        CoordinatorLease lease = lease();
+        TaskLedger ledger = lease == null ? new TaskLedger(warehouse) : new TaskLedger(warehouse, lease);
+        RunBook rebuilt = new RunBook(scheduler, ledger, lease, metrics, clock, tokens, out, spans, runFinished::fire,
+                taskDied::fire, pacingAlarm::wakeAt, this::ledgerFailed);
+        try {
+            rebuild(planner, rebuilt);
+            if (requeue) {
+                requeueInFlight(rebuilt);
+            }
+        } catch (RuntimeException e) {
+            rebuilt.close(Duration.ofSeconds(30));
+            throw e;
+        }
+        book = rebuilt;
+        adaptive = limit;
+        requests = new BackfillRequests(book, planner, catalog, warehouse, lineage, config, metrics, clock);
+        actions = new RunActions(book, clock);
+        outcomes = new TaskOutcomes(book, new InboundScreen(new MessageScreen(tokens, metrics)), adaptive, metrics,
+                catalog, clock);
+        book.afterChange();
+    }
+
+    /**
+     * An append failed, so the loop's state is ahead of the ledger: a turn rebuilds it from the ledger, as a start
+     * does (the messages whose rows were not written went back to Pub/Sub). Told again by each append refused while
+     * the rebuild has not succeeded.
+     */
+    private void ledgerFailed() {
+        try {
+            loop.execute(() -> {
+                if (!book.ledgerFailed()) {
+                    return; // rebuilt already
+                }
+                book.close(Duration.ofSeconds(30));
+                try {
+                    buildState(false);
+                    LOG.info("State rebuilt from the ledger after a failed append; resuming");
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "Rebuilding the state from the ledger failed; tried again at the next change");
+                }
+            });
+        } catch (RejectedExecutionException stopped) {
+            LOG.debug("Ledger append failed while stopping; the next start rebuilds from the ledger");
+        }
+    }
+
+    private void rebuild(Planner planner, RunBook book) {
         Scheduler scheduler = book.scheduler();
         LedgerRows.Read read = book.ledger().read();
         List<LedgerRows.Quarantined> quarantined = new ArrayList<>(read.quarantined());
@@ -216,7 +253,7 @@ public class Coordinator {
      * the tasks still in flight are made READY again and dispatched anew (a higher dispatch number
      * makes any late event of the old dispatch stale). Real Pub/Sub keeps them, so not done there.
      */
-    private void requeueInFlight() {
+    private void requeueInFlight(RunBook book) {
         Instant now = clock.instant();
         List<LedgerEvent> rows = book.scheduler().inFlightTasks().stream()
                 .map(d -> LedgerEvent.task(d.runId(), d.task(), LedgerEventType.REQUEUED, d.dispatch(), 0, now,
@@ -247,6 +284,7 @@ public class Coordinator {
         started = false;
         pacingAlarm.close();
         loop.shutdown(Duration.ofSeconds(30));
+        book.close(Duration.ofSeconds(30));
     }
 
     /** Runs {@code work} on the loop and waits for it. */

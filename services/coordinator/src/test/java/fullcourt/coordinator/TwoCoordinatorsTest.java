@@ -125,6 +125,8 @@ class TwoCoordinatorsTest {
             DateWork a2 = work(phase3, "a", d2);
             publish(Topics.DEFAULT.taskEvents(), TaskEvent.succeeded(a1, 1, Instant.now(), 10, 5, "v1"));
             await().atMost(Duration.ofSeconds(30)).until(() -> phase4.messages().size() == 1);
+            // A's ledger writer has written the DISPATCHED row of that work (a kill before it redispatches the task)
+            await().atMost(Duration.ofSeconds(30)).until(() -> count("DISPATCHED").size() == 3);
             assertThat(epochs()).containsOnlyKeys(epochA); // every row so far is A's
             assertThat(b.lease().held()).isFalse();
 

@@ -6,6 +6,7 @@ import fullcourt.coordinator.UnplacedEvent;
 import fullcourt.coordinator.lease.CoordinatorLease;
 import fullcourt.coordinator.ledger.LedgerEvent;
 import fullcourt.coordinator.ledger.LedgerEventType;
+import fullcourt.coordinator.ledger.LedgerWriter;
 import fullcourt.coordinator.ledger.TaskLedger;
 import fullcourt.coordinator.metrics.CoordinatorMetrics;
 import fullcourt.engine.logging.TaskMdc;
@@ -19,26 +20,33 @@ import fullcourt.messages.Topics;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.jboss.logging.Logger;
 
 /**
- * The coordinator's run state while it leads, changed in one order: rows appended to the ledger, folded into the
- * {@link Scheduler}, then acted on (ready tasks dispatched, finished runs reported). Used on the loop thread only.
+ * The coordinator's run state while it leads, changed in one order: rows handed to the ledger writer, folded into the
+ * {@link Scheduler}, then acted on (ready tasks dispatched, finished runs reported). Task events' and dispatches' rows
+ * are written on the {@link LedgerWriter}'s thread while the loop goes on; other changes wait until theirs are durable.
+ * Used on the loop thread only.
  */
 public final class RunBook {
 
     private static final Logger LOG = Logger.getLogger(RunBook.class);
     private static final long PUBLISH_TIMEOUT_SECONDS = 60;
+    /** Ledger batches that may wait for the writer (a turn hands over about two: its events' rows, its dispatches). */
+    static final int PENDING_BATCHES = 8;
 
     private final Scheduler scheduler;
     private final TaskLedger ledger;
+    private final LedgerWriter writer;
     private final CoordinatorLease lease;
     private final CoordinatorMetrics metrics;
     private final Clock clock;
@@ -56,7 +64,7 @@ public final class RunBook {
                    Clock clock, DispatchToken tokens, Emitter<Object> out, TaskSpans spans,
                    java.util.function.Consumer<fullcourt.coordinator.RunFinished> runFinished,
                    java.util.function.Consumer<fullcourt.coordinator.TaskDied> taskDied,
-                   java.util.function.Consumer<Instant> wakeAt) {
+                   java.util.function.Consumer<Instant> wakeAt, Runnable ledgerFailed) {
         this.wakeAt = wakeAt;
         this.runFinished = runFinished;
         this.taskDied = taskDied;
@@ -68,6 +76,7 @@ public final class RunBook {
         this.tokens = tokens;
         this.out = out;
         this.spans = spans;
+        this.writer = new LedgerWriter(this::appendNow, PENDING_BATCHES, metrics, ledgerFailed);
     }
 
     /** Tells who listens (webhooks) that a task went DEAD. */
@@ -83,18 +92,52 @@ public final class RunBook {
         return ledger;
     }
 
-    /** Writes rows to the ledger in one transaction, timed. */
+    /**
+     * Writes rows to the ledger in one transaction after those handed over before, and waits until they are durable:
+     * for changes acted on at once (a run accepted, finished, an operator's action, a dead letter).
+     *
+     * @throws RuntimeException the append's failure, or {@link LedgerWriter.LedgerBehind} after an earlier one failed
+     */
     public void append(List<LedgerEvent> rows) {
         if (rows.isEmpty()) {
             return;
         }
         var sample = metrics.begin();
-        ledger.append(rows);
-        metrics.ledgerAppended(sample);
+        try {
+            writer.append(rows).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        } finally {
+            metrics.ledgerWaited(sample);
+        }
     }
 
     public void append(LedgerEvent row) {
         append(List.of(row));
+    }
+
+    /**
+     * Hands over rows that each stand alone (task events' rows) to be written after those handed over before, not
+     * waiting; per row, a future that completes once it is durable ({@link LedgerWriter#appendEach}).
+     */
+    public List<CompletableFuture<Void>> appendEach(List<LedgerEvent> rows) {
+        return writer.appendEach(rows);
+    }
+
+    /** Stops the ledger writer once the rows handed over are written (or, after a failure, refused). */
+    public void close(Duration timeout) {
+        writer.close(timeout);
+    }
+
+    /** Whether an append failed: this state is ahead of the ledger and must be rebuilt from it. */
+    public boolean ledgerFailed() {
+        return writer.failed();
+    }
+
+    private void appendNow(List<LedgerEvent> rows) {
+        var sample = metrics.begin();
+        ledger.append(rows);
+        metrics.ledgerAppended(sample);
     }
 
     /** Writes {@code rows} in one transaction, then folds them into the scheduler; acting on them is left to the caller. */
@@ -147,6 +190,9 @@ public final class RunBook {
             if (lease != null) {
                 lease.check(); // never publish work without the lease; the DISPATCHED rows are fenced in the ledger too
             }
+            if (writer.failed()) {
+                return; // this state is ahead of the ledger: dispatch from the state rebuilt from it
+            }
             List<Dispatch> chosen = scheduler.selectDispatches(clock.instant());
             if (chosen.isEmpty()) {
                 scheduler.nextPacingRelease(clock.instant()).ifPresent(wakeAt);
@@ -189,7 +235,10 @@ public final class RunBook {
                 }
             }
             metrics.dispatchesConfirmed(confirming);
-            write(rows);
+            // not waited for: ordered after the rows that made these tasks ready, so the ledger never holds a
+            // DISPATCHED row without them; a crash before it is durable redispatches (the partition write is idempotent)
+            writer.append(rows);
+            rows.forEach(scheduler::apply);
             if (rows.size() < chosen.size()) {
                 return;
             }

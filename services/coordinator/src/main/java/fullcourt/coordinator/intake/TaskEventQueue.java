@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -16,6 +17,7 @@ import java.util.function.Function;
  * Task events waiting for the coordinator's loop, handed to it in batches: the events that arrive
  * while the loop is busy are handled together in its next turn, so the turn's fixed costs (a
  * ledger commit, a wait for dispatch confirmations) are paid once per batch, not once per event.
+ * An event's stage completes when the handler's says (its ledger row durable), after the turn.
  * At most one turn is queued at a time; an event that arrives during a turn queues the next one.
  */
 public final class TaskEventQueue {
@@ -24,16 +26,17 @@ public final class TaskEventQueue {
     }
 
     private final Executor loop;
-    private final Function<List<byte[]>, List<RuntimeException>> handler;
+    private final Function<List<byte[]>, List<? extends CompletionStage<Void>>> handler;
     private final Queue<Pending> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean turnQueued = new AtomicBoolean();
 
     /**
      * @param loop    runs a turn (the coordinator's single loop thread)
-     * @param handler handles a batch, in the order received; returns, per event, null when it is
-     *                handled or why it goes back to Pub/Sub; throws when the whole batch failed
+     * @param handler handles a batch, in the order received; returns, per event, a stage that completes when it
+     *                may be acked (its ledger row durable) or fails with why it goes back to Pub/Sub; throws when
+     *                the whole batch failed
      */
-    public TaskEventQueue(Executor loop, Function<List<byte[]>, List<RuntimeException>> handler) {
+    public TaskEventQueue(Executor loop, Function<List<byte[]>, List<? extends CompletionStage<Void>>> handler) {
         this.loop = loop;
         this.handler = handler;
     }
@@ -66,7 +69,7 @@ public final class TaskEventQueue {
         if (batch.isEmpty()) {
             return;
         }
-        List<RuntimeException> outcomes;
+        List<? extends CompletionStage<Void>> outcomes;
         try {
             outcomes = handler.apply(batch.stream().map(Pending::body).toList());
         } catch (RuntimeException e) {
@@ -74,12 +77,15 @@ public final class TaskEventQueue {
             return;
         }
         for (int i = 0; i < batch.size(); i++) {
-            RuntimeException failed = outcomes.get(i);
-            if (failed == null) {
-                batch.get(i).handled().complete(null);
-            } else {
-                batch.get(i).handled().completeExceptionally(failed);
-            }
+            CompletableFuture<Void> handled = batch.get(i).handled();
+            outcomes.get(i).whenComplete((ok, failed) -> {
+                if (failed == null) {
+                    handled.complete(null);
+                } else {
+                    handled.completeExceptionally(failed instanceof CompletionException c && c.getCause() != null
+                            ? c.getCause() : failed);
+                }
+            });
         }
     }
 }

@@ -5,7 +5,6 @@ import fullcourt.coordinator.TaskStatus;
 import fullcourt.coordinator.dispatch.AdaptiveLimit;
 import fullcourt.coordinator.dispatch.RunBook;
 import fullcourt.coordinator.dispatch.TaskRecord;
-import fullcourt.coordinator.ledger.IsolatingAppend;
 import fullcourt.coordinator.ledger.LedgerEvent;
 import fullcourt.coordinator.ledger.LedgerEventType;
 import fullcourt.coordinator.metrics.CoordinatorMetrics;
@@ -18,8 +17,10 @@ import fullcourt.messages.LogText;
 import fullcourt.messages.TaskEvent;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,22 +49,26 @@ public final class TaskOutcomes {
     }
 
     /**
-     * Task events in the order received: each checked ({@link MessageScreen}), the accepted ones' rows in one ledger
-     * transaction, then applied, then acted on once. Returns, per event, null (handled: written, or rejected and
-     * harmless) or why it goes back to Pub/Sub (its run is unknown here; its row could not be written).
+     * Task events in the order received: each checked ({@link MessageScreen}), the accepted ones' rows handed to the
+     * ledger writer in one batch, applied, then acted on once, without waiting for the rows to be written. Returns, per
+     * event, when it may be acked: at once (rejected and harmless), once its row is durable, or failed with why it goes
+     * back to Pub/Sub (its run is unknown here; its row could not be written).
      */
-    public List<RuntimeException> taskEvents(List<byte[]> bodies) {
+    public List<CompletableFuture<Void>> taskEvents(List<byte[]> bodies) {
         metrics.taskEventsInTurn(bodies.size());
         InboundScreen.TaskEvents screened = screen.taskEvents(bodies, book.scheduler());
-        List<RuntimeException> outcomes = screened.outcomes();
+        List<CompletableFuture<Void>> outcomes = new ArrayList<>(bodies.size());
+        for (RuntimeException handedBack : screened.outcomes()) {
+            outcomes.add(handedBack == null ? CompletableFuture.completedFuture(null)
+                    : CompletableFuture.failedFuture(handedBack));
+        }
         List<LedgerEvent> rows = screened.accepted().stream()
                 .map(e -> LedgerEvent.of(e, new TaskKey(e.processor(), e.date()))).toList();
-        List<RuntimeException> failures = IsolatingAppend.each(rows, book::append);
+        List<CompletableFuture<Void>> written = book.appendEach(rows);
         for (int r = 0; r < rows.size(); r++) {
-            if (failures.get(r) != null) {
-                outcomes.set(screened.positions().get(r), failures.get(r));
-            } else {
-                // quota feedback only from events accepted and written: a forged QUOTA failure changes nothing
+            outcomes.set(screened.positions().get(r), written.get(r));
+            if (!written.get(r).isCompletedExceptionally()) {
+                // quota feedback only from events accepted: a forged QUOTA failure changes nothing
                 adapt(screened.accepted().get(r), rows.get(r).task());
                 book.scheduler().apply(rows.get(r));
             }

@@ -13,8 +13,8 @@ import jakarta.inject.Inject;
 
 /**
  * The coordinator's meters: tasks dispatched, tasks that went DEAD, and where its single loop
- * spends its time (turns, ledger transactions, waiting for dispatch confirmations, task events
- * per turn, and how long a task event waits from receipt to its ack).
+ * spends its time (turns, waiting for dispatch confirmations, task events per turn, how long a task event waits
+ * from receipt to its ack) and its ledger writer's (transactions, batches waiting, the loop's waits on it).
  */
 @ApplicationScoped
 public class CoordinatorMetrics {
@@ -23,6 +23,9 @@ public class CoordinatorMetrics {
     public static final String DEAD_TASKS = "fullcourt.coordinator.dead.tasks";
     public static final String LOOP_TURN = "fullcourt.coordinator.loop.turn";
     public static final String LEDGER_APPEND = "fullcourt.coordinator.ledger.append";
+    public static final String LEDGER_QUEUE = "fullcourt.coordinator.ledger.queue";
+    public static final String LEDGER_QUEUE_FULL = "fullcourt.coordinator.ledger.queue.full";
+    public static final String LEDGER_WAIT = "fullcourt.coordinator.ledger.wait";
     public static final String DISPATCH_CONFIRM = "fullcourt.coordinator.dispatch.confirm";
     public static final String EVENTS_PER_TURN = "fullcourt.coordinator.task.events.per.turn";
     public static final String EVENT_HANDLING = "fullcourt.coordinator.task.event.handling";
@@ -99,9 +102,27 @@ public class CoordinatorMetrics {
         sample.stop(Timer.builder(LOOP_TURN).description("Turns of the coordinator's loop").register(registry));
     }
 
-    /** One ledger transaction (one or more rows). */
+    /** One ledger transaction (one or more rows), on the ledger writer's thread. */
     public void ledgerAppended(Timer.Sample sample) {
         sample.stop(Timer.builder(LEDGER_APPEND).description("Ledger transactions (ops.task_events inserts)")
+                .register(registry));
+    }
+
+    /** A batch handed to the ledger writer found {@code waiting} batches ahead of it (not yet being written). */
+    public void ledgerQueued(int waiting) {
+        DistributionSummary.builder(LEDGER_QUEUE).description("Ledger batches waiting for the writer at each hand-over")
+                .register(registry).record(waiting);
+    }
+
+    /** The loop waited for room in the ledger writer's full queue (backpressure). */
+    public void ledgerQueueFull(Timer.Sample sample) {
+        sample.stop(Timer.builder(LEDGER_QUEUE_FULL).description("Loop waits for room in the ledger writer's queue")
+                .register(registry));
+    }
+
+    /** The loop waited for rows to be durable before acting on them (requests, run ends, operator actions). */
+    public void ledgerWaited(Timer.Sample sample) {
+        sample.stop(Timer.builder(LEDGER_WAIT).description("Loop waits for ledger rows it must see durable first")
                 .register(registry));
     }
 

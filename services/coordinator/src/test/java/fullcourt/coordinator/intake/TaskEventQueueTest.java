@@ -18,6 +18,8 @@ class TaskEventQueueTest {
     private final Deque<Runnable> loop = new ArrayDeque<>();
     private final List<List<String>> batches = new ArrayList<>();
     private RuntimeException failNext;
+    /** The handler's stage of "held" events: their ledger rows, written when the test says. */
+    private final CompletableFuture<Void> held = new CompletableFuture<>();
 
     private final TaskEventQueue queue = new TaskEventQueue(loop::add, bodies -> {
         batches.add(bodies.stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList());
@@ -26,9 +28,12 @@ class TaskEventQueueTest {
             failNext = null;
             throw e;
         }
-        // "bad" events go back to Pub/Sub alone, the rest of their batch is handled
-        return bodies.stream().map(b -> new String(b, StandardCharsets.UTF_8).equals("bad")
-                ? (RuntimeException) new IllegalStateException("bad") : null).toList();
+        // "bad" events go back to Pub/Sub alone, the rest of their batch is handled; "held" ones wait for the test
+        return bodies.stream().map(b -> switch (new String(b, StandardCharsets.UTF_8)) {
+            case "bad" -> CompletableFuture.<Void>failedFuture(new IllegalStateException("bad"));
+            case "held" -> held;
+            default -> CompletableFuture.<Void>completedFuture(null);
+        }).toList();
     });
 
     private CompletableFuture<Void> submit(String body) {
@@ -60,7 +65,7 @@ class TaskEventQueueTest {
                 // the worker publishes its next event while the loop is writing this batch
                 during.add(self[0].submit("late".getBytes(StandardCharsets.UTF_8)).toCompletableFuture());
             }
-            return java.util.Collections.nCopies(bodies.size(), null);
+            return java.util.Collections.nCopies(bodies.size(), CompletableFuture.<Void>completedFuture(null));
         });
         self[0].submit("first".getBytes(StandardCharsets.UTF_8));
 
@@ -102,6 +107,20 @@ class TaskEventQueueTest {
     }
 
     @Test
+    void anEventIsHandledOnlyOnceItsRowIsWrittenAfterTheTurn() {
+        CompletableFuture<Void> a = submit("a");
+        CompletableFuture<Void> h = submit("held");
+
+        loop.poll().run();
+        assertThat(a).isCompleted();
+        assertThat(h).isNotDone(); // not acked while its ledger row waits for the writer
+
+        held.completeExceptionally(new java.util.concurrent.CompletionException(new IllegalStateException("refused")));
+        assertThat(h).failsWithin(java.time.Duration.ZERO).withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .withCauseExactlyInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void aStoppedLoopFailsTheEventAtOnceAndTheQueueStaysUsable() {
         List<Runnable> accepted = new ArrayList<>();
         boolean[] stopped = {true};
@@ -112,7 +131,7 @@ class TaskEventQueueTest {
             accepted.add(r);
         }, bodies -> {
             batches.add(bodies.stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList());
-            return java.util.Collections.nCopies(bodies.size(), null);
+            return java.util.Collections.nCopies(bodies.size(), CompletableFuture.<Void>completedFuture(null));
         });
 
         assertThat(q.submit("x".getBytes(StandardCharsets.UTF_8)).toCompletableFuture())
