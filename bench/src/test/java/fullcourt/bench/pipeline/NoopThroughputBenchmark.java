@@ -54,6 +54,7 @@ class NoopThroughputBenchmark {
 
     /** The stages timed in the product code, in the order a task meets them. */
     static final String[] METERS = {CoordinatorMetrics.LOOP_TURN, CoordinatorMetrics.LEDGER_APPEND,
+            CoordinatorMetrics.LEDGER_WAIT, CoordinatorMetrics.LEDGER_QUEUE_FULL, CoordinatorMetrics.LEDGER_QUEUE,
             CoordinatorMetrics.DISPATCH_CONFIRM, CoordinatorMetrics.EVENTS_PER_TURN, CoordinatorMetrics.EVENT_HANDLING,
             WorkerMetrics.EVENT_CONFIRM, WorkerMetrics.ACK};
 
@@ -111,14 +112,21 @@ class NoopThroughputBenchmark {
                 + "of the single coordinator loop at ~100% is the bottleneck):\n\n"
                 + "| stage | count | mean | summed | busy share |\n|---|---|---|---|---|\n");
         row(md, "coordinator loop turns (all work of the loop)", m.get(CoordinatorMetrics.LOOP_TURN), makespan);
-        row(md, "- of which ledger transactions (DuckDB insert + commit)", m.get(CoordinatorMetrics.LEDGER_APPEND), makespan);
+        row(md, "- of which waits for ledger rows it must see durable (runs accepted, finished)",
+                m.get(CoordinatorMetrics.LEDGER_WAIT), makespan);
+        row(md, "- of which waits for room in the ledger writer's queue", m.get(CoordinatorMetrics.LEDGER_QUEUE_FULL),
+                makespan);
         row(md, "- of which waits for DateWork publish confirmations", m.get(CoordinatorMetrics.DISPATCH_CONFIRM), makespan);
+        row(md, "ledger writer thread: transactions (DuckDB insert + commit)", m.get(CoordinatorMetrics.LEDGER_APPEND),
+                makespan);
         row(md, "task event, receipt by the intake to its ack", m.get(CoordinatorMetrics.EVENT_HANDLING), makespan);
         row(md, "worker: wait for STARTED publish confirmation", m.get(WorkerMetrics.EVENT_CONFIRM, "type", "STARTED"), makespan);
         row(md, "worker: wait for SUCCEEDED publish confirmation", m.get(WorkerMetrics.EVENT_CONFIRM, "type", "SUCCEEDED"),
                 makespan);
         row(md, "worker: ack of the DateWork", m.get(WorkerMetrics.ACK), makespan);
         MeterSnapshot.Totals perTurn = m.get(CoordinatorMetrics.EVENTS_PER_TURN);
+        md.append(String.format(Locale.ROOT, "%nLedger batches already waiting for the writer at a hand-over: %.2f on"
+                + " average.%n", m.get(CoordinatorMetrics.LEDGER_QUEUE).mean()));
         md.append(String.format(Locale.ROOT, "%nTask events per loop turn: %.1f on average (%,d turns that handled task "
                 + "events).%n%nEach task's round trip, from the ledger rows of the run (DISPATCHED row, the worker's "
                 + "STARTED and SUCCEEDED stamps, the time the SUCCEEDED row was written):%n%n"
