@@ -12,12 +12,17 @@ import fullcourt.engine.lineage.LineageStore;
 import fullcourt.engine.warehouse.WriteBracket;
 import fullcourt.engine.warehouse.bigquery.Batches;
 import fullcourt.sqlcheck.BigQueryAnalyzer.AnalysisFailure;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +35,32 @@ class BatchedStatementsTest {
     private static final LocalDate DATE = LocalDate.of(2024, 1, 15);
     private static final Instant AT = Instant.parse("2024-01-15T12:00:00Z");
     private static final String TABLE = "analytics.player_game_summary";
+
+    /**
+     * The services' classes that run statements once per parameter set, and where their batched forms are analyzed.
+     * The warehouse adapters themselves (engine's warehouse package) only pass such statements on.
+     */
+    private static final Map<String, String> BATCH_SENDERS = Map.of(
+            "LineageStore.java", "LineageStatements.batches",
+            "TaskLedger.java", "none: its updateBatch runs on DuckDB only; on BigQuery the ledger appends through the"
+                    + " Storage Write API (LedgerStatements)");
+    private static final Pattern SENDS_A_BATCH = Pattern.compile(
+            "updateBatch\\(|new WriteBracket\\.Statement\\(|WriteBracket\\.Statement\\.(of|returning)\\(");
+
+    @Test
+    void everyClassThatSendsABatchIsOneWhoseBatchesAreAnalyzed() throws IOException {
+        Path services = ModelFiles.repository().resolve("services");
+        List<String> senders;
+        try (Stream<Path> files = Files.walk(services)) {
+            senders = files.filter(f -> f.toString().endsWith(".java") && f.toString().contains("/src/main/java/")
+                            && !f.toString().contains("/fullcourt/engine/warehouse/"))
+                    .filter(f -> SENDS_A_BATCH.matcher(ModelFiles.text(f)).find())
+                    .map(f -> f.getFileName().toString()).sorted().toList();
+        }
+        assertThat(senders).as("classes sending statements once per parameter set: analyze each one's batched form"
+                + " (LineageStatements.batches is an example) and add it to BATCH_SENDERS")
+                .containsExactlyInAnyOrderElementsOf(BATCH_SENDERS.keySet());
+    }
 
     @Test
     void aBatchOfSingleRowInsertsIsOneInsertWithARowPerSetItsParametersRenamed() {
