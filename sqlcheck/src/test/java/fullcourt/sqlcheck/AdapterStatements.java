@@ -19,10 +19,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every statement the BigQuery adapter can send besides the partition writes {@link DeclaredWarehouse} analyzes while
- * it derives the output tables: model checks, DDL, ledger, lineage and fingerprints, validation, exports, training and
- * scoring, and what workers ask. Each is the constant or method its class runs, with parameters as its call site
- * passes them.
+ * Every statement the BigQuery adapter can send besides the partition writes {@link DeclaredWarehouse} analyzes with
+ * its writers: model checks, DDL, ledger, lineage and fingerprints, validation, exports, training and scoring, and
+ * what workers ask. Each is the constant or method its class runs, with parameters as its call site passes them; a
+ * statement run once per parameter set (a write's bracket, {@code updateBatch}) as the adapter batches it into jobs
+ * ({@link StatementKind#BATCH}).
  */
 public final class AdapterStatements {
 
@@ -50,6 +51,7 @@ public final class AdapterStatements {
         out.addAll(LineageStatements.all());
         out.addAll(CoordinatorLineageStatements.all(catalog));
         out.addAll(LineageStatements.fingerprints(tables));
+        out.addAll(LineageStatements.batches(tables));
         out.addAll(ValidationStatements.all(catalog));
         out.addAll(exports());
         out.addAll(MlStatements.reads());

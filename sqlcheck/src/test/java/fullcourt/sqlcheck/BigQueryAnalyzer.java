@@ -4,6 +4,7 @@ import com.google.cloud.bigquery.StandardSQLTypeName;
 import com.google.zetasql.Analyzer;
 import com.google.zetasql.AnalyzerOptions;
 import com.google.zetasql.LanguageOptions;
+import com.google.zetasql.ParseResumeLocation;
 import com.google.zetasql.SimpleCatalog;
 import com.google.zetasql.SqlException;
 import com.google.zetasql.Type;
@@ -12,6 +13,9 @@ import com.google.zetasql.ZetaSQLOptions.ProductMode;
 import com.google.zetasql.ZetaSQLType.TypeKind;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedStatement;
 import fullcourt.engine.warehouse.bigquery.ParameterTypes;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -43,6 +47,43 @@ public final class BigQueryAnalyzer {
      * @throws AnalysisFailure naming the statement's source and the analyzer's message
      */
     public ResolvedStatement analyze(SqlStatement statement) {
+        try {
+            return Analyzer.analyzeStatement(statement.rendered(), options(statement), catalog);
+        } catch (SqlException e) {
+            throw new AnalysisFailure(statement, e.getMessage());
+        }
+    }
+
+    /**
+     * Analyzes every statement of a multi-statement text as BigQuery receives it in one job (a {@code BEGIN
+     * TRANSACTION; ...; COMMIT TRANSACTION;} script of {@code BatchQueries}), one after the other as the analyzer's own
+     * parser splits them ({@link Analyzer#analyzeNextStatement}), to the end of the text.
+     *
+     * @throws AnalysisFailure at the first statement refused, naming its position in the text
+     */
+    public List<ResolvedStatement> analyzeAll(SqlStatement statement) {
+        String text = statement.rendered();
+        int length = text.getBytes(StandardCharsets.UTF_8).length;
+        AnalyzerOptions options = options(statement);
+        ParseResumeLocation location = new ParseResumeLocation(text);
+        List<ResolvedStatement> resolved = new ArrayList<>();
+        while (location.getBytePosition() < length && !rest(text, location.getBytePosition()).isBlank()) {
+            try {
+                resolved.add(Analyzer.analyzeNextStatement(location, options, catalog));
+            } catch (SqlException e) {
+                throw new AnalysisFailure(statement, "statement " + (resolved.size() + 1) + " of the text: "
+                        + e.getMessage());
+            }
+        }
+        return resolved;
+    }
+
+    private static String rest(String text, int bytePosition) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return new String(bytes, bytePosition, bytes.length - bytePosition, StandardCharsets.UTF_8);
+    }
+
+    private static AnalyzerOptions options(SqlStatement statement) {
         AnalyzerOptions options = new AnalyzerOptions();
         options.setLanguageOptions(language());
         for (Map.Entry<String, Object> p : statement.parameters().entrySet()) {
@@ -50,11 +91,7 @@ public final class BigQueryAnalyzer {
                 options.addQueryParameter(p.getKey(), type(ParameterTypes.of(p.getKey(), p.getValue())));
             }
         }
-        try {
-            return Analyzer.analyzeStatement(statement.rendered(), options, catalog);
-        } catch (SqlException e) {
-            throw new AnalysisFailure(statement, e.getMessage());
-        }
+        return options;
     }
 
     /** The analyzer's type for a BigQuery column or parameter type. */

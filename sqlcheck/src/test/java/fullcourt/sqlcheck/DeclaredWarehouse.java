@@ -30,20 +30,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The analyzer's view of the warehouse, built from what the project declares, as BigQuery would hold it after
- * provisioning and one write of every processor:
+ * The analyzer's view of the warehouse, built from what the project declares, as BigQuery holds it after
+ * provisioning:
  * <ul>
  *   <li>raw tables: their declared BigQuery schemas ({@code PartitionedTable.rawTables()}, from
  *   infra's warehouse/raw_tables.sql);</li>
+ *   <li>output tables (analytics, precompute, predictions, publishing): their declared schemas
+ *   ({@code PartitionedTable.outputTables()}, from infra's warehouse/output_tables.sql), the declarations the
+ *   provisioner creates on BigQuery and DuckDB creates at open;</li>
  *   <li>ops tables: the ledger and the three lineage tables ({@code PartitionedTable.ledger()}, {@code lineage()});</li>
  *   <li>the portable {@code ops.*} functions: each CREATE FUNCTION of bigquery_functions.sql is analyzed, and the
  *   function it creates (argument and return types as resolved) is registered, so calls in models resolve;</li>
- *   <li>output tables (analytics, precompute, predictions, publishing), which have no declared schema today:
- *   each is derived from the analyzer's resolved output columns of the statement that writes it, its SQL model or
- *   its Java processor's SQL, analyzed in the catalog's dependency order so that every input is there first.</li>
  * </ul>
- * Every statement analyzed on the way is kept with its outcome; a writer that fails leaves its table out, and its
- * downstream's failures then name the missing table.
+ * Then the statement that writes each output table, its SQL model or its Java processor's SQL, is analyzed against
+ * that catalog, and its resolved output columns are kept ({@link #results()}) for {@code OutputSchemasTest} to hold
+ * against the declaration. Every statement analyzed on the way is kept with its outcome.
  */
 public final class DeclaredWarehouse {
 
@@ -53,8 +54,13 @@ public final class DeclaredWarehouse {
     private final SimpleCatalog root = new SimpleCatalog("bigquery");
     private final Map<String, SimpleCatalog> datasets = new LinkedHashMap<>();
     private final Map<String, List<Column>> tables = new LinkedHashMap<>();
+    private final Map<String, List<WriterResult>> results = new LinkedHashMap<>();
     private final List<Analysis> analyses = new ArrayList<>();
     private final BigQueryAnalyzer analyzer = new BigQueryAnalyzer(root);
+
+    /** A writer of an output table and its result columns as the analyzer resolved them; null when it failed. */
+    public record WriterResult(SqlStatement writer, List<Column> columns) {
+    }
 
     /** A statement and what the analyzer said: null when it passed. */
     public record Analysis(SqlStatement statement, String failure) {
@@ -68,7 +74,7 @@ public final class DeclaredWarehouse {
         DATASETS.forEach(d -> datasets.put(d, root.addNewSimpleCatalog(d)));
     }
 
-    /** Declared tables and functions, then each processor's output in {@code catalog}'s dependency order. */
+    /** Declared tables and functions, then each processor's writer in {@code catalog}'s dependency order. */
     public static DeclaredWarehouse build(Catalog catalog, ModelFiles models) {
         DeclaredWarehouse w = new DeclaredWarehouse();
         PartitionedTable.rawTables().forEach(w::addDeclared);
@@ -77,13 +83,15 @@ public final class DeclaredWarehouse {
         LeaseStatements.COLUMNS.forEach((column, type) -> lease.put(column, StandardSQLTypeName.valueOf(type)));
         w.addTable("ops", "coordinator_lease", lease);
         PartitionedTable.lineage().forEach(w::addDeclared);
+        PartitionedTable.outputTables().forEach(w::addDeclared);
         for (String sql : PortableFunctions.statements()) {
             w.addFunction(SqlStatement.of(StatementKind.PORTABLE_FUNCTION,
                     PortableFunctions.SOURCE + " " + functionName(sql), sql));
         }
         for (ProcessorDeclaration d : catalog.dependencyOrder()) {
             for (SqlStatement writer : writers(d, models)) {
-                w.addOutput(d.table(), writer);
+                w.results.computeIfAbsent(d.table(), t -> new ArrayList<>())
+                        .add(new WriterResult(writer, w.resultColumns(writer)));
             }
         }
         return w;
@@ -145,31 +153,30 @@ public final class DeclaredWarehouse {
         }
     }
 
-    private void addOutput(String qualifiedTable, SqlStatement writer) {
-        ResolvedStatement resolved = record(writer);
-        if (!(resolved instanceof ResolvedQueryStmt query)) {
-            return;
+    /**
+     * The result columns of {@code writer}, analyzed and recorded, with their BigQuery type names; null when the
+     * analyzer refuses it or it is not a query.
+     */
+    public List<Column> resultColumns(SqlStatement writer) {
+        if (!(record(writer) instanceof ResolvedQueryStmt query)) {
+            return null;
         }
-        Map<String, StandardSQLTypeName> columns = new LinkedHashMap<>();
+        List<Column> columns = new ArrayList<>();
         for (ResolvedOutputColumn c : query.getOutputColumnList()) {
-            columns.put(c.getName(), bigQueryType(c.getColumn().getType()));
+            columns.add(new Column(c.getName(), bigQueryType(c.getColumn().getType()).name()));
         }
-        String[] name = qualifiedTable.split("\\.");
-        if (tables.containsKey(qualifiedTable)) {
-            List<Column> first = tables.get(qualifiedTable);
-            List<Column> now = columns.entrySet().stream().map(e -> new Column(e.getKey(), e.getValue().name())).toList();
-            if (!first.equals(now)) {
-                analyses.add(new Analysis(writer, "writes " + qualifiedTable + " with columns " + now
-                        + ", another writer of it with " + first));
-            }
-            return;
-        }
-        addTable(name[0], name[1], columns);
+        return List.copyOf(columns);
     }
 
     private ResolvedStatement record(SqlStatement statement) {
         try {
-            ResolvedStatement resolved = analyzer.analyze(statement);
+            ResolvedStatement resolved;
+            if (statement.kind() == StatementKind.BATCH) {
+                List<ResolvedStatement> all = analyzer.analyzeAll(statement);
+                resolved = all.isEmpty() ? null : all.get(all.size() - 1);
+            } else {
+                resolved = analyzer.analyze(statement);
+            }
             analyses.add(new Analysis(statement, null));
             return resolved;
         } catch (AnalysisFailure e) {
@@ -189,9 +196,14 @@ public final class DeclaredWarehouse {
         return List.copyOf(analyses);
     }
 
-    /** Every table, {@code dataset.table}, with its columns and BigQuery type names, declared or derived. */
+    /** Every table of the catalog, {@code dataset.table}, with its declared columns and BigQuery type names. */
     public Map<String, List<Column>> tables() {
         return Map.copyOf(tables);
+    }
+
+    /** Each output table's writers, in the catalog's dependency order, with their analyzed result columns. */
+    public Map<String, List<WriterResult>> results() {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(results));
     }
 
     public BigQueryAnalyzer analyzer() {

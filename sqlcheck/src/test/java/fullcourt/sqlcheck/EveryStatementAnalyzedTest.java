@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every statement the BigQuery adapter can send, analyzed by ZetaSQL (BigQuery's SQL front end) in BigQuery's product
- * mode, parameters declared with the types the adapter binds, against {@link DeclaredWarehouse}: the declared raw and
- * ops schemas, the portable {@code ops.*} functions, and output tables derived from each writer's resolved output
- * columns, writers analyzed in the catalog's dependency order. A failure names the statement's source and the
- * analyzer's message.
+ * mode, parameters declared with the types the adapter binds, against {@link DeclaredWarehouse}: the declared raw, ops
+ * and output schemas and the portable {@code ops.*} functions. Statements run once per parameter set are analyzed as
+ * the adapter batches them into jobs (multi-row INSERTs and {@code BEGIN TRANSACTION} scripts, {@link
+ * StatementKind#BATCH}). A failure names the statement's source and the analyzer's message.
  */
 class EveryStatementAnalyzedTest {
 

@@ -10,7 +10,8 @@ import java.util.Objects;
  * One statement the BigQuery adapter can send: where it comes from, its text with {@code @name} placeholders, and a
  * sample value per parameter of the Java type its call site passes (the adapter types parameters from the values:
  * {@link fullcourt.engine.warehouse.bigquery.ParameterTypes}). A null sample stands for a call that passes null,
- * which the adapter writes as the literal {@code NULL} (a null has no type to send).
+ * which the adapter writes as the literal {@code NULL} (a null has no type to send). A batched statement carries the
+ * adapter's bound parameters themselves ({@code QueryParameterValue}s, {@code Batches}).
  */
 public record SqlStatement(StatementKind kind, String source, String sql, Map<String, Object> parameters) {
 

@@ -24,6 +24,12 @@ public enum StatementKind {
     EXPORT,
     /** Training and scoring reads of player_prop_predictions. */
     TRAINING_SCORING,
+    /**
+     * A statement run once per parameter set ({@code Warehouse.updateBatch}, a write's {@code WriteBracket}), as
+     * BigQuery receives it: one job of {@code BatchQueries}, a multi-row INSERT or a {@code BEGIN TRANSACTION; ...;
+     * COMMIT TRANSACTION;} script, each set's parameters renamed {@code p<set>_<name>}.
+     */
+    BATCH,
     /** What every worker asks before a task: skip reasons, the season calendar, the readiness probe. */
     WORKER
 }
