@@ -1,7 +1,7 @@
 package fullcourt.coordinator;
 
 import fullcourt.coordinator.dispatch.AdaptiveLimit;
-import fullcourt.coordinator.dispatch.LedgerFold;
+import fullcourt.coordinator.dispatch.LedgerReplay;
 import fullcourt.coordinator.dispatch.PacingAlarm;
 import fullcourt.coordinator.dispatch.RunBook;
 import fullcourt.coordinator.dispatch.Scheduler;
@@ -14,19 +14,15 @@ import fullcourt.coordinator.lease.Leadership;
 import fullcourt.coordinator.lease.LeaseTable;
 import fullcourt.coordinator.lease.NotLeaseHolder;
 import fullcourt.coordinator.ledger.LedgerEvent;
-import fullcourt.coordinator.ledger.LedgerEventType;
-import fullcourt.coordinator.ledger.LedgerRows;
 import fullcourt.coordinator.ledger.TaskLedger;
 import fullcourt.coordinator.lineage.LineageService;
 import fullcourt.coordinator.metrics.CoordinatorMetrics;
 import fullcourt.coordinator.operator.RunActions;
 import fullcourt.coordinator.plan.Planner;
 import fullcourt.coordinator.trust.InboundScreen;
-import fullcourt.coordinator.trust.LedgerQuarantine;
 import fullcourt.coordinator.trust.MessageScreen;
 import fullcourt.coordinator.trust.Requester;
 import fullcourt.engine.catalog.Catalog;
-import fullcourt.engine.catalog.SeasonCalendar;
 import fullcourt.engine.lifecycle.ShutdownOrder;
 import fullcourt.engine.tracing.TaskSpans;
 import fullcourt.engine.transport.PubSubRuntime;
@@ -43,9 +39,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -195,9 +189,9 @@ public class Coordinator {
         RunBook rebuilt = new RunBook(scheduler, ledger, lease, metrics, clock, tokens, out, spans, runFinished::fire,
                 taskDied::fire, pacingAlarm::wakeAt, this::ledgerFailed);
         try {
-            rebuild(planner, rebuilt);
+            LedgerReplay.fold(rebuilt, planner, warehouse, metrics);
             if (requeue) {
-                requeueInFlight(rebuilt);
+                LedgerReplay.requeueInFlight(rebuilt, clock);
             }
         } catch (RuntimeException e) {
             rebuilt.close(Duration.ofSeconds(30));
@@ -233,35 +227,6 @@ public class Coordinator {
             });
         } catch (RejectedExecutionException stopped) {
             LOG.debug("Ledger append failed while stopping; the next start rebuilds from the ledger");
-        }
-    }
-
-    private void rebuild(Planner planner, RunBook book) {
-        Scheduler scheduler = book.scheduler();
-        LedgerRows.Read read = book.ledger().read();
-        List<LedgerRows.Quarantined> quarantined = new ArrayList<>(read.quarantined());
-        quarantined.addAll(LedgerFold.into(scheduler, planner, read.rows(), SeasonCalendar.load(warehouse)));
-        LedgerQuarantine.report(quarantined, metrics);
-        long active = scheduler.runs().stream().filter(r -> !r.finished()).count();
-        LOG.infof("Ledger folded: %d rows, %d runs (%d active), %d tasks in flight%s", read.rows().size(),
-                scheduler.runs().size(), active, scheduler.inFlightCount(),
-                quarantined.isEmpty() ? "" : "; " + quarantined.size() + " rows QUARANTINED (see the errors above)");
-    }
-
-    /**
-     * The embedded emulator starts empty: work dispatched before this process started is gone, so
-     * the tasks still in flight are made READY again and dispatched anew (a higher dispatch number
-     * makes any late event of the old dispatch stale). Real Pub/Sub keeps them, so not done there.
-     */
-    private void requeueInFlight(RunBook book) {
-        Instant now = clock.instant();
-        List<LedgerEvent> rows = book.scheduler().inFlightTasks().stream()
-                .map(d -> LedgerEvent.task(d.runId(), d.task(), LedgerEventType.REQUEUED, d.dispatch(), 0, now,
-                        "broker restarted empty"))
-                .toList();
-        book.write(rows);
-        if (!rows.isEmpty()) {
-            LOG.infof("Requeued %d tasks that were in flight when the previous process stopped", rows.size());
         }
     }
 
