@@ -13,9 +13,10 @@ final class RunReport {
     private RunReport() {
     }
 
-    static String render(RunStatus run) {
+    /** The report, its run's state in its colour when {@code colours} has. */
+    static String render(RunStatus run, StateColours colours) {
         StringBuilder out = new StringBuilder();
-        out.append("run ").append(run.runId()).append(": ").append(run.state());
+        out.append("run ").append(run.runId()).append(": ").append(colours.paint(run.state()));
         // a coordinator older than scheduling policies sends none
         if (run.policy() != null) {
             out.append(", policy ").append(run.policy());

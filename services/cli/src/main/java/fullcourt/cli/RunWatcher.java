@@ -43,7 +43,7 @@ final class RunWatcher {
             if (run.finished()) {
                 console.last(LiveView.lines(run.snapshot()));
                 out.println();
-                out.print(RunReport.render(run));
+                out.print(RunReport.render(run, StateColours.forStandardOutput()));
                 out.flush();
                 return run;
             }

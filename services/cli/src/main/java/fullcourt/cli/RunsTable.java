@@ -10,12 +10,13 @@ final class RunsTable {
     private RunsTable() {
     }
 
-    /** Oldest first, so the newest run is next to the prompt. */
-    static String render(List<RunStatus> runs) {
+    /** Oldest first, so the newest run is next to the prompt; each state in its colour when {@code colours} has. */
+    static String render(List<RunStatus> runs, StateColours colours) {
         if (runs.isEmpty()) {
             return "no runs yet; start one with: fullcourt request --help" + System.lineSeparator();
         }
-        TextTable table = new TextTable("RUN", "STATE", ">DONE/TOTAL", ">RATE/MIN", ">ETA", "ACCEPTED");
+        TextTable table = new TextTable("RUN", "STATE", ">DONE/TOTAL", ">RATE/MIN", ">ETA", "ACCEPTED")
+                .style(1, colours::paint);
         runs.stream()
                 .sorted(Comparator.comparing(RunStatus::acceptedAt, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .forEach(run -> table.row(run.runId(), run.state(),

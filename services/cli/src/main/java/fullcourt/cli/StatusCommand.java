@@ -122,13 +122,14 @@ public class StatusCommand extends CoordinatorCommand {
             return RunOutcome.exitCode(watching.watcher(client, out).follow(runId));
         }
         String body = runId == null ? client.runsJson() : client.runJson(runId);
+        StateColours colours = StateColours.forStandardOutput();
         try {
             if (runId == null) {
-                out.print(json ? body.strip() + System.lineSeparator() : RunsTable.render(RunStatusReader.runs(body)));
+                out.print(json ? body.strip() + System.lineSeparator() : RunsTable.render(RunStatusReader.runs(body), colours));
                 return ExitCodes.OK;
             }
             RunStatus run = RunStatusReader.run(body);
-            out.print(json ? body.strip() + System.lineSeparator() : RunReport.render(run));
+            out.print(json ? body.strip() + System.lineSeparator() : RunReport.render(run, colours));
             return RunOutcome.exitCode(run);
         } catch (JsonProcessingException e) {
             throw client.unexpected(runId == null ? "GET /runs" : "GET /runs/" + runId, e.getOriginalMessage());

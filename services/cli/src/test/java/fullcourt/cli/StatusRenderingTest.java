@@ -3,6 +3,7 @@ package fullcourt.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The tables of {@code fullcourt status}, from status API JSON. */
@@ -14,7 +15,7 @@ class StatusRenderingTest {
 
     @Test
     void runsTableShowsStateDoneOfTotalRateAndEtaOldestFirst() throws Exception {
-        String table = unixLines(RunsTable.render(RunStatusReader.runs(RunFixtures.RUNS)));
+        String table = unixLines(RunsTable.render(RunStatusReader.runs(RunFixtures.RUNS), StateColours.PLAIN));
 
         assertThat(table).isEqualTo("""
                 RUN   STATE      DONE/TOTAL  RATE/MIN      ETA  ACCEPTED
@@ -24,20 +25,59 @@ class StatusRenderingTest {
     }
 
     @Test
+    void statesAreColouredOnlyOnATerminalWithoutNoColor() {
+        assertThat(StateColours.of(true, Map.of())).isSameAs(StateColours.ANSI);
+        assertThat(StateColours.of(false, Map.of())).as("a pipe, a file, a CI log").isSameAs(StateColours.PLAIN);
+        assertThat(StateColours.of(true, Map.of("NO_COLOR", "1"))).isSameAs(StateColours.PLAIN);
+        assertThat(StateColours.of(false, Map.of("NO_COLOR", "1"))).isSameAs(StateColours.PLAIN);
+        // no-color.org: set to an empty string, NO_COLOR does not ask for anything
+        assertThat(StateColours.of(true, Map.of("NO_COLOR", ""))).isSameAs(StateColours.ANSI);
+    }
+
+    @Test
+    void eachRunStateHasItsOwnColourAroundItsUnchangedText() {
+        List<String> states = List.of("RUNNING", "PAUSED", "CANCELLING", "CANCELLED", "COMPLETED",
+                "COMPLETED_WITH_FAILURES");
+        List<String> painted = states.stream().map(StateColours.ANSI::paint).toList();
+
+        assertThat(painted).containsExactly("\u001b[34mRUNNING\u001b[0m", "\u001b[36mPAUSED\u001b[0m",
+                "\u001b[35mCANCELLING\u001b[0m", "\u001b[90mCANCELLED\u001b[0m", "\u001b[32mCOMPLETED\u001b[0m",
+                "\u001b[33mCOMPLETED_WITH_FAILURES\u001b[0m");
+        assertThat(states.stream().map(StateColours.PLAIN::paint).toList()).isEqualTo(states);
+        // a state a newer coordinator might send stays plain text
+        assertThat(StateColours.ANSI.paint("ARCHIVED")).isEqualTo("ARCHIVED");
+    }
+
+    @Test
+    void colouredRunsTableKeepsItsColumnsAlignedAndTheReportColoursItsState() throws Exception {
+        String table = unixLines(RunsTable.render(RunStatusReader.runs(RunFixtures.RUNS), StateColours.ANSI));
+
+        // the plain table's columns, the escape codes taking no width
+        assertThat(table).isEqualTo("""
+                RUN   STATE      DONE/TOTAL  RATE/MIN      ETA  ACCEPTED
+                bf-b  \u001b[32mCOMPLETED\u001b[0m       62/62       3.1        -  2024-01-05T09:00:00Z
+                bf-a  \u001b[34mRUNNING\u001b[0m       120/480      35.2  10m 14s  2024-01-05T10:00:00Z
+                """);
+        assertThat(RunReport.render(RunStatusReader.run(RunFixtures.RUN_A), StateColours.ANSI))
+                .startsWith("run bf-a: \u001b[34mRUNNING\u001b[0m, policy phase-barrier");
+    }
+
+    @Test
     void runWithoutTasksSaysSo() throws Exception {
-        String report = RunReport.render(RunStatusReader.run("{\"runId\": \"r\", \"state\": \"COMPLETED\"}"));
+        String report = RunReport.render(RunStatusReader.run("{\"runId\": \"r\", \"state\": \"COMPLETED\"}"),
+                StateColours.PLAIN);
 
         assertThat(unixLines(report)).contains("\nno tasks\n").doesNotContain("PROCESSOR");
     }
 
     @Test
     void noRunsSaysHowToStartOne() {
-        assertThat(RunsTable.render(List.of())).contains("no runs yet").contains("fullcourt request");
+        assertThat(RunsTable.render(List.of(), StateColours.PLAIN)).contains("no runs yet").contains("fullcourt request");
     }
 
     @Test
     void runReportHasARowPerProcessorAndTheDeadTasks() throws Exception {
-        String report = unixLines(RunReport.render(RunStatusReader.run(RunFixtures.RUN_A)));
+        String report = unixLines(RunReport.render(RunStatusReader.run(RunFixtures.RUN_A), StateColours.PLAIN));
 
         // 226 s = 3m 46s
         assertThat(report).isEqualTo("""
@@ -62,7 +102,7 @@ class StatusRenderingTest {
                  "processors": [{"processor": "player_game_summary", "counts": {"SUCCEEDED": 3, "CANCELLED": 7}}]}
                 """;
 
-        String report = unixLines(RunReport.render(RunStatusReader.run(json)));
+        String report = unixLines(RunReport.render(RunStatusReader.run(json), StateColours.PLAIN));
 
         assertThat(report).contains("""
                 PROCESSOR            TASKS  RUNNING  SUCCEEDED  SKIPPED  DEAD  BLOCKED  CANCELLED
@@ -77,7 +117,7 @@ class StatusRenderingTest {
                  "zeroRowTasks": ["player_game_summary/2022-01-03", "ml_feature_store_v2/2022-01-04"]}
                 """;
 
-        String report = unixLines(RunReport.render(RunStatusReader.run(json)));
+        String report = unixLines(RunReport.render(RunStatusReader.run(json), StateColours.PLAIN));
 
         assertThat(report).endsWith("""
 
@@ -94,7 +134,7 @@ class StatusRenderingTest {
                  "nothing to work from on D: no rows in precompute.ml_feature_store_v2 (no player to predict)": 3}}
                 """;
 
-        String report = unixLines(RunReport.render(RunStatusReader.run(json)));
+        String report = unixLines(RunReport.render(RunStatusReader.run(json), StateColours.PLAIN));
 
         assertThat(report).endsWith("""
 
@@ -113,7 +153,7 @@ class StatusRenderingTest {
                  "progress": {"total": 62, "finished": 62, "tasksPerMinute": 3.1, "etaSeconds": null}, "dead": []}
                 """;
 
-        String report = unixLines(RunReport.render(RunStatusReader.run(json)));
+        String report = unixLines(RunReport.render(RunStatusReader.run(json), StateColours.PLAIN));
 
         assertThat(report).startsWith("""
                 run bf-b: COMPLETED, accepted 2024-01-05T09:00:00Z, finished 2024-01-05T09:20:00Z
@@ -130,7 +170,7 @@ class StatusRenderingTest {
         }
         String json = "{\"runId\": \"r\", \"state\": \"RUNNING\", \"dead\": [" + dead + "]}";
 
-        String report = RunReport.render(RunStatusReader.run(json));
+        String report = RunReport.render(RunStatusReader.run(json), StateColours.PLAIN);
 
         // 25 dead, 20 listed, 25 - 20 = 5 more
         assertThat(report).contains("p/2022-01-20").doesNotContain("p/2022-01-21")

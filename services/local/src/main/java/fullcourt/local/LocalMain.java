@@ -229,10 +229,18 @@ public class LocalMain implements QuarkusApplication {
         out.println(report.render());
         out.printf("Logs: %s%n", logFile());
         exportRoot().ifPresent(dir -> out.printf("Exports: %s%n", dir.toAbsolutePath()));
-        if (status != RunStatus.COMPLETED) {
+        return exitStatus(status, report.passed());
+    }
+
+    /**
+     * How the run command exits once its run finished: 0 when it COMPLETED and validation passed; a run with DEAD,
+     * BLOCKED or CANCELLED tasks says so first (validating what it left says little), then a failed validation.
+     */
+    static int exitStatus(RunStatus finished, boolean validationPassed) {
+        if (finished != RunStatus.COMPLETED) {
             return EXIT_RUN_FAILED;
         }
-        return report.passed() ? 0 : EXIT_VALIDATION_FAILED;
+        return validationPassed ? 0 : EXIT_VALIDATION_FAILED;
     }
 
     /** The run's live view now, or null once it finished (its last frame is drawn by {@link #finalSnapshot}). */

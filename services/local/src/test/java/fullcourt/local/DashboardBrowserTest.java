@@ -113,8 +113,18 @@ class DashboardBrowserTest extends PipelineTest {
             awaitEqual(wait, () -> grid(js), expected, "the dashboard's grid");
             // every task finished, one dead and one blocked: not COMPLETED
             wait.until(b -> "COMPLETED_WITH_FAILURES".equals(b.findElement(By.id("run-state")).getText()));
-            WebElement runRow = browser.findElement(By.cssSelector("#runs tr[data-run='" + RUN + "']"));
+            // the runs table comes from /runs, read just before the run: it may show the state one refresh later
+            By runRowOnPage = By.cssSelector("#runs tr[data-run='" + RUN + "']");
+            wait.ignoring(StaleElementReferenceException.class)
+                    .until(b -> b.findElement(runRowOnPage).getText().contains("COMPLETED_WITH_FAILURES"));
+            WebElement runRow = browser.findElement(runRowOnPage);
             assertThat(runRow.getText()).contains(RUN, "COMPLETED_WITH_FAILURES", "24 / 24 (100%)");
+            // its own colour, in the run's heading and its row of the runs table, besides its name
+            WebElement runState = browser.findElement(By.id("run-state"));
+            assertThat(runState.getAttribute("class")).isEqualTo("state rs-COMPLETED_WITH_FAILURES");
+            assertThat(runState.getCssValue("background-color")).as("#ffe0b3, amber").isEqualTo("rgba(255, 224, 179, 1)");
+            assertThat(runRow.findElement(By.className("state")).getAttribute("class"))
+                    .isEqualTo("state rs-COMPLETED_WITH_FAILURES");
 
             deadCell(browser, "beta", bad).click();
             wait.until(b -> b.findElement(By.id("task-title")).getText().startsWith("beta/" + bad)
@@ -386,10 +396,38 @@ class DashboardBrowserTest extends PipelineTest {
             String reason = stale.getString("partitions.find { it.processor == 'gamma' && it.date == '" + bad
                     + "' }.reason");
             assertThat(browser.findElement(By.cssSelector("#fresh-reason-detail .reason")).getText()).isEqualTo(reason);
+
+            validationShowsWhatTheApiChecks(browser, wait, from, to);
             saveScreenshot(js, browser.findElement(By.id("freshness-section")), SCREENSHOTS.resolve("dashboard-warehouse.png"));
         } finally {
             warehouse.update("DROP TABLE IF EXISTS raw.schedule", Map.of());
         }
+    }
+
+    /** The validate button over the Freshness range: a row per check of /validation, its name, status and detail. */
+    private static void validationShowsWhatTheApiChecks(WebDriver browser, WebDriverWait wait, LocalDate from,
+                                                        LocalDate to) {
+        browser.findElement(By.id("validate")).click();
+        WebElement summary = browser.findElement(By.id("validation-summary"));
+        wait.until(b -> summary.getText().startsWith("PASSED") || summary.getText().startsWith("FAILED"));
+
+        JsonPath validation = RestAssured.given().queryParam("from", from.toString()).queryParam("to", to.toString())
+                .get("/validation").then().statusCode(200).extract().jsonPath();
+        List<String> expected = new ArrayList<>();
+        for (Map<String, Object> check : validation.<Map<String, Object>>getList("checks")) {
+            expected.add(check.get("name") + " | " + check.get("status") + " | " + check.get("detail"));
+        }
+        // the test pipeline's three processors, each a table whose coverage is checked
+        assertThat(expected).anySatisfy(c -> assertThat(c).startsWith("coverage of alpha | "))
+                .anySatisfy(c -> assertThat(c).startsWith("coverage of beta | "))
+                .anySatisfy(c -> assertThat(c).startsWith("coverage of gamma | "));
+        List<String> shown = browser.findElements(By.cssSelector("#validation-checks tbody tr")).stream()
+                .map(tr -> tr.findElements(By.tagName("td")).stream().map(WebElement::getText).toList())
+                .map(cells -> String.join(" | ", cells)).toList();
+        assertThat(shown).as("the dashboard's validation rows").isEqualTo(expected);
+        boolean passed = validation.getBoolean("passed");
+        assertThat(summary.getText()).startsWith((passed ? "PASSED" : "FAILED") + ": " + expected.size() + " checks, "
+                + expected.stream().filter(c -> c.contains(" | FAILED | ")).count() + " failed, " + from + " .. " + to);
     }
 
     /** Per cell of /stale's grid, "processor/date" -> FRESH or the kind of staleness (no cell is unjudged here). */

@@ -228,8 +228,7 @@ class HostileMessagesTest extends PipelineTest {
         String run = "hostile-cancel";
         LocalDate oct1 = LocalDate.of(2024, 10, 1);
         Faults.hold("alpha", Set.of(oct1));
-        driver.publishRequest(BackfillRequest.forDates(run, List.of(oct1)).withPhases(List.of(3))
-                .withUpstreams(BackfillRequest.Upstreams.ALLOW));
+        requestPhase3(run, oct1);
         await().atMost(BOUND).until(() -> coordinator.read(s -> s.run(run).map(r ->
                 r.task(new TaskKey("alpha", oct1)).status() == TaskStatus.RUNNING).orElse(false)));
 
@@ -242,7 +241,32 @@ class HostileMessagesTest extends PipelineTest {
         driver.awaitFinished(run, Duration.ofSeconds(60));
     }
 
+    @Test
+    void aReplayRecordsWhoAskedAsOneSafeLine() {
+        String run = "hostile-replay";
+        TaskKey dead = new TaskKey("alpha", LocalDate.of(2024, 10, 2));
+        Faults.fail(dead.processor(), Set.of(dead.date()));
+        requestPhase3(run, dead.date());
+        driver.awaitFinished(run, Duration.ofSeconds(60));
+        assertThat(driver.statuses(run)).containsEntry(dead, TaskStatus.DEAD);
+        Faults.clear();
+
+        int replayed = coordinator.replay(run, Set.of(), Set.of(), "ops@example.com\nINFO forged");
+
+        assertThat(replayed).isEqualTo(1);
+        assertThat(driver.rows("SELECT task_id, detail FROM ops.task_events WHERE run_id = @r AND event = 'REPLAYED'",
+                Map.of("r", run))).extracting(r -> r.get("task_id") + " " + r.get("detail"))
+                .containsExactly(dead.taskId() + " requested by ops@example.com\\nINFO forged");
+        driver.awaitSucceeded(run, 1);
+    }
+
     // ---- helpers ----
+
+    /** A run of phase 3 (alpha -> beta -> gamma) on one date, its upstreams outside the run allowed. */
+    private void requestPhase3(String run, LocalDate date) {
+        driver.publishRequest(BackfillRequest.forDates(run, List.of(date)).withPhases(List.of(3))
+                .withUpstreams(BackfillRequest.Upstreams.ALLOW));
+    }
 
     /** Runs {@code publish}, then waits for the coordinator's rejection counter to grow by {@code by}. */
     private void expectRejected(String message, String reason, int by, Runnable publish) {

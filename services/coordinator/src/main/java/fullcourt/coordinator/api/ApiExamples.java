@@ -56,6 +56,8 @@ final class ApiExamples {
     static final String VALIDATION = """
             {"from": "2024-01-01", "to": "2024-01-31", "phase": 3, "passed": true, "coverage": [],
              "fieldChecks": [], "season": "2023-24", "accuracy": [], "stale": {"judged": 0, "stale": 0},
+             "checks": [{"name": "coverage of player_game_summary", "status": "PASSED",
+                         "detail": "analytics.player_game_summary: 29 of 29 game dates"}],
              "report": "Validation 2024-01-01 .. 2024-01-31, phase 3\\n...PASSED"}""";
 
     static final String TIMELINE = """

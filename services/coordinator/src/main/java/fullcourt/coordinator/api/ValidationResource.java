@@ -6,6 +6,7 @@ import fullcourt.coordinator.validation.StalePartitions;
 import fullcourt.coordinator.validation.SystemAccuracy;
 import fullcourt.coordinator.validation.TableCoverage;
 import fullcourt.coordinator.validation.Validation;
+import fullcourt.coordinator.validation.ValidationCheck;
 import fullcourt.coordinator.validation.Validator;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -33,14 +34,14 @@ public class ValidationResource {
 
     /**
      * The report as JSON: every check with its numbers, the verdict, the stale partitions (reported, not judged),
-     * and the text the CLI prints.
+     * each check as a line with its status (the dashboard's warehouse view), and the text the CLI prints.
      */
     public record ValidationView(LocalDate from, LocalDate to, Integer phase, boolean passed, List<TableCoverage> coverage,
                                  List<FieldCheck> fieldChecks, String season, List<SystemAccuracy> accuracy,
-                                 StalePartitions stale, String report) {
+                                 StalePartitions stale, List<ValidationCheck> checks, String report) {
         static ValidationView of(Validation v) {
             return new ValidationView(v.from(), v.to(), v.phase().orElse(null), v.passed(), v.coverage(), v.fieldChecks(),
-                    v.season(), v.accuracy(), v.stale(), v.render() + (v.passed() ? "PASSED" : "FAILED"));
+                    v.season(), v.accuracy(), v.stale(), v.checks(), v.render() + (v.passed() ? "PASSED" : "FAILED"));
         }
     }
 

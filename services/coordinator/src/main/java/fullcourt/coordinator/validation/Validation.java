@@ -1,7 +1,10 @@
 package fullcourt.coordinator.validation;
 
+import fullcourt.coordinator.validation.ValidationCheck.Status;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -43,6 +46,31 @@ public record Validation(LocalDate from, LocalDate to, Optional<Integer> phase, 
     public boolean passed() {
         return coverage.stream().allMatch(TableCoverage::complete) && fieldChecks.stream().allMatch(FieldCheck::passed)
                 && (!judgesAccuracy() || trainedBeatsBaseline());
+    }
+
+    /** Every check, in the report's order: each table's coverage, the field checks, the points accuracy. */
+    public List<ValidationCheck> checks() {
+        List<ValidationCheck> out = new ArrayList<>();
+        coverage.forEach(c -> out.add(new ValidationCheck("coverage of " + c.processor(), ValidationCheck.of(c.complete()),
+                c.table() + ": " + c.present() + " of " + c.expected() + " game dates" + (c.complete() ? ""
+                        : "; " + c.missing().size() + " missing, first " + c.missing().get(0)))));
+        fieldChecks.forEach(f -> out.add(new ValidationCheck(f.name(),
+                f.notApplicable() != null ? Status.NOT_APPLICABLE : ValidationCheck.of(f.passed()),
+                f.table() + ": " + (f.notApplicable() != null ? f.notApplicable()
+                        : String.format(Locale.ROOT, "%.2f%% of %,d (needs >= %.0f%%)", 100 * f.share(), f.checked(),
+                                100 * f.threshold())) + "; " + f.meaning())));
+        String accuracy = TRAINED + " beats the " + BASELINE + " baseline";
+        if ((phase.isEmpty() || phase.get() == 5) && !gradedPredictionsExpected()) {
+            out.add(new ValidationCheck(accuracy, Status.NOT_JUDGED,
+                    "no graded predictions expected in this range (bootstrap days only)"));
+        }
+        if (judgesAccuracy()) {
+            out.add(new ValidationCheck(accuracy, ValidationCheck.of(trainedBeatsBaseline()), "points MAE, season "
+                    + season + ": " + (this.accuracy.isEmpty() ? "no graded predictions" : String.join(", ",
+                    this.accuracy.stream().map(a -> String.format(Locale.ROOT, "%s %.3f over %,d", a.system(), a.mae(),
+                            a.predictions())).toList()))));
+        }
+        return out;
     }
 
     public String render() {

@@ -1,5 +1,5 @@
 // Fullcourt dashboard: plain JS over the coordinator's REST API (/runs, /runs/{id}, /runs/{id}/grid,
-// /runs/{id}/timeline, /runs/{id}/tasks/{processor}/{date}, /activity, /stale; actions: POST /requests,
+// /runs/{id}/timeline, /runs/{id}/tasks/{processor}/{date}, /activity, /stale, /validation; actions: POST /requests,
 // /runs/{id}/replay, /cancel, /pause, /resume). Every string from the API goes into the page through esc()
 // or textContent: error texts are arbitrary (a worker's exception message).
 (function () {
@@ -8,6 +8,7 @@
   var REFRESH_MS = 3000;
   var API = new URL('../runs', location.href).href; // relative, so the coordinator may sit behind a path prefix
   var STALE_API = new URL('../stale', location.href).href;
+  var VALIDATION_API = new URL('../validation', location.href).href;
   var REQUESTS_API = new URL('../requests', location.href).href;
   var ACTIVITY_API = new URL('../activity', location.href).href;
   var TIMELINE_ROWS = 60;        // a longer run's dates are bucketed into this many rows
@@ -77,6 +78,10 @@
 
   function runUrl(runId) { return API + '/' + encodeURIComponent(runId); }
 
+  // A run's state as its badge's classes: one colour per state (RUNNING, PAUSED, CANCELLING, CANCELLED, COMPLETED,
+  // COMPLETED_WITH_FAILURES); the state's name is always shown too, the colour only adds to it.
+  function runStateClass(runState) { return 'state rs-' + runState; }
+
   function duration(seconds) {
     if (seconds == null) { return '–'; }
     seconds = Math.round(seconds);
@@ -106,7 +111,8 @@
   function renderRuns(runs) {
     var rows = runs.slice().reverse().map(function (r) {
       return '<tr data-run="' + esc(r.runId) + '"' + (r.runId === state.runId ? ' class="selected"' : '') + '>' +
-        '<td>' + esc(r.runId) + '</td><td><span class="state">' + esc(r.state) + '</span></td>' +
+        '<td>' + esc(r.runId) + '</td><td><span class="' + esc(runStateClass(r.state)) + '">' + esc(r.state) +
+        '</span></td>' +
         '<td>' + esc(r.policy) + '</td><td>' + progressBar(r.progress) + '</td>' +
         '<td>' + esc(r.progress.tasksPerMinute) + '</td><td>' + esc(duration(r.progress.etaSeconds)) + '</td>' +
         '<td>' + esc(r.totals.DEAD) + '</td><td>' + esc(time(r.acceptedAt)) + '</td></tr>';
@@ -140,6 +146,7 @@
     $('run-section').hidden = false;
     $('run-id').textContent = run.runId;
     $('run-state').textContent = run.state;
+    $('run-state').className = runStateClass(run.state);
     var p = run.progress;
     $('run-progress').innerHTML = progressBar(p) + ' · ' + esc(p.tasksPerMinute) + ' tasks/min · ETA ' +
       esc(run.state === 'RUNNING' ? duration(p.etaSeconds) : '–') +
@@ -748,6 +755,46 @@
     if (selected) { selected.classList.remove('sel'); }
   }
 
+  // ---- validation of the range shown: every table's coverage, the field checks, the model's accuracy ----
+
+  // Asked for on demand (it reads every table over the range); the coordinator bounds the range (max-range-days)
+  // and says why when it is longer.
+  function validate() {
+    var from = $('fresh-from').value, to = $('fresh-to').value;
+    $('validation').hidden = false;
+    if (!from || !to) {
+      validationProblem('give a from and a to date first');
+      return Promise.resolve();
+    }
+    $('validate').disabled = true;
+    $('validation-summary').className = 'muted';
+    $('validation-summary').textContent = 'validating ' + from + ' .. ' + to + '…';
+    var url = VALIDATION_API + '?from=' + encodeURIComponent(from) + '&to=' + encodeURIComponent(to);
+    return getJson(url).then(function (text) {
+      renderValidation(JSON.parse(text));
+    }, function (err) {
+      validationProblem('cannot validate: ' + err.message);
+    }).then(function () { $('validate').disabled = false; });
+  }
+
+  function validationProblem(text) {
+    $('validation-summary').className = 'problem';
+    $('validation-summary').textContent = text;
+    $('validation-checks').tBodies[0].innerHTML = '';
+  }
+
+  function renderValidation(v) {
+    var checks = v.checks || [];
+    var failed = checks.filter(function (c) { return c.status === 'FAILED'; }).length;
+    $('validation-summary').className = v.passed ? 'muted' : 'problem';
+    $('validation-summary').textContent = (v.passed ? 'PASSED' : 'FAILED') + ': ' + checks.length + ' checks, ' +
+      failed + ' failed, ' + v.from + ' .. ' + v.to + ' · validated ' + new Date().toLocaleTimeString();
+    $('validation-checks').tBodies[0].innerHTML = checks.map(function (c) {
+      return '<tr data-status="' + esc(c.status) + '"><td>' + esc(c.name) + '</td><td><span class="check check-' +
+        esc(c.status) + '">' + esc(c.status) + '</span></td><td class="detail">' + esc(c.detail) + '</td></tr>';
+    }).join('');
+  }
+
   // ---- refresh loop ----
 
   function refresh() {
@@ -866,6 +913,7 @@
     if (cell) { td.title = cell.processor + ' ' + cell.date + ': ' + cell.reason; }
   });
   $('fresh-reason-close').addEventListener('click', closeFreshReason);
+  $('validate').addEventListener('click', validate);
 
   var fromHash = /^#run=(.+)$/.exec(location.hash);
   if (fromHash) { state.runId = decodeURIComponent(fromHash[1]); }
