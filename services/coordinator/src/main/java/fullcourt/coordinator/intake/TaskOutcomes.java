@@ -4,7 +4,7 @@ import fullcourt.coordinator.TaskKey;
 import fullcourt.coordinator.TaskStatus;
 import fullcourt.coordinator.dispatch.AdaptiveLimit;
 import fullcourt.coordinator.dispatch.RunBook;
-import fullcourt.coordinator.dispatch.TableLimits;
+import fullcourt.coordinator.dispatch.QuotaFeedback;
 import fullcourt.coordinator.dispatch.TaskRecord;
 import fullcourt.coordinator.ledger.LedgerEvent;
 import fullcourt.coordinator.ledger.LedgerEventType;
@@ -15,11 +15,8 @@ import fullcourt.engine.catalog.Catalog;
 import fullcourt.engine.logging.TaskMdc;
 import fullcourt.messages.DateWork;
 import fullcourt.messages.LogText;
-import fullcourt.messages.Quota;
 import fullcourt.messages.TaskEvent;
-import fullcourt.messages.TaskEventType;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +33,7 @@ public final class TaskOutcomes {
 
     private final RunBook book;
     private final InboundScreen screen;
-    private final AdaptiveLimit adaptive;
+    private final QuotaFeedback feedback;
     private final CoordinatorMetrics metrics;
     private final Catalog catalog;
     private final Clock clock;
@@ -45,7 +42,7 @@ public final class TaskOutcomes {
                         Catalog catalog, Clock clock) {
         this.book = book;
         this.screen = screen;
-        this.adaptive = adaptive;
+        this.feedback = new QuotaFeedback(adaptive, book.scheduler(), catalog);
         this.metrics = metrics;
         this.catalog = catalog;
         this.clock = clock;
@@ -72,48 +69,12 @@ public final class TaskOutcomes {
             outcomes.set(screened.positions().get(r), written.get(r));
             if (!written.get(r).isCompletedExceptionally()) {
                 // quota feedback only from events accepted: a forged QUOTA failure changes nothing
-                adapt(screened.accepted().get(r), rows.get(r).task());
+                feedback.taskEvent(screened.accepted().get(r), rows.get(r).task(), clock.instant());
                 book.scheduler().apply(rows.get(r));
             }
         }
         book.afterChange();
         return outcomes;
-    }
-
-    /**
-     * Lowers an in-flight limit on a quota error, raises it back on successes; before dispatching more. A table's quota
-     * lowers that table's limit only ({@link TableLimits}); a project's (or an older sender's unscoped one, or a table
-     * no processor writes, such as a lineage table every task writes) lowers the global one. A daily quota changes no
-     * limit: its task is DEAD, and fewer tasks in flight would not refill the quota sooner.
-     */
-    private void adapt(TaskEvent e, TaskKey key) {
-        Instant now = clock.instant();
-        TableLimits tables = book.scheduler().tableLimits();
-        String written = catalog.get(key.processor()).table();
-        if (e.type() == TaskEventType.SUCCEEDED) {
-            tables.onSuccess(written, now).ifPresent(c -> logTable(written, c, tables));
-            adaptive.onSuccess(now).ifPresent(this::setGlobal);
-            return;
-        }
-        if (e.type() != TaskEventType.ATTEMPT_FAILED || !e.quotaError() || e.quota().daily()) {
-            return;
-        }
-        Quota quota = e.quota();
-        if (quota.scope() == Quota.Scope.TABLE && tables.knows(quota.table())) {
-            tables.onQuotaError(quota.table(), now, key.taskId()).ifPresent(c -> logTable(quota.table(), c, tables));
-        } else {
-            adaptive.onQuotaError(now, key.taskId()).ifPresent(this::setGlobal);
-        }
-    }
-
-    private void setGlobal(AdaptiveLimit.Change c) {
-        book.scheduler().setGlobalLimit(c.to());
-        LOG.infof("In-flight limit %d -> %d (configured %d): %s", c.from(), c.to(), adaptive.configured(), c.reason());
-    }
-
-    private static void logTable(String table, AdaptiveLimit.Change c, TableLimits tables) {
-        LOG.infof("In-flight limit of table %s %d -> %d (configured %d): %s", table, c.from(), c.to(),
-                tables.configured(table), c.reason());
     }
 
     /**
