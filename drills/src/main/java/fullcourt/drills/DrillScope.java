@@ -153,6 +153,11 @@ final class DrillScope {
         log(prefix + "baseline " + from + ".." + to + ": " + counts + " in " + baselineSeconds + " s, " + expected.size() + " checksums");
     }
 
+    /** The undisturbed run's warehouse (its ledger too), once {@link #baseline()} has run. */
+    Path baselineDatabase() {
+        return work.resolve(prefix + "baseline").resolve("data/fullcourt.duckdb");
+    }
+
     static boolean clean(Map<String, Integer> counts) {
         return !counts.isEmpty() && counts.getOrDefault("DEAD", 0) == 0 && counts.getOrDefault("BLOCKED", 0) == 0
                 && counts.getOrDefault("SUCCEEDED", 0) > 0;

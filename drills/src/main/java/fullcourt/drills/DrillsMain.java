@@ -39,6 +39,7 @@ public final class DrillsMain {
         all.put("quota", new QuotaDrill());
         all.put("hostile", new HostileDrill());
         all.put("overlap", new OverlapDrill());
+        all.put("tablequota", new TableQuotaDrill());
         return all;
     }
 

@@ -15,6 +15,8 @@ import java.util.Map;
  * when a quota or rate limit caused it (the coordinator then lowers its in-flight limit); absent otherwise, and in
  * events of senders that predate the field, so the schema version is unchanged. {@code token} echoes the
  * {@link DispatchToken} of the DateWork reported on (optional on the wire, required by the coordinator).
+ * A QUOTA failure may say which {@link Quota} ({@code quotaScope}, {@code quotaTable} for a table's, {@code quotaDaily});
+ * without them (older senders) it counts as a project quota that refills soon, as before the fields existed.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TaskEvent(
@@ -34,7 +36,10 @@ public record TaskEvent(
         Long durationMs,
         String processorVersion,
         String errorKind,
-        String token) {
+        String token,
+        Quota.Scope quotaScope,
+        String quotaTable,
+        Boolean quotaDaily) {
 
     /** The {@code errorKind} of a failure caused by a quota or rate limit. */
     public static final String QUOTA = "QUOTA";
@@ -54,7 +59,7 @@ public record TaskEvent(
 
     public static TaskEvent attemptFailed(DateWork work, int attempt, Instant at, String error, boolean retryable,
                                           long durationMs, String processorVersion) {
-        return attemptFailed(work, attempt, at, error, retryable, durationMs, processorVersion, null);
+        return attemptFailed(work, attempt, at, error, retryable, durationMs, processorVersion, (String) null);
     }
 
     /** A failed attempt of a known kind ({@link #QUOTA}), or null when it has none. */
@@ -62,7 +67,15 @@ public record TaskEvent(
                                           long durationMs, String processorVersion, String errorKind) {
         return new TaskEvent(SchemaVersions.CURRENT, TaskEventType.ATTEMPT_FAILED, work.runId(), work.taskId(),
                 work.processor(), work.date(), work.dispatch(), attempt, at, null, error, retryable, null, durationMs,
-                processorVersion, errorKind, work.token());
+                processorVersion, errorKind, work.token(), null, null, null);
+    }
+
+    /** A failed attempt caused by {@code quota}: errorKind {@link #QUOTA} with the quota's scope, table and refill. */
+    public static TaskEvent attemptFailed(DateWork work, int attempt, Instant at, String error, boolean retryable,
+                                          long durationMs, String processorVersion, Quota quota) {
+        return new TaskEvent(SchemaVersions.CURRENT, TaskEventType.ATTEMPT_FAILED, work.runId(), work.taskId(),
+                work.processor(), work.date(), work.dispatch(), attempt, at, null, error, retryable, null, durationMs,
+                processorVersion, QUOTA, work.token(), quota.scope(), quota.table(), quota.daily());
     }
 
     /** Whether a quota or rate limit caused this failed attempt. */
@@ -70,11 +83,21 @@ public record TaskEvent(
         return QUOTA.equals(errorKind);
     }
 
+    /** The quota of a QUOTA failure; a project quota that refills soon when the sender did not say. Null otherwise. */
+    public Quota quota() {
+        if (!quotaError()) {
+            return null;
+        }
+        boolean daily = Boolean.TRUE.equals(quotaDaily);
+        return quotaScope == Quota.Scope.TABLE && quotaTable != null && !quotaTable.isBlank()
+                ? Quota.table(quotaTable, daily, null) : Quota.project(daily, null);
+    }
+
     private static TaskEvent of(TaskEventType type, DateWork work, int attempt, Instant at, String reason,
                                 String error, Boolean retryable, Long rows, Long durationMs, String version) {
         return new TaskEvent(SchemaVersions.CURRENT, type, work.runId(), work.taskId(), work.processor(),
                 work.date(), work.dispatch(), attempt, at, reason, error, retryable, rows, durationMs, version, null,
-                work.token());
+                work.token(), null, null, null);
     }
 
     /** Pub/Sub attributes: those of {@link DateWork#attributes()} plus {@code type}. */
@@ -108,5 +131,12 @@ public record TaskEvent(
         json.optional("processorVersion", JsonShape.TEXT);
         json.optional("errorKind", JsonShape.TEXT);
         json.optional("token", JsonShape.ID);
+        // a table's quota names the table: the coordinator slows down that table's writers only
+        if (json.optional("quotaScope", JsonShape.oneOf(Quota.Scope.class)) == Quota.Scope.TABLE) {
+            json.required("quotaTable", JsonShape.TEXT);
+        } else {
+            json.optional("quotaTable", JsonShape.TEXT);
+        }
+        json.optional("quotaDaily", JsonShape.BOOLEAN);
     }
 }

@@ -301,6 +301,21 @@ class MessageCodecProblemsTest {
     }
 
     @Test
+    void aTableQuotaNamesItsTableAndTheQuotaFieldsAreTyped() {
+        String failed = "\"schemaVersion\": 1, \"runId\": \"r\", \"taskId\": \"t\", \"processor\": \"p\","
+                + " \"date\": \"2022-01-31\", \"at\": \"2022-02-01T18:30:00Z\", \"type\": \"ATTEMPT_FAILED\","
+                + " \"error\": \"quota\", \"retryable\": true, \"errorKind\": \"QUOTA\"";
+
+        assertThat(problems("{" + failed + ", \"quotaScope\": \"TABLE\"}", TaskEvent.class))
+                .containsExactly("quotaTable: required");
+        assertThat(problems("{" + failed + ", \"quotaScope\": \"DATASET\", \"quotaDaily\": \"yes\"}", TaskEvent.class))
+                .containsExactly("quotaScope: expected one of TABLE, PROJECT, got \"DATASET\"",
+                        "quotaDaily: expected true or false, got \"yes\"");
+        assertThat(problems("{" + failed + ", \"quotaScope\": \"PROJECT\", \"quotaDaily\": true}", TaskEvent.class))
+                .isEmpty();
+    }
+
+    @Test
     void runEventRequiresTypeAndRunId() {
         assertThat(problems("{\"schemaVersion\": 1}", RunEvent.class))
                 .containsExactly("type: required", "runId: required");

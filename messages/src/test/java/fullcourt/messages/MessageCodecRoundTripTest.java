@@ -149,7 +149,11 @@ class MessageCodecRoundTripTest {
                 TaskEvent.succeeded(WORK, 1, AT, 412, 1_250, "v-abc"),
                 TaskEvent.skipped(WORK, 1, AT, "no games on 2022-01-31", "v-abc"),
                 TaskEvent.attemptFailed(WORK, 2, AT, "429 rate limited", true, 30_000, "v-abc"),
-                TaskEvent.attemptFailed(WORK, 2, AT, "rateLimitExceeded", true, 30_000, "v-abc", TaskEvent.QUOTA));
+                TaskEvent.attemptFailed(WORK, 2, AT, "rateLimitExceeded", true, 30_000, "v-abc", TaskEvent.QUOTA),
+                TaskEvent.attemptFailed(WORK, 2, AT, "too many table update operations", true, 30_000, "v-abc",
+                        Quota.table("analytics.player_game_summary", false, "table update operations")),
+                TaskEvent.attemptFailed(WORK, 2, AT, "QueryUsagePerDay", false, 30_000, "v-abc",
+                        Quota.project(true, "QueryUsagePerDay")));
 
         for (TaskEvent event : events) {
             assertThat(roundTrip(event, TaskEvent.class)).isEqualTo(event);
@@ -178,6 +182,23 @@ class MessageCodecRoundTripTest {
         assertThat(roundTrip(quota, TaskEvent.class).quotaError()).isTrue();
         assertThat(roundTrip(other, TaskEvent.class).quotaError()).isFalse();
         assertThat(new String(MessageCodec.encode(other), StandardCharsets.UTF_8)).doesNotContain("errorKind");
+        // an older sender's QUOTA without a scope is a project quota that refills soon, as before the fields existed
+        assertThat(roundTrip(quota, TaskEvent.class).quota()).isEqualTo(Quota.project(false, null));
+        assertThat(other.quota()).isNull();
+    }
+
+    @Test
+    void aTableQuotaTravelsWithItsTableAndRefill() {
+        TaskEvent hot = TaskEvent.attemptFailed(WORK, 2, AT, "Quota exceeded", false, 10, "v",
+                Quota.table("analytics.player_game_summary", true, "partition modifications"));
+
+        TaskEvent decoded = roundTrip(hot, TaskEvent.class);
+
+        assertThat(decoded.quotaError()).isTrue();
+        assertThat(decoded.quota()).isEqualTo(Quota.table("analytics.player_game_summary", true, null));
+        assertThat(new String(MessageCodec.encode(hot), StandardCharsets.UTF_8)).contains(
+                "\"errorKind\":\"QUOTA\"", "\"quotaScope\":\"TABLE\"",
+                "\"quotaTable\":\"analytics.player_game_summary\"", "\"quotaDaily\":true");
     }
 
     @Test

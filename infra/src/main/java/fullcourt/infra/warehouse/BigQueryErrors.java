@@ -21,7 +21,8 @@ import java.util.Set;
  * backoff; a {@code quotaExceeded} is a longer-term one, after which Google asks to wait 10 minutes
  * or more, and a custom quota ({@code usageQuotaExceeded}) too. Those are not retried in the call:
  * the attempt fails as a quota failure at once, so the coordinator lowers its in-flight limit and
- * Pub/Sub's backoff (up to 600 s between deliveries) spaces the next attempts.
+ * Pub/Sub's backoff (up to 600 s between deliveries) spaces the next attempts. Which quota it is (a table's or the
+ * project's, refilling soon or daily, where a daily one is not retried at all) is {@link BigQueryQuotas}'s reading.
  */
 public final class BigQueryErrors {
 

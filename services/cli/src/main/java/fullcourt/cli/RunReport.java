@@ -45,6 +45,14 @@ final class RunReport {
                 out.append(", ").append(f.quotaErrors()).append(" quota errors");
             }
             out.append(NL);
+            for (RunStatus.TableInFlight t : f.tables() == null ? List.<RunStatus.TableInFlight>of() : f.tables()) {
+                out.append("  table ").append(t.table()).append(": in flight ").append(t.tasks()).append(", limit ")
+                        .append(t.limit());
+                if (t.limit() != t.configured()) {
+                    out.append(" (lowered from ").append(t.configured()).append(" after its quota errors)");
+                }
+                out.append(", ").append(t.quotaErrors()).append(" quota errors").append(NL);
+            }
         }
         out.append(NL).append(processorTable(run.processors()));
         appendDead(out, run);

@@ -79,7 +79,12 @@ public record RunStatus(
 
     /** Tasks in flight across all runs, the global limit now (lowered on quota errors) and as configured. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record InFlight(int tasks, int limit, int configured, long quotaErrors) {
+    public record InFlight(int tasks, int limit, int configured, long quotaErrors, List<TableInFlight> tables) {
+    }
+
+    /** An output table with quota errors of its own: its tasks in flight and its own limit (now, as configured). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TableInFlight(String table, int tasks, int limit, int configured, long quotaErrors) {
     }
 
     /** A task that exhausted its attempts, with its last error. */

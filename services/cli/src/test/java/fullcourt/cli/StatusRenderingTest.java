@@ -71,6 +71,19 @@ class StatusRenderingTest {
     }
 
     @Test
+    void aHotTablesOwnLimitIsShownUnderTheGlobalOne() throws Exception {
+        String report = unixLines(RunReport.render(RunStatusReader.run("""
+                {"runId": "r", "state": "RUNNING", "inFlight": {"tasks": 9, "limit": 16, "configured": 16,
+                 "quotaErrors": 0, "tables": [{"table": "analytics.player_game_summary", "tasks": 1, "limit": 1,
+                 "configured": 4, "quotaErrors": 3}]}}
+                """)));
+
+        assertThat(report).contains("in flight (all runs) 9, limit 16\n"
+                + "  table analytics.player_game_summary: in flight 1, limit 1 (lowered from 4 after its quota errors),"
+                + " 3 quota errors\n");
+    }
+
+    @Test
     void noRunsSaysHowToStartOne() {
         assertThat(RunsTable.render(List.of(), StateColours.PLAIN)).contains("no runs yet").contains("fullcourt request");
     }

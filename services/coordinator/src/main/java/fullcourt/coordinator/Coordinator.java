@@ -5,7 +5,6 @@ import fullcourt.coordinator.dispatch.LedgerReplay;
 import fullcourt.coordinator.dispatch.PacingAlarm;
 import fullcourt.coordinator.dispatch.RunBook;
 import fullcourt.coordinator.dispatch.Scheduler;
-import fullcourt.coordinator.dispatch.TablePacing;
 import fullcourt.coordinator.intake.BackfillRequests;
 import fullcourt.coordinator.intake.TaskEventQueue;
 import fullcourt.coordinator.intake.TaskOutcomes;
@@ -179,11 +178,8 @@ public class Coordinator {
     /** The state rebuilt from the ledger, all of it or (when that fails) none: the fields change only at the end. */
     private void buildState(boolean requeue) {
         Planner planner = new Planner(catalog);
-        Scheduler scheduler = new Scheduler(catalog, config.globalInFlight(),
-                TablePacing.perTenSeconds(config.tableDispatchesPer10s()));
-        CoordinatorConfig.Adaptive a = config.adaptive();
-        AdaptiveLimit limit = new AdaptiveLimit(config.globalInFlight(), a.enabled(), a.decreaseFactor(),
-                a.increaseAfter(), a.cooldown());
+        Scheduler scheduler = Scheduler.configured(catalog, config);
+        AdaptiveLimit limit = AdaptiveLimit.configured(config);
         CoordinatorLease lease = lease();
         TaskLedger ledger = lease == null ? new TaskLedger(warehouse) : new TaskLedger(warehouse, lease);
         RunBook rebuilt = new RunBook(scheduler, ledger, lease, metrics, clock, tokens, out, spans, runFinished::fire,

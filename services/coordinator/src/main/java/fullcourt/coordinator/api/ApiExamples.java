@@ -26,7 +26,8 @@ final class ApiExamples {
              "phases": [], "progress": {"total": 4393, "finished": 3537, "tasksPerMinute": 353.0, "etaSeconds": 146},
              "dead": [{"taskId": "player_game_summary/2024-01-15", "attempts": 5, "error": "Binder Error: ..."}],
              "zeroRows": 0, "zeroRowTasks": [],
-             "inFlight": {"tasks": 16, "limit": 16, "configured": 16, "quotaErrors": 0}}""";
+             "inFlight": {"tasks": 16, "limit": 16, "configured": 16, "quotaErrors": 0, "tables": [
+               {"table": "analytics.player_game_summary", "tasks": 1, "limit": 1, "configured": 4, "quotaErrors": 3}]}}""";
     static final String RUNS = "[" + RUN + "]";
     static final String TASK = """
             {"taskId": "player_game_summary/2024-01-15", "processor": "player_game_summary", "date": "2024-01-15",

@@ -278,7 +278,12 @@ public class RunResource {
 
     private RunView.InFlightView inFlight(Scheduler s) {
         AdaptiveLimit limit = coordinator.adaptiveLimit();
-        return new RunView.InFlightView(s.inFlightCount(), s.globalLimit(), limit.configured(), limit.quotaErrors());
+        List<RunView.TableInFlightView> tables = s.tableLimits().views().values().stream()
+                .map(t -> new RunView.TableInFlightView(t.table(), s.inFlightOfTable(t.table()), t.limit(),
+                        t.configured(), t.quotaErrors()))
+                .toList();
+        return new RunView.InFlightView(s.inFlightCount(), s.globalLimit(), limit.configured(), limit.quotaErrors(),
+                tables);
     }
 
     private void requireRun(String runId) {

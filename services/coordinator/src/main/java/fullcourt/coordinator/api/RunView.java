@@ -47,7 +47,14 @@ public record RunView(
      * Tasks in flight across all runs and the global limit they are held to: lowered from the configured
      * one while the warehouse answers with quota errors (see AdaptiveLimit).
      */
-    public record InFlightView(int tasks, int limit, int configured, long quotaErrors) {
+    public record InFlightView(int tasks, int limit, int configured, long quotaErrors, List<TableInFlightView> tables) {
+    }
+
+    /**
+     * An output table that has had quota errors of its own: its tasks in flight and its own limit, lowered by those
+     * errors only (see TableLimits), as configured (its ceiling), and the errors counted.
+     */
+    public record TableInFlightView(String table, int tasks, int limit, int configured, long quotaErrors) {
     }
 
     /** Counts of one processor's tasks by status. */

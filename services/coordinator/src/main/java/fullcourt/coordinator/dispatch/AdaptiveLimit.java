@@ -1,5 +1,6 @@
 package fullcourt.coordinator.dispatch;
 
+import fullcourt.coordinator.CoordinatorConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -50,6 +51,13 @@ public final class AdaptiveLimit {
         this.increaseAfter = increaseAfter;
         this.cooldown = cooldown;
         this.limit = this.configured;
+    }
+
+    /** The global limit as configured ({@code fullcourt.coordinator.global-in-flight}, {@code adaptive.*}). */
+    public static AdaptiveLimit configured(CoordinatorConfig config) {
+        CoordinatorConfig.Adaptive a = config.adaptive();
+        return new AdaptiveLimit(config.globalInFlight(), a.enabled(), a.decreaseFactor(), a.increaseAfter(),
+                a.cooldown());
     }
 
     /** The limit to dispatch under now. */

@@ -1,5 +1,6 @@
 package fullcourt.coordinator.dispatch;
 
+import fullcourt.coordinator.CoordinatorConfig;
 import fullcourt.coordinator.TaskKey;
 import fullcourt.coordinator.TaskStatus;
 import fullcourt.coordinator.ledger.LedgerEvent;
@@ -45,8 +46,9 @@ import java.util.function.Predicate;
  *   <li>{@code sequential}: the first READY task in plan order (date, then phase), and only
  *       while no other task of the run is in flight.
  * </ul>
- * The per-processor and global in-flight limits apply on top of every policy, across all runs, and so does the
- * {@link TablePacing} of dispatches per output table.
+ * The per-processor and global in-flight limits apply on top of every policy, across all runs, and so do the
+ * {@link TablePacing} of dispatches per output table and each table's own in-flight limit under its quota errors
+ * ({@link TableLimits}).
  */
 public final class Scheduler {
 
@@ -55,9 +57,11 @@ public final class Scheduler {
     private final Map<String, RunState> runs = new LinkedHashMap<>();
     private final Map<TaskKey, String> inFlight = new HashMap<>();
     private final Map<String, Integer> inFlightPerProcessor = new HashMap<>();
+    private final Map<String, Integer> inFlightPerTable = new HashMap<>();
     private final Set<TaskKey> doneEver = new HashSet<>();
     private final Map<Integer, Long> finishedPerPhase = new java.util.TreeMap<>();
     private final TablePacing pacing;
+    private final TableLimits tableLimits;
     private int globalLimit;
 
     public Scheduler(Catalog catalog, int globalLimit) {
@@ -65,12 +69,25 @@ public final class Scheduler {
     }
 
     public Scheduler(Catalog catalog, int globalLimit, TablePacing pacing) {
+        this(catalog, globalLimit, pacing, TableLimits.none());
+    }
+
+    public Scheduler(Catalog catalog, int globalLimit, TablePacing pacing, TableLimits tableLimits) {
         this.catalog = catalog;
         this.globalLimit = globalLimit;
         this.pacing = pacing;
+        this.tableLimits = tableLimits;
         this.order = Comparator.comparing(TaskKey::date)
                 .thenComparing(t -> catalog.get(t.processor()).phase())
                 .thenComparing(TaskKey::processor);
+    }
+
+    /** A scheduler with the configured global limit, pacing per table and per-table limits under quota errors. */
+    public static Scheduler configured(Catalog catalog, CoordinatorConfig config) {
+        CoordinatorConfig.Adaptive a = config.adaptive();
+        return new Scheduler(catalog, config.globalInFlight(), TablePacing.perTenSeconds(config.tableDispatchesPer10s()),
+                TableLimits.of(catalog, config.globalInFlight(), a.enabled(), a.decreaseFactor(), a.increaseAfter(),
+                        a.cooldown()));
     }
 
     /** Whether (processor, date) has SUCCEEDED or been SKIPPED in any run. */
@@ -108,6 +125,16 @@ public final class Scheduler {
 
     public void setGlobalLimit(int limit) {
         this.globalLimit = Math.max(1, limit);
+    }
+
+    /** Each output table's in-flight limit under its quota errors, read at every dispatch. */
+    public TableLimits tableLimits() {
+        return tableLimits;
+    }
+
+    /** Tasks writing {@code table} dispatched or running, across runs. */
+    public int inFlightOfTable(String table) {
+        return inFlightPerTable.getOrDefault(table, 0);
     }
 
     /** Adds a planned run; its tasks without pending upstreams become READY. */
@@ -261,12 +288,14 @@ public final class Scheduler {
     private void enterFlight(RunState run, TaskRecord t) {
         inFlight.put(t.key, run.runId);
         inFlightPerProcessor.merge(t.key.processor(), 1, Integer::sum);
+        inFlightPerTable.merge(table(t.key), 1, Integer::sum);
         run.inFlight++;
     }
 
     private void leaveFlight(RunState run, TaskRecord t) {
         if (inFlight.remove(t.key) != null) {
             inFlightPerProcessor.merge(t.key.processor(), -1, Integer::sum);
+            inFlightPerTable.merge(table(t.key), -1, Integer::sum);
             run.inFlight--;
         }
     }
@@ -326,7 +355,8 @@ public final class Scheduler {
 
     /**
      * READY tasks to send at {@code now}, earliest date first across runs, as each run's policy allows, within
-     * the global and per-processor in-flight limits and each output table's pacing, and never a (processor, date)
+     * the global and per-processor in-flight limits, each output table's pacing and in-flight limit (lowered by its
+     * own quota errors only, so a hot table holds back its own tasks and no other's), and never a (processor, date)
      * already in flight in any run. Changes nothing: the caller publishes, records DISPATCHED, and applies it.
      */
     public List<Dispatch> selectDispatches(java.time.Instant now) {
@@ -336,6 +366,7 @@ public final class Scheduler {
             return out;
         }
         Map<String, Integer> flying = new HashMap<>(inFlightPerProcessor);
+        Map<String, Integer> flyingPerTable = new HashMap<>(inFlightPerTable);
         Map<String, Integer> tableRoom = new HashMap<>();
         Set<TaskKey> taken = new HashSet<>(inFlight.keySet());
         Set<String> saturated = new HashSet<>();
@@ -356,13 +387,15 @@ public final class Scheduler {
             int flyingNow = flying.getOrDefault(key.processor(), 0);
             String table = table(key);
             int tableLeft = tableRoom.computeIfAbsent(table, tb -> pacing.room(tb, now));
-            if (flyingNow >= limit || tableLeft == 0) {
+            int tableFlying = flyingPerTable.getOrDefault(table, 0);
+            if (flyingNow >= limit || tableLeft == 0 || tableFlying >= tableLimits.limit(table)) {
                 saturated.add(key.processor());
             } else if (!taken.contains(key)) {
                 TaskRecord t = c.run.tasks.get(key);
                 out.add(new Dispatch(c.run.runId, key, t.dispatch + 1, catalog.get(key.processor()).phase()));
                 flying.put(key.processor(), flyingNow + 1);
                 tableRoom.put(table, tableLeft - 1);
+                flyingPerTable.put(table, tableFlying + 1);
                 taken.add(key);
             }
             if (c.it.hasNext()) {

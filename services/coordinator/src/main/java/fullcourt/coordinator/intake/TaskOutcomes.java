@@ -4,6 +4,7 @@ import fullcourt.coordinator.TaskKey;
 import fullcourt.coordinator.TaskStatus;
 import fullcourt.coordinator.dispatch.AdaptiveLimit;
 import fullcourt.coordinator.dispatch.RunBook;
+import fullcourt.coordinator.dispatch.QuotaFeedback;
 import fullcourt.coordinator.dispatch.TaskRecord;
 import fullcourt.coordinator.ledger.LedgerEvent;
 import fullcourt.coordinator.ledger.LedgerEventType;
@@ -16,7 +17,6 @@ import fullcourt.messages.DateWork;
 import fullcourt.messages.LogText;
 import fullcourt.messages.TaskEvent;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +33,7 @@ public final class TaskOutcomes {
 
     private final RunBook book;
     private final InboundScreen screen;
-    private final AdaptiveLimit adaptive;
+    private final QuotaFeedback feedback;
     private final CoordinatorMetrics metrics;
     private final Catalog catalog;
     private final Clock clock;
@@ -42,7 +42,7 @@ public final class TaskOutcomes {
                         Catalog catalog, Clock clock) {
         this.book = book;
         this.screen = screen;
-        this.adaptive = adaptive;
+        this.feedback = new QuotaFeedback(adaptive, book.scheduler(), catalog);
         this.metrics = metrics;
         this.catalog = catalog;
         this.clock = clock;
@@ -69,26 +69,12 @@ public final class TaskOutcomes {
             outcomes.set(screened.positions().get(r), written.get(r));
             if (!written.get(r).isCompletedExceptionally()) {
                 // quota feedback only from events accepted: a forged QUOTA failure changes nothing
-                adapt(screened.accepted().get(r), rows.get(r).task());
+                feedback.taskEvent(screened.accepted().get(r), rows.get(r).task(), clock.instant());
                 book.scheduler().apply(rows.get(r));
             }
         }
         book.afterChange();
         return outcomes;
-    }
-
-    /** Lowers the global in-flight limit on a quota error, raises it back on successes; before dispatching more. */
-    private void adapt(TaskEvent e, TaskKey key) {
-        Instant now = clock.instant();
-        Optional<AdaptiveLimit.Change> change = switch (e.type()) {
-            case ATTEMPT_FAILED -> e.quotaError() ? adaptive.onQuotaError(now, key.taskId()) : Optional.empty();
-            case SUCCEEDED -> adaptive.onSuccess(now);
-            default -> Optional.empty();
-        };
-        change.ifPresent(c -> {
-            book.scheduler().setGlobalLimit(c.to());
-            LOG.infof("In-flight limit %d -> %d (configured %d): %s", c.from(), c.to(), adaptive.configured(), c.reason());
-        });
     }
 
     /**

@@ -23,11 +23,13 @@ import java.util.Map;
  *             every run this coordinator knows, from its ledger
  * @param latestComplete per processor, the latest date whose task SUCCEEDED or was SKIPPED in any run this
  *             coordinator knows: how fresh its table is (a processor with no such task is absent)
+ * @param tableLimits per output table, its own in-flight limit now: lowered by its quota errors (see
+ *             {@code TableLimits}), its ceiling otherwise
  */
 public record SchedulerCounts(Map<TaskStatus, Map<Integer, Integer>> tasks, int inFlight, int inFlightLimit,
-        Map<String, Integer> runs, Map<String, LocalDate> latestComplete) {
+        Map<String, Integer> runs, Map<String, LocalDate> latestComplete, Map<String, Integer> tableLimits) {
 
-    public static final SchedulerCounts EMPTY = new SchedulerCounts(Map.of(), 0, 0, Map.of(), Map.of());
+    public static final SchedulerCounts EMPTY = new SchedulerCounts(Map.of(), 0, 0, Map.of(), Map.of(), Map.of());
 
     public static SchedulerCounts of(Scheduler scheduler, Catalog catalog) {
         Map<TaskStatus, Map<Integer, Integer>> tasks = new EnumMap<>(TaskStatus.class);
@@ -47,7 +49,11 @@ public record SchedulerCounts(Map<TaskStatus, Map<Integer, Integer>> tasks, int 
                 tasks.computeIfAbsent(t.status(), s -> new HashMap<>()).merge(phase, 1, Integer::sum);
             }
         }
-        return new SchedulerCounts(tasks, scheduler.inFlightCount(), scheduler.globalLimit(), runs, latest);
+        Map<String, Integer> tableLimits = new HashMap<>();
+        for (String table : catalog.all().stream().map(p -> p.table()).distinct().toList()) {
+            tableLimits.put(table, Math.min(scheduler.tableLimits().limit(table), scheduler.tableLimits().configured(table)));
+        }
+        return new SchedulerCounts(tasks, scheduler.inFlightCount(), scheduler.globalLimit(), runs, latest, tableLimits);
     }
 
     /** The state the status API shows for a finished run, in lower case; {@code active} before it finishes. */
@@ -63,6 +69,12 @@ public record SchedulerCounts(Map<TaskStatus, Map<Integer, Integer>> tasks, int 
     public double latestCompleteSeconds(String processor) {
         LocalDate date = latestComplete.get(processor);
         return date == null ? Double.NaN : date.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+    }
+
+    /** The table's own in-flight limit now; NaN for a table the counts do not know (before the first reading). */
+    public double tableLimit(String table) {
+        Integer limit = tableLimits.get(table);
+        return limit == null ? Double.NaN : limit;
     }
 
     public int runs(String state) {

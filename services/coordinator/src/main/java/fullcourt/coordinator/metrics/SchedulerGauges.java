@@ -18,6 +18,7 @@ public final class SchedulerGauges {
     public static final String TASKS = "fullcourt.coordinator.tasks";
     public static final String TASKS_IN_FLIGHT = "fullcourt.coordinator.tasks.in.flight";
     public static final String IN_FLIGHT_LIMIT = "fullcourt.coordinator.in.flight.limit";
+    public static final String TABLE_IN_FLIGHT_LIMIT = "fullcourt.coordinator.table.in.flight.limit";
     public static final String RUNS = "fullcourt.coordinator.runs";
     public static final String LATEST_COMPLETE = "fullcourt.coordinator.processor.latest.complete.date";
     static final List<String> RUN_STATES = List.of("active", "completed", "completed_with_failures", "cancelled");
@@ -44,6 +45,14 @@ public final class SchedulerGauges {
                 .description("Global in-flight limit now: the configured one, lowered while quota errors come (AIMD)")
                 .strongReference(true)
                 .register(registry);
+        for (String table : catalog.all().stream().map(ProcessorDeclaration::table).distinct().toList()) {
+            Gauge.builder(TABLE_IN_FLIGHT_LIMIT, counts, c -> c.get().tableLimit(table))
+                    .description("An output table's own in-flight limit now: lowered by that table's quota errors only"
+                            + " (AIMD), else its ceiling (its processors' concurrency, at most the global limit)")
+                    .tag("table", table)
+                    .strongReference(true)
+                    .register(registry);
+        }
         for (ProcessorDeclaration processor : catalog.all()) {
             Gauge.builder(LATEST_COMPLETE, counts, c -> c.get().latestCompleteSeconds(processor.name()))
                     .description("Freshness: the latest date (its start, UTC, in seconds since the epoch) whose task of"

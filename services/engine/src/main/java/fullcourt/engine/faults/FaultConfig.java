@@ -36,6 +36,20 @@ public interface FaultConfig {
     @WithDefault("0")
     double quotaRate();
 
+    /**
+     * Processors whose output table alone gets quota errors: a fraction {@link #tableQuotaRate()} of their attempts
+     * fail with a retryable rate limit of their table ("too many table update operations for this table"), scoped
+     * TABLE, while every other table is left alone (the per-table quota drill).
+     */
+    Optional<List<String>> tableQuota();
+
+    /** Fraction of the attempts of {@link #tableQuota()} processors failing with their table's rate limit. */
+    @WithDefault("0.5")
+    double tableQuotaRate();
+
+    /** (processor, date) pairs whose every attempt fails on a daily table quota: DEAD at once, the quota named. */
+    Optional<List<String>> dailyQuota();
+
     /** Halts the process (Runtime.halt, no shutdown) after the Nth processor run of this process, before its result is reported. */
     OptionalInt haltAfterTasks();
 

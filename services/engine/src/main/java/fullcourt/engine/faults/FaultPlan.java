@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class FaultPlan {
 
     /** No fault at all: the product's default. */
-    public static final FaultPlan OFF = new FaultPlan(1, Set.of(), Set.of(), Duration.ZERO, 0, 0, 0, 0, false);
+    public static final FaultPlan OFF = new FaultPlan(1, Set.of(), Set.of(), Duration.ZERO, 0, 0, 0, 0, false,
+            Set.of(), 0, Set.of());
 
     /** One (processor, date) named by a fault. */
     public record Target(String processor, LocalDate date) {
@@ -35,14 +36,23 @@ public final class FaultPlan {
     final long haltAfterTasks;
     final double haltProbability;
     final boolean redeliverSucceeded;
+    final Set<String> tableQuotaProcessors;
+    final double tableQuotaRate;
+    final Set<Target> dailyQuota;
     private final AtomicLong runs = new AtomicLong();
     private final SplittableRandom haltDraws;
 
     FaultPlan(long seed, Set<Target> failing, Set<Target> hanging, Duration hangFor, int hangAttempts,
-              double quotaRate, long haltAfterTasks, double haltProbability, boolean redeliverSucceeded) {
-        if (quotaRate < 0 || quotaRate > 1 || haltProbability < 0 || haltProbability > 1) {
-            throw new IllegalArgumentException("fullcourt.faults.quota-rate and halt-probability must be in [0, 1]");
+              double quotaRate, long haltAfterTasks, double haltProbability, boolean redeliverSucceeded,
+              Set<String> tableQuotaProcessors, double tableQuotaRate, Set<Target> dailyQuota) {
+        if (quotaRate < 0 || quotaRate > 1 || haltProbability < 0 || haltProbability > 1 || tableQuotaRate < 0
+                || tableQuotaRate > 1) {
+            throw new IllegalArgumentException(
+                    "fullcourt.faults.quota-rate, table-quota-rate and halt-probability must be in [0, 1]");
         }
+        this.tableQuotaProcessors = Set.copyOf(tableQuotaProcessors);
+        this.tableQuotaRate = tableQuotaRate;
+        this.dailyQuota = Set.copyOf(dailyQuota);
         this.seed = seed;
         this.failing = Set.copyOf(failing);
         this.hanging = Set.copyOf(hanging);
@@ -58,7 +68,9 @@ public final class FaultPlan {
     public static FaultPlan from(FaultConfig c) {
         return new FaultPlan(c.seed(), targets("fail", c.fail().orElse(List.of())),
                 targets("hang", c.hang().orElse(List.of())), c.hangFor(), c.hangAttempts(), c.quotaRate(),
-                c.haltAfterTasks().orElse(0), c.haltProbability(), c.redeliverSucceeded());
+                c.haltAfterTasks().orElse(0), c.haltProbability(), c.redeliverSucceeded(),
+                Set.copyOf(c.tableQuota().orElse(List.of()).stream().map(String::trim).toList()), c.tableQuotaRate(),
+                targets("daily-quota", c.dailyQuota().orElse(List.of())));
     }
 
     /** {@code processor:date} entries, every malformed one named in one error. */
@@ -87,7 +99,7 @@ public final class FaultPlan {
     /** Whether any fault is set. */
     public boolean active() {
         return !failing.isEmpty() || !hanging.isEmpty() || quotaRate > 0 || haltAfterTasks > 0 || haltProbability > 0
-                || redeliverSucceeded;
+                || redeliverSucceeded || (!tableQuotaProcessors.isEmpty() && tableQuotaRate > 0) || !dailyQuota.isEmpty();
     }
 
     /** {@code processor} with this plan's processor faults around it, or itself when there are none. */
@@ -105,11 +117,24 @@ public final class FaultPlan {
 
     /** Whether this attempt gets a quota error: a draw keyed by the attempt, the same in every replay of a drill. */
     boolean quotaError(String runId, String processor, LocalDate date, int attempt) {
-        if (quotaRate <= 0) {
+        return draw(quotaRate, 31, runId, processor, date, attempt);
+    }
+
+    /** Whether this attempt gets its table's rate limit ({@code table-quota}), drawn as {@link #quotaError} is. */
+    boolean tableQuotaError(String runId, String processor, LocalDate date, int attempt) {
+        return tableQuotaProcessors.contains(processor) && draw(tableQuotaRate, 37, runId, processor, date, attempt);
+    }
+
+    boolean dailyQuotaError(String processor, LocalDate date) {
+        return dailyQuota.contains(new Target(processor, date));
+    }
+
+    private boolean draw(double rate, int salt, String runId, String processor, LocalDate date, int attempt) {
+        if (rate <= 0) {
             return false;
         }
-        long key = seed * 31 + Objects.hash(runId, processor, date, attempt);
-        return new SplittableRandom(key).nextDouble() < quotaRate;
+        long key = seed * salt + Objects.hash(runId, processor, date, attempt);
+        return new SplittableRandom(key).nextDouble() < rate;
     }
 
     /** Counts one processor run; whether the process should halt now. */
@@ -158,6 +183,13 @@ public final class FaultPlan {
         }
         if (redeliverSucceeded) {
             parts.add("redeliver every succeeded work message once");
+        }
+        if (!tableQuotaProcessors.isEmpty() && tableQuotaRate > 0) {
+            parts.add("table quota errors on " + Math.round(tableQuotaRate * 100) + "% of the attempts of "
+                    + tableQuotaProcessors);
+        }
+        if (!dailyQuota.isEmpty()) {
+            parts.add("daily quota exhausted on " + dailyQuota.size() + " (processor, date)");
         }
         return String.join(", ", parts) + " (seed " + seed + ")";
     }

@@ -1,12 +1,14 @@
 package fullcourt.engine.faults;
 
 import fullcourt.engine.catalog.ProcessorDeclaration;
+import fullcourt.engine.processor.DailyQuotaExhausted;
 import fullcourt.engine.processor.Outcome;
 import fullcourt.engine.processor.PermanentFailure;
 import fullcourt.engine.processor.Processor;
 import fullcourt.engine.processor.QuotaExceeded;
 import fullcourt.engine.processor.RetryableFailure;
 import fullcourt.engine.processor.TaskContext;
+import fullcourt.messages.Quota;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
@@ -50,6 +52,18 @@ final class FaultyProcessor implements Processor {
         if (plan.quotaError(task.runId(), name, task.date(), task.attempt())) {
             throw new QuotaExceeded("rateLimitExceeded: Exceeded rate limits: too many concurrent queries for this"
                     + " project (HTTP 429, injected by fullcourt.faults.quota-rate)");
+        }
+        String table = task.declaration().table();
+        if (plan.dailyQuotaError(name, task.date())) {
+            Quota quota = Quota.table(table, true, "Number of partition modifications to a column partitioned table");
+            throw new DailyQuotaExhausted("quotaExceeded: Quota exceeded: Your table exceeded quota for Number of"
+                    + " partition modifications to a column partitioned table (the " + quota.describe() + " refills"
+                    + " only after a day: not retried; injected by fullcourt.faults.daily-quota)", quota, null);
+        }
+        if (plan.tableQuotaError(task.runId(), name, task.date(), task.attempt())) {
+            throw new QuotaExceeded("rateLimitExceeded: Exceeded rate limits: too many table update operations for"
+                    + " this table (" + table + ", HTTP 403, injected by fullcourt.faults.table-quota)",
+                    Quota.table(table, false, "table update operations for this table"), null);
         }
         if (plan.hangs(name, task.date(), task.attempt())) {
             hang(task);

@@ -5,6 +5,7 @@ import fullcourt.engine.catalog.ProcessorDeclaration;
 import fullcourt.engine.processor.Outcome;
 import fullcourt.engine.faults.FaultConfig;
 import fullcourt.engine.faults.FaultPlan;
+import fullcourt.engine.processor.DailyQuotaExhausted;
 import fullcourt.engine.processor.PermanentFailure;
 import fullcourt.engine.processor.QuotaExceeded;
 import fullcourt.engine.processor.Processor;
@@ -26,6 +27,7 @@ import fullcourt.messages.DateWork;
 import fullcourt.messages.InvalidMessageException;
 import fullcourt.messages.LogText;
 import fullcourt.messages.MessageCodec;
+import fullcourt.messages.Quota;
 import fullcourt.messages.TaskEvent;
 import fullcourt.messages.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -299,7 +301,7 @@ public class WorkConsumer {
             LOG.infof("%s %s: %s in %d ms (attempt %d)", work.processor(), work.date(), done.type(), took, attempt);
         } catch (RetryableFailure e) {
             failed(message, meta, work, attempt, e.getMessage(), true, clock.millis() - begun,
-                    declaration.phase(), processor.version(declaration), e instanceof QuotaExceeded ? TaskEvent.QUOTA : null,
+                    declaration.phase(), processor.version(declaration), e instanceof QuotaExceeded q ? q.quota() : null,
                     null);
         } catch (ProcessorBug e) {
             // the stack trace is what fixes a bug: in full in the log, an excerpt in the task's error
@@ -308,8 +310,10 @@ public class WorkConsumer {
             failed(message, meta, work, attempt, error, false, clock.millis() - begun,
                     declaration.phase(), processor.version(declaration), null, bug);
         } catch (PermanentFailure e) {
+            // a daily quota is not retried for hours: DEAD at once, its ATTEMPT_FAILED naming the quota
             failed(message, meta, work, attempt, e.getMessage(), false, clock.millis() - begun,
-                    declaration.phase(), processor.version(declaration));
+                    declaration.phase(), processor.version(declaration),
+                    e instanceof DailyQuotaExhausted d ? d.quota() : null, null);
         } catch (RuntimeException e) {
             // not the processor's (the runner types all of those) but the worker's own, around it: retried, as it
             // may be the transport's
@@ -325,7 +329,7 @@ public class WorkConsumer {
 
     /** With {@code trace}, when not null, logged in full after the error's first line. */
     private void failed(Message<byte[]> message, IncomingPubSubMetadata meta, DateWork work, int attempt,
-                        String error, boolean retryable, long took, int phase, String version, String errorKind,
+                        String error, boolean retryable, long took, int phase, String version, Quota quota,
                         Throwable trace) {
         String handling = retryable ? "retryable, nacked" : "permanent, dead-lettered";
         TaskSpans.failed(Span.current(), error, trace);
@@ -336,7 +340,8 @@ public class WorkConsumer {
                     error.lines().findFirst().orElse(""));
         }
         try {
-            confirm(TaskEvent.attemptFailed(work, attempt, clock.instant(), error, retryable, took, version, errorKind));
+            confirm(quota == null ? TaskEvent.attemptFailed(work, attempt, clock.instant(), error, retryable, took, version)
+                    : TaskEvent.attemptFailed(work, attempt, clock.instant(), error, retryable, took, version, quota));
         } catch (RuntimeException e) {
             LOG.errorf("Could not publish ATTEMPT_FAILED (%s); nacking so the attempt is redelivered", e.getMessage());
             message.nack(e);

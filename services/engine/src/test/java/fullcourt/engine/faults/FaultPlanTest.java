@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fullcourt.engine.catalog.ProcessorDeclaration;
 import fullcourt.engine.processor.Cancellation;
+import fullcourt.engine.processor.DailyQuotaExhausted;
 import fullcourt.engine.processor.Outcome;
+import fullcourt.messages.Quota;
 import fullcourt.engine.processor.PermanentFailure;
 import fullcourt.engine.processor.Processor;
 import fullcourt.engine.processor.QuotaExceeded;
@@ -104,6 +106,30 @@ class FaultPlanTest {
 
         assertThatThrownBy(() -> plan.around(counting).process(task(NOV_2, 1))).isInstanceOf(QuotaExceeded.class)
                 .isInstanceOf(RetryableFailure.class).hasMessageContaining("rateLimitExceeded");
+    }
+
+    @Test
+    void tableQuotaErrorsHitOnlyTheNamedProcessorsTable() throws Exception {
+        FaultPlan plan = FaultPlan.from(config(Map.of("fullcourt.faults.table-quota", "player_game_summary",
+                "fullcourt.faults.table-quota-rate", "1")));
+        ProcessorDeclaration other = declaration("team_offense_game_summary", 3);
+
+        assertThatThrownBy(() -> plan.around(counting).process(task(NOV_2, 1))).isInstanceOfSatisfying(
+                QuotaExceeded.class, q -> assertThat(q.quota()).isEqualTo(Quota.table(SUMMARY.table(), false,
+                        "table update operations for this table")));
+        assertThat(plan.tableQuotaError("run-1", other.name(), NOV_2, 1)).isFalse();
+        assertThat(plan.quotaError("run-1", SUMMARY.name(), NOV_2, 1)).isFalse();
+    }
+
+    @Test
+    void aDailyQuotaDateFailsPermanentlyNamingTheQuota() throws Exception {
+        FaultPlan plan = FaultPlan.from(config(Map.of("fullcourt.faults.daily-quota", "player_game_summary:2021-11-02")));
+        Processor faulty = plan.around(counting);
+
+        assertThatThrownBy(() -> faulty.process(task(NOV_2, 1))).isInstanceOfSatisfying(DailyQuotaExhausted.class,
+                d -> assertThat(d.quota().daily()).isTrue()).isInstanceOf(PermanentFailure.class)
+                .hasMessageContaining("Number of partition modifications");
+        assertThat(faulty.process(task(NOV_3, 1))).isEqualTo(Outcome.written(7));
     }
 
     @Test

@@ -7,7 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fullcourt.engine.catalog.Catalog;
 import fullcourt.engine.config.EngineConfig;
 import fullcourt.engine.faults.FaultConfig;
+import fullcourt.engine.processor.DailyQuotaExhausted;
 import fullcourt.engine.processor.Outcome;
+import fullcourt.engine.processor.QuotaExceeded;
+import fullcourt.messages.Quota;
 import fullcourt.engine.processor.Processor;
 import fullcourt.engine.processor.ProcessorBug;
 import fullcourt.engine.processor.RetryableFailure;
@@ -153,6 +156,46 @@ class WorkConsumerTest {
                 "STARTED#1", "ATTEMPT_FAILED#1", "STARTED#2", "SUCCEEDED#2");
         assertThat(events().get(1).retryable()).isTrue();
         assertThat(events().get(1).error()).isEqualTo("query failed, will retry: write-write conflict");
+        assertThat(deadLetters()).isEmpty();
+    }
+
+    @Test
+    void aDailyQuotaIsNotRetriedTheTaskIsDeadLetteredAtItsFirstFailureWithTheQuotaNamed() {
+        Quota daily = Quota.table("analytics.team_totals", true,
+                "Number of partition modifications to a column partitioned table");
+        consumer = consumer(task -> {
+            runs.incrementAndGet();
+            throw new DailyQuotaExhausted("replace partition failed: quotaExceeded: Quota exceeded: Your table exceeded"
+                    + " quota for Number of partition modifications to a column partitioned table", daily, null);
+        });
+
+        Delivery first = deliver(1);
+
+        assertThat(runs).as("processor runs").hasValue(1);
+        assertThat(first.acked).as("acked: Pub/Sub delivers it no more").isTrue();
+        assertThat(first.nacked).isFalse();
+        TaskEvent failed = events().get(1);
+        assertThat(failed.retryable()).isFalse();
+        assertThat(failed.quotaError()).isTrue();
+        assertThat(failed.quota()).isEqualTo(Quota.table("analytics.team_totals", true, null));
+        assertThat(deadLetters()).singleElement().satisfies(dead -> assertThat(dead.meta.attributes())
+                .hasEntrySatisfying(DeadLetterAttributes.ERROR, e -> assertThat(e)
+                        .contains("Number of partition modifications to a column partitioned table")));
+    }
+
+    @Test
+    void aTablesRateLimitIsNackedAndReportedWithItsTable() {
+        consumer = consumer(task -> {
+            throw new QuotaExceeded("rateLimitExceeded: too many table update operations for this table",
+                    Quota.table("analytics.team_totals", false, "table update operations"), null);
+        });
+
+        Delivery first = deliver(1);
+
+        assertThat(first.nacked).isTrue();
+        TaskEvent failed = events().get(1);
+        assertThat(failed.retryable()).isTrue();
+        assertThat(failed.quota()).isEqualTo(Quota.table("analytics.team_totals", false, null));
         assertThat(deadLetters()).isEmpty();
     }
 

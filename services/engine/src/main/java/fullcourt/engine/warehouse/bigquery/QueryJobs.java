@@ -8,6 +8,7 @@ import com.google.cloud.bigquery.JobId;
 import com.google.cloud.bigquery.JobInfo;
 import com.google.cloud.bigquery.JobStatus;
 import com.google.cloud.bigquery.QueryJobConfiguration;
+import com.google.cloud.bigquery.TableId;
 import fullcourt.engine.processor.Cancellation;
 import fullcourt.engine.processor.RetryableFailure;
 import java.time.Duration;
@@ -43,7 +44,10 @@ final class QueryJobs {
     /** The completed, successful job; a failure comes out as RetryableFailure or PermanentFailure. */
     Job run(String what, QueryJobConfiguration config, Cancellation cancellation) {
         JobId[] nextId = {newJobId()};
-        return retry.run(what, cancellation, () -> {
+        TableId destination = config.getDestinationTable();
+        // a table's quota error names the table written when its message does not (BigQueryQuotas)
+        String written = destination == null ? null : destination.getDataset() + "." + destination.getTable();
+        return retry.run(what, written, cancellation, () -> {
             Job job = bigquery.create(JobInfo.of(nextId[0], config));
             nextId[0] = newJobId();
             AutoCloseable hook = cancellation.onCancel(() -> cancelQuietly(job.getJobId()));

@@ -21,7 +21,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.cloud.NoCredentials;
 import fullcourt.engine.processor.Cancellation;
 import fullcourt.engine.processor.PermanentFailure;
+import fullcourt.engine.processor.DailyQuotaExhausted;
 import fullcourt.engine.processor.QuotaExceeded;
+import fullcourt.messages.Quota;
 import fullcourt.engine.processor.RetryableFailure;
 import fullcourt.infra.retry.BackoffPolicy;
 import fullcourt.engine.testing.ManualClock;
@@ -247,18 +249,52 @@ class BigQueryWarehouseContractTest {
         assertThat(api.requests(INSERT_JOB)).hasSize(2);
     }
 
-    @ParameterizedTest(name = "HTTP 403 {0} ends the attempt at once as a quota failure")
-    @CsvSource({
-            "quotaExceeded, Quota exceeded: Your table exceeded quota for Number of partition modifications",
-            "usageQuotaExceeded, Custom quota exceeded: Your usage exceeded the custom quota for QueryUsagePerDay"})
-    void longerTermQuotasAreNotRetriedInTheCallButReportedAsQuota(String reason, String message) {
+    @Test
+    void aLongerTermProjectQuotaIsNotRetriedInTheCallButReportedAsQuota() {
+        String message = "Quota exceeded: Your project and region exceeded quota for max number of jobs that can be"
+                + " queued per project.";
+        api.script(INSERT_JOB, error(403, "quotaExceeded", message));
+
+        assertThatThrownBy(this::replaceJan31)
+                .isInstanceOfSatisfying(QuotaExceeded.class, q -> assertThat(q.quota())
+                        .isEqualTo(Quota.project(false, "max number of jobs that can be queued per project")))
+                .hasMessageContaining("quotaExceeded: " + message)
+                .hasMessageContaining("10 minutes or more");
+        assertThat(api.requests(INSERT_JOB)).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "HTTP 403 {0} is a daily quota: not retried, permanent, the quota named")
+    @CsvSource(delimiter = '|', value = {
+            "quotaExceeded|Quota exceeded: Your table exceeded quota for Number of partition modifications to a column"
+                    + " partitioned table.|TABLE|Number of partition modifications to a column partitioned table",
+            "usageQuotaExceeded|Custom quota exceeded: Your usage exceeded the custom quota for QueryUsagePerDay, which"
+                    + " is set by your administrator.|PROJECT|QueryUsagePerDay; resets at midnight Pacific Time"})
+    void dailyQuotasEndTheTaskAtOnceNamingTheQuota(String reason, String message, Quota.Scope scope, String name) {
         api.script(INSERT_JOB, error(403, reason, message));
 
         assertThatThrownBy(this::replaceJan31)
-                .isInstanceOf(QuotaExceeded.class)
+                .isInstanceOfSatisfying(DailyQuotaExhausted.class, d -> {
+                    assertThat(d.quota().scope()).isEqualTo(scope);
+                    assertThat(d.quota().daily()).isTrue();
+                    assertThat(d.quota().name()).isEqualTo(name);
+                })
+                .isInstanceOf(PermanentFailure.class)
                 .hasMessageContaining(reason + ": " + message)
-                .hasMessageContaining("10 minutes or more");
+                .hasMessageContaining(name);
         assertThat(api.requests(INSERT_JOB)).hasSize(1);
+    }
+
+    @Test
+    void aTablesRateLimitIsRetriedThenReportedAsTheWrittenTablesQuota() {
+        String tooMany = "Exceeded rate limits: too many table update operations for this table";
+        for (int i = 0; i < FAST.maxAttempts(); i++) {
+            api.script(INSERT_JOB, error(403, "rateLimitExceeded", tooMany));
+        }
+
+        assertThatThrownBy(this::replaceJan31)
+                .isInstanceOfSatisfying(QuotaExceeded.class, q -> assertThat(q.quota()).isEqualTo(
+                        Quota.table("analytics.player_game_summary", false, "table update operations for this table")));
+        assertThat(api.requests(INSERT_JOB)).hasSize(FAST.maxAttempts());
     }
 
     @ParameterizedTest(name = "HTTP {0} {1} fails at once")
