@@ -3,11 +3,13 @@ package fullcourt.bench.capacity;
 import fullcourt.coordinator.TaskKey;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What one simulated run gave: its makespan, the work it did (task time at full speed, and slot time), the most
  * tasks in flight at once, the busiest table's dispatches and partition writes per 10 s, and, per task, the virtual
- * start and end (for checks and the lower bound).
+ * start and end (for checks and the lower bound), and each table's partition writes (when each landed) and the tasks
+ * that wrote one.
  */
 public record SimulationResult(
         long makespanMillis,
@@ -19,7 +21,9 @@ public record SimulationResult(
         BusiestTable writesPer10s,
         Map<TaskKey, Long> startMillis,
         Map<TaskKey, Long> endMillis,
-        Map<TaskKey, List<TaskKey>> upstreams) {
+        Map<TaskKey, List<TaskKey>> upstreams,
+        Map<String, List<Long>> writeTimes,
+        Set<TaskKey> written) {
 
     public double makespanHours() {
         return makespanMillis / 3_600_000.0;

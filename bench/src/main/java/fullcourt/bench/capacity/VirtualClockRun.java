@@ -15,10 +15,12 @@ import fullcourt.messages.BackfillRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One backfill played on a virtual clock through the coordinator's real {@link Planner} and
@@ -65,53 +67,103 @@ public final class VirtualClockRun {
         }
     }
 
+    /** A task whose query ended, waiting for the loop to handle its event. */
+    private record Finished(Running running, long endTick) {
+    }
+
     public SimulationResult run(BackfillRequest request, TaskDurations durations) {
+        return run(request, durations, SimulatedLedgerWriter.instant());
+    }
+
+    /**
+     * The run with the ledger's appends on {@code ledger}: the loop hands each turn's rows over (the task events it
+     * handled, then the DISPATCHED rows of what it sent), and waits where the writer holds it; events that arrive
+     * meanwhile are handled together in its next turn, as live. The request's own rows (RUN_ACCEPTED, PLANNED) are
+     * waited for before the first dispatch, as live.
+     */
+    public SimulationResult run(BackfillRequest request, TaskDurations durations, SimulatedLedgerWriter ledger) {
         Plan plan = new Planner(catalog).plan(request, key -> false, calendar);
         Scheduler scheduler = new Scheduler(catalog, globalLimit, TablePacing.perTenSeconds(tableDispatchesPer10s));
         String runId = request.requestId();
         RunState run = scheduler.addRun(runId, request, EPOCH, plan);
         List<Running> running = new ArrayList<>();
+        List<Finished> pending = new ArrayList<>();
         Map<TaskKey, Long> start = new HashMap<>();
         Map<TaskKey, Long> end = new HashMap<>();
         Map<String, List<Long>> dispatchTimes = new HashMap<>();
         Map<String, List<Long>> writeTimes = new HashMap<>();
+        Set<TaskKey> written = new HashSet<>();
         double now = 0;
+        double loopFree = ledger.appendAndWait(0);
+        boolean dispatchDue = true;
         long lastEnd = 0;
         long work = 0;
         double slotMillis = 0;
         int peak = 0;
         while (true) {
-            long tick = Math.round(now);
-            for (Dispatch d : scheduler.selectDispatches(at(tick))) {
-                scheduler.apply(LedgerEvent.task(runId, d.task(), LedgerEventType.DISPATCHED, d.dispatch(), 0, at(tick),
-                        null));
-                long took = durations.millis(d.task());
-                work += took;
-                start.put(d.task(), tick);
-                dispatchTimes.computeIfAbsent(table(d.task()), t -> new ArrayList<>()).add(tick);
-                running.add(new Running(d, took));
+            // the loop's turns while it is free: a dispatch round after any change, then the events that came in
+            while (now >= loopFree && (dispatchDue || !pending.isEmpty())) {
+                long tick = Math.round(now);
+                if (dispatchDue) {
+                    dispatchDue = false;
+                    List<Dispatch> chosen = scheduler.selectDispatches(at(tick));
+                    for (Dispatch d : chosen) {
+                        scheduler.apply(LedgerEvent.task(runId, d.task(), LedgerEventType.DISPATCHED, d.dispatch(), 0,
+                                at(tick), null));
+                        long took = durations.millis(d.task());
+                        work += took;
+                        start.put(d.task(), tick);
+                        dispatchTimes.computeIfAbsent(table(d.task()), t -> new ArrayList<>()).add(tick);
+                        running.add(new Running(d, took));
+                    }
+                    if (!chosen.isEmpty()) {
+                        loopFree = ledger.handOver(now);
+                    }
+                } else {
+                    for (Finished f : pending) {
+                        TaskKey task = f.running().dispatch.task();
+                        boolean skips = durations.skips(task);
+                        scheduler.apply(new LedgerEvent(runId, task, skips ? LedgerEventType.SKIPPED
+                                : LedgerEventType.SUCCEEDED, f.running().dispatch.dispatch(), 1, at(tick), null, 0L,
+                                f.endTick() - start.get(task)));
+                    }
+                    pending.clear();
+                    loopFree = ledger.handOver(now);
+                    dispatchDue = true;
+                }
             }
             peak = Math.max(peak, scheduler.inFlightCount());
-            Optional<Long> release = scheduler.nextPacingRelease(at(tick)).map(i -> i.toEpochMilli() - EPOCH.toEpochMilli());
+            Optional<Long> release = scheduler.nextPacingRelease(at(Math.round(now)))
+                    .map(i -> i.toEpochMilli() - EPOCH.toEpochMilli());
+            boolean loopBusy = dispatchDue || !pending.isEmpty();
             if (running.isEmpty()) {
-                // a release may still come after the last task ended: it finds nothing left to send
-                if (release.isEmpty()) {
+                if (loopBusy) {
+                    now = loopFree;
+                } else if (release.isPresent()) {
+                    // a release may still come after the last task ended: it finds nothing left to send
+                    now = release.get();
+                    dispatchDue = true;
+                } else {
                     break;
                 }
-                now = release.get();
                 continue;
             }
             double rate = slots.progressRate(running.size());
             double least = running.stream().mapToDouble(r -> r.left).min().orElseThrow();
             double next = now + least / rate;
+            boolean released = false;
             if (release.isPresent() && release.get() < next) {
                 next = release.get();
+                released = true;
+            }
+            if (loopBusy && loopFree > now && loopFree < next) {
+                next = loopFree;
+                released = false;
             }
             double dt = next - now;
             slotMillis += slots.slotsInUse(running.size()) * dt;
             now = next;
-            // every task finishing at this instant first, then one dispatch round, as the live coordinator does
-            // when several events arrive together
+            dispatchDue |= released;
             long endTick = Math.round(now);
             for (Iterator<Running> it = running.iterator(); it.hasNext(); ) {
                 Running r = it.next();
@@ -119,14 +171,13 @@ public final class VirtualClockRun {
                 if (r.left <= DONE) {
                     it.remove();
                     TaskKey task = r.dispatch.task();
-                    boolean skips = durations.skips(task);
-                    scheduler.apply(new LedgerEvent(runId, task, skips ? LedgerEventType.SKIPPED : LedgerEventType.SUCCEEDED,
-                            r.dispatch.dispatch(), 1, at(endTick), null, 0L, endTick - start.get(task)));
+                    pending.add(new Finished(r, endTick));
                     end.put(task, endTick);
                     lastEnd = endTick;
-                    if (!skips) {
-                        // the partition is written when the task's query job ends
+                    if (!durations.skips(task)) {
+                        // the partition is written when the task's query job ends, whenever the loop hears of it
                         writeTimes.computeIfAbsent(table(task), t -> new ArrayList<>()).add(endTick);
+                        written.add(task);
                     }
                 }
             }
@@ -136,7 +187,7 @@ public final class VirtualClockRun {
         }
         return new SimulationResult(lastEnd, plan.tasks().size(), work, slotMillis, peak,
                 BusiestTable.of(dispatchTimes, BusiestTable.TEN_SECONDS), BusiestTable.of(writeTimes, BusiestTable.TEN_SECONDS),
-                start, end, plan.upstreams());
+                start, end, plan.upstreams(), writeTimes, written);
     }
 
     private String table(TaskKey task) {

@@ -180,4 +180,48 @@ class VirtualClockRunTest {
         }
         assertThat(slowEnds).containsEntry(new TaskKey("hot", D1.plusDays(199)), 30_100L);
     }
+
+    @Test
+    void ledgerAppendsOnTheirOwnThreadDelayOnlyTheFirstDispatchAndTheLoopsTurnsWhenTheWriterIsBehind() {
+        // one processor, one task at a time, 2 dates of 10 s, appends of 1 s on a writer 8 may wait for:
+        // the request's rows are waited for (0..1 s), d1 is sent at 1 s and ends at 11 s; its event is handed over
+        // at 11 s (written 11..12 s) and d2 goes out at once, its DISPATCHED row written 12..13 s; d2 ends at 21 s
+        Catalog one = Catalog.of(List.of(declare("a", 3, 1)));
+        BackfillRequest request = BackfillRequest.forRange("sim", D1, D1.plusDays(1)).withPhases(List.of(3));
+        SimulatedLedgerWriter ledger = new SimulatedLedgerWriter(1_000, SimulatedLedgerWriter.COORDINATOR_CAPACITY);
+        SimulationResult r = new VirtualClockRun(one, SeasonCalendar.EMPTY, 10, SlotPool.UNLIMITED, 0)
+                .run(request, t -> 10_000, ledger);
+        assertThat(r.makespanMillis()).isEqualTo(21_000);
+        assertThat(r.startMillis().get(new TaskKey("a", D1.plusDays(1)))).isEqualTo(11_000);
+        // request, d1 dispatched, d1 succeeded, d2 dispatched, d2 succeeded
+        assertThat(ledger.batches()).isEqualTo(5);
+    }
+
+    @Test
+    void aLoopWaitingOnEachAppendLosesAnAppendAtEveryTurn() {
+        // as above, the loop waiting on each append: d1 sent at 1 s (its row written 1..2 s), ends at 11 s; its
+        // event written 11..12 s, then d2 sent at 12 s, ends at 22 s
+        Catalog one = Catalog.of(List.of(declare("a", 3, 1)));
+        BackfillRequest request = BackfillRequest.forRange("sim", D1, D1.plusDays(1)).withPhases(List.of(3));
+        SimulatedLedgerWriter ledger = new SimulatedLedgerWriter(1_000, 0);
+        SimulationResult r = new VirtualClockRun(one, SeasonCalendar.EMPTY, 10, SlotPool.UNLIMITED, 0)
+                .run(request, t -> 10_000, ledger);
+        assertThat(r.makespanMillis()).isEqualTo(22_000);
+        assertThat(r.startMillis().get(new TaskKey("a", D1.plusDays(1)))).isEqualTo(12_000);
+    }
+
+    @Test
+    void eventsArrivingWhileTheLoopIsHeldAreHandledInOneTurn() {
+        // 4 dates of one processor, all 4 at once, each 10 s; the loop waits 5 s per append: request 0..5 s,
+        // 4 sent at 5 s (row 5..10 s), all end at 15 s: one turn handles the 4 events (one batch, 15..20 s)
+        Catalog one = Catalog.of(List.of(declare("a", 3, 4)));
+        BackfillRequest request = BackfillRequest.forRange("sim", D1, D1.plusDays(3)).withPhases(List.of(3));
+        SimulatedLedgerWriter ledger = new SimulatedLedgerWriter(5_000, 0);
+        SimulationResult r = new VirtualClockRun(one, SeasonCalendar.EMPTY, 10, SlotPool.UNLIMITED, 0)
+                .run(request, t -> 10_000, ledger);
+        assertThat(r.makespanMillis()).isEqualTo(15_000);
+        assertThat(ledger.batches()).isEqualTo(3);
+        assertThat(r.written()).hasSize(4);
+        assertThat(r.writeTimes().get("t.a")).containsExactly(15_000L, 15_000L, 15_000L, 15_000L);
+    }
 }
