@@ -76,7 +76,7 @@ class StatusRenderingTest {
                 {"runId": "r", "state": "RUNNING", "inFlight": {"tasks": 9, "limit": 16, "configured": 16,
                  "quotaErrors": 0, "tables": [{"table": "analytics.player_game_summary", "tasks": 1, "limit": 1,
                  "configured": 4, "quotaErrors": 3}]}}
-                """)));
+                """), StateColours.PLAIN));
 
         assertThat(report).contains("in flight (all runs) 9, limit 16\n"
                 + "  table analytics.player_game_summary: in flight 1, limit 1 (lowered from 4 after its quota errors),"
