@@ -163,12 +163,7 @@ class StreamedLedgerTest {
         try (FakeBigQueryWrite api = FakeBigQueryWrite.start();
              StorageWriteAppends bigquery = StorageWriteAppends.overChannel("P", api.channels(),
                      new BackoffPolicy(3, Duration.ofMillis(1), 2.0, Duration.ofMillis(4)), new Random(1))) {
-            Warehouse onBigQuery = new ForwardingWarehouse(duckdb) {
-                @Override
-                public Optional<RowAppends> rowAppends() {
-                    return Optional.of(bigquery);
-                }
-            };
+            Warehouse onBigQuery = appendingThrough(duckdb, bigquery);
             a.tryTake();
             TaskLedger ledger = new TaskLedger(onBigQuery, a);
 
@@ -230,12 +225,7 @@ class StreamedLedgerTest {
         try (FakeBigQueryWrite api = FakeBigQueryWrite.start();
              StorageWriteAppends bigquery = StorageWriteAppends.overChannel("P", api.channels(),
                      new BackoffPolicy(3, Duration.ofMillis(1), 2.0, Duration.ofMillis(4)), new Random(1))) {
-            Warehouse onBigQuery = new ForwardingWarehouse(duckdb) {
-                @Override
-                public Optional<RowAppends> rowAppends() {
-                    return Optional.of(bigquery);
-                }
-            };
+            Warehouse onBigQuery = appendingThrough(duckdb, bigquery);
             a.tryTake(); // until T0 + 30 s: unconfirmed appends until T0 + 20 s
             TaskLedger ledger = new TaskLedger(onBigQuery, a);
             int reads = warehouse.leaseReads;
@@ -360,5 +350,15 @@ class StreamedLedgerTest {
         unfenced.append(List.of(succeeded("r1", 2))); // no lease at all: epoch null, after a row of epoch 1
 
         assertThat(taskIds(unfenced.readAll())).containsExactly("a/2022-01-01", "a/2022-01-02");
+    }
+
+    /** {@code warehouse}, appending its ledger rows through {@code appends} as BigQuery's adapter does. */
+    private static Warehouse appendingThrough(Warehouse warehouse, RowAppends appends) {
+        return new ForwardingWarehouse(warehouse) {
+            @Override
+            public Optional<RowAppends> rowAppends() {
+                return Optional.of(appends);
+            }
+        };
     }
 }
