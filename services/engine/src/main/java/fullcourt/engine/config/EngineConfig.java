@@ -26,6 +26,15 @@ public interface EngineConfig {
         String duckdbPath();
 
         /**
+         * The most memory DuckDB's buffer manager may hold (its {@code memory_limit}: {@code 1GB}, {@code 512MB}, or
+         * {@code default} for DuckDB's own default, 80% of the machine's RAM). Beyond it DuckDB evicts pages of the
+         * database file and spills to temporary files instead of growing: bounded, it keeps the all-in-one's
+         * resident set under 2 GiB on four seasons (bench/REPORT.md section 6).
+         */
+        @WithDefault("1GB")
+        String duckdbMemoryLimit();
+
+        /**
          * A wait added to every query a processor runs, to model BigQuery's seconds per query on a
          * small machine (benchmarks): {@code off}, {@code 2s}, or a range {@code 1s..4s} drawn per query.
          */
