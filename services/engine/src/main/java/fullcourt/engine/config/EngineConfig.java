@@ -28,10 +28,10 @@ public interface EngineConfig {
         /**
          * The most memory DuckDB's buffer manager may hold (its {@code memory_limit}: {@code 1GB}, {@code 512MB}, or
          * {@code default} for DuckDB's own default, 80% of the machine's RAM). Beyond it DuckDB evicts pages of the
-         * database file and spills to temporary files instead of growing: bounded, it keeps the all-in-one's
-         * resident set under 2 GiB on four seasons (bench/REPORT.md section 6).
+         * database file and spills to temporary files instead of growing. A limit too low fails statements
+         * (retried); 512MB was too low for one season (bench/REPORT.md section 6).
          */
-        @WithDefault("1GB")
+        @WithDefault("default")
         String duckdbMemoryLimit();
 
         /**

@@ -497,7 +497,7 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
     /**
      * DuckDB's optimistic concurrency aborts one of two transactions touching the same rows
      * ("Conflict", "write-write conflict"): another attempt succeeds, so those are retryable, as
-     * are I/O errors and cancellations. Syntax, binder and constraint errors are permanent.
+     * are I/O errors, cancellations and a memory limit reached by the statements running at once. Syntax, binder and constraint errors are permanent.
      */
     static RuntimeException classify(String what, SQLException e, Cancellation cancellation) {
         String msg = String.valueOf(e.getMessage());
@@ -510,6 +510,12 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
             // season's first day) lets a reader start before it exists, so wait for it
             return new RetryableFailure(what + " failed, will retry (a table its upstream has not created yet?): "
                     + msg, e);
+        }
+        if (lower.contains("out of memory error")) {
+            // the memory limit is shared by every statement running at once: one that finds it full succeeds once
+            // the others are done with theirs (fullcourt.warehouse.duckdb-memory-limit raises it)
+            return new RetryableFailure(what + " failed, will retry (DuckDB's memory limit was reached by the"
+                    + " statements running at once; fullcourt.warehouse.duckdb-memory-limit raises it): " + msg, e);
         }
         if (lower.contains("conflict") || lower.contains("io error") || lower.contains("interrupt")
                 || lower.contains("could not set lock")) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fullcourt.engine.processor.PermanentFailure;
+import fullcourt.engine.processor.RetryableFailure;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,18 @@ class DuckDbMemoryLimitTest {
                 .hasMessageContaining("'lots'")
                 .hasMessageContaining("fullcourt.warehouse.duckdb-memory-limit")
                 .hasMessageContaining("1GB");
+    }
+
+    @Test
+    void aStatementThatFindsTheLimitFullFailsRetryablyNamingTheSetting() {
+        try (DuckDbWarehouse small = DuckDbWarehouse.open(":memory:", "8MB")) {
+            // a table held in memory that cannot fit, and no temporary directory to spill it to
+            small.update("SET temp_directory = ''", Map.of());
+            assertThatThrownBy(() -> small.update("CREATE TABLE ops.big AS SELECT range AS i, repeat('x', 100) AS s"
+                    + " FROM range(2000000)", Map.of()))
+                    .isInstanceOf(RetryableFailure.class)
+                    .hasMessageContaining("fullcourt.warehouse.duckdb-memory-limit");
+        }
     }
 
     private static String limit(DuckDbWarehouse warehouse) {
