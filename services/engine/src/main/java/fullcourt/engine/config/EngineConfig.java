@@ -26,6 +26,15 @@ public interface EngineConfig {
         String duckdbPath();
 
         /**
+         * The most memory DuckDB's buffer manager may hold (its {@code memory_limit}: {@code 1GB}, {@code 512MB}, or
+         * {@code default} for DuckDB's own default, 80% of the machine's RAM). Beyond it DuckDB evicts pages of the
+         * database file and spills to temporary files instead of growing. A limit too low fails statements
+         * (retried); 512MB was too low for one season (bench/REPORT.md section 6).
+         */
+        @WithDefault("default")
+        String duckdbMemoryLimit();
+
+        /**
          * A wait added to every query a processor runs, to model BigQuery's seconds per query on a
          * small machine (benchmarks): {@code off}, {@code 2s}, or a range {@code 1s..4s} drawn per query.
          */

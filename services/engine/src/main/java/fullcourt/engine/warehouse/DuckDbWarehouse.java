@@ -64,6 +64,21 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
 
     /** Opens (creating if needed) the database file, or an in-memory database for {@code :memory:}. */
     public static DuckDbWarehouse open(String path) {
+        return open(path, DEFAULT_MEMORY_LIMIT);
+    }
+
+    /** DuckDB's own memory limit (80% of the machine's RAM). */
+    public static final String DEFAULT_MEMORY_LIMIT = "default";
+
+    /**
+     * {@link #open(String)} with DuckDB's buffer manager held to {@code memoryLimit} ({@code 1GB}, {@code 512MB}...;
+     * {@value #DEFAULT_MEMORY_LIMIT} leaves DuckDB's own).
+     */
+    public static DuckDbWarehouse open(String path, String memoryLimit) {
+        java.util.Properties settings = new java.util.Properties();
+        if (!memoryLimit.equalsIgnoreCase(DEFAULT_MEMORY_LIMIT)) {
+            settings.setProperty("memory_limit", memoryLimit);
+        }
         try {
             if (!path.equals(":memory:")) {
                 Path parent = Path.of(path).toAbsolutePath().getParent();
@@ -74,7 +89,7 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
             // DriverManager's service-loader scan misses the driver under Quarkus' class loaders
             Class.forName("org.duckdb.DuckDBDriver");
             String url = path.equals(":memory:") ? "jdbc:duckdb:" : "jdbc:duckdb:" + path;
-            DuckDbWarehouse w = new DuckDbWarehouse((DuckDBConnection) DriverManager.getConnection(url));
+            DuckDbWarehouse w = new DuckDbWarehouse((DuckDBConnection) connect(url, settings, memoryLimit));
             for (String dataset : DATASETS) {
                 w.update("CREATE SCHEMA IF NOT EXISTS " + dataset, Map.of());
             }
@@ -93,6 +108,20 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
             throw new PermanentFailure("the DuckDB JDBC driver is not on the classpath", e);
         } catch (java.io.IOException e) {
             throw new PermanentFailure("cannot create the directory of '" + path + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static Connection connect(String url, java.util.Properties settings, String memoryLimit)
+            throws SQLException {
+        try {
+            return DriverManager.getConnection(url, settings);
+        } catch (SQLException e) {
+            if (settings.containsKey("memory_limit") && String.valueOf(e.getMessage()).contains("memory")) {
+                throw new PermanentFailure("DuckDB refused the memory limit '" + memoryLimit + "' (" + e.getMessage()
+                        + "): set fullcourt.warehouse.duckdb-memory-limit to a size such as 1GB or 512MB, or to "
+                        + DEFAULT_MEMORY_LIMIT + " for DuckDB's own", e);
+            }
+            throw e;
         }
     }
 
@@ -468,7 +497,7 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
     /**
      * DuckDB's optimistic concurrency aborts one of two transactions touching the same rows
      * ("Conflict", "write-write conflict"): another attempt succeeds, so those are retryable, as
-     * are I/O errors and cancellations. Syntax, binder and constraint errors are permanent.
+     * are I/O errors, cancellations and a memory limit reached by the statements running at once. Syntax, binder and constraint errors are permanent.
      */
     static RuntimeException classify(String what, SQLException e, Cancellation cancellation) {
         String msg = String.valueOf(e.getMessage());
@@ -481,6 +510,12 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
             // season's first day) lets a reader start before it exists, so wait for it
             return new RetryableFailure(what + " failed, will retry (a table its upstream has not created yet?): "
                     + msg, e);
+        }
+        if (lower.contains("out of memory error")) {
+            // the memory limit is shared by every statement running at once: one that finds it full succeeds once
+            // the others are done with theirs (fullcourt.warehouse.duckdb-memory-limit raises it)
+            return new RetryableFailure(what + " failed, will retry (DuckDB's memory limit was reached by the"
+                    + " statements running at once; fullcourt.warehouse.duckdb-memory-limit raises it): " + msg, e);
         }
         if (lower.contains("conflict") || lower.contains("io error") || lower.contains("interrupt")
                 || lower.contains("could not set lock")) {
