@@ -12,15 +12,14 @@ import java.util.Set;
  * The daily quotas met and not refilled yet, folded from the ledger's DAILY_QUOTA rows (so a restarted coordinator
  * holds what it held): a table's quota holds back the tasks writing that table, a project's every task (and so does
  * the quota of a table no processor writes, such as a lineage table every task writes, as in {@link QuotaFeedback}).
- * A quota holds
- * until its refill time when the error gave one; else until the run it was met in ends (BigQuery replenishes its
- * daily quotas gradually through the day, at no stated time: https://cloud.google.com/bigquery/quotas, "Quota
- * replenishment"), after which a task meeting it again holds its table anew.
+ * A quota holds until its refill time when the error gave one; else until the run it was met in ends (BigQuery
+ * replenishes its daily quotas gradually through the day, at no stated time: https://cloud.google.com/bigquery/quotas,
+ * "Quota replenishment"), after which a task meeting it again holds its table anew.
  */
 final class DailyQuotaHolds {
 
-    /** A daily quota holding, met by {@code row.metBy()} in run {@code runId} at {@code metAt}. */
-    record Hold(String runId, DailyQuotaRow row, Instant metAt) {
+    /** A daily quota holding, met by {@code row.metBy()} in run {@code runId}. */
+    record Hold(String runId, DailyQuotaRow row) {
 
         Quota quota() {
             return row.quota();
@@ -53,7 +52,7 @@ final class DailyQuotaHolds {
         String key = q.scope() == Quota.Scope.TABLE && outputTables.contains(q.table()) ? q.table() : PROJECT;
         Hold held = byTable.get(key);
         if (held == null || refilled(held, at)) {
-            byTable.put(key, new Hold(runId, row, at));
+            byTable.put(key, new Hold(runId, row));
         }
     }
 

@@ -243,7 +243,9 @@ public final class Scheduler {
             case DAILY_QUOTA -> {
                 DailyQuotaRow row = DailyQuotaRow.parse(e.detail());
                 quotaHolds.met(run.runId, row, e.at());
-                if (e.dispatch() == t.dispatch && (t.status.inFlight() || t.status == TaskStatus.READY)) {
+                // DEAD already when its dead letter came before its failed attempt's event (two subscriptions)
+                if (e.dispatch() == t.dispatch && (t.status.inFlight() || t.status == TaskStatus.READY
+                        || t.status == TaskStatus.DEAD)) {
                     t.dailyQuota = row.quota();
                 }
                 if (e.dispatch() == t.dispatch && t.status == TaskStatus.READY) {

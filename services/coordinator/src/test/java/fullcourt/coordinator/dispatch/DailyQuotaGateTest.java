@@ -180,6 +180,20 @@ class DailyQuotaGateTest {
     }
 
     @Test
+    void aTaskWhoseDeadLetterCameBeforeItsFailedAttemptStillCountsForItsQuota() {
+        addRun("r", D1, 1);
+        dispatch();
+        TaskKey hot = new TaskKey("hot", D1);
+        scheduler.apply(LedgerEvent.task("r", hot, LedgerEventType.DEAD, 1, 1, T0, "quotaExceeded"));
+        DateWork work = DateWork.of("r", hot.taskId(), "hot", D1, 1);
+        scheduler.apply(DailyQuotaGate.metBy(TaskEvent.attemptFailed(work, 1, T0, "quotaExceeded", false, 10, "v1",
+                Quota.table("t.hot", true, PARTITIONS)), hot).orElseThrow());
+
+        assertThat(DailyQuotaSummary.of(scheduler.run("r").orElseThrow())).extracting(DailyQuotaSummary::tasks)
+                .containsExactly(1);
+    }
+
+    @Test
     void aQuotaThatRefillsSoonHoldsNothing() {
         addRun("r", D1, 2);
         dispatch();
