@@ -1,5 +1,7 @@
 package fullcourt.messages;
 
+import java.time.Instant;
+
 /**
  * Which quota a failed attempt hit, as the warehouse adapter understood it: whether it binds one table or the whole
  * project, and whether it refills soon (a rate per seconds or minutes) or only after a day. The coordinator lowers the
@@ -8,8 +10,10 @@ package fullcourt.messages;
  * @param table the table the quota binds ({@code dataset.table}), for {@link Scope#TABLE}; null for a project quota
  * @param name what the quota is, in words a person recognises (BigQuery's message, shortened), for the dead task's
  *     reason and the run's summary
+ * @param refillsAt when a daily quota is whole again, when the error (or the quota's documentation) says; null when
+ *     unknown: BigQuery replenishes most daily quotas gradually through the day, at no stated time
  */
-public record Quota(Scope scope, String table, boolean daily, String name) {
+public record Quota(Scope scope, String table, boolean daily, String name, Instant refillsAt) {
 
     /** What the quota counts against. */
     public enum Scope {
@@ -32,11 +36,16 @@ public record Quota(Scope scope, String table, boolean daily, String name) {
     }
 
     public static Quota table(String table, boolean daily, String name) {
-        return new Quota(Scope.TABLE, table, daily, name);
+        return new Quota(Scope.TABLE, table, daily, name, null);
     }
 
     public static Quota project(boolean daily, String name) {
-        return new Quota(Scope.PROJECT, null, daily, name);
+        return new Quota(Scope.PROJECT, null, daily, name, null);
+    }
+
+    /** This quota, whole again at {@code at} (null: unknown). */
+    public Quota refillingAt(Instant at) {
+        return new Quota(scope, table, daily, name, at);
     }
 
     /** "daily table quota of analytics.x: <name>", for logs and reasons. */

@@ -15,8 +15,9 @@ import java.util.Map;
  * when a quota or rate limit caused it (the coordinator then lowers its in-flight limit); absent otherwise, and in
  * events of senders that predate the field, so the schema version is unchanged. {@code token} echoes the
  * {@link DispatchToken} of the DateWork reported on (optional on the wire, required by the coordinator).
- * A QUOTA failure may say which {@link Quota} ({@code quotaScope}, {@code quotaTable} for a table's, {@code quotaDaily});
- * without them (older senders) it counts as a project quota that refills soon, as before the fields existed.
+ * A QUOTA failure may say which {@link Quota} ({@code quotaScope}, {@code quotaTable} for a table's, {@code quotaDaily},
+ * {@code quotaName}, {@code quotaRefillsAt} when known); without them (older senders) it counts as a project quota that
+ * refills soon, as before the fields existed.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TaskEvent(
@@ -39,7 +40,9 @@ public record TaskEvent(
         String token,
         Quota.Scope quotaScope,
         String quotaTable,
-        Boolean quotaDaily) {
+        Boolean quotaDaily,
+        String quotaName,
+        Instant quotaRefillsAt) {
 
     /** The {@code errorKind} of a failure caused by a quota or rate limit. */
     public static final String QUOTA = "QUOTA";
@@ -67,7 +70,7 @@ public record TaskEvent(
                                           long durationMs, String processorVersion, String errorKind) {
         return new TaskEvent(SchemaVersions.CURRENT, TaskEventType.ATTEMPT_FAILED, work.runId(), work.taskId(),
                 work.processor(), work.date(), work.dispatch(), attempt, at, null, error, retryable, null, durationMs,
-                processorVersion, errorKind, work.token(), null, null, null);
+                processorVersion, errorKind, work.token(), null, null, null, null, null);
     }
 
     /** A failed attempt caused by {@code quota}: errorKind {@link #QUOTA} with the quota's scope, table and refill. */
@@ -75,7 +78,8 @@ public record TaskEvent(
                                           long durationMs, String processorVersion, Quota quota) {
         return new TaskEvent(SchemaVersions.CURRENT, TaskEventType.ATTEMPT_FAILED, work.runId(), work.taskId(),
                 work.processor(), work.date(), work.dispatch(), attempt, at, null, error, retryable, null, durationMs,
-                processorVersion, QUOTA, work.token(), quota.scope(), quota.table(), quota.daily());
+                processorVersion, QUOTA, work.token(), quota.scope(), quota.table(), quota.daily(), quota.name(),
+                quota.refillsAt());
     }
 
     /** Whether a quota or rate limit caused this failed attempt. */
@@ -89,15 +93,15 @@ public record TaskEvent(
             return null;
         }
         boolean daily = Boolean.TRUE.equals(quotaDaily);
-        return quotaScope == Quota.Scope.TABLE && quotaTable != null && !quotaTable.isBlank()
-                ? Quota.table(quotaTable, daily, null) : Quota.project(daily, null);
+        return (quotaScope == Quota.Scope.TABLE && quotaTable != null && !quotaTable.isBlank()
+                ? Quota.table(quotaTable, daily, quotaName) : Quota.project(daily, quotaName)).refillingAt(quotaRefillsAt);
     }
 
     private static TaskEvent of(TaskEventType type, DateWork work, int attempt, Instant at, String reason,
                                 String error, Boolean retryable, Long rows, Long durationMs, String version) {
         return new TaskEvent(SchemaVersions.CURRENT, type, work.runId(), work.taskId(), work.processor(),
                 work.date(), work.dispatch(), attempt, at, reason, error, retryable, rows, durationMs, version, null,
-                work.token(), null, null, null);
+                work.token(), null, null, null, null, null);
     }
 
     /** Pub/Sub attributes: those of {@link DateWork#attributes()} plus {@code type}. */
@@ -138,5 +142,7 @@ public record TaskEvent(
             json.optional("quotaTable", JsonShape.TEXT);
         }
         json.optional("quotaDaily", JsonShape.BOOLEAN);
+        json.optional("quotaName", JsonShape.TEXT);
+        json.optional("quotaRefillsAt", JsonShape.INSTANT);
     }
 }

@@ -195,10 +195,22 @@ class MessageCodecRoundTripTest {
         TaskEvent decoded = roundTrip(hot, TaskEvent.class);
 
         assertThat(decoded.quotaError()).isTrue();
-        assertThat(decoded.quota()).isEqualTo(Quota.table("analytics.player_game_summary", true, null));
+        assertThat(decoded.quota()).isEqualTo(Quota.table("analytics.player_game_summary", true,
+                "partition modifications"));
         assertThat(new String(MessageCodec.encode(hot), StandardCharsets.UTF_8)).contains(
                 "\"errorKind\":\"QUOTA\"", "\"quotaScope\":\"TABLE\"",
-                "\"quotaTable\":\"analytics.player_game_summary\"", "\"quotaDaily\":true");
+                "\"quotaTable\":\"analytics.player_game_summary\"", "\"quotaDaily\":true",
+                "\"quotaName\":\"partition modifications\"").doesNotContain("quotaRefillsAt");
+    }
+
+    @Test
+    void aDailyQuotasRefillTimeTravelsWhenKnown() {
+        Quota custom = Quota.project(true, "QueryUsagePerDay").refillingAt(AT.plusSeconds(3600));
+        TaskEvent failed = TaskEvent.attemptFailed(WORK, 1, AT, "Custom quota exceeded", false, 10, "v", custom);
+
+        assertThat(roundTrip(failed, TaskEvent.class).quota()).isEqualTo(custom);
+        assertThat(new String(MessageCodec.encode(failed), StandardCharsets.UTF_8))
+                .contains("\"quotaRefillsAt\":\"2022-02-01T19:30:00Z\"");
     }
 
     @Test
@@ -236,7 +248,9 @@ class MessageCodecRoundTripTest {
                 RunEvent.accepted("run-1", "req-1", AT, "phase 3: 5 processors x 31 dates"),
                 RunEvent.rejected("run-1", "req-1", AT, List.of("from: required with to", "phases[0]: bad")),
                 RunEvent.completed("run-1", "req-1", AT, summary),
-                RunEvent.cancelled("run-1", "req-1", AT, new RunSummary(10, 3, 0, 0, 0, 7, 12_000)));
+                RunEvent.cancelled("run-1", "req-1", AT, new RunSummary(10, 3, 0, 0, 0, 7, 12_000)),
+                RunEvent.completed("run-2", "req-2", AT, new RunSummary(10, 7, 0, 3, 0, 0, 60_000, 0, List.of(
+                        "3 tasks DEAD on a daily quota: partition modifications (table analytics.x)"))));
 
         for (RunEvent event : events) {
             assertThat(roundTrip(event, RunEvent.class)).isEqualTo(event);

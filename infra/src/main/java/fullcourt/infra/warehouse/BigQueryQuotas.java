@@ -3,6 +3,10 @@ package fullcourt.infra.warehouse;
 import com.google.cloud.bigquery.BigQueryError;
 import com.google.cloud.bigquery.BigQueryException;
 import fullcourt.messages.Quota;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -31,6 +35,9 @@ import java.util.regex.Pattern;
  *       (https://cloud.google.com/bigquery/docs/custom-quotas).
  * </ul>
  * A table quota whose message names no table binds the table the failed call wrote, when the caller says which.
+ * When a daily quota refills is known only for custom quotas (midnight Pacific Time): Google replenishes the other
+ * daily quotas "at regular intervals throughout the day ... within minutes rather than globally replenished once daily"
+ * ("Quota replenishment", https://cloud.google.com/bigquery/quotas), so they have no refill time.
  */
 public final class BigQueryQuotas {
 
@@ -50,6 +57,7 @@ public final class BigQueryQuotas {
             "(?i)(?:exceeded (?:the custom )?quota for|too many)\\s+([^.;]+?)(?:,? which is set by your administrator)?"
                     + "(?:\\. |\\.$|;|$)");
     private static final String CUSTOM_QUOTA_RESET = "midnight Pacific Time";
+    private static final ZoneId PACIFIC = ZoneId.of("America/Los_Angeles");
 
     private BigQueryQuotas() {
     }
@@ -59,14 +67,31 @@ public final class BigQueryQuotas {
      *
      * @param written the table the failed call writes ({@code dataset.table}), or null when it writes none
      */
-    public static Optional<Quota> of(BigQueryException e, String written) {
+    public static Optional<Quota> of(BigQueryException e, String written, Instant at) {
         if (!BigQueryErrors.isQuota(e)) {
             return Optional.empty();
         }
         BigQueryError error = e.getError();
         String message = error != null && error.getMessage() != null ? error.getMessage() : BigQueryErrors.describe(e);
         String location = error == null ? null : error.getLocation();
-        return Optional.of(classify(BigQueryErrors.reasonOf(e), message, location, written));
+        String reason = BigQueryErrors.reasonOf(e);
+        Quota quota = classify(reason, message, location, written);
+        return Optional.of(quota.refillingAt(refillsAt(reason, quota, at)));
+    }
+
+    /**
+     * When a daily quota met at {@code at} is whole again, when that is known: a custom quota ({@code
+     * usageQuotaExceeded}, https://cloud.google.com/bigquery/docs/custom-quotas) or one whose message says it resets at
+     * midnight Pacific Time, at the next such midnight; null for any other quota.
+     */
+    public static Instant refillsAt(String reason, Quota quota, Instant at) {
+        boolean midnightPacific = "usageQuotaExceeded".equals(reason)
+                || (quota.name() != null && quota.name().contains("resets at " + CUSTOM_QUOTA_RESET));
+        if (!quota.daily() || !midnightPacific) {
+            return null;
+        }
+        LocalDate today = at.atZone(PACIFIC).toLocalDate();
+        return ZonedDateTime.of(today.plusDays(1).atStartOfDay(), PACIFIC).toInstant();
     }
 
     /** The quota a quota error's reason, message and location describe (each may be null). */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.cloud.bigquery.BigQueryError;
 import com.google.cloud.bigquery.BigQueryException;
 import fullcourt.messages.Quota;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.Test;
  */
 class BigQueryQuotasTest {
 
+    /** 2022-01-31 18:30 UTC is 10:30 Pacific Standard Time: the next midnight there is 2022-02-01 08:00 UTC. */
+    private static final Instant AT = Instant.parse("2022-01-31T18:30:00Z");
     private static final String WRITTEN = "analytics.player_game_summary$20220131";
     private static final String MORE = " For more information, see https://cloud.google.com/bigquery/docs/troubleshoot-quotas";
 
@@ -106,6 +109,18 @@ class BigQueryQuotasTest {
                 + " https://cloud.google.com/bigquery/cost-controls", null, WRITTEN);
 
         assertThat(q).isEqualTo(Quota.project(true, "QueryUsagePerDay; resets at midnight Pacific Time"));
+        assertThat(BigQueryQuotas.refillsAt("usageQuotaExceeded", q, AT)).isEqualTo("2022-02-01T08:00:00Z");
+    }
+
+    @Test
+    void aDailyQuotaWithoutAStatedResetHasNoRefillTime() {
+        // "Quota replenishment" (https://cloud.google.com/bigquery/quotas): replenished through the day, no set time
+        Quota partitions = Quota.table("analytics.player_game_summary", true,
+                "Number of partition modifications to a column partitioned table");
+
+        assertThat(BigQueryQuotas.refillsAt("quotaExceeded", partitions, AT)).isNull();
+        assertThat(BigQueryQuotas.refillsAt("rateLimitExceeded",
+                Quota.table("analytics.player_game_summary", false, "table update operations"), AT)).isNull();
     }
 
     @Test
@@ -115,6 +130,9 @@ class BigQueryQuotasTest {
 
         assertThat(q.daily()).isTrue();
         assertThat(q.name()).endsWith("; resets at midnight Pacific Time (PT)");
+        // in summer Pacific Daylight Time is UTC-7: 2022-07-01 20:00 UTC is 13:00 there, midnight is 07:00 UTC
+        assertThat(BigQueryQuotas.refillsAt("quotaExceeded", q, Instant.parse("2022-07-01T20:00:00Z")))
+                .isEqualTo("2022-07-02T07:00:00Z");
     }
 
     @Test
@@ -131,9 +149,14 @@ class BigQueryQuotasTest {
                 "partition_modifications_per_column_partitioned_table.long", "Quota exceeded: Your table exceeded quota"
                 + " for Number of partition modifications to a column partitioned table."));
 
-        assertThat(BigQueryQuotas.of(partitions, WRITTEN)).contains(Quota.table("analytics.player_game_summary", true,
+        assertThat(BigQueryQuotas.of(partitions, WRITTEN, AT)).contains(Quota.table("analytics.player_game_summary", true,
                 "Number of partition modifications to a column partitioned table"));
         assertThat(BigQueryQuotas.of(new BigQueryException(400, "bad", new BigQueryError("invalidQuery", "q", "bad")),
-                WRITTEN)).isEmpty();
+                WRITTEN, AT)).isEmpty();
+        BigQueryException custom = new BigQueryException(403, "Custom quota exceeded", new BigQueryError(
+                "usageQuotaExceeded", null, "Custom quota exceeded: Your usage exceeded the custom quota for"
+                + " QueryUsagePerDay, which is set by your administrator."));
+        assertThat(BigQueryQuotas.of(custom, WRITTEN, AT).orElseThrow().refillsAt())
+                .isEqualTo("2022-02-01T08:00:00Z");
     }
 }

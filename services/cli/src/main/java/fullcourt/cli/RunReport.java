@@ -2,7 +2,10 @@ package fullcourt.cli;
 
 import java.util.List;
 
-/** One run for {@code fullcourt status RUN}: progress, a row per processor, and the dead tasks. */
+/**
+ * One run for {@code fullcourt status RUN}: progress, a row per processor, the daily quotas that ended tasks, and the
+ * dead tasks.
+ */
 final class RunReport {
 
     /** Beyond this many, dead tasks (and tasks with 0 rows) are counted, not listed; --json has more. */
@@ -55,10 +58,20 @@ final class RunReport {
             }
         }
         out.append(NL).append(processorTable(run.processors()));
+        appendDailyQuotas(out, run);
         appendDead(out, run);
         appendSkipReasons(out, run);
         appendZeroRows(out, run);
         return out.toString();
+    }
+
+    /** Which daily quotas ended tasks DEAD, each in the coordinator's words: how many, until when, how to replay. */
+    private static void appendDailyQuotas(StringBuilder out, RunStatus run) {
+        if (run.dailyQuotas().isEmpty()) {
+            return;
+        }
+        out.append(NL).append("daily quotas:").append(NL);
+        run.dailyQuotas().forEach(q -> out.append("  ").append(oneLine(q.summary(), 400)).append(NL));
     }
 
     /** Why tasks were SKIPPED, by reason (the coordinator writes each date D), most frequent first. */
@@ -117,10 +130,15 @@ final class RunReport {
 
     /** Server text for a table cell: one line without control characters, bounded; "-" for none. */
     static String oneLine(String error) {
-        if (error == null || error.isBlank()) {
+        return oneLine(error, 160);
+    }
+
+    /** Server text on one line without control characters, at most {@code max} characters; "-" for none. */
+    private static String oneLine(String text, int max) {
+        if (text == null || text.isBlank()) {
             return "-";
         }
-        String line = error.strip().replaceAll("\\s+", " ").replaceAll("\\p{Cntrl}", "?");
-        return line.length() <= 160 ? line : line.substring(0, 157) + "...";
+        String line = text.strip().replaceAll("\\s+", " ").replaceAll("\\p{Cntrl}", "?");
+        return line.length() <= max ? line : line.substring(0, max - 3) + "...";
     }
 }

@@ -24,7 +24,8 @@ public record RunStatus(
         long elapsedMillis,
         int zeroRows,
         List<String> zeroRowTasks,
-        Map<String, Integer> skipReasons) {
+        Map<String, Integer> skipReasons,
+        List<DailyQuota> dailyQuotas) {
 
     public RunStatus {
         totals = totals == null ? Map.of() : totals;
@@ -34,6 +35,7 @@ public record RunStatus(
         phases = phases == null ? List.of() : phases;
         zeroRowTasks = zeroRowTasks == null ? List.of() : zeroRowTasks;
         skipReasons = skipReasons == null ? Map.of() : skipReasons;
+        dailyQuotas = dailyQuotas == null ? List.of() : dailyQuotas;
     }
 
     /** A run that has stopped for good (COMPLETED, COMPLETED_WITH_FAILURES, CANCELLED): no rate or ETA to show. */
@@ -85,6 +87,14 @@ public record RunStatus(
     /** An output table with quota errors of its own: its tasks in flight and its own limit (now, as configured). */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record TableInFlight(String table, int tasks, int limit, int configured, long quotaErrors) {
+    }
+
+    /**
+     * A daily quota that ended tasks of the run DEAD (met, or held back unsent): its table (null: project-wide), name,
+     * tasks, refill time when known, and the coordinator's line saying when to replay them.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record DailyQuota(String scope, String table, String name, int tasks, String refillsAt, String summary) {
     }
 
     /** A task that exhausted its attempts, with its last error. */

@@ -175,6 +175,34 @@ class StatusRenderingTest {
     }
 
     @Test
+    void theDailyQuotasThatEndedTasksAreNamedAboveTheDeadTasks() throws Exception {
+        // as the coordinator's GET /runs/{id} answers after a daily table quota: the task that met it and one held
+        String json = """
+                {"runId": "r", "state": "COMPLETED_WITH_FAILURES", "finishedAt": "2024-01-05T09:20:00Z",
+                 "processors": [{"processor": "player_game_summary", "counts": {"SUCCEEDED": 1, "DEAD": 2}}],
+                 "dailyQuotas": [{"scope": "TABLE", "table": "analytics.player_game_summary",
+                   "name": "Number of partition modifications to a column partitioned table", "tasks": 2,
+                   "summary": "2 tasks DEAD on a daily quota: Number of partition modifications to a column partitioned table (table analytics.player_game_summary) — no refill time given (BigQuery refills daily quotas gradually through the day); replay them later with `fullcourt replay r`"}],
+                 "dead": [{"taskId": "player_game_summary/2022-01-02", "attempts": 1, "error": "quotaExceeded"},
+                   {"taskId": "player_game_summary/2022-01-03", "attempts": 0, "error": "not sent"}]}
+                """;
+
+        String report = unixLines(RunReport.render(RunStatusReader.run(json), StateColours.PLAIN));
+
+        assertThat(report).contains("""
+
+                daily quotas:
+                  2 tasks DEAD on a daily quota: Number of partition modifications to a column partitioned table \
+                (table analytics.player_game_summary) — no refill time given (BigQuery refills daily quotas gradually \
+                through the day); replay them later with `fullcourt replay r`
+
+                dead tasks (2); after a fix: fullcourt replay r
+                """);
+        assertThat(RunReport.render(RunStatusReader.run(RunFixtures.RUN_A), StateColours.PLAIN))
+                .doesNotContain("daily quota");
+    }
+
+    @Test
     void manyDeadTasksAreCountedBeyondTheListed() throws Exception {
         StringBuilder dead = new StringBuilder();
         for (int day = 1; day <= 25; day++) {

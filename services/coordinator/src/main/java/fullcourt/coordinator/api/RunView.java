@@ -2,6 +2,7 @@ package fullcourt.coordinator.api;
 
 import fullcourt.coordinator.TaskKey;
 import fullcourt.coordinator.TaskStatus;
+import fullcourt.coordinator.dispatch.DailyQuotaSummary;
 import fullcourt.coordinator.dispatch.RunProgress;
 import fullcourt.coordinator.dispatch.RunState;
 import fullcourt.coordinator.dispatch.TaskRecord;
@@ -15,7 +16,7 @@ import java.util.Map;
 
 /**
  * A run as the status API shows it: state, scheduling policy, counts per processor and per phase, throughput, ETA,
- * dead tasks, the tasks that succeeded with 0 rows, and why tasks were skipped.
+ * dead tasks, the daily quotas that ended tasks, the tasks that succeeded with 0 rows, and why tasks were skipped.
  *
  * @param state {@code RUNNING}, {@code CANCELLING}, {@code COMPLETED}, {@code COMPLETED_WITH_FAILURES} or
  *              {@code CANCELLED} (see {@link fullcourt.coordinator.RunStatus})
@@ -23,6 +24,8 @@ import java.util.Map;
  * @param zeroRows tasks that SUCCEEDED with 0 rows on a date their processor did not skip
  * @param zeroRowTasks the first {@link #ZERO_ROWS_LISTED} of them (with detail only)
  * @param skipReasons SKIPPED tasks by reason, dates written {@code D}, most frequent first (with detail only)
+ * @param dailyQuotas the daily quotas its DEAD tasks met or were held back by, each with its tasks, refill time and a
+ *                    line saying when to replay them
  */
 public record RunView(
         String runId,
@@ -39,7 +42,8 @@ public record RunView(
         int zeroRows,
         List<String> zeroRowTasks,
         Map<String, Integer> skipReasons,
-        InFlightView inFlight) {
+        InFlightView inFlight,
+        List<DailyQuotaSummary> dailyQuotas) {
 
     static final int ZERO_ROWS_LISTED = 100;
 
@@ -83,6 +87,6 @@ public record RunView(
         return new RunView(run.runId(), run.status().name(), run.policy().wireName(), run.acceptedAt(),
                 run.finishedAt(), Math.max(0, Duration.between(run.acceptedAt(), end).toMillis()), run.counts(),
                 processors, RunPhases.of(run, catalog), RunProgress.of(run, now), dead, zeroRows.size(), zeroRowTasks,
-                withDetail ? run.skipReasons() : Map.of(), inFlight);
+                withDetail ? run.skipReasons() : Map.of(), inFlight, DailyQuotaSummary.of(run));
     }
 }

@@ -53,6 +53,7 @@ public final class RunBook {
     private final DispatchToken tokens;
     private final Emitter<Object> out;
     private final TaskSpans spans;
+    private final DailyQuotaGate quotaGate;
 
     /** {@code lease} may be null (no lease: nothing to check before dispatching). */
     private final java.util.function.Consumer<fullcourt.coordinator.RunFinished> runFinished;
@@ -77,6 +78,7 @@ public final class RunBook {
         this.out = out;
         this.spans = spans;
         this.writer = new LedgerWriter(this::appendNow, PENDING_BATCHES, metrics, ledgerFailed);
+        this.quotaGate = new DailyQuotaGate(scheduler, metrics, clock, this::write, taskDied);
     }
 
     /** Tells who listens (webhooks) that a task went DEAD. */
@@ -161,8 +163,14 @@ public final class RunBook {
         return ledger.history(runId, task.taskId());
     }
 
-    /** Acts on the state after a change: dispatches what is ready, reports the runs that finished. */
+    /**
+     * Acts on the state after a change: ends DEAD unsent the tasks a daily quota holds back, dispatches what is ready,
+     * reports the runs that finished.
+     */
     public void afterChange() {
+        if (!writer.failed()) {
+            quotaGate.endHeldTasks();
+        }
         dispatchReady();
         for (RunState run : scheduler.runsToFinish()) {
             Instant now = clock.instant();

@@ -146,12 +146,16 @@ public final class RunState {
         return request.mode() == BackfillRequest.Mode.STALE;
     }
 
-    /** Its task counts by outcome, what the cutoff saved and its duration until {@code now}: the COMPLETED event's summary. */
+    /**
+     * Its task counts by outcome, what the cutoff saved, its duration until {@code now} and the daily quotas that ended
+     * tasks DEAD: the COMPLETED event's summary.
+     */
     public RunSummary summary(Instant now) {
         Map<TaskStatus, Integer> c = counts();
         return new RunSummary(tasks.size(), c.get(TaskStatus.SUCCEEDED), c.get(TaskStatus.SKIPPED),
                 c.get(TaskStatus.DEAD), c.get(TaskStatus.BLOCKED), c.get(TaskStatus.CANCELLED),
-                Duration.between(acceptedAt, now).toMillis(), unchanged());
+                Duration.between(acceptedAt, now).toMillis(), unchanged(),
+                DailyQuotaSummary.of(this).stream().map(DailyQuotaSummary::summary).toList());
     }
 
     /**

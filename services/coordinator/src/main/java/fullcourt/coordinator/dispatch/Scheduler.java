@@ -3,9 +3,11 @@ package fullcourt.coordinator.dispatch;
 import fullcourt.coordinator.CoordinatorConfig;
 import fullcourt.coordinator.TaskKey;
 import fullcourt.coordinator.TaskStatus;
+import fullcourt.coordinator.ledger.DailyQuotaRow;
 import fullcourt.coordinator.ledger.LedgerEvent;
 import fullcourt.coordinator.plan.Plan;
 import fullcourt.engine.catalog.Catalog;
+import fullcourt.engine.catalog.ProcessorDeclaration;
 import fullcourt.messages.BackfillRequest;
 import fullcourt.messages.BackfillRequest.Policy;
 import java.util.ArrayDeque;
@@ -24,6 +26,7 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * The coordinator's state machine: a fold of ledger events, and the choice of what to dispatch
@@ -48,7 +51,8 @@ import java.util.function.Predicate;
  * </ul>
  * The per-processor and global in-flight limits apply on top of every policy, across all runs, and so do the
  * {@link TablePacing} of dispatches per output table and each table's own in-flight limit under its quota errors
- * ({@link TableLimits}).
+ * ({@link TableLimits}). A daily quota met holds back the tasks that would meet it ({@link DailyQuotaHolds}): they end DEAD
+ * unsent ({@link DailyQuotaGate}).
  */
 public final class Scheduler {
 
@@ -62,6 +66,7 @@ public final class Scheduler {
     private final Map<Integer, Long> finishedPerPhase = new java.util.TreeMap<>();
     private final TablePacing pacing;
     private final TableLimits tableLimits;
+    private final DailyQuotaHolds quotaHolds;
     private int globalLimit;
 
     public Scheduler(Catalog catalog, int globalLimit) {
@@ -77,6 +82,8 @@ public final class Scheduler {
         this.globalLimit = globalLimit;
         this.pacing = pacing;
         this.tableLimits = tableLimits;
+        this.quotaHolds = new DailyQuotaHolds(catalog.all().stream().map(ProcessorDeclaration::table)
+                .collect(Collectors.toSet()));
         this.order = Comparator.comparing(TaskKey::date)
                 .thenComparing(t -> catalog.get(t.processor()).phase())
                 .thenComparing(TaskKey::processor);
@@ -130,6 +137,11 @@ public final class Scheduler {
     /** Each output table's in-flight limit under its quota errors, read at every dispatch. */
     public TableLimits tableLimits() {
         return tableLimits;
+    }
+
+    /** The daily quotas holding tasks back now. */
+    DailyQuotaHolds quotaHolds() {
+        return quotaHolds;
     }
 
     /** Tasks writing {@code table} dispatched or running, across runs. */
@@ -225,15 +237,21 @@ public final class Scheduler {
             }
             case DEAD -> {
                 if (e.dispatch() == t.dispatch && t.status.inFlight()) {
-                    move(run, t, TaskStatus.DEAD);
-                    t.finishedAt = e.at();
-                    t.attempts = Math.max(t.attempts, e.attempt());
-                    if (e.detail() != null && !e.detail().isBlank()) {
-                        t.lastError = e.detail();
-                    }
-                    leaveFlight(run, t);
-                    countFinished(t);
-                    block(run, t);
+                    die(run, t, e.at(), e.attempt(), e.detail());
+                }
+            }
+            case DAILY_QUOTA -> {
+                DailyQuotaRow row = DailyQuotaRow.parse(e.detail());
+                quotaHolds.met(run.runId, row, e.at());
+                // DEAD already when its dead letter came before its failed attempt's event (two subscriptions)
+                if (e.dispatch() == t.dispatch && (t.status.inFlight() || t.status == TaskStatus.READY
+                        || t.status == TaskStatus.DEAD)) {
+                    t.dailyQuota = row.quota();
+                }
+                if (e.dispatch() == t.dispatch && t.status == TaskStatus.READY) {
+                    // held back: it would meet the quota too, so it ends DEAD without being sent
+                    run.ready.remove(t.key);
+                    die(run, t, e.at(), e.attempt(), DailyQuotaHolds.heldReason(row, run.runId));
                 }
             }
             case REQUEUED -> {
@@ -248,6 +266,7 @@ public final class Scheduler {
                 if (t.status == TaskStatus.DEAD && !run.cancelRequested) {
                     move(run, t, TaskStatus.PLANNED);
                     t.finishedAt = null;
+                    t.dailyQuota = null;
                     run.finished = false;
                     recomputeBlocked(run);
                 }
@@ -276,6 +295,7 @@ public final class Scheduler {
             case RUN_FINISHED -> {
                 run.finished = true;
                 run.finishedAt = e.at();
+                quotaHolds.runFinished(run.runId);
             }
             case PAUSED -> run.paused = !run.finished && !run.cancelRequested;
             case RESUMED -> run.paused = false;
@@ -298,6 +318,19 @@ public final class Scheduler {
             inFlightPerTable.merge(table(t.key), -1, Integer::sum);
             run.inFlight--;
         }
+    }
+
+    /** A task ends DEAD (in flight, or READY and held back unsent) and its downstream is BLOCKED. */
+    private void die(RunState run, TaskRecord t, java.time.Instant at, int attempt, String detail) {
+        move(run, t, TaskStatus.DEAD);
+        t.finishedAt = at;
+        t.attempts = Math.max(t.attempts, attempt);
+        if (detail != null && !detail.isBlank()) {
+            t.lastError = detail;
+        }
+        leaveFlight(run, t);
+        countFinished(t);
+        block(run, t);
     }
 
     private void countFinished(TaskRecord t) {
@@ -414,8 +447,14 @@ public final class Scheduler {
         return pacing.nextRelease(now);
     }
 
-    private String table(TaskKey key) {
+    /** The table {@code key}'s processor writes. */
+    String table(TaskKey key) {
         return catalog.get(key.processor()).table();
+    }
+
+    /** The phase of {@code key}'s processor. */
+    int phase(TaskKey key) {
+        return catalog.get(key.processor()).phase();
     }
 
     /** The run's READY tasks that its policy lets start now, in plan order; the run's ready set is not empty. */

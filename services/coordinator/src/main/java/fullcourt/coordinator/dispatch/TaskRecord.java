@@ -2,6 +2,7 @@ package fullcourt.coordinator.dispatch;
 
 import fullcourt.coordinator.TaskKey;
 import fullcourt.coordinator.TaskStatus;
+import fullcourt.messages.Quota;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,8 @@ public final class TaskRecord {
     Instant finishedAt;
     Long rows;
     Long durationMs;
+    /** The daily quota it met (or was held back by) since its last replay; null when none. */
+    Quota dailyQuota;
 
     TaskRecord(TaskKey key, List<TaskKey> upstreams) {
         this.key = key;
@@ -73,6 +76,11 @@ public final class TaskRecord {
 
     public Long rows() {
         return rows;
+    }
+
+    /** The daily quota it met, or was held back by, since it was last replayed; null when none. */
+    public Quota dailyQuota() {
+        return dailyQuota;
     }
 
     public List<TaskKey> upstreams() {

@@ -3,6 +3,7 @@ package fullcourt.coordinator.intake;
 import fullcourt.coordinator.TaskKey;
 import fullcourt.coordinator.TaskStatus;
 import fullcourt.coordinator.dispatch.AdaptiveLimit;
+import fullcourt.coordinator.dispatch.DailyQuotaGate;
 import fullcourt.coordinator.dispatch.RunBook;
 import fullcourt.coordinator.dispatch.QuotaFeedback;
 import fullcourt.coordinator.dispatch.TaskRecord;
@@ -65,14 +66,18 @@ public final class TaskOutcomes {
         List<LedgerEvent> rows = screened.accepted().stream()
                 .map(e -> LedgerEvent.of(e, new TaskKey(e.processor(), e.date()))).toList();
         List<CompletableFuture<Void>> written = book.appendEach(rows);
+        List<LedgerEvent> dailyQuotas = new ArrayList<>();
         for (int r = 0; r < rows.size(); r++) {
             outcomes.set(screened.positions().get(r), written.get(r));
             if (!written.get(r).isCompletedExceptionally()) {
                 // quota feedback only from events accepted: a forged QUOTA failure changes nothing
                 feedback.taskEvent(screened.accepted().get(r), rows.get(r).task(), clock.instant());
                 book.scheduler().apply(rows.get(r));
+                DailyQuotaGate.metBy(screened.accepted().get(r), rows.get(r).task()).ifPresent(dailyQuotas::add);
             }
         }
+        // rare (a daily quota met), so waited for: the tasks it holds back end DEAD from the ledger's word
+        book.write(dailyQuotas);
         book.afterChange();
         return outcomes;
     }

@@ -73,6 +73,13 @@ public final class LedgerRows {
         } else if (row.type() == LedgerEventType.RUN_ACCEPTED) {
             problems.add("detail: the run's request is required");
         }
+        if (row.type() == LedgerEventType.DAILY_QUOTA) {
+            try {
+                DailyQuotaRow.parse(row.detail());
+            } catch (IllegalArgumentException e) {
+                problems.add("detail: " + LogText.of(e.getMessage(), 300));
+            }
+        }
         return problems;
     }
 

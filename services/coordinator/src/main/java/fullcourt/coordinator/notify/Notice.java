@@ -6,6 +6,7 @@ import fullcourt.coordinator.validation.Validation;
 import fullcourt.messages.LogText;
 import fullcourt.messages.RunSummary;
 import java.time.Duration;
+import java.util.stream.Collectors;
 
 /** The text of each notification: one line a person reads in a chat channel, then the details. */
 final class Notice {
@@ -20,6 +21,7 @@ final class Notice {
         return "Fullcourt run " + runId + " " + outcome + " in " + Duration.ofMillis(s.wallMillis()).toSeconds()
                 + " s: " + s.tasks() + " tasks, " + s.succeeded() + " succeeded, " + s.skipped() + " skipped, "
                 + s.dead() + " dead, " + s.blocked() + " blocked, " + s.cancelled() + " cancelled"
+                + s.dailyQuotas().stream().map(q -> "\n" + q).collect(Collectors.joining())
                 + (s.dead() + s.blocked() > 0 ? "\nReplay after a fix: fullcourt replay " + runId : "");
     }
 

@@ -159,8 +159,18 @@
     legend.push('<span class="legend-item"><span class="swatch s-SUCCEEDED zero"></span>0 rows</span>');
     $('legend').innerHTML = legend.join('');
     renderActions(run);
+    renderDailyQuotas(run);
     renderZeroRows(run);
     renderSkipReasons(run);
+  }
+
+  // ---- daily quotas that ended tasks DEAD: which, how many, when to replay ----
+
+  function renderDailyQuotas(run) {
+    var quotas = run.dailyQuotas || [];
+    var p = $('daily-quotas');
+    p.hidden = quotas.length === 0;
+    p.textContent = quotas.map(function (q) { return q.summary; }).join(' · ');
   }
 
   // ---- actions on the run ----

@@ -2,10 +2,12 @@ package fullcourt.coordinator.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fullcourt.coordinator.RunStatus;
 import fullcourt.coordinator.validation.StalePartitions;
 import fullcourt.coordinator.validation.SystemAccuracy;
 import fullcourt.coordinator.validation.TableCoverage;
 import fullcourt.coordinator.validation.Validation;
+import fullcourt.messages.RunSummary;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -32,5 +34,18 @@ class NoticeTest {
                 "Fullcourt validation FAILED for 2021-10-19 .. 2021-11-01:",
                 gap.render(),
                 "  xgboost does not beat the moving_average baseline in season 2021-22");
+    }
+
+    @Test
+    void aFinishedRunsNoticeNamesTheDailyQuotasThatEndedTasks() {
+        String quota = "3 tasks DEAD on a daily quota: QueryUsagePerDay (project-wide) — refills at 2022-06-01T07:00:00Z;"
+                + " replay them then with `fullcourt replay r`";
+        RunSummary summary = new RunSummary(10, 7, 0, 3, 0, 0, 61_000, 0, List.of(quota));
+
+        assertThat(Notice.runFinished("r", RunStatus.COMPLETED_WITH_FAILURES, summary).split("\n")).containsExactly(
+                "Fullcourt run r COMPLETED_WITH_FAILURES in 61 s: 10 tasks, 7 succeeded, 0 skipped, 3 dead, 0 blocked,"
+                        + " 0 cancelled",
+                quota,
+                "Replay after a fix: fullcourt replay r");
     }
 }

@@ -177,7 +177,7 @@ class WorkConsumerTest {
         TaskEvent failed = events().get(1);
         assertThat(failed.retryable()).isFalse();
         assertThat(failed.quotaError()).isTrue();
-        assertThat(failed.quota()).isEqualTo(Quota.table("analytics.team_totals", true, null));
+        assertThat(failed.quota()).as("the quota as the adapter named it").isEqualTo(daily);
         assertThat(deadLetters()).singleElement().satisfies(dead -> assertThat(dead.meta.attributes())
                 .hasEntrySatisfying(DeadLetterAttributes.ERROR, e -> assertThat(e)
                         .contains("Number of partition modifications to a column partitioned table")));
@@ -195,7 +195,7 @@ class WorkConsumerTest {
         assertThat(first.nacked).isTrue();
         TaskEvent failed = events().get(1);
         assertThat(failed.retryable()).isTrue();
-        assertThat(failed.quota()).isEqualTo(Quota.table("analytics.team_totals", false, null));
+        assertThat(failed.quota()).isEqualTo(Quota.table("analytics.team_totals", false, "table update operations"));
         assertThat(deadLetters()).isEmpty();
     }
 

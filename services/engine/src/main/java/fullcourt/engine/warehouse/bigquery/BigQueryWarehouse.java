@@ -29,6 +29,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -85,7 +86,7 @@ public class BigQueryWarehouse implements Warehouse, AutoCloseable {
     BigQueryWarehouse(BigQuery bigquery, BackoffPolicy backoff, RandomGenerator jitter, Duration pollInterval,
                       String location, PartitionWritePacer pacer, BigQueryWriteSettings storageWrite) {
         this.bigquery = bigquery;
-        this.retry = new RetryLoop(backoff, jitter);
+        this.retry = new RetryLoop(backoff, jitter, Clock.systemUTC());
         this.jobs = new QueryJobs(bigquery, retry, pollInterval, location);
         this.pacer = pacer;
         this.appends = new StorageWriteAppends(bigquery.getOptions().getProjectId(), storageWrite, retry,

@@ -10,6 +10,7 @@ import fullcourt.infra.retry.BackoffPolicy;
 import fullcourt.infra.warehouse.BigQueryErrors;
 import fullcourt.infra.warehouse.BigQueryQuotas;
 import fullcourt.messages.Quota;
+import java.time.Clock;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -49,11 +50,16 @@ final class RetryLoop {
 
     private final BackoffPolicy policy;
     private final RandomGenerator jitter;
+    private final Clock clock;
 
-    /** @param jitter where the delays are drawn from; shared by the worker's threads, so thread-safe */
-    RetryLoop(BackoffPolicy policy, RandomGenerator jitter) {
+    /**
+     * @param jitter where the delays are drawn from; shared by the worker's threads, so thread-safe
+     * @param clock  when a quota error came, from which a daily quota's refill time follows ({@link BigQueryQuotas})
+     */
+    RetryLoop(BackoffPolicy policy, RandomGenerator jitter, Clock clock) {
         this.policy = policy;
         this.jitter = jitter;
+        this.clock = clock;
     }
 
     /** A REST call of the BigQuery client that writes no table of its own. */
@@ -104,9 +110,9 @@ final class RetryLoop {
         }
     }
 
-    private static Verdict verdict(BigQueryException e, String written) {
+    private Verdict verdict(BigQueryException e, String written) {
         String detail = BigQueryErrors.describe(e);
-        Quota quota = BigQueryQuotas.of(e, written).orElse(null);
+        Quota quota = BigQueryQuotas.of(e, written, clock.instant()).orElse(null);
         if (quota != null && quota.daily()) {
             return new Verdict(Kind.DAILY_QUOTA, detail, quota);
         }

@@ -28,6 +28,7 @@ import fullcourt.engine.warehouse.RowAppends;
 import fullcourt.infra.retry.BackoffPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -145,7 +146,7 @@ public final class StorageWriteAppends implements RowAppends, AutoCloseable {
     public static StorageWriteAppends overChannel(String projectId, TransportChannelProvider channels,
                                                   BackoffPolicy backoff, RandomGenerator jitter) {
         return new StorageWriteAppends(projectId, settings(channels, NoCredentialsProvider.create()),
-                new RetryLoop(backoff, jitter), BigQueryWarehouse.APPEND_TIMEOUT);
+                new RetryLoop(backoff, jitter, Clock.systemUTC()), BigQueryWarehouse.APPEND_TIMEOUT);
     }
 
     static BigQueryWriteSettings settings(Credentials credentials) {
