@@ -5,32 +5,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import fullcourt.coordinator.dispatch.Scheduler;
-import fullcourt.coordinator.lineage.LineageService;
 import fullcourt.coordinator.ledger.LedgerEvent;
 import fullcourt.coordinator.ledger.LedgerEventType;
 import fullcourt.coordinator.ledger.TaskLedger;
-import fullcourt.coordinator.metrics.CoordinatorMetrics;
-import fullcourt.engine.catalog.Catalog;
 import fullcourt.engine.testing.MessageEmitter;
 import fullcourt.engine.testing.PubSubEmulatorResource;
-import fullcourt.engine.tracing.TaskSpans;
-import fullcourt.engine.transport.PubSubRuntime;
 import fullcourt.engine.transport.PullGates;
 import fullcourt.engine.warehouse.Column;
 import fullcourt.engine.warehouse.DuckDbWarehouse;
 import fullcourt.engine.warehouse.ForwardingWarehouse;
 import fullcourt.messages.BackfillRequest;
 import fullcourt.messages.DateWork;
-import fullcourt.messages.DispatchToken;
 import fullcourt.messages.MessageCodec;
 import fullcourt.messages.RunEvent;
 import fullcourt.messages.RunEventType;
 import fullcourt.messages.TaskEvent;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -60,25 +52,9 @@ class PublishConfirmationsTest {
     private static final LocalDate D3 = D1.plusDays(2);
 
     @Inject
-    Catalog catalog;
-    @Inject
-    CoordinatorConfig config;
-    @Inject
-    PubSubRuntime runtime;
-    @Inject
-    CoordinatorMetrics metrics;
-    @Inject
-    LineageService lineage;
-    @Inject
-    DispatchToken tokens;
+    HandBuiltCoordinators coordinators;
     @Inject
     PullGates gates;
-    @Inject
-    Event<RunFinished> runFinished;
-    @Inject
-    Event<TaskDied> taskDied;
-    @Inject
-    TaskSpans spans;
 
     private final DuckDbWarehouse duckdb = DuckDbWarehouse.open(":memory:");
     private final FailingLedger warehouse = new FailingLedger(duckdb);
@@ -87,8 +63,7 @@ class PublishConfirmationsTest {
 
     @BeforeEach
     void start() {
-        coordinator = new Coordinator(catalog, warehouse, config, Clock.systemUTC(), runtime, out, metrics, lineage,
-                tokens, gates, runFinished, taskDied, spans);
+        coordinator = coordinators.on(warehouse, out);
         coordinator.begin(gates.gate("publish-confirmations-test"), "confirmations-test");
         await().atMost(Duration.ofSeconds(30)).until(coordinator::running);
     }
