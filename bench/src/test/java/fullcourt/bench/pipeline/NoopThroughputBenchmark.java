@@ -116,7 +116,8 @@ class NoopThroughputBenchmark {
                 m.get(CoordinatorMetrics.LEDGER_WAIT), makespan);
         row(md, "- of which waits for room in the ledger writer's queue", m.get(CoordinatorMetrics.LEDGER_QUEUE_FULL),
                 makespan);
-        row(md, "- of which waits for DateWork publish confirmations", m.get(CoordinatorMetrics.DISPATCH_CONFIRM), makespan);
+        row(md, "DateWork publish to Pub/Sub's confirmation (off the loop: each publish's own, overlapping)",
+                m.get(CoordinatorMetrics.DISPATCH_CONFIRM), makespan);
         row(md, "ledger writer thread: transactions (DuckDB insert + commit)", m.get(CoordinatorMetrics.LEDGER_APPEND),
                 makespan);
         row(md, "task event, receipt by the intake to its ack", m.get(CoordinatorMetrics.EVENT_HANDLING), makespan);

@@ -13,7 +13,6 @@ import fullcourt.coordinator.lease.Leadership;
 import fullcourt.coordinator.lease.LeaseTable;
 import fullcourt.coordinator.lease.NotLeaseHolder;
 import fullcourt.coordinator.ledger.LedgerEvent;
-import fullcourt.coordinator.ledger.TaskLedger;
 import fullcourt.coordinator.lineage.LineageService;
 import fullcourt.coordinator.metrics.CoordinatorMetrics;
 import fullcourt.coordinator.operator.RunActions;
@@ -177,25 +176,12 @@ public class Coordinator {
 
     /** The state rebuilt from the ledger, all of it or (when that fails) none: the fields change only at the end. */
     private void buildState(boolean requeue) {
-        Planner planner = new Planner(catalog);
-        Scheduler scheduler = Scheduler.configured(catalog, config);
-        AdaptiveLimit limit = AdaptiveLimit.configured(config);
-        CoordinatorLease lease = lease();
-        TaskLedger ledger = lease == null ? new TaskLedger(warehouse) : new TaskLedger(warehouse, lease);
-        RunBook rebuilt = new RunBook(scheduler, ledger, lease, metrics, clock, tokens, out, spans, runFinished::fire,
-                taskDied::fire, pacingAlarm::wakeAt, this::ledgerFailed);
-        try {
-            LedgerReplay.fold(rebuilt, planner, warehouse, metrics);
-            if (requeue) {
-                LedgerReplay.requeueInFlight(rebuilt, clock);
-            }
-        } catch (RuntimeException e) {
-            rebuilt.close(Duration.ofSeconds(30));
-            throw e;
-        }
-        book = rebuilt;
-        adaptive = limit;
-        requests = new BackfillRequests(book, planner, catalog, warehouse, lineage, config, metrics, clock);
+        CoordinatorLoop l = loop;
+        RunBook.Wiring wiring = new RunBook.Wiring(metrics, clock, tokens, out, spans, runFinished::fire, taskDied::fire,
+                pacingAlarm::wakeAt, this::ledgerFailed, l::execute);
+        book = LedgerReplay.rebuild(catalog, config, warehouse, lease(), wiring, requeue);
+        adaptive = AdaptiveLimit.configured(config);
+        requests = new BackfillRequests(book, new Planner(catalog), catalog, warehouse, lineage, config, metrics, clock);
         actions = new RunActions(book, clock);
         outcomes = new TaskOutcomes(book, new InboundScreen(new MessageScreen(tokens, metrics)), adaptive, metrics,
                 catalog, clock);

@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import fullcourt.coordinator.intake.MessageIntake;
 import fullcourt.coordinator.metrics.CoordinatorMetrics;
-import fullcourt.coordinator.lineage.LineageService;
-import fullcourt.engine.catalog.Catalog;
 import fullcourt.engine.testing.MessageEmitter;
 import fullcourt.engine.testing.PubSubEmulatorResource;
 import fullcourt.engine.testing.TopicProbe;
@@ -18,7 +16,6 @@ import fullcourt.engine.transport.PullGates;
 import fullcourt.engine.warehouse.Warehouse;
 import fullcourt.messages.BackfillRequest;
 import fullcourt.messages.DateWork;
-import fullcourt.messages.DispatchToken;
 import fullcourt.messages.MessageCodec;
 import fullcourt.messages.RunEvent;
 import fullcourt.messages.RunEventType;
@@ -32,10 +29,8 @@ import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.Cancellable;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.lang.reflect.Field;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -73,23 +68,13 @@ class TwoCoordinatorsTest {
     @Inject
     PullGates gates;
     @Inject
-    Catalog catalog;
-    @Inject
     Warehouse warehouse;
-    @Inject
-    CoordinatorConfig config;
     @Inject
     CoordinatorMetrics metrics;
     @Inject
-    LineageService lineage;
-    @Inject
-    DispatchToken tokens;
-    @Inject
-    Event<RunFinished> runFinished;
-    @Inject
-    Event<TaskDied> taskDied;
-    @Inject
     TaskSpans spans;
+    @Inject
+    HandBuiltCoordinators coordinators;
 
     private void publish(String topic, Object message) throws Exception {
         connector.publishRaw(topic, MessageCodec.encode(message), Map.of()).toCompletableFuture().get();
@@ -192,9 +177,7 @@ class TwoCoordinatorsTest {
 
     /** A second coordinator of this process's beans: the same catalog, warehouse and broker, its own everything else. */
     private Coordinator secondCoordinator() {
-        return new Coordinator(catalog, warehouse, config, Clock.systemUTC(), runtime,
-                new PublishingEmitter(connector, Topics.DEFAULT.runEvents()), metrics, lineage, tokens, gates,
-                runFinished, taskDied, spans);
+        return coordinators.on(warehouse, new PublishingEmitter(connector, Topics.DEFAULT.runEvents()));
     }
 
     /** The application's own intake code, handing B's messages to B. */

@@ -1,6 +1,8 @@
 package fullcourt.coordinator.dispatch;
 
+import fullcourt.coordinator.RunFinished;
 import fullcourt.coordinator.RunStatus;
+import fullcourt.coordinator.TaskDied;
 import fullcourt.coordinator.TaskKey;
 import fullcourt.coordinator.UnplacedEvent;
 import fullcourt.coordinator.lease.CoordinatorLease;
@@ -18,7 +20,6 @@ import fullcourt.messages.RunEvent;
 import fullcourt.messages.RunSummary;
 import fullcourt.messages.Topics;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.context.Scope;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +28,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.jboss.logging.Logger;
 
@@ -35,55 +39,57 @@ import org.jboss.logging.Logger;
  * The coordinator's run state while it leads, changed in one order: rows handed to the ledger writer, folded into the
  * {@link Scheduler}, then acted on (ready tasks dispatched, finished runs reported). Task events' and dispatches' rows
  * are written on the {@link LedgerWriter}'s thread while the loop goes on; other changes wait until theirs are durable.
- * Used on the loop thread only.
+ * A dispatch counts as in flight from its publish; its DISPATCHED row waits for Pub/Sub's confirmation, which the loop
+ * does not wait for ({@link UnconfirmedDispatches}). Used on the loop thread only.
  */
 public final class RunBook {
 
     private static final Logger LOG = Logger.getLogger(RunBook.class);
     private static final long PUBLISH_TIMEOUT_SECONDS = 60;
+    /** How long a task whose DateWork Pub/Sub did not take waits before it is dispatched again, if no event comes. */
+    static final Duration REPUBLISH_AFTER = Duration.ofSeconds(1);
     /** Ledger batches that may wait for the writer (a turn hands over about two: its events' rows, its dispatches). */
     static final int PENDING_BATCHES = 8;
+
+    /**
+     * What a run book works with besides its state: {@code runFinished} and {@code taskDied} tell who listens
+     * (webhooks); {@code wakeAt} asks for a turn at an instant ({@link PacingAlarm}); {@code ledgerFailed} is told when
+     * an append failed; {@code loop} runs a turn on the coordinator's loop (for publish confirmations).
+     */
+    public record Wiring(CoordinatorMetrics metrics, Clock clock, DispatchToken tokens, Emitter<Object> out,
+                         TaskSpans spans, Consumer<RunFinished> runFinished, Consumer<TaskDied> taskDied,
+                         Consumer<Instant> wakeAt, Runnable ledgerFailed, Executor loop) {
+    }
 
     private final Scheduler scheduler;
     private final TaskLedger ledger;
     private final LedgerWriter writer;
+    private final UnconfirmedDispatches unconfirmed;
+    /** DISPATCHED rows confirmed and not handed over yet: they go with the next rows handed over, or on their own. */
+    private final List<LedgerEvent> confirmed = new ArrayList<>();
+    private boolean flushQueued;
+    /** May be null (no lease: nothing to check before dispatching). */
     private final CoordinatorLease lease;
+    private final Wiring wiring;
     private final CoordinatorMetrics metrics;
     private final Clock clock;
-    private final DispatchToken tokens;
-    private final Emitter<Object> out;
-    private final TaskSpans spans;
     private final DailyQuotaGate quotaGate;
 
-    /** {@code lease} may be null (no lease: nothing to check before dispatching). */
-    private final java.util.function.Consumer<fullcourt.coordinator.RunFinished> runFinished;
-    private final java.util.function.Consumer<fullcourt.coordinator.TaskDied> taskDied;
-    /** Told when a table's pacing lets READY tasks go again, so that a turn runs then (see {@link PacingAlarm}). */
-    private final java.util.function.Consumer<Instant> wakeAt;
-
-    public RunBook(Scheduler scheduler, TaskLedger ledger, CoordinatorLease lease, CoordinatorMetrics metrics,
-                   Clock clock, DispatchToken tokens, Emitter<Object> out, TaskSpans spans,
-                   java.util.function.Consumer<fullcourt.coordinator.RunFinished> runFinished,
-                   java.util.function.Consumer<fullcourt.coordinator.TaskDied> taskDied,
-                   java.util.function.Consumer<Instant> wakeAt, Runnable ledgerFailed) {
-        this.wakeAt = wakeAt;
-        this.runFinished = runFinished;
-        this.taskDied = taskDied;
+    public RunBook(Scheduler scheduler, TaskLedger ledger, CoordinatorLease lease, Wiring wiring) {
         this.scheduler = scheduler;
         this.ledger = ledger;
         this.lease = lease;
-        this.metrics = metrics;
-        this.clock = clock;
-        this.tokens = tokens;
-        this.out = out;
-        this.spans = spans;
-        this.writer = new LedgerWriter(this::appendNow, PENDING_BATCHES, metrics, ledgerFailed);
-        this.quotaGate = new DailyQuotaGate(scheduler, metrics, clock, this::write, taskDied);
+        this.wiring = wiring;
+        this.metrics = wiring.metrics();
+        this.clock = wiring.clock();
+        this.writer = new LedgerWriter(this::appendNow, PENDING_BATCHES, metrics, wiring.ledgerFailed());
+        this.unconfirmed = new UnconfirmedDispatches(wiring.loop(), this::settlePublishes);
+        this.quotaGate = new DailyQuotaGate(scheduler, metrics, clock, this::write, wiring.taskDied());
     }
 
     /** Tells who listens (webhooks) that a task went DEAD. */
-    public void taskDied(fullcourt.coordinator.TaskDied died) {
-        taskDied.accept(died);
+    public void taskDied(TaskDied died) {
+        wiring.taskDied().accept(died);
     }
 
     public Scheduler scheduler() {
@@ -106,6 +112,7 @@ public final class RunBook {
         }
         var sample = metrics.begin();
         try {
+            writer.append(dispatchedRowsBefore(rows));
             writer.append(rows).join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
@@ -120,10 +127,40 @@ public final class RunBook {
 
     /**
      * Hands over rows that each stand alone (task events' rows) to be written after those handed over before, not
-     * waiting; per row, a future that completes once it is durable ({@link LedgerWriter#appendEach}).
+     * waiting; per row, a future that completes once it is durable ({@link LedgerWriter#appendEach}). The DISPATCHED
+     * rows waiting go in the same append, ahead of them.
      */
     public List<CompletableFuture<Void>> appendEach(List<LedgerEvent> rows) {
-        return writer.appendEach(rows);
+        List<LedgerEvent> dispatched = dispatchedRowsBefore(rows);
+        if (dispatched.isEmpty()) {
+            return writer.appendEach(rows);
+        }
+        List<LedgerEvent> all = new ArrayList<>(dispatched);
+        all.addAll(rows);
+        return writer.appendEach(all).subList(dispatched.size(), all.size());
+    }
+
+    /**
+     * The DISPATCHED rows to hand over ahead of {@code rows}: those confirmed and not handed over yet, and those of
+     * dispatches still unconfirmed that {@code rows} are the first rows of (their events overtook the confirmation).
+     */
+    private List<LedgerEvent> dispatchedRowsBefore(List<LedgerEvent> rows) {
+        List<LedgerEvent> dispatched = new ArrayList<>(confirmed);
+        confirmed.clear();
+        dispatched.addAll(recorded(unconfirmed.takeFirstOf(rows)));
+        return dispatched;
+    }
+
+    /** The DISPATCHED rows of {@code sent}, each dispatch counted as it goes to the ledger. */
+    private List<LedgerEvent> recorded(List<UnconfirmedDispatches.Sent> sent) {
+        List<LedgerEvent> rows = new ArrayList<>(sent.size());
+        for (UnconfirmedDispatches.Sent s : sent) {
+            Dispatch d = s.dispatch();
+            rows.add(s.row());
+            metrics.dispatched(d.task().processor(), d.phase());
+            LOG.debugf("Dispatched %s of run %s to phase %d (dispatch %d)", d.task(), d.runId(), d.phase(), d.dispatch());
+        }
+        return rows;
     }
 
     /** Stops the ledger writer once the rows handed over are written (or, after a failure, refused). */
@@ -172,6 +209,10 @@ public final class RunBook {
             quotaGate.endHeldTasks();
         }
         dispatchReady();
+        reportFinishedRuns();
+    }
+
+    private void reportFinishedRuns() {
         for (RunState run : scheduler.runsToFinish()) {
             Instant now = clock.instant();
             RunStatus status = run.outcome();
@@ -183,7 +224,7 @@ public final class RunBook {
                 publishRunEvent(run.cancelRequested()
                         ? RunEvent.cancelled(run.runId(), run.request().requestId(), now, summary)
                         : RunEvent.completed(run.runId(), run.request().requestId(), now, summary));
-                runFinished.accept(new fullcourt.coordinator.RunFinished(run.runId(), status, summary));
+                wiring.runFinished().accept(new RunFinished(run.runId(), status, summary));
                 if (status == RunStatus.COMPLETED_WITH_FAILURES) {
                     LOG.warnf("Run %s %s: %s", run.runId(), status, summary);
                 } else {
@@ -193,6 +234,10 @@ public final class RunBook {
         }
     }
 
+    /**
+     * Publishes what is ready, not waiting for Pub/Sub: each task is DISPATCHED in the state at once, so it counts
+     * against every in-flight limit until its publish is confirmed or taken back ({@link #settlePublishes}).
+     */
     private void dispatchReady() {
         while (true) {
             if (lease != null) {
@@ -203,60 +248,80 @@ public final class RunBook {
             }
             List<Dispatch> chosen = scheduler.selectDispatches(clock.instant());
             if (chosen.isEmpty()) {
-                scheduler.nextPacingRelease(clock.instant()).ifPresent(wakeAt);
+                scheduler.nextPacingRelease(clock.instant()).ifPresent(wiring.wakeAt());
                 return;
             }
-            List<CompletableFuture<Void>> sent = new ArrayList<>(chosen.size());
-            List<Span> traced = new ArrayList<>(chosen.size());
-            for (Dispatch d : chosen) {
-                boolean cutoff = scheduler.run(d.runId()).map(RunState::allowsEarlyCutoff).orElse(false);
-                DateWork work = tokens.signed(DateWork.of(d.runId(), d.task().taskId(), d.task().processor(),
-                        d.task().date(), d.dispatch()).withEarlyCutoff(cutoff));
-                // each dispatch starts its task's trace; the worker's span and its events join it
-                Span span = spans.dispatch(work);
-                traced.add(span);
-                sent.add(ConfirmedPublisher.send(out, work, spans.attributes(work.attributes(), span),
-                        Topics.DEFAULT.work(d.phase())).toCompletableFuture());
-            }
-            List<LedgerEvent> rows = new ArrayList<>(chosen.size());
             Instant now = clock.instant();
-            var confirming = metrics.begin();
-            for (int i = 0; i < chosen.size(); i++) {
-                Dispatch d = chosen.get(i);
-                Span span = traced.get(i);
-                try (TaskMdc mdc = TaskMdc.of(d.runId(), d.task().processor(), d.task().date());
-                     Scope scope = span.makeCurrent()) {
-                    try {
-                        sent.get(i).get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-                        rows.add(LedgerEvent.task(d.runId(), d.task(), LedgerEventType.DISPATCHED, d.dispatch(), 0, now,
-                                null));
-                        metrics.dispatched(d.task().processor(), d.phase());
-                        LOG.debugf("Dispatched %s of run %s to phase %d (dispatch %d)", d.task(), d.runId(), d.phase(),
-                                d.dispatch());
-                    } catch (Exception e) {
-                        // left READY: the next change dispatches it again
-                        LOG.errorf("Could not publish %s of run %s: %s", d.task(), d.runId(), e.getMessage());
-                        TaskSpans.failed(span, "not published: " + e.getMessage(), e);
+            for (Dispatch d : chosen) {
+                LedgerEvent row = LedgerEvent.task(d.runId(), d.task(), LedgerEventType.DISPATCHED, d.dispatch(), 0, now,
+                        null);
+                scheduler.apply(row);
+                unconfirmed.sent(new UnconfirmedDispatches.Sent(d, row), publish(d));
+            }
+        }
+    }
+
+    /** Publishes the DateWork of {@code d} in a trace of its own; completes once Pub/Sub confirmed it, or failed. */
+    private CompletableFuture<Void> publish(Dispatch d) {
+        boolean cutoff = scheduler.run(d.runId()).map(RunState::allowsEarlyCutoff).orElse(false);
+        DateWork work = wiring.tokens().signed(DateWork.of(d.runId(), d.task().taskId(), d.task().processor(),
+                d.task().date(), d.dispatch()).withEarlyCutoff(cutoff));
+        // each dispatch starts its task's trace; the worker's span and its events join it
+        TaskSpans spans = wiring.spans();
+        Span span = spans.dispatch(work);
+        var confirming = metrics.begin();
+        return ConfirmedPublisher.send(wiring.out(), work, spans.attributes(work.attributes(), span),
+                        Topics.DEFAULT.work(d.phase())).toCompletableFuture()
+                .orTimeout(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .whenComplete((ok, failure) -> {
+                    metrics.dispatchConfirmed(confirming);
+                    if (failure != null) {
+                        TaskSpans.failed(span, "not published: " + failure.getMessage(), failure);
                     }
-                } finally {
                     span.end();
-                }
+                });
+    }
+
+    /**
+     * A turn for the publish confirmations that arrived. The DISPATCHED rows of those confirmed go to the writer with
+     * the next rows handed over (after the rows that made their tasks ready, handed over before), or in a turn of their
+     * own queued behind the turns waiting now, so that a busy loop adds no append for them. A task whose DateWork was
+     * not taken is READY again and dispatched anew at the next change, or after {@link #REPUBLISH_AFTER} (CANCELLED if
+     * its run was cancelled).
+     */
+    private void settlePublishes() {
+        if (writer.failed()) {
+            return; // this state is given up for one rebuilt from the ledger, which dispatches these tasks again
+        }
+        UnconfirmedDispatches.Settled settled = unconfirmed.settle();
+        confirmed.addAll(recorded(settled.confirmed()));
+        if (!confirmed.isEmpty() && !flushQueued) {
+            flushQueued = true;
+            try {
+                wiring.loop().execute(this::flushConfirmed);
+            } catch (RejectedExecutionException stopping) {
+                // not written: the next start dispatches these tasks again, as after a kill
             }
-            metrics.dispatchesConfirmed(confirming);
-            // not waited for: ordered after the rows that made these tasks ready, so the ledger never holds a
-            // DISPATCHED row without them; a crash before it is durable redispatches (the partition write is idempotent)
-            writer.append(rows);
-            rows.forEach(scheduler::apply);
-            if (rows.size() < chosen.size()) {
-                return;
-            }
+        }
+        if (!settled.failed().isEmpty()) {
+            settled.failed().forEach(scheduler::withdraw);
+            reportFinishedRuns();
+            wiring.wakeAt().accept(clock.instant().plus(REPUBLISH_AFTER));
+        }
+    }
+
+    private void flushConfirmed() {
+        flushQueued = false;
+        if (!writer.failed() && !confirmed.isEmpty()) {
+            writer.append(List.copyOf(confirmed));
+            confirmed.clear();
         }
     }
 
     /** Publishes a run event and waits for Pub/Sub to confirm it; a failure is logged, not thrown. */
     public void publishRunEvent(RunEvent event) {
         try {
-            ConfirmedPublisher.send(out, event, Map.of("runId", event.runId(), "type", event.type().name()), null)
+            ConfirmedPublisher.send(wiring.out(), event, Map.of("runId", event.runId(), "type", event.type().name()), null)
                     .toCompletableFuture().get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.errorf("Could not publish run event %s %s: %s", event.type(), event.runId(), e.getMessage());

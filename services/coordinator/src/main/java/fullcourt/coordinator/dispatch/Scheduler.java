@@ -256,9 +256,7 @@ public final class Scheduler {
             }
             case REQUEUED -> {
                 if (t.status.inFlight()) {
-                    leaveFlight(run, t);
-                    move(run, t, TaskStatus.READY);
-                    run.ready.add(t.key);
+                    requeue(run, t);
                 }
             }
             case REPLAYED -> {
@@ -302,6 +300,31 @@ public final class Scheduler {
             default -> {
                 // RUN_ACCEPTED and PLANNED rows are folded by addRun
             }
+        }
+    }
+
+    /**
+     * Takes back a dispatch whose DateWork Pub/Sub did not take: its DISPATCHED row was never written, so the task is
+     * what a fold of the ledger makes it, READY to be dispatched again (CANCELLED once its run was cancelled). The
+     * dispatch number stays, so the next dispatch is a higher one and a late event of this one is stale. Nothing
+     * changes when the task has moved on meanwhile (an event of that dispatch arrived: Pub/Sub did take it).
+     */
+    public void withdraw(Dispatch d) {
+        RunState run = runs.get(d.runId());
+        TaskRecord t = run == null ? null : run.tasks.get(d.task());
+        if (t != null && t.status == TaskStatus.DISPATCHED && t.dispatch == d.dispatch()) {
+            requeue(run, t);
+        }
+    }
+
+    /** Out of flight and READY again; CANCELLED in a cancelled run, which dispatches nothing more and must finish. */
+    private void requeue(RunState run, TaskRecord t) {
+        leaveFlight(run, t);
+        if (run.cancelRequested) {
+            move(run, t, TaskStatus.CANCELLED);
+        } else {
+            move(run, t, TaskStatus.READY);
+            run.ready.add(t.key);
         }
     }
 

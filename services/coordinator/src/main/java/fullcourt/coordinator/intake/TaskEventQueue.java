@@ -16,7 +16,7 @@ import java.util.function.Function;
 /**
  * Task events waiting for the coordinator's loop, handed to it in batches: the events that arrive
  * while the loop is busy are handled together in its next turn, so the turn's fixed costs (a
- * ledger commit, a wait for dispatch confirmations) are paid once per batch, not once per event.
+ * dispatch selection, the hand-over to the ledger writer) are paid once per batch, not once per event.
  * An event's stage completes when the handler's says (its ledger row durable), after the turn.
  * At most one turn is queued at a time; an event that arrives during a turn queues the next one.
  */

@@ -17,7 +17,8 @@ import org.jboss.logging.Logger;
  * Appends ledger batches on a thread of its own, so that the coordinator's loop goes on with its next turn while its
  * rows are written. One thread takes the batches in the order handed over; each batch is one all-or-nothing append
  * (a batch of task events' rows, should it fail, row by row: {@link IsolatingAppend}), so the ledger holds the rows the
- * loop produced in their order, up to the first that failed. After an append fails, nothing more is written: every
+ * loop produced in their order, up to the first that failed. The batches that waited while an append ran go together
+ * in the next one (a commit per append is most of its cost), and one by one should that fail. After an append fails, nothing more is written: every
  * later batch fails ({@link LedgerBehind}) and {@code onFailure} is told that the loop's state is ahead of the ledger
  * and must be rebuilt from it (again at each batch handed over after that). At most {@code capacity} batches wait;
  * handing over one more waits for room.
@@ -160,20 +161,47 @@ public final class LedgerWriter {
                 drain(new CoordinatorStopped());
                 return;
             }
-            if (batch == STOP) {
-                return;
-            }
-            if (failure != null) {
-                fail(batch, new LedgerBehind(failure));
-                continue;
+            List<Batch> group = new ArrayList<>();
+            boolean stop = false;
+            for (Batch b = batch; b != null; b = stop ? null : queue.poll()) {
+                if (b == STOP) {
+                    stop = true;
+                } else {
+                    group.add(b);
+                }
             }
             try {
-                write(batch);
+                writeGroup(group);
             } catch (RuntimeException unexpected) {
                 // the thread goes on, or every later batch would wait forever
                 LOG.errorf(unexpected, "The ledger writer failed unexpectedly");
                 failure = unexpected; // the next batch handed over asks for the rebuild
-                fail(batch, unexpected);
+                group.forEach(b -> fail(b, unexpected));
+            }
+            if (stop) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * The batches that waited, in one append when more than one did (one transaction where the writer fell behind, in
+     * their order); should that fail, batch after batch, each as it would have been written alone.
+     */
+    private void writeGroup(List<Batch> group) {
+        if (failure == null && group.size() > 1) {
+            List<LedgerEvent> rows = new ArrayList<>();
+            group.forEach(b -> rows.addAll(b.rows()));
+            if (appendWhole(rows) == null) {
+                group.forEach(b -> b.written().forEach(w -> w.complete(null)));
+                return;
+            }
+        }
+        for (Batch b : group) {
+            if (failure != null) {
+                fail(b, new LedgerBehind(failure));
+            } else {
+                write(b);
             }
         }
     }

@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
 
 /**
  * The coordinator's meters: tasks dispatched, tasks that went DEAD, and where its single loop
- * spends its time (turns, waiting for dispatch confirmations, task events per turn, how long a task event waits
+ * spends its time (turns, DateWork publish to confirmation, task events per turn, how long a task event waits
  * from receipt to its ack) and its ledger writer's (transactions, batches waiting, the loop's waits on it).
  */
 @ApplicationScoped
@@ -126,9 +126,9 @@ public class CoordinatorMetrics {
                 .register(registry));
     }
 
-    /** The loop waited for Pub/Sub to confirm one round of DateWork publishes. */
-    public void dispatchesConfirmed(Timer.Sample sample) {
-        sample.stop(Timer.builder(DISPATCH_CONFIRM).description("Waits for the confirmations of a round of dispatches")
+    /** Pub/Sub answered one DateWork publish (confirmed or failed); the loop does not wait for it. */
+    public void dispatchConfirmed(Timer.Sample sample) {
+        sample.stop(Timer.builder(DISPATCH_CONFIRM).description("From a DateWork's publish to Pub/Sub's answer")
                 .register(registry));
     }
 

@@ -195,6 +195,49 @@ class SchedulerTest {
         assertThat(s.run("r").orElseThrow().task(a).status()).isEqualTo(TaskStatus.DISPATCHED);
     }
 
+    @Test
+    void withdrawnDispatchFreesItsSlotAndIsDispatchedAgainUnderTheNextNumber() {
+        Scheduler s = schedulerWithRun(TestCatalogs.chain(2), 100, "r", 3);
+        List<Dispatch> sent = dispatch(s); // a of Jan 1 and 2: a's two slots
+        assertThat(s.selectDispatches()).isEmpty();
+
+        s.withdraw(sent.get(0)); // Pub/Sub did not take a of Jan 1
+
+        assertThat(s.inFlightCount()).isEqualTo(1);
+        assertThat(s.run("r").orElseThrow().task(key("a", D1)).status()).isEqualTo(TaskStatus.READY);
+        assertThat(dispatch(s)).containsExactly(new Dispatch("r", key("a", D1), 2, 3)); // earliest date first
+        event(s, "r", key("a", D1), LedgerEventType.SUCCEEDED, 1); // an event of the dispatch not taken is stale
+        assertThat(s.run("r").orElseThrow().task(key("a", D1)).status()).isEqualTo(TaskStatus.DISPATCHED);
+    }
+
+    @Test
+    void withdrawChangesNothingOnceTheDispatchMovedOn() {
+        Scheduler s = schedulerWithRun(TestCatalogs.chain(10), 100, "r", 1);
+        Dispatch sent = dispatch(s).get(0);
+        event(s, "r", sent.task(), LedgerEventType.STARTED, 1); // the worker's event proves Pub/Sub took it
+
+        s.withdraw(sent);
+        s.withdraw(new Dispatch("r", sent.task(), 2, 3)); // never issued
+
+        assertThat(s.run("r").orElseThrow().task(sent.task()).status()).isEqualTo(TaskStatus.RUNNING);
+        assertThat(s.inFlightCount()).isEqualTo(1);
+    }
+
+    @Test
+    void inACancelledRunAWithdrawnOrRequeuedTaskIsCancelledAndTheRunFinishes() {
+        Scheduler s = schedulerWithRun(TestCatalogs.chain(10), 100, "r", 2);
+        List<Dispatch> sent = dispatch(s); // a of Jan 1 and 2
+        s.apply(LedgerEvent.run("r", LedgerEventType.CANCEL_REQUESTED, T0, null));
+
+        s.withdraw(sent.get(0));
+        event(s, "r", sent.get(1).task(), LedgerEventType.REQUEUED, 1); // the broker restarted empty
+
+        assertThat(s.run("r").orElseThrow().task(key("a", D1)).status()).isEqualTo(TaskStatus.CANCELLED);
+        assertThat(s.run("r").orElseThrow().task(key("a", D1.plusDays(1))).status()).isEqualTo(TaskStatus.CANCELLED);
+        assertThat(s.selectDispatches()).isEmpty();
+        assertThat(s.runsToFinish()).extracting(RunState::runId).containsExactly("r");
+    }
+
     // Phase barrier over the chain a -> b -> c: levels 0, 1, 2.
 
     @Test

@@ -38,11 +38,14 @@ class LedgerWriterTest {
     /** Appends wait for a permit while held; released in full unless a test holds it. */
     private final Semaphore gate = new Semaphore(Integer.MAX_VALUE);
     private Predicate<LedgerEvent> refused = row -> false;
+    /** Appends tried, each one transaction. */
+    private final AtomicInteger appends = new AtomicInteger();
     private LedgerWriter writer;
 
     private LedgerWriter writer(int capacity) {
         Consumer<List<LedgerEvent>> append = rows -> {
             gate.acquireUninterruptibly();
+            appends.incrementAndGet();
             if (rows.stream().anyMatch(refused)) {
                 throw new IllegalStateException("refused by the warehouse");
             }
@@ -156,6 +159,47 @@ class LedgerWriterTest {
         assertThat(each.get(2)).succeedsWithin(WAIT);
         assertThatFails(behind, LedgerWriter.LedgerBehind.class);
         assertThat(datesInLedger()).containsExactly(LocalDate.of(2022, 1, 1), LocalDate.of(2022, 1, 3));
+        assertThat(rebuildsAsked).hasValue(1);
+    }
+
+    @Test
+    void batchesThatWaitedForAnAppendGoTogetherInTheNextInTheirOrder() throws Exception {
+        writer(8);
+        gate.drainPermits();
+        CompletableFuture<Void> first = writer.append(List.of(succeeded(1)));
+        await().atMost(WAIT).until(gate::hasQueuedThreads); // day 1's append holds the writer
+        CompletableFuture<Void> second = writer.append(List.of(succeeded(5), succeeded(4)));
+        List<CompletableFuture<Void>> each = writer.appendEach(List.of(succeeded(3), succeeded(2)));
+        CompletableFuture<Void> last = writer.append(List.of(succeeded(6)));
+
+        gate.release(Integer.MAX_VALUE / 2);
+        durable(last);
+
+        assertThat(appends).hasValue(2); // day 1, then the three batches that waited, in one
+        assertThat(List.of(first, second, each.get(0), each.get(1))).allMatch(w -> w.isDone()
+                && !w.isCompletedExceptionally());
+        assertThat(datesInLedger()).extracting(LocalDate::getDayOfMonth).containsExactly(1, 5, 4, 3, 2, 6);
+    }
+
+    @Test
+    void whenTheBatchesThatWaitedFailTogetherEachIsWrittenAloneUpToTheOneRefused() throws Exception {
+        writer(8);
+        refused = row -> row.task().date().getDayOfMonth() == 3;
+        gate.drainPermits();
+        writer.append(List.of(succeeded(1)));
+        await().atMost(WAIT).until(gate::hasQueuedThreads);
+        CompletableFuture<Void> second = writer.append(List.of(succeeded(2)));
+        CompletableFuture<Void> refusedBatch = writer.append(List.of(succeeded(3), succeeded(4)));
+        CompletableFuture<Void> behind = writer.append(List.of(succeeded(5)));
+
+        gate.release(Integer.MAX_VALUE / 2);
+
+        assertThatFails(refusedBatch, IllegalStateException.class);
+        assertThatFails(behind, LedgerWriter.LedgerBehind.class);
+        assertThat(second).isCompletedWithValue(null);
+        // day 1; the three together (refused); day 2 alone; days 3 and 4 alone (refused); day 5 never tried
+        assertThat(appends).hasValue(4);
+        assertThat(datesInLedger()).extracting(LocalDate::getDayOfMonth).containsExactly(1, 2);
         assertThat(rebuildsAsked).hasValue(1);
     }
 

@@ -64,7 +64,7 @@ class MonitoringFilesTest {
         coordinator.quarantined();
         coordinator.loopTurn(coordinator.begin());
         coordinator.ledgerAppended(coordinator.begin());
-        coordinator.dispatchesConfirmed(coordinator.begin());
+        coordinator.dispatchConfirmed(coordinator.begin());
         coordinator.taskEventsInTurn(3);
         coordinator.taskEventHandled(coordinator.begin());
         SchedulerGauges.register(registry, catalog, () -> SchedulerCounts.EMPTY);
