@@ -70,8 +70,8 @@ public final class LineageRecorder implements Processor {
     public Outcome process(TaskContext task) throws Exception {
         Warehouse warehouse = task.warehouse();
         ProcessorDeclaration declaration = task.declaration();
-        // the calendar the task's skip check uses, so that both see the same game dates
-        SeasonCalendar calendar = task.calendars() != null ? task.seasonCalendar() : inputs.calendar(warehouse);
+        // the calendar the task's skip check uses (its run's), so that both see the same game dates
+        SeasonCalendar calendar = task.seasonCalendar();
         if (!WindowInputs.productive(declaration, task.date(), calendar)) {
             Outcome outcome = delegate.process(task);
             if (outcome instanceof Outcome.Skipped) {
@@ -93,10 +93,21 @@ public final class LineageRecorder implements Processor {
         // as the warehouse keeps it (microseconds), so that this write ranks the same in memory as when read back
         java.time.Instant begunAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         java.util.concurrent.atomic.AtomicReference<Map<String, Object>> writtenRow = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.function.Consumer<Map<String, Object>> keepWritten = row -> {
+            if ("written".equals(row.get("stage"))) {
+                writtenRow.set(row);
+            }
+        };
+        // where the bracket commits with the write, the begun row goes in the written row's statement
+        boolean together = warehouse.bracketCommitsWithTheWrite();
         RecordingWarehouse recording = new RecordingWarehouse(warehouse, declaration.table(), task.date(),
-                LineageStore.beginning(writeId, processor, task.date(), version, task.runId(), begunAt, reads),
-                columns -> LineageStore.written(writeId, processor, task.date(), version, task.runId(), clock.instant(),
-                        declaration.table(), declaration.partitionColumn(), columns, writtenRow::set),
+                together ? List.of(LineageStore.reads(writeId, processor, task.date(), reads))
+                        : LineageStore.beginning(writeId, processor, task.date(), version, task.runId(), begunAt, reads),
+                columns -> together
+                        ? LineageStore.begunAndWritten(writeId, processor, task.date(), version, task.runId(), begunAt,
+                                clock.instant(), declaration.table(), declaration.partitionColumn(), columns, keepWritten)
+                        : LineageStore.written(writeId, processor, task.date(), version, task.runId(), clock.instant(),
+                                declaration.table(), declaration.partitionColumn(), columns, keepWritten),
                 table -> inputs.columns().computeIfAbsent(table, warehouse::columns));
         Outcome outcome = delegate.process(task.on(recording));
         if (outcome instanceof Outcome.Written && !recording.wrote()) {
