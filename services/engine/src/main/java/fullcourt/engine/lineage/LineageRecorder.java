@@ -93,21 +93,10 @@ public final class LineageRecorder implements Processor {
         // as the warehouse keeps it (microseconds), so that this write ranks the same in memory as when read back
         java.time.Instant begunAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         java.util.concurrent.atomic.AtomicReference<Map<String, Object>> writtenRow = new java.util.concurrent.atomic.AtomicReference<>();
-        java.util.function.Consumer<Map<String, Object>> keepWritten = row -> {
-            if ("written".equals(row.get("stage"))) {
-                writtenRow.set(row);
-            }
-        };
-        // where the bracket commits with the write, the begun row goes in the written row's statement
-        boolean together = warehouse.bracketCommitsWithTheWrite();
         RecordingWarehouse recording = new RecordingWarehouse(warehouse, declaration.table(), task.date(),
-                together ? List.of(LineageStore.reads(writeId, processor, task.date(), reads))
-                        : LineageStore.beginning(writeId, processor, task.date(), version, task.runId(), begunAt, reads),
-                columns -> together
-                        ? LineageStore.begunAndWritten(writeId, processor, task.date(), version, task.runId(), begunAt,
-                                clock.instant(), declaration.table(), declaration.partitionColumn(), columns, keepWritten)
-                        : LineageStore.written(writeId, processor, task.date(), version, task.runId(), clock.instant(),
-                                declaration.table(), declaration.partitionColumn(), columns, keepWritten),
+                LineageStore.beginning(writeId, processor, task.date(), version, task.runId(), begunAt, reads),
+                columns -> LineageStore.written(writeId, processor, task.date(), version, task.runId(), clock.instant(),
+                        declaration.table(), declaration.partitionColumn(), columns, writtenRow::set),
                 table -> inputs.columns().computeIfAbsent(table, warehouse::columns));
         Outcome outcome = delegate.process(task.on(recording));
         if (outcome instanceof Outcome.Written && !recording.wrote()) {

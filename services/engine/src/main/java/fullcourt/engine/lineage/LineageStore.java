@@ -102,19 +102,13 @@ public final class LineageStore {
     public static List<WriteBracket.Statement> beginning(String writeId, String processor, LocalDate date,
                                                          String version, String runId, Instant at,
                                                          Map<InputSpan, String> reads) {
-        return List.of(reads(writeId, processor, date, reads),
-                WriteBracket.Statement.of(INSERT_LINEAGE, row(writeId, processor, date, "begun", version, runId,
-                        null, null, null, at)));
-    }
-
-    /** The statement that records what a write of (processor, date) read: a row per span, with its digest. */
-    public static WriteBracket.Statement reads(String writeId, String processor, LocalDate date,
-                                               Map<InputSpan, String> reads) {
         List<Map<String, Object>> rows = new ArrayList<>(reads.size());
         reads.forEach((span, digest) -> rows.add(Map.of("write_id", writeId, "processor", processor,
                 "game_date", date, "input", span.input(), "first_date", span.first(), "last_date", span.last(),
                 "digest", digest)));
-        return new WriteBracket.Statement(INSERT_READ, rows);
+        return List.of(new WriteBracket.Statement(INSERT_READ, rows),
+                WriteBracket.Statement.of(INSERT_LINEAGE, row(writeId, processor, date, "begun", version, runId,
+                        null, null, null, at)));
     }
 
     /**
@@ -140,38 +134,10 @@ public final class LineageStore {
         return new WriteBracket.Statement(writtenSql(table, partitionColumn, columns), List.of(row), inserted);
     }
 
-    /**
-     * {@link #written} with the {@code begun} row that {@link #beginning} would have inserted before the write, for an
-     * engine that runs both in the write's transaction ({@link Warehouse#bracketCommitsWithTheWrite()}): the same two
-     * rows, one statement fewer per write (DuckDB plans each statement anew: bench/REPORT.md, section 5c). Both rows
-     * go to {@code inserted} where the engine returns them.
-     */
-    public static WriteBracket.Statement begunAndWritten(String writeId, String processor, LocalDate date,
-                                                         String version, String runId, Instant begunAt,
-                                                         Instant writtenAt, String table, String partitionColumn,
-                                                         List<Column> columns,
-                                                         java.util.function.Consumer<Map<String, Object>> inserted) {
-        Map<String, Object> row = written(writeId, processor, date, version, runId, writtenAt, table, partitionColumn,
-                columns).paramSets().get(0);
-        Map<String, Object> params = new HashMap<>(row);
-        params.put("begun_stage", "begun");
-        params.put("begun_at", Timestamp.from(begunAt));
-        return new WriteBracket.Statement(INSERT_LINEAGE_COLUMNS + " SELECT @processor, @game_date, @write_id,"
-                + " @begun_stage, @version, @run_id, CAST(NULL AS INT64), CAST(NULL AS STRING), CAST(NULL AS STRING),"
-                + " @begun_at UNION ALL " + writtenSelect(table, partitionColumn, columns), List.of(params), inserted);
-    }
-
     /** The INSERT ... SELECT of {@link #written}, for the SQL analysis. */
     public static String writtenSql(String table, String partitionColumn, List<Column> columns) {
-        return INSERT_LINEAGE_COLUMNS + " " + writtenSelect(table, partitionColumn, columns);
-    }
-
-    private static final String INSERT_LINEAGE_COLUMNS = "INSERT INTO " + LINEAGE + " (processor, game_date, write_id,"
-            + " stage, version, run_id, row_count, fingerprint, detail, recorded_at)";
-
-    /** The {@code written} row of {@code @game_date}'s partition as it is now, with its row count and fingerprint. */
-    private static String writtenSelect(String table, String partitionColumn, List<Column> columns) {
-        return "SELECT @processor, @game_date, @write_id, @stage, @version,"
+        return "INSERT INTO " + LINEAGE + " (processor, game_date, write_id, stage, version, run_id, row_count,"
+                + " fingerprint, detail, recorded_at) SELECT @processor, @game_date, @write_id, @stage, @version,"
                 + " @run_id, f.row_count, CAST(f.row_count AS STRING) || ':' || CAST(f.checksum AS STRING),"
                 + " CAST(NULL AS STRING), @recorded_at FROM ("
                 + PartitionFingerprints.partitionQuery(table, partitionColumn, columns) + ") AS f";

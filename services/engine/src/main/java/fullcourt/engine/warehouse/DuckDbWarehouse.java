@@ -120,12 +120,6 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
         }
     }
 
-    /** The bracket's statements run in the write's transaction ({@link #replace}). */
-    @Override
-    public boolean bracketCommitsWithTheWrite() {
-        return true;
-    }
-
     /** In one transaction: the bracket, the partition's delete and nothing in its place (a table never created: none). */
     @Override
     public void clearPartition(String table, String partitionColumn, LocalDate date, Cancellation cancellation,

@@ -56,12 +56,6 @@ public final class LatencyWarehouse extends ForwardingWarehouse {
         pause.pause(latency.next(), cancellation);
     }
 
-    /** Delayed, the write is the delegate's, bracket and all. */
-    @Override
-    public boolean bracketCommitsWithTheWrite() {
-        return delegate.bracketCommitsWithTheWrite();
-    }
-
     @Override
     public long replacePartition(String table, String partitionColumn, LocalDate date, String selectSql,
                                  Map<String, Object> params, Cancellation taskCancellation, WriteBracket bracket) {

@@ -50,16 +50,6 @@ public interface Warehouse {
         bracket.after().get().forEach(st -> updateBatch(st.sql(), st.paramSets()));
     }
 
-    /**
-     * Whether {@link #replacePartition(String, String, LocalDate, String, Map, Cancellation, WriteBracket)} runs its
-     * bracket in the write's own transaction (DuckDB): then nothing of it is seen before all of it commits, and a
-     * statement before the write may as well run after it. False where the bracket runs as jobs around the write
-     * (BigQuery), and for a decorator unless it keeps that transaction and says so.
-     */
-    default boolean bracketCommitsWithTheWrite() {
-        return false;
-    }
-
     /** Runs a query and returns its rows as column-name maps, in order. */
     List<Map<String, Object>> query(String sql, Map<String, Object> params);
 

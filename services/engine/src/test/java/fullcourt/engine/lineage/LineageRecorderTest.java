@@ -135,42 +135,6 @@ class LineageRecorderTest {
         return store.latest(List.of(processor), date, date).get(new PartitionKey(processor, date));
     }
 
-    /** The lineage rows of (processor, date) without what differs between writes (ids, times), begun first. */
-    private List<String> lineageRows(String processor, LocalDate date) {
-        return warehouse.query("SELECT stage, version, run_id, row_count, fingerprint, detail FROM "
-                + LineageStore.LINEAGE + " WHERE processor = @p AND game_date = @d ORDER BY recorded_at",
-                Map.of("p", processor, "d", date)).stream().map(Object::toString).toList();
-    }
-
-    @Test
-    void theBegunRowInTheWrittenRowsStatementIsTheRowItsOwnStatementRecords() throws Exception {
-        run(POINTS, POINTS_SQL, JAN_3, false);
-        run(POINTS, POINTS_SQL, JAN_4, false);
-        List<String> together = lineageRows("totals", JAN_4);
-        assertThat(together).isEmpty();
-        run(TOTALS, TOTALS_SQL, JAN_4, false); // DuckDB: begun and written rows in one statement
-        together = lineageRows("totals", JAN_4);
-        Map<InputSpan, String> readTogether = store.readsOf(latest("totals", JAN_4).writeId());
-        // a warehouse running the same transaction that does not say so: a statement for each row, as on BigQuery
-        Warehouse apart = new ForwardingWarehouse(warehouse) {
-        };
-        assertThat(apart.bracketCommitsWithTheWrite()).isFalse();
-
-        new LineageRecorder(sql(TOTALS, TOTALS_SQL), CATALOG, CLOCK).process(task(TOTALS, JAN_4, "run-1", 1, apart, false));
-
-        assertThat(together).hasSize(2);
-        assertThat(together.get(0)).contains("stage=begun").contains("row_count=null");
-        assertThat(together.get(1)).contains("stage=written").contains("row_count=1");
-        assertThat(lineageRows("totals", JAN_4)).containsExactlyElementsOf(
-                java.util.stream.Stream.concat(together.stream(), together.stream()).toList());
-        LatestWrite second = latest("totals", JAN_4);
-        assertThat(second.complete()).isTrue();
-        assertThat(store.readsOf(second.writeId())).isEqualTo(readTogether).isNotEmpty();
-        assertThat(warehouse.query("SELECT write_id, COUNT(*) AS c, MIN(recorded_at) < MAX(recorded_at) AS ordered"
-                + " FROM " + LineageStore.LINEAGE + " WHERE processor = 'totals' GROUP BY write_id", Map.of()))
-                .allSatisfy(r -> assertThat(r).containsEntry("c", 2L).containsEntry("ordered", true));
-    }
-
     @Test
     void recordersSharingTheirInputsHashARawDateOnceForTheRunBetweenThem() throws Exception {
         java.util.concurrent.atomic.AtomicInteger rawHashes = new java.util.concurrent.atomic.AtomicInteger();
