@@ -70,8 +70,8 @@ public final class LineageRecorder implements Processor {
     public Outcome process(TaskContext task) throws Exception {
         Warehouse warehouse = task.warehouse();
         ProcessorDeclaration declaration = task.declaration();
-        // the calendar the task's skip check uses, so that both see the same game dates
-        SeasonCalendar calendar = task.calendars() != null ? task.seasonCalendar() : inputs.calendar(warehouse);
+        // the calendar the task's skip check uses (its run's), so that both see the same game dates
+        SeasonCalendar calendar = task.seasonCalendar();
         if (!WindowInputs.productive(declaration, task.date(), calendar)) {
             Outcome outcome = delegate.process(task);
             if (outcome instanceof Outcome.Skipped) {

@@ -7,6 +7,7 @@ import fullcourt.engine.catalog.Catalog;
 import fullcourt.engine.catalog.DateDomain;
 import fullcourt.engine.catalog.ProcessorDeclaration;
 import fullcourt.engine.catalog.RawInput;
+import fullcourt.engine.catalog.RunCalendars;
 import fullcourt.engine.catalog.Upstream;
 import fullcourt.engine.catalog.Window;
 import fullcourt.engine.processor.Cancellation;
@@ -121,7 +122,13 @@ class LineageRecorderTest {
     private Outcome run(ProcessorDeclaration d, String select, LocalDate date, boolean cutoff, String runId)
             throws Exception {
         LineageRecorder recorder = new LineageRecorder(sql(d, select), CATALOG, CLOCK);
-        return recorder.process(new TaskContext(d, date, runId, 1, warehouse, new Cancellation(), cutoff));
+        return recorder.process(task(d, date, runId, 1, warehouse, cutoff));
+    }
+
+    /** An attempt in a worker of its own: its run's calendar read at its start, as a worker's first task reads it. */
+    private static TaskContext task(ProcessorDeclaration d, LocalDate date, String runId, int attempt, Warehouse on,
+                                    boolean cutoff) {
+        return new TaskContext(d, date, runId, attempt, on, new Cancellation(), cutoff, new RunCalendars(on));
     }
 
     private LatestWrite latest(String processor, LocalDate date) {
@@ -148,7 +155,7 @@ class LineageRecorderTest {
 
         // recorders with inputs of their own hash it again
         new LineageRecorder(sql(POINTS, POINTS_SQL), CATALOG, CLOCK)
-                .process(new TaskContext(POINTS, JAN_3, "run-1", 1, counting, new Cancellation(), false));
+                .process(task(POINTS, JAN_3, "run-1", 1, counting, false));
         assertThat(rawHashes).hasValue(2);
     }
 
@@ -185,7 +192,7 @@ class LineageRecorderTest {
     private void run(LineageInputs inputs, Warehouse on, ProcessorDeclaration d, String select, LocalDate date)
             throws Exception {
         new LineageRecorder(sql(d, select), CATALOG, inputs)
-                .process(new TaskContext(d, date, "run-1", 1, on, new Cancellation(), false));
+                .process(task(d, date, "run-1", 1, on, false));
     }
 
     @Test
@@ -229,7 +236,7 @@ class LineageRecorderTest {
         Processor gated = points(task -> Outcome.skipped(reason));
 
         assertThat(new LineageRecorder(gated, CATALOG, CLOCK).process(
-                new TaskContext(POINTS, JAN_3, "run-2", 1, warehouse, new Cancellation(), false)))
+                task(POINTS, JAN_3, "run-2", 1, warehouse, false)))
                 .isEqualTo(Outcome.skipped(reason));
 
         // as a backfill from scratch leaves it: no rows, and a lineage saying so; the next date untouched
@@ -272,22 +279,22 @@ class LineageRecorderTest {
     @Test
     void aRawChangeDuringARunCanMakeAPartitionLookStaleButNeverFresh() throws Exception {
         LineageRecorder recorder = new LineageRecorder(sql(POINTS, POINTS_SQL), CATALOG, CLOCK);
-        recorder.process(new TaskContext(POINTS, JAN_3, "run-1", 1, warehouse, new Cancellation(), false));
+        recorder.process(task(POINTS, JAN_3, "run-1", 1, warehouse, false));
         InputSpan box3 = new InputSpan("raw.box", JAN_3, JAN_3);
         String before = store.readsOf(latest("points", JAN_3).writeId()).get(box3);
 
         // corrected while run-1 goes on: its later tasks reuse the fingerprint computed before (raw is hashed once
         // per run), so they record what was there before they read, and their partition differs from now
         warehouse.update("UPDATE raw.box SET pts = 21 WHERE game_date = DATE '2022-01-03' AND player = 'a'", Map.of());
-        recorder.process(new TaskContext(POINTS, JAN_3, "run-1", 2, warehouse, new Cancellation(), false));
+        recorder.process(task(POINTS, JAN_3, "run-1", 2, warehouse, false));
         String now = new FingerprintIndex(Map.of("raw.box", Map.of(JAN_3,
                 new PartitionFingerprints(warehouse).of("raw.box", "game_date", JAN_3).text()))).digest(box3);
         assertThat(store.readsOf(latest("points", JAN_3).writeId()).get(box3)).isEqualTo(before).isNotEqualTo(now);
 
         // the run the correction starts computes it again, records it as it is, and a cutoff there is exact
-        recorder.process(new TaskContext(POINTS, JAN_3, "run-2", 1, warehouse, new Cancellation(), false));
+        recorder.process(task(POINTS, JAN_3, "run-2", 1, warehouse, false));
         assertThat(store.readsOf(latest("points", JAN_3).writeId()).get(box3)).isEqualTo(now);
-        assertThat(recorder.process(new TaskContext(POINTS, JAN_3, "run-2", 1, warehouse, new Cancellation(), true)))
+        assertThat(recorder.process(task(POINTS, JAN_3, "run-2", 1, warehouse, true)))
                 .isEqualTo(Outcome.skipped(LineageRecorder.INPUTS_UNCHANGED));
     }
 
@@ -315,14 +322,14 @@ class LineageRecorderTest {
         Processor failing = points(task -> Outcome.written(task.warehouse().replacePartition("analytics.points", "game_date",
                 JAN_3, POINTS_SQL + " AND no_such_column = 1", Map.of("game_date", JAN_3), task.cancellation())));
         assertThatThrownBy(() -> new LineageRecorder(failing, CATALOG, CLOCK).process(
-                new TaskContext(POINTS, JAN_3, "run-2", 1, warehouse, new Cancellation(), false)))
+                task(POINTS, JAN_3, "run-2", 1, warehouse, false)))
                 .hasMessageContaining("no_such_column");
         assertThat(latest("points", JAN_3)).isEqualTo(before);
         assertThat(store.readsOf(before.writeId())).hasSize(1);
 
         // killed right after its write: the partition came with its lineage, exact
         assertThatThrownBy(() -> new LineageRecorder(DYING, CATALOG, CLOCK).process(
-                new TaskContext(POINTS, JAN_3, "run-3", 1, warehouse, new Cancellation(), false)))
+                task(POINTS, JAN_3, "run-3", 1, warehouse, false)))
                 .hasMessageContaining("killed");
         LatestWrite w = latest("points", JAN_3);
         assertThat(w.runId()).isEqualTo("run-3");
@@ -347,7 +354,7 @@ class LineageRecorderTest {
             }
         };
         assertThatThrownBy(() -> new LineageRecorder(DYING, CATALOG, CLOCK).process(
-                new TaskContext(POINTS, JAN_3, "run-2", 1, withoutTransactions, new Cancellation(), true)))
+                task(POINTS, JAN_3, "run-2", 1, withoutTransactions, true)))
                 .hasMessageContaining("killed");
 
         LatestWrite w = latest("points", JAN_3);
@@ -356,7 +363,7 @@ class LineageRecorderTest {
         assertThat(w.fingerprintForReaders()).isEqualTo(Fingerprint.UNKNOWN);
         // and a cutoff never trusts it: the next attempt computes
         assertThat(new LineageRecorder(sql(POINTS, POINTS_SQL), CATALOG, CLOCK)
-                .process(new TaskContext(POINTS, JAN_3, "run-3", 1, warehouse, new Cancellation(), true)))
+                .process(task(POINTS, JAN_3, "run-3", 1, warehouse, true)))
                 .isInstanceOf(Outcome.Written.class);
         // of three writes, the store (ranking in Java) and the SQL the coordinator joins (ranking in the warehouse)
         // choose the same latest one
@@ -370,7 +377,7 @@ class LineageRecorderTest {
     void aProcessorReportingAWriteItDidNotMakeThroughTheWarehouseIsABug() {
         Processor sideways = points(task -> Outcome.written(3));
         assertThatThrownBy(() -> new LineageRecorder(sideways, CATALOG, CLOCK).process(
-                new TaskContext(POINTS, JAN_3, "run-1", 1, warehouse, new Cancellation(), false)))
+                task(POINTS, JAN_3, "run-1", 1, warehouse, false)))
                 .hasMessageContaining("Warehouse.replacePartition");
         assertThat(latest("points", JAN_3)).isNull();
     }
