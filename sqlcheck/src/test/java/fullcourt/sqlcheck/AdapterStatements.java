@@ -22,8 +22,9 @@ import java.util.Map;
  * Every statement the BigQuery adapter can send besides the partition writes {@link DeclaredWarehouse} analyzes with
  * its writers: model checks, DDL, ledger, lineage and fingerprints, validation, exports, training and scoring, and
  * what workers ask. Each is the constant or method its class runs, with parameters as its call site passes them; a
- * statement run once per parameter set (a write's bracket, {@code updateBatch}) as the adapter batches it into jobs
- * ({@link StatementKind#BATCH}).
+ * statement run once per parameter set ({@code updateBatch}) as the adapter batches it into jobs
+ * ({@link StatementKind#BATCH}); a write's lineage as the adapter sends it: its rows appended (no SQL), the SELECT of
+ * a written partition's fingerprint as a query job (LineageStatements.writes).
  */
 public final class AdapterStatements {
 
@@ -51,7 +52,7 @@ public final class AdapterStatements {
         out.addAll(LineageStatements.all());
         out.addAll(CoordinatorLineageStatements.all(catalog));
         out.addAll(LineageStatements.fingerprints(tables));
-        out.addAll(LineageStatements.batches(tables));
+        out.addAll(LineageStatements.writes(tables));
         out.addAll(ValidationStatements.all(catalog));
         out.addAll(exports());
         out.addAll(MlStatements.reads());

@@ -14,9 +14,12 @@ public enum StatementKind {
     DDL,
     /** The coordinator's task ledger. */
     LEDGER,
-    /** Lineage reads and writes, coordinator and worker. */
+    /** Lineage reads, coordinator and worker (its rows are appended through the Storage Write API: no SQL). */
     LINEAGE,
-    /** {@code PartitionFingerprints.query} of each table lineage fingerprints. */
+    /**
+     * {@code PartitionFingerprints.query} of each table lineage fingerprints, and the SELECT of a written partition's
+     * row count and fingerprint a worker runs behind each write ({@code LineageStore.fingerprintSql}).
+     */
     FINGERPRINT,
     /** The coordinator's validation report. */
     VALIDATION,

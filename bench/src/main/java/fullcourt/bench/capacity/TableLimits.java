@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * How close each output table gets to BigQuery's per-table limits in a simulated backfill: its partition writes per
  * day and per 10 s; and the DML INSERT jobs lineage recording would send to {@code ops.partition_lineage} and
- * {@code ops.lineage_reads} if it ran as query jobs, as {@code BigQueryWarehouse} runs a write's bracket today.
+ * {@code ops.lineage_reads} if it ran as query jobs, as {@code BigQueryWarehouse} ran a write's bracket before it
+ * appended lineage's rows through the Storage Write API (the same requests at the same times, none of them DML).
  */
 public final class TableLimits {
 
@@ -88,10 +89,11 @@ public final class TableLimits {
         Map<String, List<Long>> inserts = lineageInserts(unpaced);
         Map<String, List<Long>> pacedInserts = lineageInserts(paced);
         StringBuilder md = new StringBuilder();
-        md.append("\n### Lineage as DML INSERT jobs\n\n");
+        md.append("\n### Lineage as DML INSERT jobs (before the Storage Write API)\n\n");
         md.append("Lineage recording sends, per partition written, an INSERT of its reads into `" + READS + "` and of its "
                 + "`begun` row into `" + LINEAGE + "` before the write, and an INSERT of its `written` row after "
-                + "(`LineageStore`; `BigQueryWarehouse` runs them as query jobs). Counted at the task's start and end "
+                + "(`LineageStore`; `BigQueryWarehouse` ran them as query jobs; it now appends these rows through the "
+                + "Storage Write API: the same counts are AppendRows requests, 0 DML). Counted at the task's start and end "
                 + "in the backfill above, against " + CapacityModel.DML_PER_10S + " DML statements per table per 10 s "
                 + "(unverified) and the first " + String.format(Locale.ROOT, "%,d", CapacityModel.INSERTS_AT_ONCE_PER_DAY)
                 + " INSERTs on a table in 24 h that run at once (later ones 10 at a time, at most 100 queued: "
@@ -117,8 +119,8 @@ public final class TableLimits {
                     times.get(CapacityModel.INSERTS_AT_ONCE_PER_DAY) / 60_000.0));
         }
         md.append("Every output table's writes share the two lineage tables, so pacing per output table does not "
-                + "bound them: docs/lineage-on-bigquery.md has the counts for the four-season run and the way out (the "
-                + "ledger's Storage Write path).\n");
+                + "bound them: hence the Storage Write path, built (docs/lineage-on-bigquery.md has the counts for the "
+                + "four-season run and the limits it meets instead).\n");
         return md.toString();
     }
 }

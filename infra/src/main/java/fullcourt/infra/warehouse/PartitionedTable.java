@@ -71,10 +71,11 @@ public record PartitionedTable(String dataset, String table, Schema schema, Stri
     }
 
     /**
-     * Partition lineage, append-only, the same columns as the CREATE TABLE IF NOT EXISTS of the engine's LineageStore:
-     * {@code partition_lineage} and {@code lineage_reads} partitioned by the partition's date (a staleness check reads
-     * them all; a worker reads its window's dates), clustered by processor; {@code processor_versions} by the day a
-     * service registered.
+     * Partition lineage, append-only, declared here once: the engine's LineageStore derives its CREATE TABLE IF NOT
+     * EXISTS (what DuckDB runs), the columns its rows are appended with through the Storage Write API and its INSERTs
+     * from these schemas. {@code partition_lineage} and {@code lineage_reads} partitioned by the partition's date (a
+     * staleness check reads them all; a worker reads its window's dates), clustered by processor;
+     * {@code processor_versions} by the day a service registered.
      */
     public static List<PartitionedTable> lineage() {
         return List.of(

@@ -92,6 +92,13 @@ public final class FakeBigQueryApi implements AutoCloseable {
     private final AtomicInteger sessions = new AtomicInteger();
     private volatile ObjectNode queryResultSchema = schema();
     private volatile ArrayNode queryResultRows = NODES.arrayNode();
+    /** A query's result: the schema and rows of its anonymous result table. */
+    private record QueryResult(ObjectNode schema, ArrayNode rows) {
+    }
+    /** Results of the queries whose text contains the key, the first key given first. */
+    private final Map<String, QueryResult> resultsBySql = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    /** The query text of each job's anonymous result table, by "dataset.table". */
+    private final Map<String, String> resultTableQueries = new ConcurrentHashMap<>();
 
     private FakeBigQueryApi(HttpServer server, String project) {
         this.server = server;
@@ -139,10 +146,36 @@ public final class FakeBigQueryApi implements AutoCloseable {
         alwaysReplies.put(route, reply);
     }
 
-    /** The schema and rows every query's anonymous result table holds. */
+    /**
+     * The schema and rows every query's anonymous result table holds, but those of queries
+     * {@link #queryResult(String, ObjectNode, ArrayNode)} answers.
+     */
     public void queryResult(ObjectNode schema, ArrayNode rows) {
         this.queryResultSchema = schema;
         this.queryResultRows = rows;
+    }
+
+    /**
+     * The schema and rows of the result of every query whose text contains {@code sqlContaining}; of several such
+     * fragments, the one given first decides.
+     */
+    public void queryResult(String sqlContaining, ObjectNode schema, ArrayNode rows) {
+        resultsBySql.put(sqlContaining, new QueryResult(schema, rows));
+    }
+
+    /** The result the anonymous table {@code table} ("dataset.table") holds. */
+    private QueryResult resultOf(String table) {
+        String sql = resultTableQueries.get(table);
+        if (sql != null) {
+            synchronized (resultsBySql) {
+                for (Map.Entry<String, QueryResult> e : resultsBySql.entrySet()) {
+                    if (sql.contains(e.getKey())) {
+                        return e.getValue();
+                    }
+                }
+            }
+        }
+        return new QueryResult(queryResultSchema, queryResultRows);
     }
 
     /** The row count tabledata.list reports for {@code table}, e.g. "analytics.t$20220131". */
@@ -489,7 +522,7 @@ public final class FakeBigQueryApi implements AutoCloseable {
             case GET_TABLE -> {
                 if (request.id().startsWith(ANONYMOUS_DATASET + ".")) {
                     addTable(request.id());
-                    tables.get(request.id()).set("schema", queryResultSchema);
+                    tables.get(request.id()).set("schema", resultOf(request.id()).schema());
                 }
                 ObjectNode table = tables.get(request.id());
                 yield table != null ? new Response(200, table)
@@ -503,7 +536,7 @@ public final class FakeBigQueryApi implements AutoCloseable {
             }
             case LIST_TABLE_DATA -> {
                 boolean anonymous = request.id().startsWith(ANONYMOUS_DATASET + ".");
-                ArrayNode rows = anonymous ? queryResultRows : tableRows.get(request.id());
+                ArrayNode rows = anonymous ? resultOf(request.id()).rows() : tableRows.get(request.id());
                 if (rows == null && !partitionRowCounts.containsKey(request.id())
                         && !tables.containsKey(request.id().replaceFirst("\\$.*", ""))) {
                     yield errorResponse(404, "notFound", "Not found: Table " + project + ":" + request.id());
@@ -539,7 +572,9 @@ public final class FakeBigQueryApi implements AutoCloseable {
         job.put("id", project + ":US." + id);
         JsonNode query = job.path("configuration").path("query");
         if (query.isObject() && !query.has("destinationTable")) {
-            ((ObjectNode) query).set("destinationTable", tableReference(ANONYMOUS_DATASET, "anon_" + id.replace('-', '_')));
+            String result = "anon_" + id.replace('-', '_');
+            ((ObjectNode) query).set("destinationTable", tableReference(ANONYMOUS_DATASET, result));
+            resultTableQueries.put(ANONYMOUS_DATASET + "." + result, query.path("query").asText());
         }
         job.set("status", NODES.objectNode().put("state", "RUNNING"));
         job.set("statistics", NODES.objectNode().put("creationTime", "1643587200000"));

@@ -51,48 +51,68 @@ public final class LineageStatements {
     }
 
     /**
-     * The store's writes, which run once per parameter set (a write's bracket, {@code updateBatch}), as the BigQuery
-     * adapter sends them ({@link Batches}): built by the store's own methods with the parameters its callers pass, each
-     * as sent and, where a call passes one set, also two or three sets in one batch (so renamed parameters and sets
-     * with different nulls are analyzed together). {@code tables}: the catalog's tables, whose output tables each get
-     * the {@code written} row a worker records behind a write.
+     * The store's writes as the BigQuery adapter sends them. A write's bracket ({@code beginning}, {@code written},
+     * {@code skipped}) is sent as the adapter decides per statement: one that knows its rows is appended through the
+     * Storage Write API (no SQL), its computed columns first selected by one query job, analyzed here as sent (the
+     * {@code written} row's fingerprint SELECT of each output table, {@link StatementKind#FINGERPRINT}); one that does
+     * not would be sent as DML jobs ({@link Batches}) and is analyzed so (none does now). {@code updateBatch} calls
+     * ({@code registerVersions}) are sent as DML jobs, a multi-row INSERT of three sets here. {@code tables}: the
+     * catalog's tables, whose output tables each get the {@code written} row a worker records behind a write.
      */
-    public static List<SqlStatement> batches(Map<String, List<Column>> tables) {
+    public static List<SqlStatement> writes(Map<String, List<Column>> tables) {
         Map<InputSpan, String> reads = new TreeMap<>();
         reads.put(new InputSpan("raw.player_box_scores", TO, TO), "d41d8cd9");
         reads.put(new InputSpan("raw.team_box_scores", TO, TO), "0cc175b9");
         reads.put(new InputSpan("analytics.player_game_summary", FROM, TO), "92eb5ffe");
+        Map<String, WriteBracket.Statement> bracket = new LinkedHashMap<>();
         List<WriteBracket.Statement> beginning = LineageStore.beginning("w-1", "player_rolling_form", TO,
                 "sql-0123456789ab", "run-1", AT, reads);
-        WriteBracket.Statement begun = beginning.get(1);
-        WriteBracket.Statement skipped = LineageStore.skipped("w-2", "player_rolling_form", TO, "sql-0123456789ab",
-                "run-1", "no games on this date", AT);
-        WriteBracket.Statement skippedToo = LineageStore.skipped("w-3", "team_defense_game_summary", TO,
-                "sql-0123456789ab", "run-1", "no games on this date", AT);
-
-        List<SqlStatement> out = new ArrayList<>();
-        out.addAll(Batches.of(STORE + "beginning: INSERT_READ", beginning.get(0)));
-        out.addAll(Batches.of(STORE + "beginning: INSERT_LINEAGE (begun)", begun));
-        out.addAll(Batches.of(STORE + "skipped: INSERT_LINEAGE", skipped));
-        out.addAll(Batches.of(STORE + "INSERT_LINEAGE (begun and skipped rows)", new WriteBracket.Statement(
-                begun.sql(), List.of(begun.paramSets().get(0), skipped.paramSets().get(0),
-                skippedToo.paramSets().get(0)))));
+        bracket.put("beginning: reads", beginning.get(0));
+        bracket.put("beginning: begun", beginning.get(1));
+        bracket.put("skipped", LineageStore.skipped("w-2", "player_rolling_form", TO, "sql-0123456789ab", "run-1",
+                "no games on this date", AT));
         tables.forEach((table, columns) -> {
             if (isOutput(table, columns)) {
-                WriteBracket.Statement written = written("w-1", table, columns);
-                out.addAll(Batches.of(STORE + "written(" + table + ")", written));
-                out.addAll(Batches.of(STORE + "written(" + table + ")", new WriteBracket.Statement(written.sql(),
-                        List.of(written.paramSets().get(0), written("w-2", table, columns).paramSets().get(0)))));
+                bracket.put("written(" + table + ")", written("w-1", table, columns));
             }
         });
+
+        List<SqlStatement> out = new ArrayList<>();
+        bracket.forEach((what, statement) -> out.addAll(asSent(STORE + what, statement)));
         Map<String, String> versions = new LinkedHashMap<>();
         versions.put("player_game_summary", "sql-0123456789ab");
         versions.put("team_offense_game_summary", "sql-23456789abcd");
         versions.put("player_prop_predictions", "java-3456789abcde");
-        for (WriteBracket.Statement batch : updateBatches(store -> store.registerVersions(versions, AT))) {
-            out.addAll(Batches.of(STORE + "registerVersions: INSERT_VERSION", batch));
-        }
+        out.addAll(Batches.of(STORE + "registerVersions: INSERT_VERSION", registerVersions(versions, AT)));
         return out;
+    }
+
+    /** The one batch {@code registerVersions} sends for {@code versions}. */
+    public static WriteBracket.Statement registerVersions(Map<String, String> versions, Instant at) {
+        List<WriteBracket.Statement> batches = updateBatches(store -> store.registerVersions(versions, at));
+        if (batches.size() != 1 || !batches.get(0).sql().equals(LineageStore.INSERT_VERSION)) {
+            throw new IllegalStateException("registerVersions sent " + batches.size() + " batches, not one of"
+                    + " INSERT_VERSION: the statements analyzed here are out of date");
+        }
+        return batches.get(0);
+    }
+
+    /**
+     * What the BigQuery adapter sends for one statement of a write's bracket: the query computing its rows' computed
+     * columns, if any (the rows themselves are appended: no SQL); all of it as DML jobs for a statement that does not
+     * know its rows.
+     */
+    static List<SqlStatement> asSent(String source, WriteBracket.Statement statement) {
+        if (statement.rows() == null) {
+            return Batches.of(source, statement);
+        }
+        WriteBracket.Computed computed = statement.rows().computed();
+        if (computed == null) {
+            return List.of();
+        }
+        Map<String, Object> params = new LinkedHashMap<>(computed.params());
+        return List.of(new SqlStatement(StatementKind.FINGERPRINT, source + ": the SELECT of its computed columns,"
+                + " its row appended", computed.query(), params));
     }
 
     /**

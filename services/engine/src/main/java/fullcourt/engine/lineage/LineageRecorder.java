@@ -23,7 +23,8 @@ import java.util.UUID;
  * of each input span's fingerprints now, {@link FingerprintIndex}) and its version before the write,
  * the partition's own fingerprint after it, brought along with the processor's own
  * {@code replacePartition} ({@link RecordingWarehouse}): on DuckDB in the write's transaction, so a
- * partition and its lineage commit together; on BigQuery in jobs right before and after it. With
+ * partition and its lineage commit together; on BigQuery appended through the Storage Write API right before and
+ * after it, the fingerprint from one SELECT job behind the write (no DML: docs/lineage-on-bigquery.md). With
  * {@link TaskContext#earlyCutoff()} it first compares: when the partition's latest write is
  * complete, by the same version, and read exactly the fingerprints it would read now, the result
  * would be the same partition, so it is SKIPPED as {@value #INPUTS_UNCHANGED}.
@@ -106,12 +107,12 @@ public final class LineageRecorder implements Processor {
         }
         Map<String, Object> written = writtenRow.get();
         if (recording.wrote() && written != null) {
-            // committed with the partition (the engine returned the row: DuckDB)
+            // committed with the partition (DuckDB returned the row), or appended right behind it (BigQuery)
             inputs.committed(new LatestWrite(processor, task.date(), writeId, version, begunAt, task.runId(),
                     LatestWrite.Outcome.WRITTEN, ((Number) written.get("row_count")).longValue(),
                     (String) written.get("fingerprint"), null));
         } else if (recording.wrote()) {
-            inputs.forget(processor); // the engine does not return written rows: read them again
+            inputs.forget(processor); // the engine returned no written row: read them again
         }
         if (outcome instanceof Outcome.Skipped s) {
             clear(task, new WriteBracket(LineageStore.beginning(writeId, processor, task.date(), version, task.runId(),

@@ -1,9 +1,11 @@
 package fullcourt.engine.lineage;
 
+import com.google.cloud.bigquery.Field;
 import fullcourt.engine.warehouse.Column;
 import fullcourt.engine.warehouse.ColumnValues;
 import fullcourt.engine.warehouse.Warehouse;
 import fullcourt.engine.warehouse.WriteBracket;
+import fullcourt.infra.warehouse.PartitionedTable;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,9 +13,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Partition lineage in the warehouse ({@code ops}), append-only, so it survives restarts and a
@@ -38,16 +44,19 @@ public final class LineageStore {
     public static final String READS = "ops.lineage_reads";
     public static final String VERSIONS = "ops.processor_versions";
 
+    /**
+     * The three tables as declared once, for BigQuery's provisioner with their partitioning
+     * ({@link PartitionedTable#lineage()}): their DDL, their columns for appends and the INSERTs below all come from it.
+     */
+    private static final Map<String, PartitionedTable> DECLARED = declared();
+
     /** The DDL of the three tables, in the subset both engines run (BigQuery's provisioner creates them too). */
-    public static final List<String> DDL = List.of(
-            "CREATE TABLE IF NOT EXISTS " + LINEAGE + " (processor STRING NOT NULL, game_date DATE NOT NULL,"
-                    + " write_id STRING NOT NULL, stage STRING NOT NULL, version STRING, run_id STRING,"
-                    + " row_count INT64, fingerprint STRING, detail STRING, recorded_at TIMESTAMP NOT NULL)",
-            "CREATE TABLE IF NOT EXISTS " + READS + " (write_id STRING NOT NULL, processor STRING NOT NULL,"
-                    + " game_date DATE NOT NULL, input STRING NOT NULL, first_date DATE NOT NULL,"
-                    + " last_date DATE NOT NULL, digest STRING NOT NULL)",
-            "CREATE TABLE IF NOT EXISTS " + VERSIONS + " (processor STRING NOT NULL, version STRING NOT NULL,"
-                    + " registered_at TIMESTAMP NOT NULL)");
+    public static final List<String> DDL = DECLARED.values().stream().map(LineageStore::createTable).toList();
+
+    /** The columns of {@link #LINEAGE} and their types, in the table's order: what a row of it holds. */
+    public static final List<Column> LINEAGE_COLUMNS = columnsOf(LINEAGE);
+    /** The columns of {@link #READS} and their types, in the table's order. */
+    public static final List<Column> READS_COLUMNS = columnsOf(READS);
 
     /**
      * The CTEs {@code begun}, {@code latest} and {@code ended} over {@code @from..@to}: the latest begun write of each
@@ -63,11 +72,10 @@ public final class LineageStore {
             + " ended AS (SELECT write_id, stage, row_count, fingerprint, detail FROM " + LINEAGE
             + " WHERE stage <> 'begun' AND game_date BETWEEN @from AND @to)";
 
-    static final String INSERT_READ = "INSERT INTO " + READS + " (write_id, processor, game_date, input, first_date,"
-            + " last_date, digest) VALUES (@write_id, @processor, @game_date, @input, @first_date, @last_date, @digest)";
-    static final String INSERT_LINEAGE = "INSERT INTO " + LINEAGE + " (processor, game_date, write_id, stage, version,"
-            + " run_id, row_count, fingerprint, detail, recorded_at) VALUES (@processor, @game_date, @write_id, @stage,"
-            + " @version, @run_id, @row_count, @fingerprint, @detail, @recorded_at)";
+    /** A row of {@link #READS}: what DuckDB runs in a write's transaction (BigQuery appends the row instead). */
+    static final String INSERT_READ = WriteBracket.Statement.insertSql(READS, READS_COLUMNS);
+    /** A row of {@link #LINEAGE}: what DuckDB runs in a write's transaction (BigQuery appends the row instead). */
+    static final String INSERT_LINEAGE = WriteBracket.Statement.insertSql(LINEAGE, LINEAGE_COLUMNS);
     static final String READS_OF_WRITE = "SELECT input, first_date, last_date, digest FROM " + READS
             + " WHERE write_id = @w";
     static final String INSERT_VERSION = "INSERT INTO " + VERSIONS + " (processor, version, registered_at)"
@@ -97,7 +105,8 @@ public final class LineageStore {
     /**
      * The statements that record that a write of (processor, date) begins, with what it read (span -> digest), to run
      * before the write or in its transaction ({@link WriteBracket}). The reads go first: a crash between leaves rows
-     * no write refers to, never a write without its reads.
+     * no write refers to, never a write without its reads. Each knows its rows, so that BigQuery appends them
+     * (Storage Write API) instead of running DML.
      */
     public static List<WriteBracket.Statement> beginning(String writeId, String processor, LocalDate date,
                                                          String version, String runId, Instant at,
@@ -106,9 +115,9 @@ public final class LineageStore {
         reads.forEach((span, digest) -> rows.add(Map.of("write_id", writeId, "processor", processor,
                 "game_date", date, "input", span.input(), "first_date", span.first(), "last_date", span.last(),
                 "digest", digest)));
-        return List.of(new WriteBracket.Statement(INSERT_READ, rows),
-                WriteBracket.Statement.of(INSERT_LINEAGE, row(writeId, processor, date, "begun", version, runId,
-                        null, null, null, at)));
+        return List.of(WriteBracket.Statement.insert(READS, READS_COLUMNS, rows),
+                WriteBracket.Statement.insert(LINEAGE, LINEAGE_COLUMNS, List.of(row(writeId, processor, date, "begun",
+                        version, runId, null, null, null, at))));
     }
 
     /**
@@ -122,32 +131,63 @@ public final class LineageStore {
         return written(writeId, processor, date, version, runId, at, table, partitionColumn, columns, null);
     }
 
-    /** {@link #written}, handing the row as written (with its fingerprint) to {@code inserted} where the engine returns it. */
+    /**
+     * {@link #written}, handing the row as written (with its fingerprint) to {@code inserted} where the engine returns
+     * it. The statement is an {@code INSERT ... SELECT} of the row ({@link #writtenSql}: DuckDB runs it in the write's
+     * transaction) and knows the row apart from its two computed columns, {@code row_count} and {@code fingerprint},
+     * which {@link #fingerprintSql} selects the same way: BigQuery runs that SELECT as an ordinary query job behind the
+     * write, then appends the row with its values (no DML).
+     */
     public static WriteBracket.Statement written(String writeId, String processor, LocalDate date, String version,
                                                  String runId, Instant at, String table, String partitionColumn,
-                                                 List<Column> columns,
-                                                 java.util.function.Consumer<Map<String, Object>> inserted) {
+                                                 List<Column> columns, Consumer<Map<String, Object>> inserted) {
         Map<String, Object> row = row(writeId, processor, date, "written", version, runId, null, null, null, at);
         row.remove("row_count");
         row.remove("fingerprint");
         row.remove("detail");
-        return new WriteBracket.Statement(writtenSql(table, partitionColumn, columns), List.of(row), inserted);
+        WriteBracket.Rows rows = new WriteBracket.Rows(LINEAGE, LINEAGE_COLUMNS, List.of(row), new WriteBracket.Computed(
+                fingerprintSql(table, partitionColumn, columns), Map.of(GAME_DATE, date)));
+        return new WriteBracket.Statement(writtenSql(table, partitionColumn, columns), List.of(row), inserted, rows);
     }
 
-    /** The INSERT ... SELECT of {@link #written}, for the SQL analysis. */
+    /** The parameter the partition's fingerprint query takes its date from: the row's own {@code game_date}. */
+    private static final String GAME_DATE = "game_date";
+
+    /** The row count as lineage records it, over {@link PartitionFingerprints#partitionQuery} as {@code f}. */
+    private static final String ROW_COUNT = "f.row_count";
+    /** The fingerprint as lineage records it ({@link Fingerprint#text()}: {@code rows:checksum}), over the same. */
+    private static final String FINGERPRINT = "CAST(f.row_count AS STRING) || ':' || CAST(f.checksum AS STRING)";
+
+    /**
+     * The INSERT ... SELECT of {@link #written}: the row's parameters, {@link #ROW_COUNT} and {@link #FINGERPRINT},
+     * and no {@code detail}.
+     */
     public static String writtenSql(String table, String partitionColumn, List<Column> columns) {
-        return "INSERT INTO " + LINEAGE + " (processor, game_date, write_id, stage, version, run_id, row_count,"
-                + " fingerprint, detail, recorded_at) SELECT @processor, @game_date, @write_id, @stage, @version,"
-                + " @run_id, f.row_count, CAST(f.row_count AS STRING) || ':' || CAST(f.checksum AS STRING),"
-                + " CAST(NULL AS STRING), @recorded_at FROM ("
+        String values = LINEAGE_COLUMNS.stream().map(c -> switch (c.name()) {
+            case "row_count" -> ROW_COUNT;
+            case "fingerprint" -> FINGERPRINT;
+            case "detail" -> "CAST(NULL AS STRING)";
+            default -> "@" + c.name();
+        }).collect(Collectors.joining(", "));
+        return "INSERT INTO " + LINEAGE + " (" + LINEAGE_COLUMNS.stream().map(Column::name)
+                .collect(Collectors.joining(", ")) + ") SELECT " + values + " FROM ("
+                + PartitionFingerprints.partitionQuery(table, partitionColumn, columns) + ") AS f";
+    }
+
+    /**
+     * The partition's {@code row_count} (INT64) and {@code fingerprint} (STRING) as {@link #writtenSql} selects them,
+     * in one row: the SELECT BigQuery runs behind a write for the {@code written} row it appends.
+     */
+    public static String fingerprintSql(String table, String partitionColumn, List<Column> columns) {
+        return "SELECT " + ROW_COUNT + " AS row_count, " + FINGERPRINT + " AS fingerprint FROM ("
                 + PartitionFingerprints.partitionQuery(table, partitionColumn, columns) + ") AS f";
     }
 
     /** The statement that records that a begun write skipped its partition (left it empty), and why. */
     public static WriteBracket.Statement skipped(String writeId, String processor, LocalDate date, String version,
                                                  String runId, String reason, Instant at) {
-        return WriteBracket.Statement.of(INSERT_LINEAGE, row(writeId, processor, date, "skipped", version, runId, 0L,
-                Fingerprint.EMPTY.text(), reason, at));
+        return WriteBracket.Statement.insert(LINEAGE, LINEAGE_COLUMNS, List.of(row(writeId, processor, date, "skipped",
+                version, runId, 0L, Fingerprint.EMPTY.text(), reason, at)));
     }
 
     private static Map<String, Object> row(String writeId, String processor, LocalDate date, String stage,
@@ -251,5 +291,27 @@ public final class LineageStore {
             out.put((String) r.get("processor"), (String) r.get("version"));
         }
         return out;
+    }
+
+    private static Map<String, PartitionedTable> declared() {
+        Map<String, PartitionedTable> out = new LinkedHashMap<>();
+        PartitionedTable.lineage().forEach(t -> out.put(t.qualifiedName(), t));
+        if (!out.keySet().equals(Set.of(LINEAGE, READS, VERSIONS))) {
+            throw new IllegalStateException("the declared lineage tables " + out.keySet() + " are not the store's");
+        }
+        return out;
+    }
+
+    /** {@code CREATE TABLE IF NOT EXISTS} of a declared table: each column with its GoogleSQL type, NOT NULL where required. */
+    private static String createTable(PartitionedTable table) {
+        return "CREATE TABLE IF NOT EXISTS " + table.qualifiedName() + " (" + table.schema().getFields().stream()
+                .map(f -> f.getName() + " " + f.getType().getStandardType().name()
+                        + (f.getMode() == Field.Mode.REQUIRED ? " NOT NULL" : ""))
+                .collect(Collectors.joining(", ")) + ")";
+    }
+
+    private static List<Column> columnsOf(String table) {
+        return DECLARED.get(table).schema().getFields().stream()
+                .map(f -> new Column(f.getName(), f.getType().getStandardType().name())).toList();
     }
 }

@@ -15,7 +15,8 @@ import java.util.function.Function;
  * The warehouse a recorded processor sees: the same, except that replacing its own partition (its
  * table, its date) brings the partition's lineage along ({@link WriteBracket}: the begun row and the
  * reads before the write, the written row with the partition's fingerprint after it; on DuckDB all
- * in the write's transaction). Whether that write happened is {@link #wrote()}.
+ * in the write's transaction, on BigQuery appended through the Storage Write API). Whether that write happened is
+ * {@link #wrote()}.
  */
 final class RecordingWarehouse extends ForwardingWarehouse {
 

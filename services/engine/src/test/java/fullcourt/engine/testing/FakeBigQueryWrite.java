@@ -54,7 +54,7 @@ public final class FakeBigQueryWrite extends BigQueryWriteGrpc.BigQueryWriteImpl
     public record Append(String stream, long offset, List<Map<String, Object>> rows) {
     }
 
-    private enum FaultKind { FAIL_BEFORE_WRITING, FAIL_AFTER_WRITING, REFUSE_ROW, ANSWER_ERROR }
+    private enum FaultKind { NONE, FAIL_BEFORE_WRITING, FAIL_AFTER_WRITING, REFUSE_ROW, ANSWER_ERROR }
 
     /** {@code row}: the row refused, or the code answered. */
     private record Fault(FaultKind kind, Status status, int row, String message) {
@@ -101,6 +101,11 @@ public final class FakeBigQueryWrite extends BigQueryWriteGrpc.BigQueryWriteImpl
     /** The channel to give the client's settings (no credentials needed). */
     public TransportChannelProvider channels() {
         return FixedTransportChannelProvider.create(GrpcTransportChannel.create(channel));
+    }
+
+    /** The next AppendRows request is answered as usual: a fault scripted after it is for a later request. */
+    public synchronized void answerNextAppend() {
+        faults.add(new Fault(FaultKind.NONE, null, 0, null));
     }
 
     /** The next AppendRows request fails with {@code status} without writing anything. */

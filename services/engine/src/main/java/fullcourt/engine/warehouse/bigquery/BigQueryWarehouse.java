@@ -48,7 +48,8 @@ import java.util.random.RandomGenerator;
  * DuckDB resolves them against its schemas, so both run the same text.
  *
  * <p>Append-only tables (the coordinator's ledger) are appended through the Storage Write API instead of DML
- * ({@link #rowAppends()}, {@link StorageWriteAppends}).
+ * ({@link #rowAppends()}, {@link StorageWriteAppends}), and so are the rows of a write's lineage: statements of a
+ * {@link WriteBracket} that know their rows ({@link WriteBracket.Statement#rows()}).
  *
  * <p>Errors BigQuery calls transient (rate limits, quotas, backend errors, 429/5xx) are retried
  * here under a {@link BackoffPolicy} (exponential, with full jitter), then surfaced as RetryableFailure; the rest are
@@ -145,7 +146,7 @@ public class BigQueryWarehouse implements Warehouse, AutoCloseable {
         pacer.await(table, cancellation);
         jobs.run(what, config, cancellation);
         long rows = retry.run(what + " (counting rows)", cancellation, () -> partitionRows(partition));
-        // no transaction spans a load job and DML: right behind the write, whatever the deadline says now
+        // no transaction spans the write and its lineage: right behind the write, whatever the deadline says now
         run("after the write of " + table + " " + date, bracket.after().get(), new Cancellation());
         return rows;
     }
@@ -169,9 +170,19 @@ public class BigQueryWarehouse implements Warehouse, AutoCloseable {
         run("after the clear of " + table + " " + date, bracket.after().get(), new Cancellation());
     }
 
-    /** Each statement as jobs, as {@link #updateBatch} runs it. */
+    /**
+     * Each statement in order, each done before the next starts: one that knows its rows (lineage's) appended through
+     * the Storage Write API, its computed columns first from one SELECT query job ({@link WriteBracket.Statement#append}:
+     * no DML, so none of the INSERT limits a backfill's lineage would exceed, docs/lineage-on-bigquery.md); any other
+     * as jobs, as {@link #updateBatch} runs it.
+     */
     private void run(String what, List<WriteBracket.Statement> statements, Cancellation cancellation) {
         for (WriteBracket.Statement statement : statements) {
+            if (statement.rows() != null) {
+                cancellation.check();
+                statement.append(appends, this);
+                continue;
+            }
             for (BoundQuery batch : BatchQueries.of(statement.sql(), statement.paramSets())) {
                 jobs.run(what, queryConfig(batch).build(), cancellation);
             }
@@ -256,7 +267,7 @@ public class BigQueryWarehouse implements Warehouse, AutoCloseable {
                 .map(f -> new Column(f.getName(), f.getType().getStandardType().name())).toList();
     }
 
-    /** The Storage Write API: appends to append-only tables (the ledger) without a DML job each. */
+    /** The Storage Write API: appends to append-only tables (the ledger, lineage) without a DML job each. */
     @Override
     public Optional<RowAppends> rowAppends() {
         return Optional.of(appends);

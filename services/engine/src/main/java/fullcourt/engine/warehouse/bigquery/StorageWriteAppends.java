@@ -30,11 +30,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -48,9 +48,10 @@ import org.jboss.logging.Logger;
  * retries run out without an answer, whether the rows landed is unknown and the stream is dropped: its next offset may
  * hold them, so no other rows are ever sent there, and the next append starts a new stream.
  *
- * <p>One AppendRows connection per request on the client's one channel: the ledger appends a few times a second at
- * most, far inside the Storage Write API's connection and throughput quotas
- * (https://cloud.google.com/bigquery/quotas#write-api-limits).
+ * <p>One AppendRows connection per request on the client's one channel, at most one open per table at a time: the
+ * ledger appends a few times a second at most, a worker's lineage a few times per partition written (its two tables
+ * side by side), far inside the Storage Write API's connection and throughput quotas
+ * (https://cloud.google.com/bigquery/quotas#write-api-limits; docs/lineage-on-bigquery.md).
  */
 public final class StorageWriteAppends implements RowAppends, AutoCloseable {
 
@@ -105,7 +106,9 @@ public final class StorageWriteAppends implements RowAppends, AutoCloseable {
     private final RetryLoop retry;
     private final Duration appendTimeout;
     private BigQueryWriteClient client;
-    private final Map<String, Stream> streams = new HashMap<>();
+    /** Each table's stream; read and replaced only under the table's lock. */
+    private final Map<String, Stream> streams = new ConcurrentHashMap<>();
+    private final Map<String, Object> tableLocks = new ConcurrentHashMap<>();
 
     /**
      * @param settings      where the API is and how to authenticate; the client is made at the first append
@@ -153,14 +156,21 @@ public final class StorageWriteAppends implements RowAppends, AutoCloseable {
         return settings(null, credentials == null ? null : FixedCredentialsProvider.create(credentials));
     }
 
+    /**
+     * Appends to one table are one at a time (each waits for the previous one's answer: the stream's next offset
+     * depends on it); appends to different tables go on side by side, each on its own stream and connection.
+     */
     @Override
-    public synchronized void append(String table, List<Column> columns, List<Map<String, Object>> rows) {
+    public void append(String table, List<Column> columns, List<Map<String, Object>> rows) {
         if (rows.isEmpty()) {
             return;
         }
         ProtoRowEncoder encoder = ProtoRowEncoder.of(columns);
-        for (ProtoRowEncoder.Batch batch : encoder.batches(rows, MAX_REQUEST_BYTES)) {
-            appendBatch(table, encoder.schema(), batch);
+        List<ProtoRowEncoder.Batch> batches = encoder.batches(rows, MAX_REQUEST_BYTES);
+        synchronized (tableLocks.computeIfAbsent(table, t -> new Object())) {
+            for (ProtoRowEncoder.Batch batch : batches) {
+                appendBatch(table, encoder.schema(), batch);
+            }
         }
     }
 
@@ -283,7 +293,7 @@ public final class StorageWriteAppends implements RowAppends, AutoCloseable {
                 detail);
     }
 
-    private BigQueryWriteClient client() {
+    private synchronized BigQueryWriteClient client() {
         if (client == null) {
             try {
                 client = BigQueryWriteClient.create(settings);

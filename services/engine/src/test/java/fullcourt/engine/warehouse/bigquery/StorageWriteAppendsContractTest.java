@@ -257,6 +257,39 @@ class StorageWriteAppendsContractTest {
     }
 
     @Test
+    void appendsOfThreadsSharingTheProcessFollowEachOtherPerTableWithoutGapsAndTablesGoSideBySide() throws Exception {
+        List<String> tables = List.of(TABLE, "ops.other_events");
+        int threads = 8;
+        int each = 25;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                String table = tables.get(t % 2);
+                long firstSeq = 1_000L * t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        appends.append(table, LEDGER, runRows(firstSeq + 2L * i, 2));
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(api.creates()).hasSize(2);
+        for (String stream : api.appends().stream().map(Append::stream).distinct().toList()) {
+            // one append at a time per stream: each at the offset the one before it ended at
+            assertThat(api.appends().stream().filter(a -> a.stream().equals(stream)).map(Append::offset).toList())
+                    .isEqualTo(java.util.stream.LongStream.range(0, threads / 2 * each).map(i -> 2 * i).boxed().toList());
+            assertThat(api.rows(stream)).hasSize(threads / 2 * each * 2);
+        }
+    }
+
+    @Test
     void valueOfTheWrongTypeIsRefusedBeforeAnythingIsSent() {
         Map<String, Object> row = runRow(1);
         row.put("event_at", "2024-01-15");
