@@ -51,7 +51,7 @@ final class WindowKeys {
 
     /** Every (processor, date) the task needs: upstream by upstream in declaration order, window order, no repeats. */
     List<TaskKey> needs(TaskKey task) {
-        List<Upstream> upstreams = catalog.get(task.processor()).upstreams();
+        List<Upstream> upstreams = upstreams(task);
         if (upstreams.size() == 1) {
             return window(upstreams.get(0), task.date());
         }
@@ -92,7 +92,7 @@ final class WindowKeys {
     }
 
     /** The upstream windows a task of {@code task}'s processor reads. */
-    List<Upstream> upstreams(TaskKey task) {
+    private List<Upstream> upstreams(TaskKey task) {
         return catalog.get(task.processor()).upstreams();
     }
 
