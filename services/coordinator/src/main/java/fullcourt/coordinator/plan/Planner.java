@@ -154,12 +154,16 @@ public final class Planner {
         if (policy == BackfillRequest.Upstreams.ALLOW) {
             return new Upstreams(0, List.of());
         }
+        WindowKeys keys = new WindowKeys(catalog, calendar, tasks, k -> tasks.contains(k) || states.available(k));
         List<TaskKey> queue = new ArrayList<>(tasks);
         Set<String> refused = new TreeSet<>();
         int pulled = 0;
         while (!queue.isEmpty()) {
             TaskKey task = queue.remove(queue.size() - 1);
-            for (TaskKey needed : needs(task, calendar)) {
+            if (keys.allThere(task)) {
+                continue;
+            }
+            for (TaskKey needed : keys.needs(task)) {
                 if (tasks.contains(needed) || states.available(needed)) {
                     continue;
                 }
@@ -184,12 +188,18 @@ public final class Planner {
     public Plan withDependencies(List<TaskKey> tasks, Policy policy, Predicate<TaskKey> doneBefore, int alreadyDone,
                                  SeasonCalendar calendar) {
         Set<TaskKey> inRun = new HashSet<>(tasks);
+        WindowKeys keys = new WindowKeys(catalog, calendar, tasks, inRun::contains);
         Map<TaskKey, List<TaskKey>> upstreams = new LinkedHashMap<>();
         Set<String> missing = new TreeSet<>();
         int satisfied = 0;
         for (TaskKey task : tasks) {
+            if (keys.allThere(task)) {
+                // the usual case: the unmodifiable list of the run's own keys, shared by tasks reading one window
+                upstreams.put(task, keys.needs(task));
+                continue;
+            }
             List<TaskKey> mine = new ArrayList<>();
-            for (TaskKey needed : needs(task, calendar)) {
+            for (TaskKey needed : keys.needs(task)) {
                 if (inRun.contains(needed)) {
                     mine.add(needed);
                 } else if (doneBefore.test(needed)) {
@@ -239,16 +249,6 @@ public final class Planner {
         }
         memo.put(name, level);
         return level;
-    }
-
-    /** Every (processor, date) a task needs, per its declared upstream windows. */
-    List<TaskKey> needs(TaskKey task, SeasonCalendar calendar) {
-        Set<TaskKey> out = new LinkedHashSet<>();
-        for (Upstream u : catalog.get(task.processor()).upstreams()) {
-            catalog.get(u.processor()).dateDomain().window(task.date(), u.window(), calendar)
-                    .forEach(d -> out.add(new TaskKey(u.processor(), d)));
-        }
-        return List.copyOf(out);
     }
 
     private Set<String> scope(BackfillRequest request) {
