@@ -1,5 +1,6 @@
 package fullcourt.engine.lineage;
 
+import fullcourt.engine.testing.TickingClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fullcourt.engine.catalog.Catalog;
@@ -21,7 +22,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -141,24 +141,7 @@ class AppendedLineageTest {
 
     /** A clock a second later at each reading. */
     private static Clock clock() {
-        return new Clock() {
-            private final java.util.concurrent.atomic.AtomicLong seconds = new java.util.concurrent.atomic.AtomicLong();
-
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return AT.plusSeconds(seconds.incrementAndGet());
-            }
-        };
+        return new TickingClock(AT);
     }
 
     private static Processor sql(ProcessorDeclaration d, String select) {

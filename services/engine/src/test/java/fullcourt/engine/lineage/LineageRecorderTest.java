@@ -1,5 +1,6 @@
 package fullcourt.engine.lineage;
 
+import fullcourt.engine.testing.TickingClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,7 +22,6 @@ import fullcourt.engine.warehouse.WriteBracket;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -47,24 +47,7 @@ class LineageRecorderTest {
             "game_date", List.of(new Upstream("points", Window.SEASON_TO_DATE)), DateDomain.SEASON_DAYS, "sql", 2);
     private static final Catalog CATALOG = Catalog.of(List.of(POINTS, TOTALS));
     /** A clock a second later at each reading: writes of one partition are ordered by when they began. */
-    private static final Clock CLOCK = new Clock() {
-        private final java.util.concurrent.atomic.AtomicLong seconds = new java.util.concurrent.atomic.AtomicLong();
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.parse("2026-12-04T10:00:00Z").plusSeconds(seconds.incrementAndGet());
-        }
-    };
+    private static final Clock CLOCK = new TickingClock(Instant.parse("2026-12-04T10:00:00Z"));
 
     private final DuckDbWarehouse warehouse = DuckDbWarehouse.open(":memory:");
     private final LineageStore store = LineageStore.create(warehouse);

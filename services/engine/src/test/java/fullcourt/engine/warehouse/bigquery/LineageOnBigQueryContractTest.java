@@ -1,5 +1,6 @@
 package fullcourt.engine.warehouse.bigquery;
 
+import fullcourt.engine.testing.TickingClock;
 import static fullcourt.infra.testing.FakeBigQueryApi.Route.INSERT_JOB;
 import static fullcourt.infra.testing.FakeBigQueryApi.row;
 import static fullcourt.infra.testing.FakeBigQueryApi.rows;
@@ -39,14 +40,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,24 +75,7 @@ class LineageOnBigQueryContractTest {
     static final String FINGERPRINT = "2:987654321";
 
     /** A second later at each reading, from 2026-12-04T10:00:00.000001Z. */
-    final Clock clock = new Clock() {
-        private final AtomicLong seconds = new AtomicLong();
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.parse("2026-12-04T10:00:00.000001Z").plusSeconds(seconds.incrementAndGet());
-        }
-    };
+    final Clock clock = new TickingClock(Instant.parse("2026-12-04T10:00:00.000001Z"));
 
     FakeBigQueryApi api;
     FakeBigQueryWrite write;
