@@ -67,6 +67,10 @@ class HostileMessagesTest extends PipelineTest {
         await().atMost(BOUND).until(() -> coordinator.read(s -> s.run(run).map(r ->
                 r.task(new TaskKey("alpha", may2)).status() == TaskStatus.RUNNING
                         && r.counts().get(TaskStatus.SUCCEEDED) == 4).orElse(false)));
+        // the ledger lags the state (rows are written on their own thread, a DISPATCHED row once Pub/Sub confirmed
+        // the DateWork): count only once it holds what the state says, five dispatched and started, four succeeded
+        await().atMost(BOUND).until(() -> eventCounts(run).equals(Map.of("DISPATCHED", 5L, "STARTED", 5L,
+                "SUCCEEDED", 4L)));
         long rowsBefore = driver.ledgerRows(run);
         Map<TaskKey, TaskStatus> statusesBefore = driver.statuses(run);
         int limitBefore = coordinator.adaptiveLimit().limit();
@@ -322,5 +326,15 @@ class HostileMessagesTest extends PipelineTest {
         driver.awaitFinished(run, Duration.ofSeconds(60));
         assertThat(driver.statuses(run).values()).containsExactly(TaskStatus.SUCCEEDED);
         assertThat(partitions("analytics.alpha", date)).isPositive();
+    }
+
+    /** The run's ledger rows per event, those of its tasks' dispatches and outcomes (not RUN_ACCEPTED, PLANNED). */
+    private Map<String, Long> eventCounts(String run) {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        for (Map<String, Object> r : driver.rows("SELECT event, COUNT(*) AS n FROM ops.task_events WHERE run_id = @run"
+                + " AND event NOT IN ('RUN_ACCEPTED', 'PLANNED') GROUP BY event", Map.of("run", run))) {
+            out.put((String) r.get("event"), ((Number) r.get("n")).longValue());
+        }
+        return out;
     }
 }
