@@ -85,9 +85,6 @@ class CtrlCResumeIT {
                 "-Dfullcourt.local.seasons=2021-22",
                 "-Dfullcourt.local.from=2021-10-19",
                 "-Dfullcourt.local.to=2021-11-01",
-                // every query a processor runs waits 1 s, so that Ctrl-C lands mid-run: without it these 14 dates
-                // can finish before the signal comes (they did once the publish confirmations left the loop)
-                "-Dfullcourt.warehouse.latency=1s",
                 "-Dquarkus.http.port=" + freePort(),
                 "-Dfullcourt.pubsub.embedded-port=" + freePort()));
         command.add("-jar");
