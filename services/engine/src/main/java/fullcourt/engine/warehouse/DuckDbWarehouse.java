@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import org.duckdb.DuckDBConnection;
 
@@ -75,7 +76,7 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
      * {@value #DEFAULT_MEMORY_LIMIT} leaves DuckDB's own).
      */
     public static DuckDbWarehouse open(String path, String memoryLimit) {
-        java.util.Properties settings = new java.util.Properties();
+        Properties settings = new Properties();
         if (!memoryLimit.equalsIgnoreCase(DEFAULT_MEMORY_LIMIT)) {
             settings.setProperty("memory_limit", memoryLimit);
         }
@@ -111,7 +112,7 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
         }
     }
 
-    private static Connection connect(String url, java.util.Properties settings, String memoryLimit)
+    private static Connection connect(String url, Properties settings, String memoryLimit)
             throws SQLException {
         try {
             return DriverManager.getConnection(url, settings);
@@ -497,7 +498,8 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
     /**
      * DuckDB's optimistic concurrency aborts one of two transactions touching the same rows
      * ("Conflict", "write-write conflict"): another attempt succeeds, so those are retryable, as
-     * are I/O errors, cancellations and a memory limit reached by the statements running at once. Syntax, binder and constraint errors are permanent.
+     * are I/O errors, cancellations and a memory limit reached by the statements running at once.
+     * Syntax, binder and constraint errors are permanent.
      */
     static RuntimeException classify(String what, SQLException e, Cancellation cancellation) {
         String msg = String.valueOf(e.getMessage());
