@@ -380,7 +380,7 @@ class DuckDbWarehouseTest {
                 .map(f -> f.getClassName() + "." + f.getMethodName())
                 .toList();
         return frames.contains("org.duckdb.DuckDBNative.duckdb_jdbc_execute")
-                && frames.contains(DuckDbWarehouse.class.getName() + ".bindAndRun");
+                && frames.contains(DuckDbWarehouse.class.getName() + ".execute");
     }
 
     @Test
