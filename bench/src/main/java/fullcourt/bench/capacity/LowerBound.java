@@ -11,8 +11,9 @@ import java.util.function.ToLongFunction;
 /**
  * The least makespan any scheduler could reach with these task durations:
  * max(total work / global limit, total slot time / slot pool, longest dependency chain). Per-processor limits add a
- * further bound, max over processors of (its work / its limit), reported apart because the targets are
- * stated against the others.
+ * further bound, max over processors of (its work / its limit), reported apart because the capacity model's targets
+ * are stated against the others. {@link LimitsBound} counts the limits together with the dependencies: tighter, and the
+ * one the per-date benchmark's target is stated against.
  */
 public record LowerBound(long totalWorkMillis, int globalLimit, long slotBoundMillis, long longestChainMillis,
                          long perProcessorMillis, String perProcessorBinding, List<TaskKey> longestChain) {
@@ -97,7 +98,7 @@ public record LowerBound(long totalWorkMillis, int globalLimit, long slotBoundMi
         return f;
     }
 
-    private static long ceilDiv(long a, long b) {
+    static long ceilDiv(long a, long b) {
         return (a + b - 1) / b;
     }
 }
