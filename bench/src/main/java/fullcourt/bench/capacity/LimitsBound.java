@@ -13,9 +13,10 @@ import java.util.function.ToLongFunction;
  * processor's limit, from the tasks' durations. Each task has a head (its earliest start: the longest chain of
  * upstream work before it) and a tail (the longest chain of downstream work after it). For a set of tasks sharing a
  * limit m (all tasks under the global limit, or one processor's under its own), the tasks whose head is at least h
- * cannot start before h and need W / m of time on m slots, and the last of them to end still has its tail to run:
- * the makespan is at least h + W / m + q for every h and q, W the work of those with head >= h and tail >= q. With
- * h = q = 0 this is total work / limit; with one task, its longest chain through it. A third bound sums the capacity
+ * cannot start before h and need W / m of time on m slots (and at least the longest of them, a task being on one slot),
+ * and the last of them to end still has its tail to run: the makespan is at least h + max(W / m, longest) + q for every
+ * h and q, W the work of those with head >= h and tail >= q. With h = q = 0 this is total work / limit; for a task's own
+ * head and tail, the longest chain through it. A third bound sums the capacity
  * the limits allow over time: processor p can hold its slots only between its earliest head and the makespan minus its
  * least tail, and never more than the global limit in all.
  */
@@ -65,8 +66,9 @@ public record LimitsBound(long globalMillis, long perProcessorMillis, String per
     }
 
     /**
-     * Max over h, q of h + ceil(W(head >= h, tail >= q) / limit) + q: for each tail threshold, the tasks in order of
-     * head from the latest, adding each one's work. Quadratic in the tasks, a few seconds at the platform's size.
+     * Max over h, q of h + max(ceil(W / limit), the longest task) + q over the tasks with head >= h and tail >= q: for
+     * each tail threshold, the tasks in order of head from the latest, adding each one's work. Quadratic in the tasks,
+     * a few seconds at the platform's size.
      */
     static long headWorkTail(List<TaskKey> tasks, Map<TaskKey, Long> heads, Map<TaskKey, Long> tails,
                              ToLongFunction<TaskKey> millis, int limit) {
@@ -86,10 +88,12 @@ public record LimitsBound(long globalMillis, long perProcessorMillis, String per
         long best = 0;
         for (long q : Arrays.stream(tail).distinct().toArray()) {
             long w = 0;
+            long longestTask = 0;
             for (int i : byHead) {
                 if (tail[i] >= q) {
                     w += work[i];
-                    best = Math.max(best, head[i] + LowerBound.ceilDiv(w, limit) + q);
+                    longestTask = Math.max(longestTask, work[i]);
+                    best = Math.max(best, head[i] + Math.max(LowerBound.ceilDiv(w, limit), longestTask) + q);
                 }
             }
         }
@@ -140,8 +144,12 @@ public record LimitsBound(long globalMillis, long perProcessorMillis, String per
         return total;
     }
 
-    /** The longest chain of work along {@code edges} from t, t itself excluded (a head upstream, a tail downstream). */
-    private static long longest(TaskKey t, Map<TaskKey, List<TaskKey>> edges, ToLongFunction<TaskKey> millis,
+    /**
+     * The longest chain of work along {@code edges} from t, t itself excluded (a head upstream, a tail downstream). The
+     * recursion stays shallow: a few levels per date, and windows reach back in dates, never along a chain of the same
+     * processor.
+     */
+    static long longest(TaskKey t, Map<TaskKey, List<TaskKey>> edges, ToLongFunction<TaskKey> millis,
                                 Map<TaskKey, Long> memo) {
         Long known = memo.get(t);
         if (known != null) {

@@ -41,11 +41,13 @@ public record LowerBound(long totalWorkMillis, int globalLimit, long slotBoundMi
             total += m;
             perProcessor.merge(t.processor(), m, Long::sum);
         }
+        Map<TaskKey, Long> heads = new HashMap<>();
         Map<TaskKey, Long> finish = new HashMap<>();
         long chain = 0;
         TaskKey last = null;
         for (TaskKey t : upstreams.keySet()) {
-            long f = earliestFinish(t, upstreams, millis, finish);
+            long f = LimitsBound.longest(t, upstreams, millis, heads) + millis.applyAsLong(t);
+            finish.put(t, f);
             if (last == null || f > chain) {
                 chain = f;
                 last = t;
@@ -79,23 +81,6 @@ public record LowerBound(long totalWorkMillis, int globalLimit, long slotBoundMi
         }
         Collections.reverse(chain);
         return List.copyOf(chain);
-    }
-
-    // dependency depth is a few levels per date (windows reach back in dates, never along a chain
-    // of the same processor), so the recursion stays shallow
-    private static long earliestFinish(TaskKey t, Map<TaskKey, List<TaskKey>> upstreams, ToLongFunction<TaskKey> millis,
-                                       Map<TaskKey, Long> memo) {
-        Long known = memo.get(t);
-        if (known != null) {
-            return known;
-        }
-        long ready = 0;
-        for (TaskKey up : upstreams.getOrDefault(t, List.of())) {
-            ready = Math.max(ready, earliestFinish(up, upstreams, millis, memo));
-        }
-        long f = ready + millis.applyAsLong(t);
-        memo.put(t, f);
-        return f;
     }
 
     static long ceilDiv(long a, long b) {
