@@ -30,7 +30,10 @@ final class TaskLatencies {
         Map<String, double[]> out = new LinkedHashMap<>();
         for (String column : List.of("to_start", "to_success", "to_ledger", "round_trip")) {
             List<Double> ms = new ArrayList<>(rows.size());
-            rows.forEach(r -> ms.add(((Number) r.get(column)).doubleValue() / 1000.0));
+            // a task whose STARTED row is missing (its event rejected while the coordinator stood down and led again)
+            // has no stage before SUCCEEDED: it counts in the other stages only
+            rows.stream().map(r -> (Number) r.get(column)).filter(java.util.Objects::nonNull)
+                    .forEach(v -> ms.add(v.doubleValue() / 1000.0));
             double[] sorted = ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             out.put(column, sorted);
         }
