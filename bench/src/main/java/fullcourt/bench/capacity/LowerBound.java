@@ -11,8 +11,9 @@ import java.util.function.ToLongFunction;
 /**
  * The least makespan any scheduler could reach with these task durations:
  * max(total work / global limit, total slot time / slot pool, longest dependency chain). Per-processor limits add a
- * further bound, max over processors of (its work / its limit), reported apart because the targets are
- * stated against the others.
+ * further bound, max over processors of (its work / its limit), reported apart because the capacity model's targets
+ * are stated against the others. {@link LimitsBound} counts the limits together with the dependencies: tighter, and the
+ * one the per-date benchmark's target is stated against.
  */
 public record LowerBound(long totalWorkMillis, int globalLimit, long slotBoundMillis, long longestChainMillis,
                          long perProcessorMillis, String perProcessorBinding, List<TaskKey> longestChain) {
@@ -40,11 +41,13 @@ public record LowerBound(long totalWorkMillis, int globalLimit, long slotBoundMi
             total += m;
             perProcessor.merge(t.processor(), m, Long::sum);
         }
+        Map<TaskKey, Long> heads = new HashMap<>();
         Map<TaskKey, Long> finish = new HashMap<>();
         long chain = 0;
         TaskKey last = null;
         for (TaskKey t : upstreams.keySet()) {
-            long f = earliestFinish(t, upstreams, millis, finish);
+            long f = LimitsBound.longest(t, upstreams, millis, heads) + millis.applyAsLong(t);
+            finish.put(t, f);
             if (last == null || f > chain) {
                 chain = f;
                 last = t;
@@ -80,24 +83,7 @@ public record LowerBound(long totalWorkMillis, int globalLimit, long slotBoundMi
         return List.copyOf(chain);
     }
 
-    // dependency depth is a few levels per date (windows reach back in dates, never along a chain
-    // of the same processor), so the recursion stays shallow
-    private static long earliestFinish(TaskKey t, Map<TaskKey, List<TaskKey>> upstreams, ToLongFunction<TaskKey> millis,
-                                       Map<TaskKey, Long> memo) {
-        Long known = memo.get(t);
-        if (known != null) {
-            return known;
-        }
-        long ready = 0;
-        for (TaskKey up : upstreams.getOrDefault(t, List.of())) {
-            ready = Math.max(ready, earliestFinish(up, upstreams, millis, memo));
-        }
-        long f = ready + millis.applyAsLong(t);
-        memo.put(t, f);
-        return f;
-    }
-
-    private static long ceilDiv(long a, long b) {
+    static long ceilDiv(long a, long b) {
         return (a + b - 1) / b;
     }
 }

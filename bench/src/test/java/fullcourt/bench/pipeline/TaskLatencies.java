@@ -1,5 +1,6 @@
 package fullcourt.bench.pipeline;
 
+import fullcourt.bench.capacity.SlotOccupancy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -29,9 +30,27 @@ final class TaskLatencies {
         Map<String, double[]> out = new LinkedHashMap<>();
         for (String column : List.of("to_start", "to_success", "to_ledger", "round_trip")) {
             List<Double> ms = new ArrayList<>(rows.size());
-            rows.forEach(r -> ms.add(((Number) r.get(column)).doubleValue() / 1000.0));
+            // a task whose STARTED row is missing (its event rejected while the coordinator stood down and led again)
+            // has no stage before SUCCEEDED: it counts in the other stages only
+            rows.stream().map(r -> (Number) r.get(column)).filter(java.util.Objects::nonNull)
+                    .forEach(v -> ms.add(v.doubleValue() / 1000.0));
             double[] sorted = ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             out.put(column, sorted);
+        }
+        return out;
+    }
+
+    /** Each task's slot: from its DISPATCHED row's stamp to the time its result (SUCCEEDED or SKIPPED) was written. */
+    static List<SlotOccupancy.Interval> slots(PipelineRun pipeline, String runId) {
+        List<SlotOccupancy.Interval> out = new ArrayList<>();
+        for (Map<String, Object> r : pipeline.query("WITH t AS (SELECT task_id,"
+                + " MAX(CASE WHEN event = 'DISPATCHED' THEN event_at END) AS dispatched,"
+                + " MAX(CASE WHEN event IN ('SUCCEEDED', 'SKIPPED') THEN recorded_at END) AS recorded"
+                + " FROM ops.task_events WHERE run_id = @run AND task_id IS NOT NULL GROUP BY task_id)"
+                + " SELECT epoch_ms(dispatched) AS held_from, epoch_ms(recorded) AS held_to"
+                + " FROM t WHERE dispatched IS NOT NULL AND recorded IS NOT NULL", Map.of("run", runId))) {
+            out.add(new SlotOccupancy.Interval(((Number) r.get("held_from")).longValue(),
+                    ((Number) r.get("held_to")).longValue()));
         }
         return out;
     }
