@@ -290,11 +290,10 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
     }
 
     /**
-     * All rows in one transaction, written only if {@code condition} holds for every statement. The rows go in as a
-     * {@code VALUES} list of literals ({@link DuckDbLiterals}): DuckDB plans the portable {@link ConditionalInsert}
-     * (a {@code UNION ALL} branch of casts per row) about 5x slower, which made it most of the coordinator's loop time
-     * (bench/REPORT.md, section 2). A batch with a value that has no literal is written with the portable statements,
-     * in the same transaction.
+     * All rows in one transaction, written only if {@code condition} holds in it. The rows go through DuckDB's appender
+     * ({@link DuckDbRowAppends}): as statements, DuckDB parsing and planning them was most of the ledger writer's time
+     * (bench/REPORT.md, section 2). Rows the appender cannot take are written with the portable {@link
+     * ConditionalInsert}, in the same transaction.
      */
     @Override
     public boolean appendIf(String table, List<Column> columns, List<Map<String, Object>> rows, String condition,
@@ -305,10 +304,8 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
         try (Connection c = connection()) {
             c.setAutoCommit(false);
             try {
-                Optional<List<String>> literal = literalAppends(table, columns, rows, condition, conditionParams);
-                boolean written = literal.isPresent()
-                        ? executeAll(c, literal.get(), rows.size())
-                        : boundAppends(c, table, columns, rows, condition, conditionParams);
+                boolean written = holds(c, condition, conditionParams)
+                        && append(c, table, columns, rows, condition, conditionParams);
                 if (written) {
                     c.commit();
                 } else {
@@ -324,33 +321,26 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
         }
     }
 
-    /** The append as statements of literals, each at most {@link ConditionalInsert#MAX_ROWS} rows; empty if a value has none. */
-    private static Optional<List<String>> literalAppends(String table, List<Column> columns, List<Map<String, Object>> rows,
-                                                         String condition, Map<String, Object> conditionParams) {
-        Optional<String> where = render(ParameterizedSql.parse(condition), conditionParams::get);
-        if (where.isEmpty()) {
-            return Optional.empty();
-        }
-        List<String> names = columns.stream().map(Column::name).toList();
-        String head = "INSERT INTO " + table + " (" + String.join(", ", names) + ")\nSELECT * FROM (VALUES ";
-        String tail = ") AS appended (" + String.join(", ", names) + ")\nWHERE " + where.get();
-        List<String> statements = new ArrayList<>();
-        for (int from = 0; from < rows.size(); from += ConditionalInsert.MAX_ROWS) {
-            StringBuilder sql = new StringBuilder(head);
-            for (int r = from; r < Math.min(rows.size(), from + ConditionalInsert.MAX_ROWS); r++) {
-                sql.append(r == from ? "(" : ",\n(");
-                for (int col = 0; col < names.size(); col++) {
-                    Optional<String> value = DuckDbLiterals.of(rows.get(r).get(names.get(col)));
-                    if (value.isEmpty()) {
-                        return Optional.empty();
-                    }
-                    sql.append(col == 0 ? "" : ", ").append(value.get());
-                }
-                sql.append(')');
+    /** Whether {@code condition} holds on {@code c}: the first statement of its transaction, which the appender joins. */
+    private static boolean holds(Connection c, String condition, Map<String, Object> params) throws SQLException {
+        NamedParameters p = NamedParameters.parse("SELECT (" + condition + ") AS holds");
+        try (PreparedStatement ps = c.prepareStatement(p.jdbcSql())) {
+            bind(ps, valuesOf(p, params));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
             }
-            statements.add(sql.append(tail).toString());
         }
-        return Optional.of(statements);
+    }
+
+    /** The rows on {@code c}, through the appender where it takes them: whether all were written. */
+    private static boolean append(Connection c, String table, List<Column> columns, List<Map<String, Object>> rows,
+                                  String condition, Map<String, Object> conditionParams) throws SQLException {
+        Optional<DuckDbRowAppends> appends = DuckDbRowAppends.of(c, table, columns, rows);
+        if (appends.isEmpty()) {
+            return boundAppends(c, table, columns, rows, condition, conditionParams);
+        }
+        appends.get().appendTo(c);
+        return true;
     }
 
     /** {@code sql} with each parameter as its literal; empty when one has none. */
@@ -361,17 +351,6 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
             return "NULL";
         }));
         return literal[0] ? Optional.of(rendered) : Optional.empty();
-    }
-
-    /** Runs {@code statements} on {@code c}: whether together they wrote {@code expected} rows. */
-    private static boolean executeAll(Connection c, List<String> statements, int expected) throws SQLException {
-        long written = 0;
-        try (Statement st = c.createStatement()) {
-            for (String sql : statements) {
-                written += st.executeLargeUpdate(sql);
-            }
-        }
-        return written == expected;
     }
 
     private static boolean boundAppends(Connection c, String table, List<Column> columns, List<Map<String, Object>> rows,
