@@ -26,7 +26,8 @@ import org.duckdb.DuckDBConnection;
 
 /**
  * The embedded warehouse: one DuckDB file, one connection per operation (duplicated from a root
- * connection, as DuckDB wants for concurrent use within a process), a partition replaced in one
+ * connection, as DuckDB wants for concurrent use within a process) but partition writes, which run on
+ * a connection their thread keeps ({@link WriteConnection}), a partition replaced in one
  * transaction. Dataset names ({@code raw}, {@code analytics}, ..., {@code ops}) are DuckDB schemas.
  */
 public class DuckDbWarehouse implements Warehouse, AutoCloseable {
