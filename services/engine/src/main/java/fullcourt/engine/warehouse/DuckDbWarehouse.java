@@ -26,7 +26,8 @@ import org.duckdb.DuckDBConnection;
 
 /**
  * The embedded warehouse: one DuckDB file, one connection per operation (duplicated from a root
- * connection, as DuckDB wants for concurrent use within a process), a partition replaced in one
+ * connection, as DuckDB wants for concurrent use within a process) but partition writes, which run on
+ * a connection their thread keeps ({@link WriteConnection}), a partition replaced in one
  * transaction. Dataset names ({@code raw}, {@code analytics}, ..., {@code ops}) are DuckDB schemas.
  */
 public class DuckDbWarehouse implements Warehouse, AutoCloseable {
@@ -58,6 +59,13 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
      * asked before every task). Forgotten when a write to them fails or a DROP runs, in case one was dropped.
      */
     private final java.util.Set<String> written = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Each writing thread's connection, kept across its partition writes with their brackets' statements prepared
+     * ({@link WriteConnection}); all of them, to close with the warehouse.
+     */
+    private final ThreadLocal<WriteConnection> writeConnection = new ThreadLocal<>();
+    private final java.util.Set<WriteConnection> writeConnections = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public DuckDbWarehouse(DuckDBConnection root) {
         this.root = root;
@@ -134,16 +142,22 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
     @Override
     public long replacePartition(String table, String partitionColumn, LocalDate date, String selectSql,
                                  Map<String, Object> params, Cancellation cancellation, WriteBracket bracket) {
-        try (Connection c = connection()) {
+        try {
+            WriteConnection w = writeConnection();
+            Connection c = w.connection();
             if (!tableExists(table)) {
                 execute(c, "CREATE TABLE IF NOT EXISTS " + table + " AS SELECT * FROM (" + selectSql + ") AS shape LIMIT 0",
                         params, cancellation);
             }
             written.add(table);
             // by name, as BigQuery matches a query's columns to its destination table's
-            return replace(c, table, partitionColumn, date, cancellation, bracket,
+            return replace(w, table, partitionColumn, date, cancellation, bracket,
                     () -> execute(c, "INSERT INTO " + table + " BY NAME " + selectSql, params, cancellation));
+        } catch (RuntimeException e) {
+            dropWriteConnection();
+            throw e;
         } catch (SQLException e) {
+            dropWriteConnection();
             throw classify("replace partition " + table + " " + partitionColumn + "=" + date, e, cancellation);
         }
     }
@@ -152,11 +166,39 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
     @Override
     public void clearPartition(String table, String partitionColumn, LocalDate date, Cancellation cancellation,
                                WriteBracket bracket) {
-        try (Connection c = connection()) {
+        try {
             boolean exists = tableExists(table);
-            replace(c, exists ? table : null, partitionColumn, date, cancellation, bracket, () -> 0L);
+            replace(writeConnection(), exists ? table : null, partitionColumn, date, cancellation, bracket, () -> 0L);
+        } catch (RuntimeException e) {
+            dropWriteConnection();
+            throw e;
         } catch (SQLException e) {
+            dropWriteConnection();
             throw classify("clear partition " + table + " " + partitionColumn + "=" + date, e, cancellation);
+        }
+    }
+
+    /** This thread's {@link WriteConnection}, opened at its first write. */
+    private WriteConnection writeConnection() throws SQLException {
+        WriteConnection w = writeConnection.get();
+        if (w == null) {
+            w = new WriteConnection(connection());
+            writeConnections.add(w);
+            writeConnection.set(w);
+        }
+        return w;
+    }
+
+    /**
+     * Closes this thread's {@link WriteConnection} after a failed write (a cancelled statement's interrupt, a broken
+     * connection): the next write opens one afresh.
+     */
+    private void dropWriteConnection() {
+        WriteConnection w = writeConnection.get();
+        if (w != null) {
+            writeConnection.remove();
+            writeConnections.remove(w);
+            w.close();
         }
     }
 
@@ -165,12 +207,13 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
     }
 
     /** The bracket's statements around the partition's delete (none when {@code table} is null) and {@code insert}. */
-    private long replace(Connection c, String table, String partitionColumn, LocalDate date, Cancellation cancellation,
-                         WriteBracket bracket, Insert insert) throws SQLException {
+    private long replace(WriteConnection w, String table, String partitionColumn, LocalDate date,
+                         Cancellation cancellation, WriteBracket bracket, Insert insert) throws SQLException {
         List<WriteBracket.Statement> after = bracket.after().get();
+        Connection c = w.connection();
         c.setAutoCommit(false);
         try {
-            run(c, bracket.before());
+            runPrepared(w, bracket.before());
             if (table != null) {
                 try (PreparedStatement delete = prepare(c, "DELETE FROM " + table + " WHERE " + partitionColumn
                         + " = @date", Map.of("date", date))) {
@@ -178,10 +221,11 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
                 }
             }
             long rows = insert.run();
-            run(c, after);
+            runPrepared(w, after);
             // a timed-out attempt has been reported retryable: it must not commit behind its retry
             cancellation.check();
             c.commit();
+            c.setAutoCommit(true); // as a new connection: a table the next write creates is committed at once
             return rows;
         } catch (SQLException | RuntimeException e) {
             c.rollback();
@@ -382,7 +426,7 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
         try (Connection c = connection()) {
             c.setAutoCommit(false);
             try {
-                run(c, List.of(new WriteBracket.Statement(sql, paramSets)));
+                run(c, sql, paramSets);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -393,30 +437,42 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
         }
     }
 
-    /** Runs each statement once per parameter set on {@code c}, a single-row INSERT as multi-row INSERTs. */
-    private static void run(Connection c, List<WriteBracket.Statement> statements) throws SQLException {
+    /** Runs {@code sql} once per parameter set on {@code c}, a single-row INSERT as multi-row INSERTs. */
+    private static void run(Connection c, String sql, List<Map<String, Object>> paramSets) throws SQLException {
+        Optional<SingleRowInsert> insert = SingleRowInsert.parse(sql);
+        if (insert.isPresent()) {
+            insertRows(c, insert.get(), paramSets);
+            return;
+        }
+        NamedParameters p = NamedParameters.parse(sql);
+        try (PreparedStatement ps = c.prepareStatement(p.jdbcSql())) {
+            for (Map<String, Object> params : paramSets) {
+                bind(ps, valuesOf(p, params));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /**
+     * Runs each statement once per parameter set on {@code w}, each prepared once per connection ({@link WriteConnection}):
+     * a write's bracket (its lineage rows, a few per write) runs the same statements at every write.
+     */
+    private static void runPrepared(WriteConnection w, List<WriteBracket.Statement> statements) throws SQLException {
         for (WriteBracket.Statement statement : statements) {
             if (statement.paramSets().isEmpty()) {
                 continue;
             }
-            Optional<SingleRowInsert> insert = SingleRowInsert.parse(statement.sql());
-            if (statement.inserted() != null) {
-                for (Map<String, Object> params : statement.paramSets()) {
-                    try (PreparedStatement ps = prepare(c, statement.sql() + " RETURNING *", params);
-                         ResultSet rs = ps.executeQuery()) {
+            WriteConnection.Prepared p = w.prepared(statement.inserted() == null ? statement.sql()
+                    : statement.sql() + " RETURNING *");
+            for (Map<String, Object> params : statement.paramSets()) {
+                bind(p.statement(), valuesOf(p.parameters(), params));
+                if (statement.inserted() == null) {
+                    p.statement().executeLargeUpdate();
+                } else {
+                    try (ResultSet rs = p.statement().executeQuery()) {
                         rows(rs).forEach(statement.inserted());
                     }
-                }
-            } else if (insert.isPresent()) {
-                insertRows(c, insert.get(), statement.paramSets());
-            } else {
-                NamedParameters p = NamedParameters.parse(statement.sql());
-                try (PreparedStatement ps = c.prepareStatement(p.jdbcSql())) {
-                    for (Map<String, Object> params : statement.paramSets()) {
-                        bind(ps, valuesOf(p, params));
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
                 }
             }
         }
@@ -519,6 +575,8 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
 
     @Override
     public void close() {
+        writeConnections.forEach(WriteConnection::close);
+        writeConnections.clear();
         try {
             root.close();
         } catch (SQLException e) {

@@ -418,4 +418,37 @@ class DuckDbWarehouseTest {
         assertThat(row.get("h")).isEqualTo(0x900150983cL);
         assertThat(row.get("none")).isNull();
     }
+
+    @Test
+    void aBracketsStatementsPreparedAtOneWriteRunInTheTransactionOfTheNextWritesToo() {
+        warehouse.update("CREATE TABLE ops.write_log (game_date DATE, note VARCHAR)", Map.of());
+        List<Map<String, Object>> returned = new java.util.ArrayList<>();
+        java.util.function.Function<LocalDate, WriteBracket> logged = date -> new WriteBracket(
+                List.of(WriteBracket.Statement.insert("ops.write_log",
+                        List.of(new Column("game_date", "DATE"), new Column("note", "VARCHAR")),
+                        List.of(Map.of("game_date", date, "note", "begun")))),
+                () -> List.of(WriteBracket.Statement.returning(
+                        "INSERT INTO ops.write_log SELECT @game_date, 'rows ' || CAST(COUNT(*) AS VARCHAR) FROM " + TABLE
+                                + " WHERE game_date = @game_date", Map.of("game_date", date), returned::add)));
+        String failsOnSecondRow = """
+                SELECT CAST(@game_date AS DATE) AS game_date, player, CAST(points AS INTEGER) AS points
+                FROM (VALUES ('ann', '12'), ('bob', 'n/a')) AS t(player, points)""";
+
+        // the same thread: the second and third writes run the statements the first prepared, after its commit
+        warehouse.replacePartition(TABLE, "game_date", JAN_2, TWO_PLAYERS, Map.of("game_date", JAN_2, "bonus", 0),
+                new Cancellation(), logged.apply(JAN_2));
+        assertThatThrownBy(() -> warehouse.replacePartition(TABLE, "game_date", JAN_3, failsOnSecondRow,
+                Map.of("game_date", JAN_3), new Cancellation(), logged.apply(JAN_3)))
+                .isInstanceOf(PermanentFailure.class);
+        warehouse.replacePartition(TABLE, "game_date", JAN_3, TWO_PLAYERS, Map.of("game_date", JAN_3, "bonus", 1),
+                new Cancellation(), logged.apply(JAN_3));
+
+        // the failed write's begun row went with its rollback; each written row came back from its own write
+        assertThat(warehouse.query("SELECT game_date, note FROM ops.write_log ORDER BY game_date, note", Map.of())
+                .stream().map(r -> r.get("game_date") + " " + r.get("note")).toList())
+                .containsExactly("2024-01-02 begun", "2024-01-02 rows 2", "2024-01-03 begun", "2024-01-03 rows 2");
+        assertThat(returned).extracting(r -> r.get("note")).containsExactly("rows 2", "rows 2");
+        assertThat(rows()).containsExactly("2024-01-02 ann 10", "2024-01-02 bob 7", "2024-01-03 ann 11",
+                "2024-01-03 bob 8");
+    }
 }

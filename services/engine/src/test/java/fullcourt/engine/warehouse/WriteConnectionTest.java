@@ -1,0 +1,46 @@
+package fullcourt.engine.warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class WriteConnectionTest {
+
+    private final DuckDbWarehouse warehouse = DuckDbWarehouse.open(":memory:");
+
+    @AfterEach
+    void close() {
+        warehouse.close();
+    }
+
+    @Test
+    void aStatementIsPreparedOnceAndTheSameOneReturnedForItsSqlAfterwards() throws SQLException {
+        try (WriteConnection w = new WriteConnection(warehouse.connection())) {
+            WriteConnection.Prepared first = w.prepared("SELECT @a AS a, @b AS b");
+
+            assertThat(w.prepared("SELECT @a AS a, @b AS b")).isSameAs(first);
+            assertThat(first.parameters().order()).containsExactly("a", "b");
+            assertThat(w.prepared("SELECT @b AS b")).isNotSameAs(first);
+            assertThat(w.preparedCount()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void beyondItsLimitTheLeastRecentlyUsedStatementIsClosedAndPreparedAgainWhenAskedFor() throws SQLException {
+        try (WriteConnection w = new WriteConnection(warehouse.connection())) {
+            WriteConnection.Prepared oldest = w.prepared("SELECT 0 AS n");
+            WriteConnection.Prepared used = w.prepared("SELECT 1 AS n");
+            for (int n = 2; n <= WriteConnection.MAX_PREPARED; n++) {
+                w.prepared("SELECT " + n + " AS n");
+                w.prepared("SELECT 1 AS n"); // kept in use: never the least recent
+            }
+
+            assertThat(w.preparedCount()).isEqualTo(WriteConnection.MAX_PREPARED);
+            assertThat(oldest.statement().isClosed()).isTrue();
+            assertThat(used.statement().isClosed()).isFalse();
+            assertThat(w.prepared("SELECT 0 AS n")).isNotSameAs(oldest);
+        }
+    }
+}
