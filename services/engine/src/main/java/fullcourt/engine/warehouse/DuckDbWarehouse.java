@@ -26,8 +26,8 @@ import org.duckdb.DuckDBConnection;
 
 /**
  * The embedded warehouse: one DuckDB file, one connection per operation (duplicated from a root
- * connection, as DuckDB wants for concurrent use within a process) but partition writes, which run on
- * a connection their thread keeps ({@link WriteConnection}), a partition replaced in one
+ * connection, as DuckDB wants for concurrent use within a process) but partition writes, which borrow
+ * a kept connection from a pool ({@link WriteConnection}), a partition replaced in one
  * transaction. Dataset names ({@code raw}, {@code analytics}, ..., {@code ops}) are DuckDB schemas.
  */
 public class DuckDbWarehouse implements Warehouse, AutoCloseable {
@@ -61,11 +61,14 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
     private final java.util.Set<String> written = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
-     * Each writing thread's connection, kept across its partition writes with their brackets' statements prepared
-     * ({@link WriteConnection}); all of them, to close with the warehouse.
+     * Connections kept across partition writes with their brackets' statements prepared ({@link WriteConnection}),
+     * idle ones, most recently used first: a write borrows one (or opens one when none is idle) and gives it back, so
+     * there are never more than the most writes ever run at once. Not one per thread: the task threads come from a
+     * cached pool, and a connection kept by a thread that ended would never be closed.
      */
-    private final ThreadLocal<WriteConnection> writeConnection = new ThreadLocal<>();
-    private final java.util.Set<WriteConnection> writeConnections = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.ConcurrentLinkedDeque<WriteConnection> idleWriteConnections =
+            new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private volatile boolean closed;
 
     public DuckDbWarehouse(DuckDBConnection root) {
         this.root = root;
@@ -142,8 +145,7 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
     @Override
     public long replacePartition(String table, String partitionColumn, LocalDate date, String selectSql,
                                  Map<String, Object> params, Cancellation cancellation, WriteBracket bracket) {
-        try {
-            WriteConnection w = writeConnection();
+        return withWriteConnection("replace partition " + table + " " + partitionColumn + "=" + date, cancellation, w -> {
             Connection c = w.connection();
             if (!tableExists(table)) {
                 execute(c, "CREATE TABLE IF NOT EXISTS " + table + " AS SELECT * FROM (" + selectSql + ") AS shape LIMIT 0",
@@ -153,51 +155,58 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
             // by name, as BigQuery matches a query's columns to its destination table's
             return replace(w, table, partitionColumn, date, cancellation, bracket,
                     () -> execute(c, "INSERT INTO " + table + " BY NAME " + selectSql, params, cancellation));
-        } catch (RuntimeException e) {
-            dropWriteConnection();
-            throw e;
-        } catch (SQLException e) {
-            dropWriteConnection();
-            throw classify("replace partition " + table + " " + partitionColumn + "=" + date, e, cancellation);
-        }
+        });
     }
 
     /** In one transaction: the bracket, the partition's delete and nothing in its place (a table never created: none). */
     @Override
     public void clearPartition(String table, String partitionColumn, LocalDate date, Cancellation cancellation,
                                WriteBracket bracket) {
-        try {
-            boolean exists = tableExists(table);
-            replace(writeConnection(), exists ? table : null, partitionColumn, date, cancellation, bracket, () -> 0L);
-        } catch (RuntimeException e) {
-            dropWriteConnection();
-            throw e;
-        } catch (SQLException e) {
-            dropWriteConnection();
-            throw classify("clear partition " + table + " " + partitionColumn + "=" + date, e, cancellation);
-        }
+        boolean exists = tableExists(table);
+        withWriteConnection("clear partition " + table + " " + partitionColumn + "=" + date, cancellation,
+                w -> replace(w, exists ? table : null, partitionColumn, date, cancellation, bracket, () -> 0L));
     }
 
-    /** This thread's {@link WriteConnection}, opened at its first write. */
-    private WriteConnection writeConnection() throws SQLException {
-        WriteConnection w = writeConnection.get();
-        if (w == null) {
-            w = new WriteConnection(connection());
-            writeConnections.add(w);
-            writeConnection.set(w);
-        }
-        return w;
+    private interface Write<T> {
+        T run(WriteConnection w) throws SQLException;
     }
 
     /**
-     * Closes this thread's {@link WriteConnection} after a failed write (a cancelled statement's interrupt, a broken
-     * connection): the next write opens one afresh.
+     * {@code write} on a borrowed {@link WriteConnection}, given back after it; after a failure (a cancelled
+     * statement's interrupt, a broken connection) the connection is closed instead, and a later write opens another.
      */
-    private void dropWriteConnection() {
-        WriteConnection w = writeConnection.get();
-        if (w != null) {
-            writeConnection.remove();
-            writeConnections.remove(w);
+    private <T> T withWriteConnection(String what, Cancellation cancellation, Write<T> write) {
+        WriteConnection w = idleWriteConnections.pollFirst();
+        try {
+            if (w == null) {
+                w = new WriteConnection(connection());
+            }
+            T result = write.run(w);
+            idleWriteConnections.offerFirst(w);
+            if (closed) {
+                closeIdleWriteConnections();
+            }
+            return result;
+        } catch (RuntimeException e) {
+            if (w != null) {
+                w.close();
+            }
+            throw e;
+        } catch (SQLException e) {
+            if (w != null) {
+                w.close();
+            }
+            throw classify(what, e, cancellation);
+        }
+    }
+
+    /** How many kept write connections are idle (tests). */
+    int idleWriteConnections() {
+        return idleWriteConnections.size();
+    }
+
+    private void closeIdleWriteConnections() {
+        for (WriteConnection w; (w = idleWriteConnections.pollFirst()) != null; ) {
             w.close();
         }
     }
@@ -572,8 +581,8 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
 
     @Override
     public void close() {
-        writeConnections.forEach(WriteConnection::close);
-        writeConnections.clear();
+        closed = true;
+        closeIdleWriteConnections();
         try {
             root.close();
         } catch (SQLException e) {

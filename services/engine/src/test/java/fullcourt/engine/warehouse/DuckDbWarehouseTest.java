@@ -154,6 +154,24 @@ class DuckDbWarehouseTest {
     }
 
     @Test
+    void writesFromThreadsThatEndReuseOneKeptConnectionAndAFailedWriteClosesIts() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            Thread t = new Thread(() -> writeTwoPlayers(JAN_2, 0), "short-lived-" + i);
+            t.start();
+            t.join();
+        }
+        assertThat(warehouse.idleWriteConnections()).as("one connection, borrowed and given back by each thread")
+                .isEqualTo(1);
+
+        assertThatThrownBy(() -> warehouse.replacePartition(TABLE, "game_date", JAN_2,
+                "SELECT CAST(@game_date AS DATE) AS game_date, 'ann' AS player, CAST('n/a' AS INTEGER) AS points",
+                Map.of("game_date", JAN_2), new Cancellation())).isInstanceOf(PermanentFailure.class);
+        assertThat(warehouse.idleWriteConnections()).as("the failed write's connection is closed").isZero();
+        writeTwoPlayers(JAN_3, 0);
+        assertThat(warehouse.idleWriteConnections()).isEqualTo(1);
+    }
+
+    @Test
     void cancellingARunningReplacementEndsItPromptlyAsRetryableAndKeepsTheOldPartition() throws Exception {
         writeTwoPlayers(JAN_2, 0);
         // 10^9 x 10^3 = 10^12 pairs; DuckDB counted 10^9 pairs in 0.2 s on a 2-core build machine,
