@@ -60,15 +60,8 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
      */
     private final java.util.Set<String> written = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    /**
-     * Connections kept across partition writes with their brackets' statements prepared ({@link WriteConnection}),
-     * idle ones, most recently used first: a write borrows one (or opens one when none is idle) and gives it back, so
-     * there are never more than the most writes ever run at once. Not one per thread: the task threads come from a
-     * cached pool, and a connection kept by a thread that ended would never be closed.
-     */
-    private final java.util.concurrent.ConcurrentLinkedDeque<WriteConnection> idleWriteConnections =
-            new java.util.concurrent.ConcurrentLinkedDeque<>();
-    private volatile boolean closed;
+    /** Partition writes' kept connections ({@link WriteConnectionPool}). */
+    private final WriteConnectionPool writeConnections = new WriteConnectionPool(this::connection);
 
     public DuckDbWarehouse(DuckDBConnection root) {
         this.root = root;
@@ -167,48 +160,18 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
                 w -> replace(w, exists ? table : null, partitionColumn, date, cancellation, bracket, () -> 0L));
     }
 
-    private interface Write<T> {
-        T run(WriteConnection w) throws SQLException;
-    }
-
-    /**
-     * {@code write} on a borrowed {@link WriteConnection}, given back after it; after a failure (a cancelled
-     * statement's interrupt, a broken connection) the connection is closed instead, and a later write opens another.
-     */
-    private <T> T withWriteConnection(String what, Cancellation cancellation, Write<T> write) {
-        WriteConnection w = idleWriteConnections.pollFirst();
+    /** {@code write} on a kept connection ({@link WriteConnectionPool}), its failure classified as {@code what}'s. */
+    private <T> T withWriteConnection(String what, Cancellation cancellation, WriteConnectionPool.Write<T> write) {
         try {
-            if (w == null) {
-                w = new WriteConnection(connection());
-            }
-            T result = write.run(w);
-            idleWriteConnections.offerFirst(w);
-            if (closed) {
-                closeIdleWriteConnections();
-            }
-            return result;
-        } catch (RuntimeException e) {
-            if (w != null) {
-                w.close();
-            }
-            throw e;
+            return writeConnections.with(write);
         } catch (SQLException e) {
-            if (w != null) {
-                w.close();
-            }
             throw classify(what, e, cancellation);
         }
     }
 
     /** How many kept write connections are idle (tests). */
     int idleWriteConnections() {
-        return idleWriteConnections.size();
-    }
-
-    private void closeIdleWriteConnections() {
-        for (WriteConnection w; (w = idleWriteConnections.pollFirst()) != null; ) {
-            w.close();
-        }
+        return writeConnections.idle();
     }
 
     private interface Insert {
@@ -373,12 +336,9 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
 
     /** Whether {@code condition} holds on {@code c}: the first statement of its transaction, which the appender joins. */
     private static boolean holds(Connection c, String condition, Map<String, Object> params) throws SQLException {
-        NamedParameters p = NamedParameters.parse("SELECT (" + condition + ") AS holds");
-        try (PreparedStatement ps = c.prepareStatement(p.jdbcSql())) {
-            bind(ps, valuesOf(p, params));
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
-            }
+        try (PreparedStatement ps = prepare(c, "SELECT (" + condition + ") AS holds", params);
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() && rs.getBoolean(1);
         }
     }
 
@@ -408,9 +368,7 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
         for (int from = 0; from < rows.size(); from += ConditionalInsert.MAX_ROWS) {
             List<Map<String, Object>> chunk = rows.subList(from, Math.min(rows.size(), from + ConditionalInsert.MAX_ROWS));
             ConditionalInsert insert = ConditionalInsert.of(table, columns, chunk, condition, conditionParams);
-            NamedParameters p = NamedParameters.parse(insert.sql());
-            try (PreparedStatement ps = c.prepareStatement(p.jdbcSql())) {
-                bind(ps, valuesOf(p, insert.parameters()));
+            try (PreparedStatement ps = prepare(c, insert.sql(), insert.parameters())) {
                 if (ps.executeLargeUpdate() != chunk.size()) {
                     return false;
                 }
@@ -581,8 +539,7 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
-        closeIdleWriteConnections();
+        writeConnections.close();
         try {
             root.close();
         } catch (SQLException e) {

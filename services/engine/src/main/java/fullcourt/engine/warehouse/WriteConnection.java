@@ -7,11 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A DuckDB connection one thread keeps for its partition writes, with the statements of their {@link WriteBracket}s
+ * A DuckDB connection kept for partition writes ({@link WriteConnectionPool}), with the statements of their {@link WriteBracket}s
  * prepared once and executed again at every write: parsing, binding and planning the lineage statements anew for each
  * write was most of their cost (bench/REPORT.md, section 5c: per write, the reads and begun rows and the written row
  * with the partition's fingerprint took about half the time prepared once on a kept connection as prepared each time
- * on a new one). Not thread-safe: one thread uses it.
+ * on a new one). Not thread-safe: one write at a time borrows it.
  */
 final class WriteConnection implements AutoCloseable {
 
