@@ -25,10 +25,9 @@ import java.util.Set;
 import org.duckdb.DuckDBConnection;
 
 /**
- * The embedded warehouse: one DuckDB file, one connection per operation (duplicated from a root
- * connection, as DuckDB wants for concurrent use within a process) but partition writes, which borrow
- * a kept connection from a pool ({@link WriteConnection}), a partition replaced in one
- * transaction. Dataset names ({@code raw}, {@code analytics}, ..., {@code ops}) are DuckDB schemas.
+ * The embedded warehouse: one DuckDB file; queries and partition writes borrow a kept connection (duplicated from a
+ * root connection, as DuckDB wants for concurrent use within a process) with the statements it ran still prepared
+ * ({@link KeptConnections}), other operations open one of their own; a partition replaced in one transaction. Dataset names ({@code raw}, {@code analytics}, ..., {@code ops}) are DuckDB schemas.
  */
 public class DuckDbWarehouse implements Warehouse, AutoCloseable {
 
@@ -60,8 +59,8 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
      */
     private final java.util.Set<String> written = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    /** Partition writes' kept connections ({@link WriteConnectionPool}). */
-    private final WriteConnectionPool writeConnections = new WriteConnectionPool(this::connection);
+    /** The kept connections of queries and partition writes ({@link KeptConnections}). */
+    private final KeptConnections kept = new KeptConnections(this::connection);
 
     public DuckDbWarehouse(DuckDBConnection root) {
         this.root = root;
@@ -138,7 +137,7 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
     @Override
     public long replacePartition(String table, String partitionColumn, LocalDate date, String selectSql,
                                  Map<String, Object> params, Cancellation cancellation, WriteBracket bracket) {
-        return withWriteConnection("replace partition " + table + " " + partitionColumn + "=" + date, cancellation, w -> {
+        return withKeptConnection("replace partition " + table + " " + partitionColumn + "=" + date, cancellation, w -> {
             Connection c = w.connection();
             if (!tableExists(table)) {
                 execute(c, "CREATE TABLE IF NOT EXISTS " + table + " AS SELECT * FROM (" + selectSql + ") AS shape LIMIT 0",
@@ -147,7 +146,7 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
             written.add(table);
             // by name, as BigQuery matches a query's columns to its destination table's
             return replace(w, table, partitionColumn, date, cancellation, bracket,
-                    () -> execute(c, "INSERT INTO " + table + " BY NAME " + selectSql, params, cancellation));
+                    () -> execute(w, "INSERT INTO " + table + " BY NAME " + selectSql, params, cancellation));
         });
     }
 
@@ -156,22 +155,22 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
     public void clearPartition(String table, String partitionColumn, LocalDate date, Cancellation cancellation,
                                WriteBracket bracket) {
         boolean exists = tableExists(table);
-        withWriteConnection("clear partition " + table + " " + partitionColumn + "=" + date, cancellation,
+        withKeptConnection("clear partition " + table + " " + partitionColumn + "=" + date, cancellation,
                 w -> replace(w, exists ? table : null, partitionColumn, date, cancellation, bracket, () -> 0L));
     }
 
-    /** {@code write} on a kept connection ({@link WriteConnectionPool}), its failure classified as {@code what}'s. */
-    private <T> T withWriteConnection(String what, Cancellation cancellation, WriteConnectionPool.Write<T> write) {
+    /** {@code write} on a kept connection ({@link KeptConnections}), its failure classified as {@code what}'s. */
+    private <T> T withKeptConnection(String what, Cancellation cancellation, KeptConnections.Operation<T> write) {
         try {
-            return writeConnections.with(write);
+            return kept.with(write);
         } catch (SQLException e) {
             throw classify(what, e, cancellation);
         }
     }
 
-    /** How many kept write connections are idle (tests). */
-    int idleWriteConnections() {
-        return writeConnections.idle();
+    /** How many kept connections are idle (tests). */
+    int idleConnections() {
+        return kept.idle();
     }
 
     private interface Insert {
@@ -179,7 +178,7 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
     }
 
     /** The bracket's statements around the partition's delete (none when {@code table} is null) and {@code insert}. */
-    private long replace(WriteConnection w, String table, String partitionColumn, LocalDate date,
+    private long replace(KeptConnection w, String table, String partitionColumn, LocalDate date,
                          Cancellation cancellation, WriteBracket bracket, Insert insert) throws SQLException {
         List<WriteBracket.Statement> after = bracket.after().get();
         Connection c = w.connection();
@@ -187,10 +186,8 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
         try {
             runPrepared(w, bracket.before());
             if (table != null) {
-                try (PreparedStatement delete = prepare(c, "DELETE FROM " + table + " WHERE " + partitionColumn
-                        + " = @date", Map.of("date", date))) {
-                    delete.executeUpdate();
-                }
+                execute(w, "DELETE FROM " + table + " WHERE " + partitionColumn + " = @date", Map.of("date", date),
+                        cancellation);
             }
             long rows = insert.run();
             runPrepared(w, after);
@@ -219,6 +216,23 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
             throw e;
         } catch (Exception e) {
             throw new SQLException(e);
+        }
+    }
+
+    /** {@link #execute(Connection, String, Map, Cancellation)} with the statement kept prepared on {@code w}. */
+    private static long execute(KeptConnection w, String sql, Map<String, Object> params, Cancellation cancellation)
+            throws SQLException {
+        KeptConnection.Prepared p = w.prepared(sql);
+        try (AutoCloseable hook = cancellation.onCancel(() -> cancelQuietly(p.statement()))) {
+            cancellation.check();
+            bind(p.statement(), valuesOf(p.parameters(), params));
+            return p.statement().executeLargeUpdate();
+        } catch (SQLException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new SQLException(e);
+        } finally {
+            w.release(p);
         }
     }
 
@@ -264,15 +278,20 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
         }
     }
 
+    /** On a kept connection, the statement prepared there once ({@link KeptConnection}). */
     @Override
     public List<Map<String, Object>> query(String sql, Map<String, Object> params) {
-        try (Connection c = connection(); PreparedStatement ps = prepare(c, sql, params)) {
-            try (ResultSet rs = ps.executeQuery()) {
-                return rows(rs);
+        return withKeptConnection("query", null, w -> {
+            KeptConnection.Prepared p = w.prepared(sql);
+            try {
+                bind(p.statement(), valuesOf(p.parameters(), params));
+                try (ResultSet rs = p.statement().executeQuery()) {
+                    return rows(rs);
+                }
+            } finally {
+                w.release(p);
             }
-        } catch (SQLException e) {
-            throw classify("query", e, null);
-        }
+        });
     }
 
     /** The rows of {@code rs}, column label -> value, dates as {@code LocalDate}. */
@@ -419,25 +438,29 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
     }
 
     /**
-     * Runs each statement once per parameter set on {@code w}, each prepared once per connection ({@link WriteConnection}):
+     * Runs each statement once per parameter set on {@code w}, each prepared once per connection ({@link KeptConnection}):
      * a write's bracket (its lineage rows, a few per write) runs the same statements at every write.
      */
-    private static void runPrepared(WriteConnection w, List<WriteBracket.Statement> statements) throws SQLException {
+    private static void runPrepared(KeptConnection w, List<WriteBracket.Statement> statements) throws SQLException {
         for (WriteBracket.Statement statement : statements) {
             if (statement.paramSets().isEmpty()) {
                 continue;
             }
-            WriteConnection.Prepared p = w.prepared(statement.inserted() == null ? statement.sql()
+            KeptConnection.Prepared p = w.prepared(statement.inserted() == null ? statement.sql()
                     : statement.sql() + " RETURNING *");
-            for (Map<String, Object> params : statement.paramSets()) {
-                bind(p.statement(), valuesOf(p.parameters(), params));
-                if (statement.inserted() == null) {
-                    p.statement().executeLargeUpdate();
-                } else {
-                    try (ResultSet rs = p.statement().executeQuery()) {
-                        rows(rs).forEach(statement.inserted());
+            try {
+                for (Map<String, Object> params : statement.paramSets()) {
+                    bind(p.statement(), valuesOf(p.parameters(), params));
+                    if (statement.inserted() == null) {
+                        p.statement().executeLargeUpdate();
+                    } else {
+                        try (ResultSet rs = p.statement().executeQuery()) {
+                            rows(rs).forEach(statement.inserted());
+                        }
                     }
                 }
+            } finally {
+                w.release(p);
             }
         }
     }
@@ -539,7 +562,7 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
 
     @Override
     public void close() {
-        writeConnections.close();
+        kept.close();
         try {
             root.close();
         } catch (SQLException e) {

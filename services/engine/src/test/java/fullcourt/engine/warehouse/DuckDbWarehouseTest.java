@@ -154,21 +154,43 @@ class DuckDbWarehouseTest {
     }
 
     @Test
-    void writesFromThreadsThatEndReuseOneKeptConnectionAndAFailedWriteClosesIts() throws Exception {
+    void writesFromThreadsThatEndReuseTheKeptConnectionsAndAFailedWriteClosesIts() throws Exception {
+        writeTwoPlayers(JAN_2, 0);
+        int kept = warehouse.idleConnections(); // the write's, and the table lookup's it may make meanwhile
+        assertThat(kept).isBetween(1, 2);
         for (int i = 0; i < 20; i++) {
             Thread t = new Thread(() -> writeTwoPlayers(JAN_2, 0), "short-lived-" + i);
             t.start();
             t.join();
         }
-        assertThat(warehouse.idleWriteConnections()).as("one connection, borrowed and given back by each thread")
-                .isEqualTo(1);
+        assertThat(warehouse.idleConnections()).as("the same connections, borrowed and given back by each thread")
+                .isEqualTo(kept);
 
         assertThatThrownBy(() -> warehouse.replacePartition(TABLE, "game_date", JAN_2,
                 "SELECT CAST(@game_date AS DATE) AS game_date, 'ann' AS player, CAST('n/a' AS INTEGER) AS points",
                 Map.of("game_date", JAN_2), new Cancellation())).isInstanceOf(PermanentFailure.class);
-        assertThat(warehouse.idleWriteConnections()).as("the failed write's connection is closed").isZero();
+        assertThat(warehouse.idleConnections()).as("the failed write's connection is closed").isEqualTo(kept - 1);
         writeTwoPlayers(JAN_3, 0);
-        assertThat(warehouse.idleWriteConnections()).isEqualTo(1);
+        assertThat(warehouse.idleConnections()).isEqualTo(kept);
+    }
+
+    @Test
+    void queriesRunOnAKeptConnectionWithTheirValuesBoundAnewAndAFailedQueryClosesIt() {
+        writeTwoPlayers(JAN_2, 0);
+        writeTwoPlayers(JAN_3, 5);
+        String points = "SELECT player, points FROM " + TABLE + " WHERE game_date = @d ORDER BY player";
+
+        assertThat(warehouse.query(points, Map.of("d", JAN_2))).extracting(r -> r.get("points")).containsExactly(10, 7);
+        assertThat(warehouse.query(points, Map.of("d", JAN_3))).as("the kept statement with the new date")
+                .extracting(r -> r.get("points")).containsExactly(15, 12);
+        int kept = warehouse.idleConnections();
+        warehouse.query(points, Map.of("d", JAN_3));
+        assertThat(warehouse.idleConnections()).as("a query borrows an idle connection").isEqualTo(kept);
+
+        assertThatThrownBy(() -> warehouse.query("SELECT CAST(@v AS INTEGER) AS n", Map.of("v", "n/a")))
+                .isInstanceOf(PermanentFailure.class).hasMessageContaining("Could not convert string 'n/a'");
+        assertThat(warehouse.idleConnections()).as("the failed query's connection is closed").isEqualTo(kept - 1);
+        assertThat(warehouse.query(points, Map.of("d", JAN_2))).hasSize(2);
     }
 
     @Test

@@ -16,17 +16,18 @@ import java.util.Map;
  *
  * <p>Each row's 21 features and label are folded into one FLOAT64, their sum weighted by the
  * square roots of distinct primes (so no two columns weigh alike, and swapping values between
- * columns shows); that number's text with the row's key (game, player, date) is hashed with
- * {@code ops.hash40}, and the checksum is the sum of these hashes over the rows. Casting one float
- * a row to text, not 22, keeps the query a fraction of the cost of reading the rows. A change shows
- * when it moves its row's weighted sum by at least the last bit (about 1e-16 of it); a NULL value
- * leaves its row out of the sum, which changes it too.
+ * columns shows); that number with the row's key (date, game, player) is hashed as one tuple with
+ * {@code ops.row_hash40}, and the checksum is the sum of these hashes over the rows. Hashing one
+ * tuple of four values a row, not the text of 22, keeps the query a fraction of the cost of reading
+ * the rows (and of hashing their text: 20 ms against 34 ms for a year of rows, DuckDB alone). A
+ * change shows when it moves its row's weighted sum by at least the last bit (about 1e-16 of it);
+ * a NULL value makes its row's sum NULL, which hashes differently too.
  */
 record TrainingWindow(LocalDate from, LocalDate cutoff, long rows, long checksum) {
 
     static final String QUERY = "SELECT COUNT(*) AS training_rows,"
-            + " CAST(COALESCE(SUM(ops.hash40(CAST(f.game_date AS STRING) || '|' || f.game_id || '|' || f.player_id"
-            + " || '|' || CAST(" + weightedSum() + " AS STRING))), 0) AS INT64) AS checksum"
+            + " CAST(COALESCE(SUM(ops.row_hash40((f.game_date, f.game_id, f.player_id, " + weightedSum() + "))), 0)"
+            + " AS INT64) AS checksum"
             + TrainingSet.ROWS;
 
     /** The window's count and checksum; no rows when the tables do not exist yet. */

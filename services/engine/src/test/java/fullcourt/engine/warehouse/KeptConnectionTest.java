@@ -1,0 +1,63 @@
+package fullcourt.engine.warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class KeptConnectionTest {
+
+    private final DuckDbWarehouse warehouse = DuckDbWarehouse.open(":memory:");
+
+    @AfterEach
+    void close() {
+        warehouse.close();
+    }
+
+    @Test
+    void aStatementIsPreparedOnceAndTheSameOneReturnedForItsSqlAfterwards() throws SQLException {
+        try (KeptConnection w = new KeptConnection(warehouse.connection())) {
+            KeptConnection.Prepared first = w.prepared("SELECT @a AS a, @b AS b");
+
+            assertThat(w.prepared("SELECT @a AS a, @b AS b")).isSameAs(first);
+            assertThat(first.parameters().order()).containsExactly("a", "b");
+            assertThat(w.prepared("SELECT @b AS b")).isNotSameAs(first);
+            assertThat(w.preparedCount()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void beyondItsLimitTheLeastRecentlyUsedStatementIsClosedAndPreparedAgainWhenAskedFor() throws SQLException {
+        try (KeptConnection w = new KeptConnection(warehouse.connection())) {
+            KeptConnection.Prepared oldest = w.prepared("SELECT 0 AS n");
+            KeptConnection.Prepared used = w.prepared("SELECT 1 AS n");
+            for (int n = 2; n <= KeptConnection.MAX_PREPARED; n++) {
+                w.prepared("SELECT " + n + " AS n");
+                w.prepared("SELECT 1 AS n"); // kept in use: never the least recent
+            }
+
+            assertThat(w.preparedCount()).isEqualTo(KeptConnection.MAX_PREPARED);
+            assertThat(oldest.statement().isClosed()).isTrue();
+            assertThat(used.statement().isClosed()).isFalse();
+            assertThat(w.prepared("SELECT 0 AS n")).isNotSameAs(oldest);
+        }
+    }
+
+    @Test
+    void aStatementWithMoreParametersThanTheLimitIsNotKeptAndIsClosedWhenReleased() throws SQLException {
+        String wide = "SELECT " + String.join(" + ", java.util.stream.IntStream
+                .rangeClosed(0, KeptConnection.MAX_KEPT_PARAMETERS).mapToObj(i -> "@p" + i).toList()) + " AS total";
+        try (KeptConnection w = new KeptConnection(warehouse.connection())) {
+            KeptConnection.Prepared kept = w.prepared("SELECT @a AS a");
+            KeptConnection.Prepared once = w.prepared(wide);
+
+            assertThat(w.prepared(wide)).as("prepared anew each time").isNotSameAs(once);
+            assertThat(w.preparedCount()).isEqualTo(1);
+            w.release(kept);
+            w.release(once);
+            assertThat(kept.statement().isClosed()).as("a kept statement stays open").isFalse();
+            assertThat(once.statement().isClosed()).isTrue();
+        }
+    }
+}
