@@ -26,8 +26,9 @@ import org.duckdb.DuckDBConnection;
 
 /**
  * The embedded warehouse: one DuckDB file; queries and partition writes borrow a kept connection (duplicated from a
- * root connection, as DuckDB wants for concurrent use within a process) with the statements it ran still prepared
- * ({@link KeptConnections}), other operations open one of their own; a partition replaced in one transaction. Dataset names ({@code raw}, {@code analytics}, ..., {@code ops}) are DuckDB schemas.
+ * root connection, as DuckDB wants for concurrent use within a process; {@link KeptConnections}), other operations
+ * open one of their own; a partition replaced in one transaction. Dataset names ({@code raw}, {@code analytics}, ...,
+ * {@code ops}) are DuckDB schemas.
  */
 public class DuckDbWarehouse implements Warehouse, AutoCloseable {
 
@@ -219,10 +220,10 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
         }
     }
 
-    /** {@link #execute(Connection, String, Map, Cancellation)} with the statement kept prepared on {@code w}. */
+    /** {@link #execute(Connection, String, Map, Cancellation)} on a kept connection. */
     private static long execute(KeptConnection w, String sql, Map<String, Object> params, Cancellation cancellation)
             throws SQLException {
-        KeptConnection.Prepared p = w.prepared(sql);
+        KeptConnection.Prepared p = w.once(sql);
         try (AutoCloseable hook = cancellation.onCancel(() -> cancelQuietly(p.statement()))) {
             cancellation.check();
             bind(p.statement(), valuesOf(p.parameters(), params));
@@ -278,11 +279,11 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
         }
     }
 
-    /** On a kept connection, the statement prepared there once ({@link KeptConnection}). */
+    /** On a kept connection ({@link KeptConnections}): no connection opened and closed per query. */
     @Override
     public List<Map<String, Object>> query(String sql, Map<String, Object> params) {
         return withKeptConnection("query", null, w -> {
-            KeptConnection.Prepared p = w.prepared(sql);
+            KeptConnection.Prepared p = w.once(sql);
             try {
                 bind(p.statement(), valuesOf(p.parameters(), params));
                 try (ResultSet rs = p.statement().executeQuery()) {

@@ -7,24 +7,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A DuckDB connection kept across operations ({@link KeptConnections}), with the statements it ran prepared once and
- * executed again with new values: parsing and a first binding are not repeated, and a statement that reads no table
- * (the lineage rows' INSERT ... VALUES of a {@link WriteBracket}) keeps its plan. DuckDB 1.5 plans a statement with
- * parameters over a table again at each execution, with the values (bench/REPORT.md, section 6), so for those only the
- * parse and the first bind are saved. Not thread-safe: one operation at a time borrows it.
+ * A DuckDB connection kept across operations ({@link KeptConnections}), with the statements of its writes' {@link
+ * WriteBracket}s (the lineage rows' INSERT ... VALUES, the written row) prepared once and executed again with new
+ * values: a statement that reads no table keeps its plan. DuckDB 1.5 plans a statement with parameters over a table
+ * again at each execution (bench/REPORT.md, section 6, fifth session), so those are prepared {@link #once}. Not
+ * thread-safe: one operation at a time borrows it.
  */
 final class KeptConnection implements AutoCloseable {
 
-    /**
-     * Statements kept prepared, the least recently used closed past this: any operation may borrow any connection, and
-     * the 19 processors' models, queries and lineage statements are a few hundred texts.
-     */
-    static final int MAX_PREPARED = 256;
+    /** Statements kept prepared, the least recently used closed past this: a worker's brackets use a few per table. */
+    static final int MAX_PREPARED = 64;
 
-    /**
-     * Statements with more parameters than this are not kept: their text changes with their rows (the predictions'
-     * score table, one branch per player), so keeping them would only push out the statements that come back.
-     */
+    /** Statements with more parameters than this are not kept: their text changes with their rows. */
     static final int MAX_KEPT_PARAMETERS = 64;
 
     /** A statement prepared on this connection with its named parameters' order. */
@@ -53,19 +47,28 @@ final class KeptConnection implements AutoCloseable {
 
     /**
      * {@code sql} (with named {@code @parameters}) prepared on this connection: once, then the same statement. One with
-     * more than {@link #MAX_KEPT_PARAMETERS} parameters is prepared anew and not kept ({@link Prepared#kept()} false:
-     * the caller closes it).
+     * more than {@link #MAX_KEPT_PARAMETERS} parameters is prepared anew and not kept ({@link #release} closes it).
      */
     Prepared prepared(String sql) throws SQLException {
         Prepared p = prepared.get(sql);
         if (p == null) {
-            NamedParameters parameters = NamedParameters.parse(sql);
-            p = new Prepared(sql, connection.prepareStatement(parameters.jdbcSql()), parameters);
-            if (parameters.order().size() <= MAX_KEPT_PARAMETERS) {
+            p = once(sql);
+            if (p.parameters().order().size() <= MAX_KEPT_PARAMETERS) {
                 prepared.put(sql, p);
             }
         }
         return p;
+    }
+
+    /**
+     * {@code sql} prepared for one execution, not kept ({@link #release} closes it): for statements that read tables.
+     * DuckDB plans those again at each execution anyway, and a statement kept after its execution holds its plan,
+     * 0.2-0.5 MB for a model's query: kept on every connection, the models' queries held ~900 MB more at the end of
+     * the four-season run (bench/REPORT.md, section 6, fifth session).
+     */
+    Prepared once(String sql) throws SQLException {
+        NamedParameters parameters = NamedParameters.parse(sql);
+        return new Prepared(sql, connection.prepareStatement(parameters.jdbcSql()), parameters);
     }
 
     /** Closes {@code p} unless this connection keeps it. */
