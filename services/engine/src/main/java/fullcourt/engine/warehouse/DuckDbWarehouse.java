@@ -49,9 +49,6 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
             "CREATE OR REPLACE MACRO ops.hash40(s) AS CAST('0x' || substr(md5(CAST(s AS VARCHAR)), 1, 10) AS BIGINT)",
             "CREATE OR REPLACE MACRO ops.row_hash40(r) AS CAST(hash(r) % 1099511627776 AS BIGINT)");
 
-    /** Rows per multi-row INSERT statement: bounds a statement's parameters (13 per ledger row). */
-    static final int ROWS_PER_INSERT = 500;
-
     private final DuckDBConnection root;
     /**
      * Tables known to exist (a lookup or a write found or created them): not looked up again (output tables are
@@ -147,7 +144,7 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
             written.add(table);
             // by name, as BigQuery matches a query's columns to its destination table's
             return replace(w, table, partitionColumn, date, cancellation, bracket,
-                    () -> execute(w, "INSERT INTO " + table + " BY NAME " + selectSql, params, cancellation));
+                    () -> execute(c, "INSERT INTO " + table + " BY NAME " + selectSql, params, cancellation));
         });
     }
 
@@ -187,7 +184,7 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
         try {
             runPrepared(w, bracket.before());
             if (table != null) {
-                execute(w, "DELETE FROM " + table + " WHERE " + partitionColumn + " = @date", Map.of("date", date),
+                execute(c, "DELETE FROM " + table + " WHERE " + partitionColumn + " = @date", Map.of("date", date),
                         cancellation);
             }
             long rows = insert.run();
@@ -220,23 +217,6 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
         }
     }
 
-    /** {@link #execute(Connection, String, Map, Cancellation)} on a kept connection. */
-    private static long execute(KeptConnection w, String sql, Map<String, Object> params, Cancellation cancellation)
-            throws SQLException {
-        KeptConnection.Prepared p = w.once(sql);
-        try (AutoCloseable hook = cancellation.onCancel(() -> cancelQuietly(p.statement()))) {
-            cancellation.check();
-            bind(p.statement(), valuesOf(p.parameters(), params));
-            return p.statement().executeLargeUpdate();
-        } catch (SQLException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new SQLException(e);
-        } finally {
-            w.release(p);
-        }
-    }
-
     private static void cancelQuietly(Statement s) {
         try {
             s.cancel();
@@ -245,7 +225,7 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
         }
     }
 
-    private static List<Object> valuesOf(NamedParameters p, Map<String, Object> params) {
+    static List<Object> valuesOf(NamedParameters p, Map<String, Object> params) {
         try {
             return p.values(params);
         } catch (IllegalArgumentException e) {
@@ -273,7 +253,7 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
         return ps;
     }
 
-    private static void bind(PreparedStatement ps, List<Object> values) throws SQLException {
+    static void bind(PreparedStatement ps, List<Object> values) throws SQLException {
         for (int i = 0; i < values.size(); i++) {
             ps.setObject(i + 1, values.get(i));
         }
@@ -283,14 +263,8 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
     @Override
     public List<Map<String, Object>> query(String sql, Map<String, Object> params) {
         return withKeptConnection("query", null, w -> {
-            KeptConnection.Prepared p = w.once(sql);
-            try {
-                bind(p.statement(), valuesOf(p.parameters(), params));
-                try (ResultSet rs = p.statement().executeQuery()) {
-                    return rows(rs);
-                }
-            } finally {
-                w.release(p);
+            try (PreparedStatement ps = prepare(w.connection(), sql, params); ResultSet rs = ps.executeQuery()) {
+                return rows(rs);
             }
         });
     }
@@ -373,16 +347,6 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
         return true;
     }
 
-    /** {@code sql} with each parameter as its literal; empty when one has none. */
-    private static Optional<String> render(ParameterizedSql sql, java.util.function.Function<String, Object> values) {
-        boolean[] literal = {true};
-        String rendered = sql.render(name -> DuckDbLiterals.of(values.apply(name)).orElseGet(() -> {
-            literal[0] = false;
-            return "NULL";
-        }));
-        return literal[0] ? Optional.of(rendered) : Optional.empty();
-    }
-
     private static boolean boundAppends(Connection c, String table, List<Column> columns, List<Map<String, Object>> rows,
                                         String condition, Map<String, Object> conditionParams) throws SQLException {
         for (int from = 0; from < rows.size(); from += ConditionalInsert.MAX_ROWS) {
@@ -399,7 +363,7 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
 
     /**
      * All sets in one transaction. A single-row INSERT (the task ledger's append) runs as multi-row
-     * INSERTs of up to {@link #ROWS_PER_INSERT} rows ({@link SingleRowInsert}); any other statement
+     * INSERTs of up to {@link MultiRowInserts#ROWS_PER_INSERT} rows ({@link SingleRowInsert}); any other statement
      * runs once per set.
      */
     @Override
@@ -425,7 +389,7 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
     private static void run(Connection c, String sql, List<Map<String, Object>> paramSets) throws SQLException {
         Optional<SingleRowInsert> insert = SingleRowInsert.parse(sql);
         if (insert.isPresent()) {
-            insertRows(c, insert.get(), paramSets);
+            MultiRowInserts.run(c, insert.get(), paramSets);
             return;
         }
         NamedParameters p = NamedParameters.parse(sql);
@@ -449,59 +413,17 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
             }
             KeptConnection.Prepared p = w.prepared(statement.inserted() == null ? statement.sql()
                     : statement.sql() + " RETURNING *");
-            try {
-                for (Map<String, Object> params : statement.paramSets()) {
-                    bind(p.statement(), valuesOf(p.parameters(), params));
-                    if (statement.inserted() == null) {
-                        p.statement().executeLargeUpdate();
-                    } else {
-                        try (ResultSet rs = p.statement().executeQuery()) {
-                            rows(rs).forEach(statement.inserted());
-                        }
+            for (Map<String, Object> params : statement.paramSets()) {
+                bind(p.statement(), valuesOf(p.parameters(), params));
+                if (statement.inserted() == null) {
+                    p.statement().executeLargeUpdate();
+                } else {
+                    try (ResultSet rs = p.statement().executeQuery()) {
+                        rows(rs).forEach(statement.inserted());
                     }
                 }
-            } finally {
-                w.release(p);
             }
         }
-    }
-
-    private static void insertRows(Connection c, SingleRowInsert insert, List<Map<String, Object>> paramSets)
-            throws SQLException {
-        NamedParameters row = NamedParameters.parse(insert.row());
-        for (int from = 0; from < paramSets.size(); from += ROWS_PER_INSERT) {
-            List<Map<String, Object>> chunk = paramSets.subList(from, Math.min(paramSets.size(), from + ROWS_PER_INSERT));
-            List<Object> values = new ArrayList<>(chunk.size() * row.order().size());
-            for (Map<String, Object> params : chunk) {
-                values.addAll(valuesOf(row, params));
-            }
-            Optional<String> literal = literalRows(insert, chunk);
-            if (literal.isPresent()) {
-                try (Statement st = c.createStatement()) {
-                    st.executeUpdate(literal.get());
-                }
-                continue;
-            }
-            String sql = insert.head() + String.join(", ", java.util.Collections.nCopies(chunk.size(), row.jdbcSql()));
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                bind(ps, values);
-                ps.executeUpdate();
-            }
-        }
-    }
-
-    /** The rows of a multi-row INSERT with their values as literals ({@link DuckDbLiterals}), empty if one has none. */
-    private static Optional<String> literalRows(SingleRowInsert insert, List<Map<String, Object>> rows) {
-        ParameterizedSql row = ParameterizedSql.parse(insert.row());
-        StringBuilder sql = new StringBuilder(insert.head());
-        for (int r = 0; r < rows.size(); r++) {
-            Optional<String> rendered = render(row, rows.get(r)::get);
-            if (rendered.isEmpty()) {
-                return Optional.empty();
-            }
-            sql.append(r == 0 ? "" : ", ").append(rendered.get());
-        }
-        return Optional.of(sql.toString());
     }
 
     @Override

@@ -10,19 +10,18 @@ import java.util.Map;
  * A DuckDB connection kept across operations ({@link KeptConnections}), with the statements of its writes' {@link
  * WriteBracket}s (the lineage rows' INSERT ... VALUES, the written row) prepared once and executed again with new
  * values: a statement that reads no table keeps its plan. DuckDB 1.5 plans a statement with parameters over a table
- * again at each execution (bench/REPORT.md, section 6, fifth session), so those are prepared {@link #once}. Not
- * thread-safe: one operation at a time borrows it.
+ * again at each execution, and a statement kept after its execution holds its plan (0.2-0.5 MB for a model's query:
+ * kept on every connection, they held ~900 MB more at the end of the four-season run; bench/REPORT.md, section 6,
+ * fifth session), so statements that read tables are prepared per execution, not kept here. Not thread-safe: one
+ * operation at a time borrows it.
  */
 final class KeptConnection implements AutoCloseable {
 
     /** Statements kept prepared, the least recently used closed past this: a worker's brackets use a few per table. */
     static final int MAX_PREPARED = 64;
 
-    /** Statements with more parameters than this are not kept: their text changes with their rows. */
-    static final int MAX_KEPT_PARAMETERS = 64;
-
     /** A statement prepared on this connection with its named parameters' order. */
-    record Prepared(String sql, PreparedStatement statement, NamedParameters parameters) {
+    record Prepared(PreparedStatement statement, NamedParameters parameters) {
     }
 
     private final Connection connection;
@@ -45,37 +44,15 @@ final class KeptConnection implements AutoCloseable {
         return connection;
     }
 
-    /**
-     * {@code sql} (with named {@code @parameters}) prepared on this connection: once, then the same statement. One with
-     * more than {@link #MAX_KEPT_PARAMETERS} parameters is prepared anew and not kept ({@link #release} closes it).
-     */
+    /** {@code sql} (with named {@code @parameters}) prepared on this connection: once, then the same statement. */
     Prepared prepared(String sql) throws SQLException {
         Prepared p = prepared.get(sql);
         if (p == null) {
-            p = once(sql);
-            if (p.parameters().order().size() <= MAX_KEPT_PARAMETERS) {
-                prepared.put(sql, p);
-            }
+            NamedParameters parameters = NamedParameters.parse(sql);
+            p = new Prepared(connection.prepareStatement(parameters.jdbcSql()), parameters);
+            prepared.put(sql, p);
         }
         return p;
-    }
-
-    /**
-     * {@code sql} prepared for one execution, not kept ({@link #release} closes it): for statements that read tables.
-     * DuckDB plans those again at each execution anyway, and a statement kept after its execution holds its plan,
-     * 0.2-0.5 MB for a model's query: kept on every connection, the models' queries held ~900 MB more at the end of
-     * the four-season run (bench/REPORT.md, section 6, fifth session).
-     */
-    Prepared once(String sql) throws SQLException {
-        NamedParameters parameters = NamedParameters.parse(sql);
-        return new Prepared(sql, connection.prepareStatement(parameters.jdbcSql()), parameters);
-    }
-
-    /** Closes {@code p} unless this connection keeps it. */
-    void release(Prepared p) {
-        if (prepared.get(p.sql()) != p) {
-            closeQuietly(p.statement());
-        }
     }
 
     /** How many statements are kept prepared. */

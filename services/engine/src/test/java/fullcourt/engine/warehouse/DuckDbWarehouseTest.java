@@ -271,7 +271,7 @@ class DuckDbWarehouseTest {
     void aSingleRowInsertBatchIsWrittenAsMultiRowInsertsInOneTransaction() {
         warehouse.update("CREATE TABLE ops.numbers (n INTEGER PRIMARY KEY, label VARCHAR)", Map.of());
         // 1,201 rows: three statements of 500, 500 and 201 rows
-        int rows = 2 * DuckDbWarehouse.ROWS_PER_INSERT + 201;
+        int rows = 2 * MultiRowInserts.ROWS_PER_INSERT + 201;
         List<Map<String, Object>> sets = new java.util.ArrayList<>();
         for (int n = 1; n <= rows; n++) {
             sets.add(Map.of("n", n, "label", "row " + n));
@@ -289,7 +289,7 @@ class DuckDbWarehouseTest {
     void aFailingRowInTheLastMultiRowInsertRollsBackTheEarlierOnes() {
         warehouse.update("CREATE TABLE ops.numbers (n INTEGER PRIMARY KEY, label VARCHAR)", Map.of());
         List<Map<String, Object>> sets = new java.util.ArrayList<>();
-        for (int n = 1; n <= DuckDbWarehouse.ROWS_PER_INSERT + 1; n++) {
+        for (int n = 1; n <= MultiRowInserts.ROWS_PER_INSERT + 1; n++) {
             sets.add(Map.of("n", n, "label", "row " + n));
         }
         sets.add(Map.of("n", 1, "label", "duplicate of the first")); // in the second statement

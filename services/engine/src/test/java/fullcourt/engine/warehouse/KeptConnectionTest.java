@@ -43,21 +43,4 @@ class KeptConnectionTest {
             assertThat(w.prepared("SELECT 0 AS n")).isNotSameAs(oldest);
         }
     }
-
-    @Test
-    void aStatementWithMoreParametersThanTheLimitIsNotKeptAndIsClosedWhenReleased() throws SQLException {
-        String wide = "SELECT " + String.join(" + ", java.util.stream.IntStream
-                .rangeClosed(0, KeptConnection.MAX_KEPT_PARAMETERS).mapToObj(i -> "@p" + i).toList()) + " AS total";
-        try (KeptConnection w = new KeptConnection(warehouse.connection())) {
-            KeptConnection.Prepared kept = w.prepared("SELECT @a AS a");
-            KeptConnection.Prepared once = w.prepared(wide);
-
-            assertThat(w.prepared(wide)).as("prepared anew each time").isNotSameAs(once);
-            assertThat(w.preparedCount()).isEqualTo(1);
-            w.release(kept);
-            w.release(once);
-            assertThat(kept.statement().isClosed()).as("a kept statement stays open").isFalse();
-            assertThat(once.statement().isClosed()).isTrue();
-        }
-    }
 }
