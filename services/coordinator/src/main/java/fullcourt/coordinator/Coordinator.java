@@ -44,7 +44,10 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -60,6 +63,8 @@ import org.jboss.logging.Logger;
 public class Coordinator {
 
     private static final Logger LOG = Logger.getLogger(Coordinator.class);
+    /** How long a graceful stop waits for Pub/Sub to confirm the work published (it answers in milliseconds). */
+    private static final Duration STOP_PUBLISH_WAIT = Duration.ofSeconds(10);
     /** The gate of the coordinator's input channels ({@code mp.messaging.incoming.*.gate}): open while it holds the lease. */
     public static final String GATE = "coordinator-lease";
 
@@ -230,8 +235,31 @@ public class Coordinator {
         }
         started = false;
         pacingAlarm.close();
+        recordDispatchesSent();
         loop.shutdown(Duration.ofSeconds(30));
         book.close(Duration.ofSeconds(30));
+    }
+
+    /**
+     * Publishes no more work and records the work published whose confirmation Pub/Sub sends within
+     * {@link #STOP_PUBLISH_WAIT}, so that a restart does not dispatch it again; what is not confirmed by then is
+     * dispatched again at the next start (the worker's ledger rows make a second delivery harmless).
+     */
+    private void recordDispatchesSent() {
+        Optional<CompletableFuture<Void>> answered = loop.tryCall(book::stopDispatching, STOP_PUBLISH_WAIT);
+        try {
+            if (answered.isPresent()) {
+                answered.get().get(STOP_PUBLISH_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (TimeoutException | ExecutionException e) {
+            LOG.warnf("Stopping: publishes unanswered after %s; the next start dispatches them again", STOP_PUBLISH_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        loop.tryCall(() -> {
+            book.recordAnswered();
+            return true;
+        }, STOP_PUBLISH_WAIT);
     }
 
     /** Runs {@code work} on the loop and waits for it. */

@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -186,6 +187,27 @@ class PublishConfirmationsTest {
         assertThat(rows("rebuilt", null)).containsExactly("RUN_ACCEPTED", "a/2022-01-01 PLANNED 0",
                 "b/2022-01-01 PLANNED 0", "a/2022-01-01 DISPATCHED 1", "a/2022-01-01 SUCCEEDED 1",
                 "b/2022-01-01 DISPATCHED 1", "b/2022-01-01 SUCCEEDED 1", "RUN_FINISHED");
+    }
+
+    @Test
+    void stopWaitsForTheConfirmationsOfWorkPublishedSoThatTheRestartDispatchesOnlyWhatWasNotPublished() {
+        request("stopped", D1, D3, 3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> out.work().size() == 2);
+
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(coordinator::stop);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !coordinator.running());
+        out.confirm(0);
+        out.confirm(1); // answered while the stop waits: recorded before the loop ends
+        stopping.join();
+        assertThat(rows("stopped", LedgerEventType.DISPATCHED))
+                .containsExactlyInAnyOrder("a/2022-01-01 DISPATCHED 1", "a/2022-01-02 DISPATCHED 1");
+
+        coordinator.start(); // rebuilt from the ledger: the two dates are in flight, not dispatched again
+        assertThat(out.work()).hasSize(2);
+        event(TaskEvent.succeeded(out.work().get(0), 1, Instant.now(), 10, 5, "v1"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> out.work().size() == 3);
+        assertThat(out.work().get(2).taskId()).isEqualTo("a/2022-01-03");
+        assertThat(out.work().get(2).dispatch()).isEqualTo(1);
     }
 
     private void request(String runId, LocalDate from, LocalDate to, int lastPhase) {

@@ -68,6 +68,8 @@ public final class RunBook {
     /** DISPATCHED rows confirmed and not handed over yet: they go with the next rows handed over, or on their own. */
     private final List<LedgerEvent> confirmed = new ArrayList<>();
     private boolean flushQueued;
+    /** False once the coordinator stops: the tasks ready stay READY in the ledger for the next start. */
+    private boolean dispatching = true;
     /** May be null (no lease: nothing to check before dispatching). */
     private final CoordinatorLease lease;
     private final Wiring wiring;
@@ -239,7 +241,7 @@ public final class RunBook {
      * against every in-flight limit until its publish is confirmed or taken back ({@link #settlePublishes}).
      */
     private void dispatchReady() {
-        while (true) {
+        while (dispatching) {
             if (lease != null) {
                 lease.check(); // never publish work without the lease; the DISPATCHED rows are fenced in the ledger too
             }
@@ -316,6 +318,22 @@ public final class RunBook {
             writer.append(List.copyOf(confirmed));
             confirmed.clear();
         }
+    }
+
+    /**
+     * The first step of a graceful stop, on the loop: no more work is published, and the stage completes once every
+     * publish sent has its answer from Pub/Sub; then {@link #recordAnswered} hands their DISPATCHED rows over. A stop
+     * that did not wait would leave confirmed work without its row, dispatched again at the next start (as after a kill).
+     */
+    public CompletableFuture<Void> stopDispatching() {
+        dispatching = false;
+        return unconfirmed.answered();
+    }
+
+    /** The last step of a graceful stop, on the loop: the rows of the publishes answered go to the writer now. */
+    public void recordAnswered() {
+        settlePublishes();
+        flushConfirmed();
     }
 
     /** Publishes a run event and waits for Pub/Sub to confirm it; a failure is logged, not thrown. */

@@ -8,7 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -41,6 +43,8 @@ final class UnconfirmedDispatches {
     }
 
     private final Map<Key, Sent> waiting = new HashMap<>();
+    /** Publishes not answered yet, each until its outcome is in {@link #arrived}. */
+    private final Set<CompletableFuture<Void>> unanswered = ConcurrentHashMap.newKeySet();
     private final Queue<Outcome> arrived = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean turnQueued = new AtomicBoolean();
     private final Executor loop;
@@ -62,8 +66,12 @@ final class UnconfirmedDispatches {
     /** {@code sent}'s row waits for {@code publish}, which completes on any thread once Pub/Sub answered. */
     void sent(Sent sent, CompletableFuture<Void> publish) {
         waiting.put(key(sent.row()), sent);
+        CompletableFuture<Void> answered = new CompletableFuture<>();
+        unanswered.add(answered);
         publish.whenComplete((ok, failure) -> {
             arrived.add(new Outcome(sent, failure));
+            unanswered.remove(answered);
+            answered.complete(null);
             if (turnQueued.compareAndSet(false, true)) {
                 try {
                     loop.execute(turn);
@@ -75,6 +83,10 @@ final class UnconfirmedDispatches {
         });
     }
 
+    /** Completes once every publish sent so far has its outcome arrived (for {@link #settle}). */
+    CompletableFuture<Void> answered() {
+        return CompletableFuture.allOf(unanswered.toArray(CompletableFuture[]::new));
+    }
 
     /** The outcomes arrived since the last call, of the dispatches still waiting (no row of theirs handed over yet). */
     Settled settle() {
