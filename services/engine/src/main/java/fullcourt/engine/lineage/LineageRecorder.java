@@ -83,8 +83,9 @@ public final class LineageRecorder implements Processor {
         LineageStore store = new LineageStore(warehouse);
         String version = delegate.version(declaration);
         PartitionFingerprints fingerprints = new PartitionFingerprints(warehouse, inputs.columns());
-        Map<InputSpan, String> reads = digestsNow(fingerprints, store, task.runId(),
+        SeenInputs seen = seenNow(fingerprints, store, task.runId(),
                 WindowInputs.of(catalog, declaration, task.date(), calendar));
+        Map<InputSpan, String> reads = seen.reads();
         if (task.earlyCutoff() && unchanged(store, declaration.name(), task.date(), version, reads)) {
             return Outcome.skipped(INPUTS_UNCHANGED);
         }
@@ -99,7 +100,7 @@ public final class LineageRecorder implements Processor {
                 columns -> LineageStore.written(writeId, processor, task.date(), version, task.runId(), clock.instant(),
                         declaration.table(), declaration.partitionColumn(), columns, writtenRow::set),
                 table -> inputs.columns().computeIfAbsent(table, warehouse::columns));
-        Outcome outcome = delegate.process(task.on(recording));
+        Outcome outcome = delegate.process(task.on(recording).withInputs(seen));
         if (outcome instanceof Outcome.Written && !recording.wrote()) {
             throw new IllegalStateException(processor + " reported its partition of " + task.date() + " written"
                     + " without replacing it through the task's warehouse, so its lineage cannot be recorded: write it"
@@ -136,19 +137,20 @@ public final class LineageRecorder implements Processor {
     }
 
     /**
-     * The digest of each span now: upstreams' from the fingerprints their latest writes recorded (one query for all
-     * of them), raw tables' computed from the data, once per run ({@link RawFingerprints}).
+     * The digest of each span now, with the fingerprints they were made of: upstreams' from the fingerprints their
+     * latest writes recorded (one query for all of them), raw tables' computed from the data, once per run
+     * ({@link RawFingerprints}).
      */
-    Map<InputSpan, String> digestsNow(PartitionFingerprints fingerprints, LineageStore store, String runId,
-                                      List<InputSpan> spans) {
+    SeenInputs seenNow(PartitionFingerprints fingerprints, LineageStore store, String runId,
+                               List<InputSpan> spans) {
         Map<InputSpan, String> out = new TreeMap<>();
-        if (spans.isEmpty()) {
-            return out;
-        }
         Set<String> processors = new TreeSet<>();
+        Map<String, Map<LocalDate, String>> now = new HashMap<>();
+        if (spans.isEmpty()) {
+            return new SeenInputs(out, now, processors, LocalDate.MAX, LocalDate.MIN, new FingerprintIndex(now));
+        }
         LocalDate from = spans.get(0).first();
         LocalDate to = spans.get(0).last();
-        Map<String, Map<LocalDate, String>> now = new HashMap<>();
         for (InputSpan span : spans) {
             if (span.isRaw()) {
                 now.computeIfAbsent(span.input(), t -> new HashMap<>())
@@ -165,7 +167,7 @@ public final class LineageRecorder implements Processor {
         }
         FingerprintIndex index = new FingerprintIndex(now);
         spans.forEach(span -> out.put(span, index.digest(span)));
-        return out;
+        return new SeenInputs(out, now, processors, from, to, index);
     }
 
     private static boolean unchanged(LineageStore store, String processor, LocalDate date, String version,

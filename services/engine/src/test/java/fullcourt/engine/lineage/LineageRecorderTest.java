@@ -166,8 +166,9 @@ class LineageRecorderTest {
         LatestWrite totals6 = latest("totals", JAN_6);
         // what a worker reading ops.partition_lineage records for the same write
         Map<InputSpan, String> read = new LineageRecorder(sql(TOTALS, TOTALS_SQL), CATALOG, CLOCK)
-                .digestsNow(new PartitionFingerprints(warehouse), store, "run-2",
-                        WindowInputs.of(CATALOG, TOTALS, JAN_6, fullcourt.engine.catalog.SeasonCalendar.load(warehouse)));
+                .seenNow(new PartitionFingerprints(warehouse), store, "run-2",
+                        WindowInputs.of(CATALOG, TOTALS, JAN_6, fullcourt.engine.catalog.SeasonCalendar.load(warehouse)))
+                .reads();
         assertThat(store.readsOf(totals6.writeId())).isEqualTo(read);
         assertThat(read.values()).doesNotContain(Fingerprint.UNKNOWN);
     }
@@ -203,6 +204,60 @@ class LineageRecorderTest {
                 new FingerprintIndex(Map.of("points", Map.of(JAN_3, points3.fingerprint(),
                         JAN_4, latest("points", JAN_4).fingerprint()))).digest(points3to4)));
         assertThat(store.readsOf(totals6.writeId()).get(points3to4)).startsWith("2:");
+    }
+
+    @Test
+    void theProcessorIsGivenTheDigestsLineageSawOfItsUpstreamsSpansAndNoneItCannotVouchFor() throws Exception {
+        run(POINTS, POINTS_SQL, JAN_3, false);
+        run(POINTS, POINTS_SQL, JAN_4, false);
+        java.util.concurrent.atomic.AtomicReference<fullcourt.engine.processor.InputDigests> given =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        Processor totals = sql(TOTALS, TOTALS_SQL);
+        Processor capturing = new Processor() {
+            @Override
+            public String name() {
+                return totals.name();
+            }
+
+            @Override
+            public String version(ProcessorDeclaration d) {
+                return totals.version(d);
+            }
+
+            @Override
+            public Outcome process(TaskContext task) throws Exception {
+                given.set(task.inputs());
+                return totals.process(task);
+            }
+        };
+        new LineageRecorder(capturing, CATALOG, CLOCK).process(task(TOTALS, JAN_6, "run-1", 1, warehouse, false));
+
+        // the span it reads: the digest lineage recorded for it
+        InputSpan points3to4 = new InputSpan("points", JAN_3, JAN_4);
+        assertThat(given.get().digest("points", JAN_3, JAN_4))
+                .contains(store.readsOf(latest("totals", JAN_6).writeId()).get(points3to4));
+        // a narrower span of the same upstream, from the same fingerprints
+        assertThat(given.get().digest("points", JAN_4, JAN_4)).contains(new FingerprintIndex(Map.of("points",
+                Map.of(JAN_4, latest("points", JAN_4).fingerprint()))).digest(new InputSpan("points", JAN_4, JAN_4)));
+        // nothing it did not look up: another input, dates outside its windows
+        assertThat(given.get().digest("raw.box", JAN_3, JAN_3)).isEmpty();
+        assertThat(given.get().digest("totals", JAN_3, JAN_4)).isEmpty();
+        assertThat(given.get().digest("points", JAN_3, JAN_6)).isEmpty();
+
+        // a partition of the span being written (begun, not finished): its content is unknown, so is the digest
+        Warehouse dying = new ForwardingWarehouse(warehouse) {
+            @Override
+            public long replacePartition(String table, String partitionColumn, LocalDate date, String selectSql,
+                                         Map<String, Object> params, Cancellation cancellation, WriteBracket bracket) {
+                bracket.before().forEach(st -> warehouse.updateBatch(st.sql(), st.paramSets()));
+                throw new IllegalStateException("process killed during the write");
+            }
+        };
+        assertThatThrownBy(() -> new LineageRecorder(sql(POINTS, POINTS_SQL), CATALOG, CLOCK)
+                .process(task(POINTS, JAN_4, "run-2", 1, dying, false))).hasMessageContaining("killed");
+        new LineageRecorder(capturing, CATALOG, CLOCK).process(task(TOTALS, JAN_6, "run-2", 1, warehouse, false));
+        assertThat(given.get().digest("points", JAN_3, JAN_4)).isEmpty();
+        assertThat(given.get().digest("points", JAN_3, JAN_3)).isPresent();
     }
 
     @Test

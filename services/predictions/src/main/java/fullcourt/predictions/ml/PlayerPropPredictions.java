@@ -18,6 +18,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Phase 5A: three prediction systems per player-game of a date, from its feature-store rows.
@@ -52,11 +53,10 @@ public class PlayerPropPredictions implements Processor {
     static final String FEATURES_OF_DATE = "SELECT f.game_date, f.game_id, f.player_id, "
             + FeatureVector.selectList("f") + " FROM precompute.ml_feature_store_v2 AS f WHERE f.game_date = @d"
             + " ORDER BY f.game_id, f.player_id";
-    static final String FEATURE_ROWS_OF_DATE = "SELECT COUNT(*) AS n FROM precompute.ml_feature_store_v2 WHERE game_date = @d";
 
     private final String template = template();
     private final String version = PointsModel.FAMILY + "+" + SqlModelProcessor.hash(template);
-    private final ModelCache models = new ModelCache(4);
+    private final ModelCache models = new ModelCache(4, MIN_TRAINING_ROWS);
 
     @Override
     public String name() {
@@ -86,19 +86,20 @@ public class PlayerPropPredictions implements Processor {
         if (skip != null) {
             return Outcome.skipped(skip);
         }
-        if (((Number) warehouse.query(FEATURE_ROWS_OF_DATE, Map.of("d", date)).get(0).get("n")).longValue() == 0) {
+        List<Map<String, Object>> features = warehouse.query(FEATURES_OF_DATE, Map.of("d", date));
+        if (features.isEmpty()) {
             return Outcome.skipped(SqlModelProcessor.nothingToWorkFrom(date,
                     List.of("no rows in precompute.ml_feature_store_v2 (no player to predict)")));
         }
         LocalDate cutoff = cutoff(date);
-        TrainingWindow training = TrainingWindow.of(warehouse, cutoff.minusDays(TRAINING_DAYS), cutoff);
+        TrainingWindow training = TrainingWindow.of(task, cutoff.minusDays(TRAINING_DAYS), cutoff);
         Map<String, Object> params = new HashMap<>();
         params.put("game_date", date);
         String scores = null;
-        if (training.rows() >= MIN_TRAINING_ROWS) {
-            PointsModel model = models.modelFor(warehouse, training);
+        Optional<PointsModel> model = models.modelFor(warehouse, training);
+        if (model.isPresent()) {
             task.cancellation().check();
-            scores = scores(model, warehouse.query(FEATURES_OF_DATE, Map.of("d", date)), params);
+            scores = scores(model.get(), features, params);
         }
         task.cancellation().check();
         return Outcome.written(warehouse.replacePartition(task.declaration().table(), task.declaration().partitionColumn(),
@@ -129,20 +130,20 @@ public class PlayerPropPredictions implements Processor {
 
     /**
      * The score table of {@code n} player-games: row i is {@code @g<i>} (game_id), {@code @p<i>} (player_id) and
-     * {@code @s<i>} (ml_points), with the model's {@code @model_version}, {@code @training_from}, {@code @training_to}
-     * and {@code @training_rows}.
+     * {@code @s<i>} (ml_points), one UNION ALL branch each, with the model's {@code @model_version},
+     * {@code @training_from}, {@code @training_to} and {@code @training_rows} added once to all of them (not once per
+     * branch: planning the statement costs the engine per expression, and it is planned at each execution).
      */
     static String scoreRows(int n) {
-        StringBuilder sql = new StringBuilder();
+        StringBuilder sql = new StringBuilder("SELECT s.game_id, s.player_id, s.ml_points,"
+                + " @model_version AS model_version, @training_from AS training_from, @training_to AS training_to,"
+                + " CAST(@training_rows AS INT64) AS training_rows\n    FROM (");
         for (int i = 0; i < n; i++) {
             sql.append(i == 0
-                    ? "SELECT @g0 AS game_id, @p0 AS player_id, @s0 AS ml_points,"
-                            + " @model_version AS model_version, @training_from AS training_from,"
-                            + " @training_to AS training_to, CAST(@training_rows AS INT64) AS training_rows"
-                    : "\n    UNION ALL SELECT @g" + i + ", @p" + i + ", @s" + i + ", @model_version,"
-                            + " @training_from, @training_to, CAST(@training_rows AS INT64)");
+                    ? "SELECT @g0 AS game_id, @p0 AS player_id, @s0 AS ml_points"
+                    : "\n        UNION ALL SELECT @g" + i + ", @p" + i + ", @s" + i);
         }
-        return sql.toString();
+        return sql.append(") AS s").toString();
     }
 
     /** The template with its empty score table replaced by {@code scores} (unchanged when null: no model). */

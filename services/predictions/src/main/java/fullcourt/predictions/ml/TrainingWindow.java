@@ -1,18 +1,25 @@
 package fullcourt.predictions.ml;
 
+import fullcourt.engine.processor.InputDigests;
+import fullcourt.engine.processor.TaskContext;
 import fullcourt.engine.warehouse.Warehouse;
 import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * What the training rows of {@code [from, cutoff)} are, without reading them: their count and an
- * order-independent checksum of every value a model learns from, both computed by one aggregate
- * query in the warehouse. A cached model is valid while these are unchanged; a change to a
- * training row (a rebuilt upstream partition) changes the checksum, so the rows are read, and a
- * model trained, only when they are new.
+ * What the training rows of {@code [from, cutoff)} are, without reading them: the model cache's key.
+ * Under lineage, the digests of the two tables' partitions over those dates as lineage saw them
+ * before the task ({@link InputDigests}: their recorded fingerprints, so nothing is read); without
+ * it, their count and an order-independent checksum of every value a model learns from, both
+ * computed by one aggregate query in the warehouse ({@link #QUERY}). A cached model is valid while
+ * the key is unchanged; a change to a training row (a rebuilt upstream partition) changes it, so the
+ * rows are read, and a model trained, only when they are new. A digest over no partition at all
+ * (lineage never saw those tables written, as when they were loaded without it) is not trusted: the
+ * query decides.
  *
  * <p>Each row's 21 features and label are folded into one FLOAT64, their sum weighted by the
  * square roots of distinct primes (so no two columns weigh alike, and swapping values between
@@ -23,26 +30,39 @@ import java.util.Map;
  * change shows when it moves its row's weighted sum by at least the last bit (about 1e-16 of it);
  * a NULL value makes its row's sum NULL, which hashes differently too.
  */
-record TrainingWindow(LocalDate from, LocalDate cutoff, long rows, long checksum) {
+record TrainingWindow(LocalDate from, LocalDate cutoff, String key, long rows) {
+
+    /** {@link #rows} when the key came from lineage: the count is known once the rows are read. */
+    static final long UNCOUNTED = -1;
+    static final String FEATURES = "ml_feature_store_v2";
+    static final String PLAYED = "player_game_summary";
 
     static final String QUERY = "SELECT COUNT(*) AS training_rows,"
             + " CAST(COALESCE(SUM(ops.row_hash40((f.game_date, f.game_id, f.player_id, " + weightedSum() + "))), 0)"
             + " AS INT64) AS checksum"
             + TrainingSet.ROWS;
 
-    /** The window's count and checksum; no rows when the tables do not exist yet. */
-    static TrainingWindow of(Warehouse warehouse, LocalDate from, LocalDate cutoff) {
+    /** The window of {@code task}: keyed by lineage's digests when it gives them, else by {@link #QUERY}. */
+    static TrainingWindow of(TaskContext task, LocalDate from, LocalDate cutoff) {
+        Warehouse warehouse = task.warehouse();
         if (!warehouse.tableExists("precompute.ml_feature_store_v2") || !warehouse.tableExists("analytics.player_game_summary")) {
-            return new TrainingWindow(from, cutoff, 0, 0);
+            return new TrainingWindow(from, cutoff, cutoff + "/none", 0);
+        }
+        LocalDate last = cutoff.minusDays(1);
+        Optional<String> features = task.inputs().digest(FEATURES, from, last).filter(TrainingWindow::seenWritten);
+        Optional<String> played = task.inputs().digest(PLAYED, from, last).filter(TrainingWindow::seenWritten);
+        if (features.isPresent() && played.isPresent()) {
+            return new TrainingWindow(from, cutoff, cutoff + "/lineage/" + features.get() + "/" + played.get(), UNCOUNTED);
         }
         Map<String, Object> row = warehouse.query(QUERY, Map.of("from", from, "cutoff", cutoff)).get(0);
-        return new TrainingWindow(from, cutoff, ((Number) row.get("training_rows")).longValue(),
-                ((Number) row.get("checksum")).longValue());
+        long rows = ((Number) row.get("training_rows")).longValue();
+        return new TrainingWindow(from, cutoff, cutoff + "/" + rows + "/" + ((Number) row.get("checksum")).longValue(),
+                rows);
     }
 
-    /** The model cache's key: the same rows of the same window give the same key. */
-    String key() {
-        return cutoff + "/" + rows + "/" + checksum;
+    /** Whether a digest covers at least one partition with rows ({@code n:sum}, n > 0). */
+    private static boolean seenWritten(String digest) {
+        return !digest.startsWith("0:");
     }
 
     /** {@code f.x0 * sqrt(2) + f.x1 * sqrt(3) + ... + p.points * sqrt(79)}, the weights as FLOAT64 literals. */

@@ -4,6 +4,7 @@ import fullcourt.engine.catalog.CatalogReader;
 import fullcourt.engine.catalog.ProcessorDeclaration;
 import fullcourt.engine.processor.Cancellation;
 import fullcourt.engine.processor.Outcome;
+import fullcourt.engine.processor.InputDigests;
 import fullcourt.engine.processor.TaskContext;
 import fullcourt.engine.warehouse.DuckDbWarehouse;
 import fullcourt.engine.warehouse.Warehouse;
@@ -96,7 +97,13 @@ final class MlFixture implements AutoCloseable {
 
     /** Runs the processor on {@code date} through {@code through} (a view of this fixture's warehouse). */
     Outcome predict(PlayerPropPredictions processor, LocalDate date, Warehouse through) {
-        return processor.process(new TaskContext(DECLARATION, date, "run-1", 1, through, new Cancellation()));
+        return predict(processor, date, through, InputDigests.NONE);
+    }
+
+    /** Runs the processor on {@code date} through {@code through}, given {@code seen} as lineage's digests. */
+    Outcome predict(PlayerPropPredictions processor, LocalDate date, Warehouse through, InputDigests seen) {
+        return processor.process(new TaskContext(DECLARATION, date, "run-1", 1, through, new Cancellation())
+                .withInputs(seen));
     }
 
     /** The date's predictions of one system, by player id. */

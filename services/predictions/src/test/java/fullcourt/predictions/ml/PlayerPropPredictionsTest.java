@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import fullcourt.engine.processor.InputDigests;
 import fullcourt.engine.processor.Outcome;
 import fullcourt.engine.processor.PermanentFailure;
 import fullcourt.engine.warehouse.DialectCheck;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -158,6 +163,57 @@ class PlayerPropPredictionsTest {
     }
 
     @Test
+    void underLineageAWeekIsKeyedByTheDigestsItSawAndTrainsTheModelTheChecksumWouldHaveKeyed() {
+        fixture.playDays(DAYS, points -> points);
+        Map<String, String> seen = new HashMap<>(Map.of(TrainingWindow.FEATURES, "60:a1", TrainingWindow.PLAYED, "60:b2"));
+        List<String> asked = new ArrayList<>();
+        InputDigests digests = (input, first, last) -> {
+            asked.add(input + " " + first + ".." + last);
+            return Optional.ofNullable(seen.get(input));
+        };
+        ReadRecorder wednesday = new ReadRecorder(fixture.warehouse);
+        fixture.predict(processor, WEDNESDAY, wednesday, digests);
+
+        // the window's dates exactly: the year before the cutoff, the cutoff excluded
+        assertThat(asked).contains(TrainingWindow.FEATURES + " " + CUTOFF.minusDays(365) + ".." + CUTOFF.minusDays(1),
+                TrainingWindow.PLAYED + " " + CUTOFF.minusDays(365) + ".." + CUTOFF.minusDays(1));
+        assertThat(wednesday.queries()).doesNotContain(TrainingWindow.QUERY).contains(TrainingSet.QUERY);
+        ReadRecorder thursday = new ReadRecorder(fixture.warehouse);
+        fixture.predict(processor, WEDNESDAY.plusDays(1), thursday, digests);
+        assertThat(thursday.queries()).doesNotContain(TrainingWindow.QUERY).doesNotContain(TrainingSet.QUERY);
+        assertThat(processor.modelsTrained()).isEqualTo(1);
+        String underLineage = modelVersion(WEDNESDAY);
+        Map<String, Map<String, Object>> rows = fixture.predictions(WEDNESDAY, "xgboost");
+
+        // keyed by the checksum query instead (no lineage): the same model, the same rows
+        PlayerPropPredictions plain = new PlayerPropPredictions();
+        fixture.predict(plain, WEDNESDAY);
+        assertThat(modelVersion(WEDNESDAY)).isEqualTo(underLineage);
+        assertThat(fixture.predictions(WEDNESDAY, "xgboost")).isEqualTo(rows);
+
+        // an upstream partition of the window rewritten with other content: another digest, the rows read again
+        fixture.warehouse.update("UPDATE analytics.player_game_summary SET points = points + 3"
+                + " WHERE game_date = @d AND player_id = 'p7'", Map.of("d", CUTOFF.minusDays(3)));
+        seen.put(TrainingWindow.PLAYED, "60:c3");
+        fixture.predict(processor, WEDNESDAY.plusDays(1), fixture.warehouse, digests);
+        assertThat(processor.modelsTrained()).isEqualTo(2);
+        assertThat(modelVersion(WEDNESDAY.plusDays(1))).isNotEqualTo(underLineage);
+    }
+
+    @Test
+    void aDigestOverNoPartitionIsNotTrustedAndTheChecksumQueryDecides() {
+        fixture.playDays(DAYS, points -> points);
+        // lineage never saw the feature store written (loaded without it): "0:0"
+        InputDigests digests = (input, first, last) -> Optional.of(input.equals(TrainingWindow.FEATURES) ? "0:0" : "60:b2");
+        ReadRecorder wednesday = new ReadRecorder(fixture.warehouse);
+
+        fixture.predict(processor, WEDNESDAY, wednesday, digests);
+
+        assertThat(wednesday.queries()).contains(TrainingWindow.QUERY);
+        assertThat(fixture.predictions(WEDNESDAY, "xgboost").get("p3").get("predicted_points")).isNotNull();
+    }
+
+    @Test
     void rewritingATrainingPartitionWithTheSameRowsInAnotherOrderKeepsTheModel() {
         fixture.playDays(DAYS, points -> points);
         fixture.predict(processor, WEDNESDAY);
@@ -224,7 +280,7 @@ class PlayerPropPredictionsTest {
                 + " no rows in precompute.ml_feature_store_v2 (no player to predict)"));
         assertThat(fixture.warehouse.query("SELECT COUNT(*) AS n FROM predictions.player_prop_predictions"
                 + " WHERE game_date = @d", Map.of("d", WEDNESDAY))).as("nothing written").containsExactly(Map.of("n", 0L));
-        assertThat(DialectCheck.violations(PlayerPropPredictions.FEATURE_ROWS_OF_DATE)).isEmpty();
+        assertThat(DialectCheck.violations(PlayerPropPredictions.FEATURES_OF_DATE)).isEmpty();
     }
 
     @Test
