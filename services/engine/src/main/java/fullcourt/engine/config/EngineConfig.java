@@ -35,6 +35,14 @@ public interface EngineConfig {
         String duckdbMemoryLimit();
 
         /**
+         * DuckDB's threads ({@code threads}), or 0 for DuckDB's own (one per core). A worker runs one statement per
+         * task on the task's thread, several tasks at once: on 2 cores, 1 thread is 15% less CPU for the same run than
+         * DuckDB's 2 (bench/REPORT.md section 7). Raise it where few large statements run at a time.
+         */
+        @WithDefault("1")
+        int duckdbThreads();
+
+        /**
          * A wait added to every query a processor runs, to model BigQuery's seconds per query on a
          * small machine (benchmarks): {@code off}, {@code 2s}, or a range {@code 1s..4s} drawn per query.
          */

@@ -26,7 +26,7 @@ public class EngineProducers {
     Warehouse warehouse(EngineConfig config) {
         EngineConfig.Warehouse w = config.warehouse();
         return switch (w.backend()) {
-            case "duckdb" -> DuckDbWarehouse.open(w.duckdbPath(), w.duckdbMemoryLimit());
+            case "duckdb" -> DuckDbWarehouse.open(w.duckdbPath(), w.duckdbMemoryLimit(), w.duckdbThreads());
             case "bigquery" -> {
                 EngineConfig.BigQuery bq = w.bigquery();
                 String project = bq.projectId().orElseThrow(() -> new IllegalStateException(

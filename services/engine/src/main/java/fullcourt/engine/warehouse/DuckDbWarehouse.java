@@ -77,9 +77,28 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
      * {@value #DEFAULT_MEMORY_LIMIT} leaves DuckDB's own).
      */
     public static DuckDbWarehouse open(String path, String memoryLimit) {
+        return open(path, memoryLimit, DEFAULT_THREADS);
+    }
+
+    /** DuckDB's own number of threads: one per core. */
+    public static final int DEFAULT_THREADS = 0;
+
+    /**
+     * {@link #open(String, String)} with DuckDB's threads set to {@code threads} ({@value #DEFAULT_THREADS}: DuckDB's
+     * own, one per core). A worker runs many small statements at once, one per task, each on its task's thread:
+     * DuckDB's own threads add hand-offs between them without adding cores (bench/REPORT.md section 7).
+     */
+    public static DuckDbWarehouse open(String path, String memoryLimit, int threads) {
         Properties settings = new Properties();
         if (!memoryLimit.equalsIgnoreCase(DEFAULT_MEMORY_LIMIT)) {
             settings.setProperty("memory_limit", memoryLimit);
+        }
+        if (threads != DEFAULT_THREADS) {
+            if (threads < 1) {
+                throw new PermanentFailure("fullcourt.warehouse.duckdb-threads must be 1 or more, or "
+                        + DEFAULT_THREADS + " for DuckDB's own (one per core); got " + threads);
+            }
+            settings.setProperty("threads", Integer.toString(threads));
         }
         try {
             if (!path.equals(":memory:")) {

@@ -41,6 +41,23 @@ class DuckDbMemoryLimitTest {
         }
     }
 
+    @Test
+    void theWarehouseRunsDuckDbOnTheConfiguredThreadsAndRefusesANegativeCount() {
+        try (DuckDbWarehouse one = DuckDbWarehouse.open(":memory:", DuckDbWarehouse.DEFAULT_MEMORY_LIMIT, 1);
+             DuckDbWarehouse three = DuckDbWarehouse.open(":memory:", DuckDbWarehouse.DEFAULT_MEMORY_LIMIT, 3)) {
+            assertThat(threads(one)).isEqualTo(1L);
+            assertThat(threads(three)).isEqualTo(3L);
+        }
+        assertThatThrownBy(() -> DuckDbWarehouse.open(":memory:", DuckDbWarehouse.DEFAULT_MEMORY_LIMIT, -2))
+                .isInstanceOf(PermanentFailure.class)
+                .hasMessageContaining("fullcourt.warehouse.duckdb-threads")
+                .hasMessageContaining("got -2");
+    }
+
+    private static long threads(DuckDbWarehouse warehouse) {
+        return ((Number) warehouse.query("SELECT current_setting('threads') AS t", Map.of()).get(0).get("t")).longValue();
+    }
+
     private static String limit(DuckDbWarehouse warehouse) {
         return String.valueOf(warehouse.query("SELECT current_setting('memory_limit') AS l", Map.of()).get(0).get("l"));
     }
