@@ -37,7 +37,7 @@ public interface EngineConfig {
         /**
          * DuckDB's threads ({@code threads}), or 0 for DuckDB's own (one per core). A worker runs one statement per
          * task on the task's thread, several tasks at once: on 2 cores, 1 thread is 15% less CPU for the same run than
-         * DuckDB's 2 (bench/REPORT.md section 7). Raise it where few large statements run at a time.
+         * DuckDB's 2 (bench/REPORT.md section 6, sixth session). Raise it where few large statements run at a time.
          */
         @WithDefault("1")
         int duckdbThreads();

@@ -86,7 +86,7 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
     /**
      * {@link #open(String, String)} with DuckDB's threads set to {@code threads} ({@value #DEFAULT_THREADS}: DuckDB's
      * own, one per core). A worker runs many small statements at once, one per task, each on its task's thread:
-     * DuckDB's own threads add hand-offs between them without adding cores (bench/REPORT.md section 7).
+     * DuckDB's own threads add hand-offs between them without adding cores (bench/REPORT.md section 6, sixth session).
      */
     public static DuckDbWarehouse open(String path, String memoryLimit, int threads) {
         Properties settings = new Properties();

@@ -3,6 +3,7 @@ package fullcourt.precompute.models;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import fullcourt.engine.catalog.FeatureStore;
 import fullcourt.engine.testing.models.ModelRow;
 import fullcourt.engine.testing.models.ModelRunner;
 import fullcourt.engine.warehouse.DialectCheck;
@@ -22,14 +23,8 @@ class MlFeatureStoreV2ModelTest {
     private static final Offset<Double> EXACT = within(1e-9);
 
     /** The contract with Phase 5: the 21 features in index order. */
-    private static final List<String> FEATURES = List.of(
-            "points_avg_last_5", "points_avg_last_10", "points_avg_season", "points_std_last_10",
-            "minutes_avg_last_10", "usage_rate_avg_last_10", "fatigue_score", "shot_zone_mismatch_score",
-            "pace_score", "usage_spike_score", "days_rest", "is_back_to_back", "is_home_game", "games_played_season",
-            "paint_rate_last_10", "mid_range_rate_last_10", "three_rate_last_10", "assisted_rate_last_10",
-            "opponent_defensive_rating", "team_pace_avg_last_10", "ts_pct_avg_last_10");
-
-    private static final List<String> ZONE_FEATURES = FEATURES.subList(14, 18);
+    private static final List<String> FEATURES = FeatureStore.FEATURES;
+    private static final List<String> ZONE_FEATURES = FeatureStore.ZONE_FEATURES;
 
     private static ModelRunner runner;
 

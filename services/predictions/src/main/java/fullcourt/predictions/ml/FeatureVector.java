@@ -1,22 +1,17 @@
 package fullcourt.predictions.ml;
 
+import fullcourt.engine.catalog.FeatureStore;
 import fullcourt.engine.processor.PermanentFailure;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The 21 features of {@code precompute.ml_feature_store_v2}, in their index order: the contract
- * between the feature store and the trained model (a model is only valid for the order it was
- * trained on). Indices 14-17 are the shot-zone rates that fall back to league averages.
+ * The feature store's rows as the model's input: the 21 features of {@link FeatureStore#FEATURES}, in their index
+ * order (the contract between the feature store and the trained model).
  */
 public final class FeatureVector {
 
-    public static final List<String> NAMES = List.of(
-            "points_avg_last_5", "points_avg_last_10", "points_avg_season", "points_std_last_10",
-            "minutes_avg_last_10", "usage_rate_avg_last_10", "fatigue_score", "shot_zone_mismatch_score",
-            "pace_score", "usage_spike_score", "days_rest", "is_back_to_back", "is_home_game", "games_played_season",
-            "paint_rate_last_10", "mid_range_rate_last_10", "three_rate_last_10", "assisted_rate_last_10",
-            "opponent_defensive_rating", "team_pace_avg_last_10", "ts_pct_avg_last_10");
+    public static final List<String> NAMES = FeatureStore.FEATURES;
 
     public static final int SIZE = NAMES.size();
 
