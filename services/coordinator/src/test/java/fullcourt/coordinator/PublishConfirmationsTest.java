@@ -71,6 +71,7 @@ class PublishConfirmationsTest {
 
     @AfterEach
     void stop() {
+        out.confirmAll(); // nothing left unanswered: a stop waits for the answers to what it published
         coordinator.onStop(null);
         duckdb.close();
     }
