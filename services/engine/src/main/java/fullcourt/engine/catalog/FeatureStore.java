@@ -10,8 +10,6 @@ import java.util.List;
  */
 public final class FeatureStore {
 
-    public static final String TABLE = "precompute.ml_feature_store_v2";
-
     public static final List<String> FEATURES = List.of(
             "points_avg_last_5", "points_avg_last_10", "points_avg_season", "points_std_last_10",
             "minutes_avg_last_10", "usage_rate_avg_last_10", "fatigue_score", "shot_zone_mismatch_score",

@@ -69,6 +69,11 @@ class LineageRecorderTest {
     }
 
     private static Processor sql(ProcessorDeclaration d, String select) {
+        return sql(d, select, task -> { });
+    }
+
+    /** {@link #sql(ProcessorDeclaration, String)}, showing {@code seen} each task it is given. */
+    private static Processor sql(ProcessorDeclaration d, String select, java.util.function.Consumer<TaskContext> seen) {
         return new Processor() {
             @Override
             public String name() {
@@ -82,6 +87,7 @@ class LineageRecorderTest {
 
             @Override
             public Outcome process(TaskContext task) {
+                seen.accept(task);
                 if (!task.warehouse().query("SELECT 1 AS g FROM raw.schedule WHERE game_date = @d",
                         Map.of("d", task.date())).isEmpty()) {
                     return Outcome.written(task.warehouse().replacePartition(d.table(), d.partitionColumn(),
@@ -212,24 +218,7 @@ class LineageRecorderTest {
         run(POINTS, POINTS_SQL, JAN_4, false);
         java.util.concurrent.atomic.AtomicReference<fullcourt.engine.processor.InputDigests> given =
                 new java.util.concurrent.atomic.AtomicReference<>();
-        Processor totals = sql(TOTALS, TOTALS_SQL);
-        Processor capturing = new Processor() {
-            @Override
-            public String name() {
-                return totals.name();
-            }
-
-            @Override
-            public String version(ProcessorDeclaration d) {
-                return totals.version(d);
-            }
-
-            @Override
-            public Outcome process(TaskContext task) throws Exception {
-                given.set(task.inputs());
-                return totals.process(task);
-            }
-        };
+        Processor capturing = sql(TOTALS, TOTALS_SQL, task -> given.set(task.inputs()));
         new LineageRecorder(capturing, CATALOG, CLOCK).process(task(TOTALS, JAN_6, "run-1", 1, warehouse, false));
 
         // the span it reads: the digest lineage recorded for it
