@@ -3,6 +3,7 @@ package fullcourt.engine.warehouse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -51,6 +52,22 @@ final class KeptConnection implements AutoCloseable {
             NamedParameters parameters = NamedParameters.parse(sql);
             p = new Prepared(connection.prepareStatement(parameters.jdbcSql()), parameters);
             prepared.put(sql, p);
+        }
+        return p;
+    }
+
+    /**
+     * {@code insert} as one multi-row INSERT of {@code rows} rows, prepared once per row count on this connection; its
+     * {@link Prepared#parameters()} are one row's, to bind once per row in order.
+     */
+    Prepared preparedRows(SingleRowInsert insert, int rows) throws SQLException {
+        String key = rows + " rows of " + insert.head() + insert.row();
+        Prepared p = prepared.get(key);
+        if (p == null) {
+            NamedParameters row = NamedParameters.parse(insert.row());
+            p = new Prepared(connection.prepareStatement(insert.head()
+                    + String.join(", ", Collections.nCopies(rows, row.jdbcSql()))), row);
+            prepared.put(key, p);
         }
         return p;
     }

@@ -460,6 +460,27 @@ class DuckDbWarehouseTest {
     }
 
     @Test
+    void aBracketsInsertOfSeveralRowsWritesEachRowOnceWithItsOwnValuesWhateverTheRowCountOfTheWriteBefore() {
+        warehouse.update("CREATE TABLE ops.write_log (game_date DATE, note VARCHAR)", Map.of());
+        List<Column> columns = List.of(new Column("game_date", "DATE"), new Column("note", "VARCHAR"));
+        java.util.function.BiFunction<LocalDate, List<String>, WriteBracket> reads = (date, notes) -> new WriteBracket(
+                List.of(WriteBracket.Statement.insert("ops.write_log", columns, notes.stream()
+                        .map(n -> Map.<String, Object>of("game_date", date, "note", n)).toList())), List::of);
+
+        warehouse.replacePartition(TABLE, "game_date", JAN_2, TWO_PLAYERS, Map.of("game_date", JAN_2, "bonus", 0),
+                new Cancellation(), reads.apply(JAN_2, List.of("a", "b", "c")));
+        warehouse.replacePartition(TABLE, "game_date", JAN_3, TWO_PLAYERS, Map.of("game_date", JAN_3, "bonus", 0),
+                new Cancellation(), reads.apply(JAN_3, List.of("d", "e")));
+        warehouse.replacePartition(TABLE, "game_date", JAN_2, TWO_PLAYERS, Map.of("game_date", JAN_2, "bonus", 0),
+                new Cancellation(), reads.apply(JAN_2, List.of("f", "g", "h")));
+
+        assertThat(warehouse.query("SELECT game_date, note FROM ops.write_log ORDER BY note", Map.of())
+                .stream().map(r -> r.get("game_date") + " " + r.get("note")).toList())
+                .containsExactly("2024-01-02 a", "2024-01-02 b", "2024-01-02 c", "2024-01-03 d", "2024-01-03 e",
+                        "2024-01-02 f", "2024-01-02 g", "2024-01-02 h");
+    }
+
+    @Test
     void aBracketsStatementsPreparedAtOneWriteRunInTheTransactionOfTheNextWritesToo() {
         warehouse.update("CREATE TABLE ops.write_log (game_date DATE, note VARCHAR)", Map.of());
         List<Map<String, Object>> returned = new java.util.ArrayList<>();

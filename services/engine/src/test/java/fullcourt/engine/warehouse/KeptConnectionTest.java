@@ -28,6 +28,21 @@ class KeptConnectionTest {
     }
 
     @Test
+    void aMultiRowInsertIsPreparedOncePerRowCountWithOneRowsParameters() throws SQLException {
+        warehouse.update("CREATE TABLE t (a INTEGER, b VARCHAR)", java.util.Map.of());
+        SingleRowInsert insert = SingleRowInsert.parse("INSERT INTO t (a, b) VALUES (@a, @b)").orElseThrow();
+        try (KeptConnection w = new KeptConnection(warehouse.connection())) {
+            KeptConnection.Prepared three = w.preparedRows(insert, 3);
+
+            assertThat(w.preparedRows(insert, 3)).isSameAs(three);
+            assertThat(w.preparedRows(insert, 2)).isNotSameAs(three);
+            assertThat(three.parameters().order()).containsExactly("a", "b");
+            assertThat(three.statement().getParameterMetaData().getParameterCount()).isEqualTo(6);
+            assertThat(w.preparedCount()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void beyondItsLimitTheLeastRecentlyUsedStatementIsClosedAndPreparedAgainWhenAskedFor() throws SQLException {
         try (KeptConnection w = new KeptConnection(warehouse.connection())) {
             KeptConnection.Prepared oldest = w.prepared("SELECT 0 AS n");

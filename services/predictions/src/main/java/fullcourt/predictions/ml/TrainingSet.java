@@ -47,12 +47,27 @@ public record TrainingSet(LocalDate from, LocalDate cutoff, float[] features, fl
         return labels.length;
     }
 
-    private static String fingerprint(float[] x, float[] y) {
+    /** Floats digested at a time: the values' bytes go through a small buffer, not a copy of the whole set. */
+    private static final int CHUNK = 16 * 1024;
+
+    /**
+     * The first 10 hex digits of the SHA-256 of {@code x}'s then {@code y}'s values as big-endian IEEE 754 bytes. A
+     * year's set is about 2 MB of floats: a copy of it in one buffer was a humongous allocation for G1 at every
+     * training, which started a concurrent cycle of its own with a bounded heap (bench/REPORT.md, section 8).
+     */
+    static String fingerprint(float[] x, float[] y) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            ByteBuffer buffer = ByteBuffer.allocate(4 * (x.length + y.length));
-            buffer.asFloatBuffer().put(x).put(y);
-            return HexFormat.of().formatHex(digest.digest(buffer.array())).substring(0, 10);
+            ByteBuffer buffer = ByteBuffer.allocate(4 * CHUNK);
+            for (float[] values : List.of(x, y)) {
+                for (int from = 0; from < values.length; from += CHUNK) {
+                    int n = Math.min(CHUNK, values.length - from);
+                    buffer.clear();
+                    buffer.asFloatBuffer().put(values, from, n);
+                    digest.update(buffer.array(), 0, 4 * n);
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 10);
         } catch (NoSuchAlgorithmException e) {
             throw new PermanentFailure("SHA-256 unavailable", e);
         }
