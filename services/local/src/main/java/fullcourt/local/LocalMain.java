@@ -55,7 +55,8 @@ public class LocalMain implements QuarkusApplication {
     private static final Logger LOG = Logger.getLogger(LocalMain.class);
 
     static final String USAGE = """
-            Usage: java -jar services/local/target/quarkus-app/quarkus-run.jar [--missing-only | --stale | --serve | --help]
+            Usage: ./fullcourt-local [-Dsetting=value...] [--missing-only | --stale | --serve | --help]
+                   (java -jar services/local/target/quarkus-app/quarkus-run.jar, with its heap bounded)
 
             Starts the Pub/Sub emulator, DuckDB (data/fullcourt.duckdb) and every Fullcourt service in
             this JVM, generates the raw seasons (2021-22..2024-25) if they are not there yet, then:
