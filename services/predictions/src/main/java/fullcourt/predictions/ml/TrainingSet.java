@@ -53,7 +53,8 @@ public record TrainingSet(LocalDate from, LocalDate cutoff, float[] features, fl
     /**
      * The first 10 hex digits of the SHA-256 of {@code x}'s then {@code y}'s values as big-endian IEEE 754 bytes. A
      * year's set is about 2 MB of floats: a copy of it in one buffer was a humongous allocation for G1 at every
-     * training, which started a concurrent cycle of its own with a bounded heap (bench/REPORT.md, section 8).
+     * training, which started a concurrent cycle of its own with a bounded heap (bench/REPORT.md, section 6, eighth
+     * session).
      */
     static String fingerprint(float[] x, float[] y) {
         try {
