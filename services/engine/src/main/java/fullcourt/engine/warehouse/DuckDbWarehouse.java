@@ -437,11 +437,7 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
             if (rows.isPresent()) {
                 // a write's reads (a row per input span) in one execution: one per row cost ~0.1 ms each
                 KeptConnection.Prepared p = w.preparedRows(rows.get(), statement.paramSets().size());
-                List<Object> values = new ArrayList<>();
-                for (Map<String, Object> params : statement.paramSets()) {
-                    values.addAll(valuesOf(p.parameters(), params));
-                }
-                bind(p.statement(), values);
+                bind(p.statement(), MultiRowInserts.values(p.parameters(), statement.paramSets()));
                 p.statement().executeLargeUpdate();
                 continue;
             }

@@ -3,7 +3,6 @@ package fullcourt.engine.warehouse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -65,8 +64,7 @@ final class KeptConnection implements AutoCloseable {
         Prepared p = prepared.get(key);
         if (p == null) {
             NamedParameters row = NamedParameters.parse(insert.row());
-            p = new Prepared(connection.prepareStatement(insert.head()
-                    + String.join(", ", Collections.nCopies(rows, row.jdbcSql()))), row);
+            p = new Prepared(connection.prepareStatement(MultiRowInserts.jdbcSql(insert, row, rows)), row);
             prepared.put(key, p);
         }
         return p;

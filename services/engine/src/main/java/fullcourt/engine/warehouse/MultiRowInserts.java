@@ -35,16 +35,25 @@ final class MultiRowInserts {
                 }
                 continue;
             }
-            List<Object> values = new ArrayList<>(chunk.size() * row.order().size());
-            for (Map<String, Object> params : chunk) {
-                values.addAll(DuckDbWarehouse.valuesOf(row, params));
-            }
-            String sql = insert.head() + String.join(", ", Collections.nCopies(chunk.size(), row.jdbcSql()));
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                DuckDbWarehouse.bind(ps, values);
+            try (PreparedStatement ps = c.prepareStatement(jdbcSql(insert, row, chunk.size()))) {
+                DuckDbWarehouse.bind(ps, values(row, chunk));
                 ps.executeUpdate();
             }
         }
+    }
+
+    /** {@code insert} with {@code rows} row groups, each one {@code row}'s placeholders. */
+    static String jdbcSql(SingleRowInsert insert, NamedParameters row, int rows) {
+        return insert.head() + String.join(", ", Collections.nCopies(rows, row.jdbcSql()));
+    }
+
+    /** The values of every row of {@code paramSets} in placeholder order, one {@code row} after the other. */
+    static List<Object> values(NamedParameters row, List<Map<String, Object>> paramSets) {
+        List<Object> values = new ArrayList<>(paramSets.size() * row.order().size());
+        for (Map<String, Object> params : paramSets) {
+            values.addAll(DuckDbWarehouse.valuesOf(row, params));
+        }
+        return values;
     }
 
     /** The rows of a multi-row INSERT with their values as literals, empty if one has none. */
