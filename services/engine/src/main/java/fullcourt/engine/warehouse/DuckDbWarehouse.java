@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Properties;
 import java.util.Set;
 import org.duckdb.DuckDBConnection;
@@ -59,6 +60,8 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
 
     /** The kept connections of queries and partition writes ({@link KeptConnections}). */
     private final KeptConnections kept = new KeptConnections(this::connection);
+    /** Tables' columns as the appender fills them, looked up once per table ({@link DuckDbRowAppends}). */
+    private final Map<String, List<Column>> appendShapes = new ConcurrentHashMap<>();
 
     public DuckDbWarehouse(DuckDBConnection root) {
         this.root = root;
@@ -327,7 +330,9 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
         if (rows.isEmpty()) {
             return true;
         }
-        try (Connection c = connection()) {
+        // on a kept connection: the ledger's writer appends several times a second
+        return withKeptConnection("append to " + table, null, w -> {
+            Connection c = w.connection();
             c.setAutoCommit(false);
             try {
                 boolean written = holds(c, condition, conditionParams)
@@ -337,14 +342,13 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
                 } else {
                     c.rollback();
                 }
+                c.setAutoCommit(true); // as a new connection
                 return written;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             }
-        } catch (SQLException e) {
-            throw classify("append to " + table, e, null);
-        }
+        });
     }
 
     /** Whether {@code condition} holds on {@code c}: the first statement of its transaction, which the appender joins. */
@@ -356,13 +360,18 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
     }
 
     /** The rows on {@code c}, through the appender where it takes them: whether all were written. */
-    private static boolean append(Connection c, String table, List<Column> columns, List<Map<String, Object>> rows,
-                                  String condition, Map<String, Object> conditionParams) throws SQLException {
-        Optional<DuckDbRowAppends> appends = DuckDbRowAppends.of(c, table, columns, rows);
+    private boolean append(Connection c, String table, List<Column> columns, List<Map<String, Object>> rows,
+                           String condition, Map<String, Object> conditionParams) throws SQLException {
+        Optional<DuckDbRowAppends> appends = DuckDbRowAppends.of(c, table, columns, rows, appendShapes);
         if (appends.isEmpty()) {
             return boundAppends(c, table, columns, rows, condition, conditionParams);
         }
-        appends.get().appendTo(c);
+        try {
+            appends.get().appendTo(c);
+        } catch (SQLException e) {
+            appendShapes.remove(table); // looked up again next time
+            throw e;
+        }
         return true;
     }
 

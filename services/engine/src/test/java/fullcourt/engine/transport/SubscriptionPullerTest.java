@@ -166,6 +166,36 @@ class SubscriptionPullerTest {
         }
     }
 
+    @Test
+    void acksSettledTogetherGoOutInOneCallAndStoppingSendsThoseNotSentYet() throws Exception {
+        int messages = 20;
+        connection.topicAdmin().createTopic(connection.topic(name));
+        connection.subscriptionAdmin().createSubscription(connection.subscription(name), connection.topic(name),
+                PushConfig.getDefaultInstance(), ACK_DEADLINE_SECONDS);
+        List<Runnable> held = new CopyOnWriteArrayList<>();
+        SubscriptionPuller batching = new SubscriptionPuller(connection.subscriptionAdmin(),
+                connection.subscription(name).toString(), messages, ACK_DEADLINE_SECONDS, Duration.ofMinutes(5),
+                Clock.systemUTC(), new Random(3), (m, ack, nack) -> held.add(ack));
+        batching.start();
+        publish(IntStream.range(0, messages).mapToObj(i -> "m" + i).toList());
+        await().atMost(Duration.ofSeconds(30)).until(() -> held.size() == messages);
+
+        held.forEach(Runnable::run);
+        batching.stop(); // within the batch's time or just after it: either way every ack goes out
+        assertThat(batching.acknowledgeCalls()).as("Acknowledge calls for %d acks settled together", messages)
+                .isBetween(1, messages / 4);
+
+        // acked, so nothing comes back after the ack deadline
+        List<String> again = new CopyOnWriteArrayList<>();
+        SubscriptionPuller next = puller(PullGate.ALWAYS_OPEN, again);
+        try {
+            await().during(ACK_DEADLINE_SECONDS + 5, TimeUnit.SECONDS).atMost(ACK_DEADLINE_SECONDS + 15, TimeUnit.SECONDS)
+                    .until(again::isEmpty);
+        } finally {
+            next.stop();
+        }
+    }
+
     /** A puller that acks each message at once, recording its body, on the subscription of {@link #pullerOnEmulator}. */
     private SubscriptionPuller puller(PullGate gate, List<String> bodies) {
         SubscriptionPuller p = new SubscriptionPuller(connection.subscriptionAdmin(),
@@ -200,10 +230,15 @@ class SubscriptionPullerTest {
     }
 
     private void publish(String body) throws Exception {
+        publish(List.of(body));
+    }
+
+    private void publish(List<String> bodies) throws Exception {
         var publisher = connection.publisherBuilder(name).build();
         try {
-            publisher.publish(PubsubMessage.newBuilder().setData(ByteString.copyFromUtf8(body)).build())
-                    .get(30, TimeUnit.SECONDS);
+            List<com.google.api.core.ApiFuture<String>> sent = bodies.stream().map(body -> publisher.publish(
+                    PubsubMessage.newBuilder().setData(ByteString.copyFromUtf8(body)).build())).toList();
+            com.google.api.core.ApiFutures.allAsList(sent).get(30, TimeUnit.SECONDS);
         } finally {
             publisher.shutdown();
             publisher.awaitTermination(10, TimeUnit.SECONDS);

@@ -24,6 +24,8 @@ class DuckDbRowAppendsTest {
     private static final String DDL = " (n BIGINT, label VARCHAR, day DATE, stamp TIMESTAMP, score DOUBLE, flag BOOLEAN)";
 
     private final DuckDbWarehouse warehouse = DuckDbWarehouse.open(":memory:");
+    /** Tables' columns kept between appends, as the warehouse keeps them. */
+    private final Map<String, List<Column>> shapes = new HashMap<>();
 
     @AfterEach
     void close() {
@@ -48,7 +50,7 @@ class DuckDbRowAppendsTest {
     private void appendAndCommit(List<Map<String, Object>> rows) throws Exception {
         try (Connection c = warehouse.connection()) {
             c.setAutoCommit(false);
-            DuckDbRowAppends.of(c, "ops.t", COLUMNS, rows).orElseThrow().appendTo(c);
+            DuckDbRowAppends.of(c, "ops.t", COLUMNS, rows, shapes).orElseThrow().appendTo(c);
             c.commit();
         }
     }
@@ -58,7 +60,7 @@ class DuckDbRowAppendsTest {
         warehouse.update("CREATE TABLE ops.t" + DDL, Map.of());
         try (Connection c = warehouse.connection()) {
             c.setAutoCommit(false);
-            DuckDbRowAppends.of(c, "ops.t", COLUMNS, List.of(row(1), row(2))).orElseThrow().appendTo(c);
+            DuckDbRowAppends.of(c, "ops.t", COLUMNS, List.of(row(1), row(2)), shapes).orElseThrow().appendTo(c);
             c.rollback();
         }
         assertThat(count()).isZero();
@@ -109,10 +111,30 @@ class DuckDbRowAppendsTest {
         decimal.put("score", new BigDecimal("0.25"));
 
         try (Connection c = warehouse.connection()) {
-            assertThat(DuckDbRowAppends.of(c, "ops.wider", COLUMNS, List.of(row(1)))).isEmpty();
-            assertThat(DuckDbRowAppends.of(c, "ops.t", COLUMNS, List.of(row(2), decimal))).isEmpty();
-            assertThat(DuckDbRowAppends.of(c, "ops.t", COLUMNS.subList(0, 5), List.of(row(1)))).isEmpty();
-            assertThat(DuckDbRowAppends.of(c, "ops.t", COLUMNS, List.of(row(1)))).isPresent();
+            assertThat(DuckDbRowAppends.of(c, "ops.wider", COLUMNS, List.of(row(1)), shapes)).isEmpty();
+            assertThat(DuckDbRowAppends.of(c, "ops.t", COLUMNS, List.of(row(2), decimal), shapes)).isEmpty();
+            assertThat(DuckDbRowAppends.of(c, "ops.t", COLUMNS.subList(0, 5), List.of(row(1)), shapes)).isEmpty();
+            assertThat(DuckDbRowAppends.of(c, "ops.t", COLUMNS, List.of(row(1)), shapes)).isPresent();
         }
+    }
+
+    @Test
+    void aColumnAddedAfterTheTablesColumnsWereKeptIsAppendedToo() throws Exception {
+        warehouse.update("CREATE TABLE ops.t" + DDL, Map.of());
+        appendAndCommit(List.of(row(1)));
+        warehouse.update("ALTER TABLE ops.t ADD COLUMN epoch BIGINT", Map.of());
+        List<Column> withEpoch = new java.util.ArrayList<>(COLUMNS);
+        withEpoch.add(new Column("epoch", "INT64"));
+        Map<String, Object> row = row(2);
+        row.put("epoch", 7L);
+
+        try (Connection c = warehouse.connection()) {
+            c.setAutoCommit(false);
+            DuckDbRowAppends.of(c, "ops.t", withEpoch, List.of(row), shapes).orElseThrow().appendTo(c);
+            c.commit();
+        }
+
+        assertThat(warehouse.query("SELECT n, COALESCE(epoch, -1) AS epoch FROM ops.t ORDER BY n", Map.of()))
+                .containsExactly(Map.of("n", 1L, "epoch", -1L), Map.of("n", 2L, "epoch", 7L));
     }
 }
