@@ -136,7 +136,8 @@ public final class LineageStore {
      * it. The statement is an {@code INSERT ... SELECT} of the row ({@link #writtenSql}: DuckDB runs it in the write's
      * transaction) and knows the row apart from its two computed columns, {@code row_count} and {@code fingerprint},
      * which {@link #fingerprintSql} selects the same way: BigQuery runs that SELECT as an ordinary query job behind the
-     * write, then appends the row with its values (no DML).
+     * write, then appends the row with its values (no DML). DuckDB computes them from the hashes its write's INSERT
+     * hands back ({@link WriteBracket.FromWrite}: the same row hash, counted and summed), then inserts the row.
      */
     public static WriteBracket.Statement written(String writeId, String processor, LocalDate date, String version,
                                                  String runId, Instant at, String table, String partitionColumn,
@@ -146,7 +147,9 @@ public final class LineageStore {
         row.remove("fingerprint");
         row.remove("detail");
         WriteBracket.Rows rows = new WriteBracket.Rows(LINEAGE, LINEAGE_COLUMNS, List.of(row), new WriteBracket.Computed(
-                fingerprintSql(table, partitionColumn, columns), Map.of(GAME_DATE, date)));
+                fingerprintSql(table, partitionColumn, columns), Map.of(GAME_DATE, date),
+                new WriteBracket.FromWrite(table, partitionColumn, date, PartitionFingerprints.rowHash(columns),
+                        (count, sum) -> Map.of("row_count", count, "fingerprint", new Fingerprint(count, sum).text()))));
         return new WriteBracket.Statement(writtenSql(table, partitionColumn, columns), List.of(row), inserted, rows);
     }
 

@@ -64,7 +64,7 @@ public final class PartitionFingerprints {
     /** The fingerprint query of a table with these columns, over {@code @from..@to}. */
     public static String query(String table, String partitionColumn, List<Column> columns) {
         return "SELECT " + partitionColumn + " AS partition_date, COUNT(*) AS row_count,"
-                + " CAST(COALESCE(SUM(ops.row_hash40(" + row(columns) + ")), 0) AS INT64) AS checksum"
+                + " CAST(COALESCE(SUM(" + rowHash(columns) + "), 0) AS INT64) AS checksum"
                 + " FROM " + table + " WHERE " + partitionColumn + " BETWEEN @from AND @to"
                 + " GROUP BY " + partitionColumn;
     }
@@ -74,8 +74,16 @@ public final class PartitionFingerprints {
      * {@code checksum} 0 for a partition without rows).
      */
     public static String partitionQuery(String table, String partitionColumn, List<Column> columns) {
-        return "SELECT COUNT(*) AS row_count, CAST(COALESCE(SUM(ops.row_hash40(" + row(columns) + ")), 0) AS INT64)"
+        return "SELECT COUNT(*) AS row_count, CAST(COALESCE(SUM(" + rowHash(columns) + "), 0) AS INT64)"
                 + " AS checksum FROM " + table + " WHERE " + partitionColumn + " = @game_date";
+    }
+
+    /**
+     * The hash of one row that a fingerprint sums ({@code ops.row_hash40}, an INT64 below 2^40): the same expression
+     * over the rows a write inserts gives the same sum ({@link fullcourt.engine.warehouse.WriteBracket.FromWrite}).
+     */
+    static String rowHash(List<Column> columns) {
+        return "ops.row_hash40(" + row(columns) + ")";
     }
 
     /** One row as a tuple of every column (two at least: a one-element tuple would be a parenthesised value). */

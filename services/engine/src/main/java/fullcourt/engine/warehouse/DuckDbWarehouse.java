@@ -165,8 +165,10 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
             }
             written.add(table);
             // by name, as BigQuery matches a query's columns to its destination table's
-            return replace(w, table, partitionColumn, date, cancellation, bracket,
-                    () -> execute(c, "INSERT INTO " + table + " BY NAME " + selectSql, params, cancellation));
+            String insert = "INSERT INTO " + table + " BY NAME " + selectSql;
+            return replace(w, table, partitionColumn, date, cancellation, bracket, hashed -> hashed == null
+                    ? new Inserted(execute(c, insert, params, cancellation), 0, 0)
+                    : insertHashed(c, insert, params, cancellation, hashed));
         });
     }
 
@@ -176,7 +178,8 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
                                WriteBracket bracket) {
         boolean exists = tableExists(table);
         withKeptConnection("clear partition " + table + " " + partitionColumn + "=" + date, cancellation,
-                w -> replace(w, exists ? table : null, partitionColumn, date, cancellation, bracket, () -> 0L));
+                w -> replace(w, exists ? table : null, partitionColumn, date, cancellation, bracket,
+                        hashed -> new Inserted(0, 0, 0)));
     }
 
     /** {@code write} on a kept connection ({@link KeptConnections}), its failure classified as {@code what}'s. */
@@ -193,14 +196,33 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
         return kept.idle();
     }
 
-    private interface Insert {
-        long run() throws SQLException;
+    /** What a write's insert did: its rows, and of them those of the partition with the sum of their hashes. */
+    private record Inserted(long rows, long partitionRows, long hashSum) {
     }
 
-    /** The bracket's statements around the partition's delete (none when {@code table} is null) and {@code insert}. */
+    private interface Insert {
+        /** Inserts; with {@code hashed}, hands back the inserted rows' hashes ({@link WriteBracket.FromWrite}). */
+        Inserted run(WriteBracket.FromWrite hashed) throws SQLException;
+    }
+
+    /**
+     * The bracket's statements around the partition's delete (none when {@code table} is null) and {@code insert}. A
+     * statement after it whose computed columns are a sum over the write's own rows ({@link WriteBracket.FromWrite}:
+     * lineage's {@code written} row with the partition's fingerprint) gets them from the insert's {@code RETURNING}
+     * and runs as a plain INSERT of its rows: no second statement planned over the table and scanning the partition.
+     */
     private long replace(KeptConnection w, String table, String partitionColumn, LocalDate date,
                          Cancellation cancellation, WriteBracket bracket, Insert insert) throws SQLException {
-        List<WriteBracket.Statement> after = bracket.after().get();
+        List<WriteBracket.Statement> after = new ArrayList<>(bracket.after().get());
+        int hashedAt = -1;
+        for (int i = 0; i < after.size() && table != null; i++) {
+            WriteBracket.Rows rows = after.get(i).rows();
+            if (rows != null && rows.computed() != null && rows.computed().fromWrite() != null
+                    && rows.computed().fromWrite().of(table, partitionColumn, date)) {
+                hashedAt = i;
+                break;
+            }
+        }
         Connection c = w.connection();
         c.setAutoCommit(false);
         try {
@@ -209,7 +231,12 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
                 execute(c, "DELETE FROM " + table + " WHERE " + partitionColumn + " = @date", Map.of("date", date),
                         cancellation);
             }
-            long rows = insert.run();
+            Inserted inserted = insert.run(hashedAt < 0 ? null : after.get(hashedAt).rows().computed().fromWrite());
+            if (hashedAt >= 0) {
+                after.set(hashedAt, WriteBracket.resolved(after.get(hashedAt), inserted.partitionRows(),
+                        inserted.hashSum()));
+            }
+            long rows = inserted.rows();
             runPrepared(w, after);
             // a timed-out attempt has been reported retryable: it must not commit behind its retry
             cancellation.check();
@@ -232,6 +259,36 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
             // DuckDB's cancel only stops a statement already executing: one cancelled before must not start
             cancellation.check();
             return ps.executeLargeUpdate();
+        } catch (SQLException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new SQLException(e);
+        }
+    }
+
+    /**
+     * {@code insert} with {@code RETURNING} its partition column and {@code hashed}'s row hash: its row count, and the
+     * count and hash sum of its rows in {@code hashed}'s partition.
+     */
+    private static Inserted insertHashed(Connection c, String insert, Map<String, Object> params,
+                                         Cancellation cancellation, WriteBracket.FromWrite hashed) throws SQLException {
+        String sql = insert + " RETURNING " + hashed.partitionColumn() + ", " + hashed.rowHash();
+        try (PreparedStatement ps = prepare(c, sql, params);
+             AutoCloseable hook = cancellation.onCancel(() -> cancelQuietly(ps))) {
+            cancellation.check();
+            long rows = 0;
+            long partitionRows = 0;
+            long sum = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows++;
+                    if (hashed.partition().equals(ColumnValues.date(rs.getObject(1)))) {
+                        partitionRows++;
+                        sum += rs.getLong(2);
+                    }
+                }
+            }
+            return new Inserted(rows, partitionRows, sum);
         } catch (SQLException e) {
             throw e;
         } catch (Exception e) {

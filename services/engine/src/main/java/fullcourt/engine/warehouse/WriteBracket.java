@@ -1,6 +1,7 @@
 package fullcourt.engine.warehouse;
 
 import fullcourt.engine.processor.PermanentFailure;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -135,13 +136,19 @@ public record WriteBracket(List<Statement> before, Supplier<List<Statement>> aft
 
     /**
      * A {@code query} (a SELECT: no DML) of exactly one row, with its {@code params}, whose columns complete the rows
-     * of a statement: what the statement computes in the warehouse (an {@code INSERT ... SELECT}).
+     * of a statement: what the statement computes in the warehouse (an {@code INSERT ... SELECT}). With {@code
+     * fromWrite}, the same columns as a sum over the rows the write itself inserts, which an engine whose INSERT hands
+     * back its rows may compute instead of querying the table again ({@link FromWrite}).
      */
-    public record Computed(String query, Map<String, Object> params) {
+    public record Computed(String query, Map<String, Object> params, FromWrite fromWrite) {
 
         public Computed {
             Objects.requireNonNull(query, "query");
             params = Map.copyOf(params);
+        }
+
+        public Computed(String query, Map<String, Object> params) {
+            this(query, params, null);
         }
 
         /**
@@ -157,5 +164,52 @@ public record WriteBracket(List<Statement> before, Supplier<List<Statement>> aft
             }
             return result.get(0);
         }
+    }
+
+    /**
+     * What a {@link Computed} query computes, stated over the rows a write of {@code partition} of {@code table}
+     * inserts: {@code rowHash} (a SQL expression over the table's columns, an INT64) of each inserted row whose
+     * {@code partitionColumn} is {@code partition}, counted and summed, then turned into the statement's columns by
+     * {@code columns}. The query must compute the same from the partition (its row count and the sum of the same
+     * expression over its rows, 0 without rows): right after the write's delete and insert in one transaction, the
+     * partition's rows are the inserted rows. DuckDB hands the hashes back from the model's own INSERT ({@code
+     * RETURNING}), so the partition is not scanned and its fingerprint statement not planned again after it.
+     */
+    public record FromWrite(String table, String partitionColumn, LocalDate partition, String rowHash,
+                            Summed columns) {
+
+        public FromWrite {
+            Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(partitionColumn, "partitionColumn");
+            Objects.requireNonNull(partition, "partition");
+            Objects.requireNonNull(rowHash, "rowHash");
+            Objects.requireNonNull(columns, "columns");
+        }
+
+        /** Whether it describes a write of {@code partition} of {@code table} by {@code partitionColumn}. */
+        public boolean of(String table, String partitionColumn, LocalDate partition) {
+            return this.table.equals(table) && this.partitionColumn.equals(partitionColumn)
+                    && this.partition.equals(partition);
+        }
+    }
+
+    /** The computed columns from the count of the inserted rows of the partition and the sum of their hashes. */
+    public interface Summed {
+        Map<String, Object> columns(long rows, long sum);
+    }
+
+    /**
+     * {@code statement} (rows known, computed {@link FromWrite}) as the INSERT of its rows with the columns {@code
+     * summed} gives them, which reads no table: what an engine runs once the write handed back its rows' hashes.
+     */
+    public static Statement resolved(Statement statement, long rows, long sum) {
+        Rows known = statement.rows();
+        List<Map<String, Object>> complete = new ArrayList<>();
+        for (Map<String, Object> row : known.with(known.computed().fromWrite().columns().columns(rows, sum))) {
+            Map<String, Object> all = new HashMap<>();
+            known.columns().forEach(c -> all.put(c.name(), row.get(c.name())));
+            complete.add(all);
+        }
+        return new Statement(Statement.insertSql(known.table(), known.columns()), complete, statement.inserted(), null);
     }
 }

@@ -368,6 +368,26 @@ class LineageRecorderTest {
     }
 
     @Test
+    void theWrittenFingerprintIsTheOneTheWarehouseComputesFromThePartitionAfterTheWrite() throws Exception {
+        // floats with last-bit noise, negative zeros, nulls, text; and one row the model dates Jan 4 (not its partition)
+        String wide = "SELECT CASE WHEN i = 49 THEN DATE '2022-01-04' ELSE CAST(@game_date AS DATE) END AS game_date,"
+                + " 'p' || i AS player, i / 7.0 + 1e-13 * i AS points, CASE WHEN i % 5 = 0 THEN NULL ELSE i END AS n,"
+                + " -0.0 * i AS z FROM range(0, 50) r(i)";
+        Processor model = points(task -> Outcome.written(task.warehouse().replacePartition("analytics.points",
+                "game_date", JAN_3, wide, Map.of("game_date", JAN_3), task.cancellation())));
+        LineageRecorder recorder = new LineageRecorder(model, CATALOG, CLOCK);
+
+        recorder.process(task(POINTS, JAN_3, "run-1", 1, warehouse, false));
+        recorder.process(task(POINTS, JAN_3, "run-2", 1, warehouse, false)); // rewritten over its own rows
+
+        LatestWrite w = latest("points", JAN_3);
+        assertThat(w.runId()).isEqualTo("run-2");
+        assertThat(w.rows()).isEqualTo(49);
+        assertThat(w.fingerprint()).isEqualTo(new PartitionFingerprints(warehouse).of("analytics.points", "game_date",
+                JAN_3).text());
+    }
+
+    @Test
     void whereAWriteCannotShareItsLineagesTransactionADeathBetweenLeavesThePartitionUnknown() throws Exception {
         run(POINTS, POINTS_SQL, JAN_3, false);
         // BigQuery's order without its jobs: the statements before, the write, and the process dies before the rest
