@@ -56,12 +56,12 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
      * declared and created at open; the lookup was 6% of a backfill's worker time, and exports and training windows
      * asked before every task). Forgotten when a write to them fails or a DROP runs, in case one was dropped.
      */
-    private final java.util.Set<String> written = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> written = ConcurrentHashMap.newKeySet();
 
     /** The kept connections of queries and partition writes ({@link KeptConnections}). */
     private final KeptConnections kept = new KeptConnections(this::connection);
-    /** Tables' columns as the appender fills them, looked up once per table ({@link DuckDbRowAppends}). */
-    private final Map<String, List<Column>> appendShapes = new ConcurrentHashMap<>();
+    /** The ledger's fenced appends, with the tables' columns they keep. */
+    private final DuckDbFencedAppends fencedAppends = new DuckDbFencedAppends();
 
     public DuckDbWarehouse(DuckDBConnection root) {
         this.root = root;
@@ -319,7 +319,7 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
      * (seen on the four-season run: a season-to-date export counted the next date's rows, written at the same moment;
      * {@code ConstantFilterRaceTest} reproduces it on DuckDB alone and holds this path to bound values).
      */
-    private static PreparedStatement prepare(Connection c, String sql, Map<String, Object> params) throws SQLException {
+    static PreparedStatement prepare(Connection c, String sql, Map<String, Object> params) throws SQLException {
         NamedParameters p = NamedParameters.parse(sql);
         List<Object> values = valuesOf(p, params);
         PreparedStatement ps = c.prepareStatement(p.jdbcSql());
@@ -375,75 +375,15 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
         }
     }
 
-    /**
-     * All rows in one transaction, written only if {@code condition} holds in it. The rows go through DuckDB's appender
-     * ({@link DuckDbRowAppends}): as statements, DuckDB parsing and planning them was most of the ledger writer's time
-     * (bench/REPORT.md, section 2). Rows the appender cannot take are written with the portable {@link
-     * ConditionalInsert}, in the same transaction.
-     */
+    /** {@link DuckDbFencedAppends}, on a kept connection: the ledger's writer appends several times a second. */
     @Override
     public boolean appendIf(String table, List<Column> columns, List<Map<String, Object>> rows, String condition,
                             Map<String, Object> conditionParams) {
         if (rows.isEmpty()) {
             return true;
         }
-        // on a kept connection: the ledger's writer appends several times a second
-        return withKeptConnection("append to " + table, null, w -> {
-            Connection c = w.connection();
-            c.setAutoCommit(false);
-            try {
-                boolean written = holds(c, condition, conditionParams)
-                        && append(c, table, columns, rows, condition, conditionParams);
-                if (written) {
-                    c.commit();
-                } else {
-                    c.rollback();
-                }
-                c.setAutoCommit(true); // as a new connection
-                return written;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        });
-    }
-
-    /** Whether {@code condition} holds on {@code c}: the first statement of its transaction, which the appender joins. */
-    private static boolean holds(Connection c, String condition, Map<String, Object> params) throws SQLException {
-        try (PreparedStatement ps = prepare(c, "SELECT (" + condition + ") AS holds", params);
-             ResultSet rs = ps.executeQuery()) {
-            return rs.next() && rs.getBoolean(1);
-        }
-    }
-
-    /** The rows on {@code c}, through the appender where it takes them: whether all were written. */
-    private boolean append(Connection c, String table, List<Column> columns, List<Map<String, Object>> rows,
-                           String condition, Map<String, Object> conditionParams) throws SQLException {
-        Optional<DuckDbRowAppends> appends = DuckDbRowAppends.of(c, table, columns, rows, appendShapes);
-        if (appends.isEmpty()) {
-            return boundAppends(c, table, columns, rows, condition, conditionParams);
-        }
-        try {
-            appends.get().appendTo(c);
-        } catch (SQLException e) {
-            appendShapes.remove(table); // looked up again next time
-            throw e;
-        }
-        return true;
-    }
-
-    private static boolean boundAppends(Connection c, String table, List<Column> columns, List<Map<String, Object>> rows,
-                                        String condition, Map<String, Object> conditionParams) throws SQLException {
-        for (int from = 0; from < rows.size(); from += ConditionalInsert.MAX_ROWS) {
-            List<Map<String, Object>> chunk = rows.subList(from, Math.min(rows.size(), from + ConditionalInsert.MAX_ROWS));
-            ConditionalInsert insert = ConditionalInsert.of(table, columns, chunk, condition, conditionParams);
-            try (PreparedStatement ps = prepare(c, insert.sql(), insert.parameters())) {
-                if (ps.executeLargeUpdate() != chunk.size()) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return withKeptConnection("append to " + table, null,
+                w -> fencedAppends.appendIf(w.connection(), table, columns, rows, condition, conditionParams));
     }
 
     /**
