@@ -22,6 +22,8 @@ class CtrlCResumeIT {
 
     private static final String RUN_ID = "backfill-2021-10-19-2021-11-01";
     private static final long GUARD_MINUTES = 5;
+    /** SIGINT (signal 2) in a /proc signal mask: bit n-1 stands for signal n. */
+    private static final long SIGINT_MASK = 1L << 1;
 
     @TempDir
     Path dir;
@@ -118,7 +120,7 @@ class CtrlCResumeIT {
         return false;
     }
 
-    /** Whether this JVM inherited SIGINT as ignored (its children inherit it too): bit 2 of SigIgn, on Linux. */
+    /** Whether this JVM inherited SIGINT as ignored (its children inherit it too): SigIgn's bit for signal 2, on Linux. */
     private static boolean sigintIgnored() throws IOException {
         Path status = Path.of("/proc/self/status");
         if (!Files.isReadable(status)) {
@@ -126,7 +128,7 @@ class CtrlCResumeIT {
         }
         return Files.readAllLines(status).stream().filter(l -> l.startsWith("SigIgn:"))
                 .map(l -> Long.parseUnsignedLong(l.substring("SigIgn:".length()).trim(), 16))
-                .anyMatch(mask -> (mask & (1L << (2 - 1))) != 0);
+                .anyMatch(mask -> (mask & SIGINT_MASK) != 0);
     }
 
     private static int freePort() throws IOException {
