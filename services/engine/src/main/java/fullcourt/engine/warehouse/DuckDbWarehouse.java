@@ -15,7 +15,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -348,17 +347,26 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
         });
     }
 
-    /** The rows of {@code rs}, column label -> value, dates as {@code LocalDate}. */
+    /**
+     * The rows of {@code rs}, column label -> value, dates as {@code LocalDate}: maps that share the result's labels
+     * ({@link ResultRows}).
+     */
     private static List<Map<String, Object>> rows(ResultSet rs) throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
+        int n = md.getColumnCount();
+        List<String> labels = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+            labels.add(md.getColumnLabel(i));
+        }
+        ResultRows columns = new ResultRows(labels);
         List<Map<String, Object>> rows = new ArrayList<>();
         while (rs.next()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (int i = 1; i <= md.getColumnCount(); i++) {
-                Object v = rs.getObject(i);
-                row.put(md.getColumnLabel(i), v instanceof java.sql.Date d ? d.toLocalDate() : v);
+            Object[] values = new Object[n];
+            for (int i = 0; i < n; i++) {
+                Object v = rs.getObject(i + 1);
+                values[i] = v instanceof java.sql.Date d ? d.toLocalDate() : v;
             }
-            rows.add(row);
+            rows.add(columns.row(values));
         }
         return rows;
     }
