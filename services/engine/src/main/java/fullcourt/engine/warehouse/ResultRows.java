@@ -2,7 +2,6 @@ package fullcourt.engine.warehouse;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,23 +22,18 @@ import java.util.Set;
  */
 final class ResultRows {
 
+    /** Each label's column, the labels in their first place's order. */
+    private final Map<String, Integer> index = new LinkedHashMap<>();
     private final String[] names;
     private final int[] valueAt;
-    private final Map<String, Integer> index;
 
     /** The columns of a result, by their labels in the result's order. */
     ResultRows(List<String> labels) {
-        Map<String, Integer> last = new LinkedHashMap<>();
         for (int i = 0; i < labels.size(); i++) {
-            last.put(labels.get(i), i); // a label's first place, its last column
+            index.put(labels.get(i), i); // a label's first place, its last column
         }
-        names = last.keySet().toArray(new String[0]);
-        valueAt = new int[names.length];
-        index = new HashMap<>(names.length * 2);
-        for (int i = 0; i < names.length; i++) {
-            valueAt[i] = last.get(names[i]);
-            index.put(names[i], valueAt[i]);
-        }
+        names = index.keySet().toArray(new String[0]);
+        valueAt = index.values().stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** A row of {@code values}, one per label given to the constructor, in their order; the array becomes the row's. */
