@@ -16,8 +16,8 @@ import java.util.Map;
 /**
  * Folds ledger rows, in the order written, into a {@link Scheduler}: what a starting coordinator
  * does to resume where the previous process stopped. Each run comes back with its request (so its
- * policy) from the RUN_ACCEPTED row and its tasks from the PLANNED rows, then every later row is
- * applied as it was live.
+ * policy) from the RUN_ACCEPTED row and its tasks from the PLANNED rows (one with a detail is a task skipped as
+ * planned, the detail its reason), then every later row is applied as it was live.
  */
 public final class LedgerFold {
 
@@ -33,9 +33,13 @@ public final class LedgerFold {
                                                     SeasonCalendar calendar) {
         List<LedgerRows.Quarantined> quarantined = new ArrayList<>();
         Map<String, List<TaskKey>> planned = new LinkedHashMap<>();
+        Map<String, Map<TaskKey, String>> skipped = new LinkedHashMap<>();
         for (LedgerEvent e : rows) {
             if (e.type() == LedgerEventType.PLANNED) {
                 planned.computeIfAbsent(e.runId(), r -> new ArrayList<>()).add(e.task());
+                if (e.detail() != null) {
+                    skipped.computeIfAbsent(e.runId(), r -> new LinkedHashMap<>()).put(e.task(), e.detail());
+                }
             }
         }
         for (LedgerEvent e : rows) {
@@ -43,7 +47,7 @@ public final class LedgerFold {
                 if (e.type() == LedgerEventType.RUN_ACCEPTED) {
                     BackfillRequest request = e.acceptedRequest();
                     Plan plan = planner.withDependencies(planned.getOrDefault(e.runId(), List.of()), request.policy(),
-                            scheduler.doneEver(), 0, calendar);
+                            scheduler.doneEver(), 0, calendar).withSkipped(skipped.getOrDefault(e.runId(), Map.of()));
                     scheduler.addRun(e.runId(), request, e.at(), plan);
                 } else if (e.type() != LedgerEventType.PLANNED) {
                     scheduler.apply(e);

@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-/** Throughput and ETA of a run, from the tasks finished so far and the time they took. */
+/**
+ * Throughput and ETA of a run, from the tasks finished so far and the time they took (the tasks its plan skipped are
+ * finished, but no part of the rate).
+ */
 public record RunProgress(int total, int finished, double tasksPerMinute, Long etaSeconds) {
 
     public static RunProgress of(RunState run, Instant now) {
@@ -14,7 +17,8 @@ public record RunProgress(int total, int finished, double tasksPerMinute, Long e
         int finished = (int) run.tasks.values().stream().filter(t -> t.status.terminal()).count();
         Instant end = run.finished && run.finishedAt != null ? run.finishedAt : now;
         double minutes = Math.max(Duration.between(run.acceptedAt, end).toMillis(), 1) / 60000.0;
-        int progressed = counts.get(TaskStatus.SUCCEEDED) + counts.get(TaskStatus.SKIPPED);
+        // the tasks skipped as planned took no time: counted, they would make the first minutes' rate a burst
+        int progressed = counts.get(TaskStatus.SUCCEEDED) + counts.get(TaskStatus.SKIPPED) - run.skippedAsPlanned;
         double rate = progressed / minutes;
         Long eta = null;
         if (!run.finished && rate > 0) {

@@ -149,7 +149,10 @@ public final class Scheduler {
         return inFlightPerTable.getOrDefault(table, 0);
     }
 
-    /** Adds a planned run; its tasks without pending upstreams become READY. */
+    /**
+     * Adds a planned run: the tasks its plan skips end SKIPPED at once (never dispatched, not counted as work
+     * finished), then its tasks without pending upstreams become READY.
+     */
     public RunState addRun(String runId, BackfillRequest request, java.time.Instant acceptedAt, Plan plan) {
         RunState run = new RunState(runId, request, acceptedAt, order, plan.levels());
         for (TaskKey key : plan.tasks()) {
@@ -161,8 +164,17 @@ public final class Scheduler {
                 run.tasks.get(up).downstreams.add(t.key);
             }
         }
+        plan.skipped().forEach((key, reason) -> {
+            TaskRecord t = run.tasks.get(key);
+            move(run, t, TaskStatus.SKIPPED);
+            t.skipReason = reason;
+            t.finishedAt = acceptedAt;
+            run.skippedAsPlanned++;
+            doneEver.add(key);
+            t.downstreams.forEach(down -> run.tasks.get(down).pendingUpstreams--);
+        });
         for (TaskRecord t : run.tasks.values()) {
-            if (t.pendingUpstreams == 0) {
+            if (t.pendingUpstreams == 0 && t.status == TaskStatus.PLANNED) {
                 move(run, t, TaskStatus.READY);
                 run.ready.add(t.key);
             }

@@ -4,7 +4,6 @@ import fullcourt.coordinator.CoordinatorConfig;
 import fullcourt.coordinator.dispatch.RunBook;
 import fullcourt.coordinator.dispatch.RunState;
 import fullcourt.coordinator.ledger.LedgerEvent;
-import fullcourt.coordinator.ledger.LedgerEventType;
 import fullcourt.coordinator.lineage.LineageService;
 import fullcourt.coordinator.metrics.CoordinatorMetrics;
 import fullcourt.coordinator.plan.Plan;
@@ -109,7 +108,7 @@ public final class BackfillRequests {
         }
         List<LedgerEvent> rows = new ArrayList<>(plan.tasks().size() + 1);
         rows.add(LedgerEvent.accepted(runId, now, request));
-        plan.tasks().forEach(t -> rows.add(LedgerEvent.task(runId, t, LedgerEventType.PLANNED, 0, 0, now, null)));
+        rows.addAll(LedgerEvent.planned(runId, plan, now));
         book.append(rows);
         book.scheduler().addRun(runId, request, now, plan);
         book.publishRunEvent(RunEvent.accepted(runId, request.requestId(), now, plan.describe()));

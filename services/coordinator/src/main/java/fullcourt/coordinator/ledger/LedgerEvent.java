@@ -44,6 +44,16 @@ public record LedgerEvent(
                 e.durationMs());
     }
 
+    /**
+     * The PLANNED rows of a plan, one per task in plan order: a task the plan skips carries its reason as the row's
+     * detail, so that a run rebuilt from the ledger skips it again ({@code LedgerFold}).
+     */
+    public static java.util.List<LedgerEvent> planned(String runId, fullcourt.coordinator.plan.Plan plan, Instant at) {
+        return plan.tasks().stream()
+                .map(t -> task(runId, t, LedgerEventType.PLANNED, 0, 0, at, plan.skipped().get(t)))
+                .toList();
+    }
+
     public static LedgerEvent run(String runId, LedgerEventType type, Instant at, String detail) {
         return new LedgerEvent(runId, null, type, 0, 0, at, detail, null, null);
     }

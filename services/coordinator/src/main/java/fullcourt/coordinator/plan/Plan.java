@@ -13,7 +13,10 @@ import java.util.stream.Collectors;
  * the run were checked against earlier successes: {@code satisfiedOutside} counts those found,
  * {@code missing} lists those never produced (the task still runs, on what is there).
  * {@code levels} gives each processor of the run its dependency level within the run (see
- * {@link Planner#levels}), which the phase-barrier policy dispatches level by level.
+ * {@link Planner#levels}), which the phase-barrier policy dispatches level by level. {@code skipped} are the tasks
+ * of the run that end SKIPPED as they are planned, each with its reason: their processor has nothing to compute on
+ * their date (no games, a bootstrap day of its season) and their partition holds nothing to empty, so no worker needs
+ * to see them.
  */
 public record Plan(
         List<TaskKey> tasks,
@@ -27,7 +30,8 @@ public record Plan(
         Map<TaskKey, String> reasons,
         int windowCascadeDates,
         int pulledUpstream,
-        List<String> refused) {
+        List<String> refused,
+        Map<TaskKey, String> skipped) {
 
     /** Tasks listed one by one, with their reasons, in a plan's description (the rest are counted). */
     static final int LISTED_TASKS = 200;
@@ -35,14 +39,29 @@ public record Plan(
     public Plan(List<TaskKey> tasks, Map<TaskKey, List<TaskKey>> upstreams, Policy policy, Map<String, Integer> levels,
                 int satisfiedOutside, List<String> missing, int alreadyDone) {
         this(tasks, upstreams, policy, levels, satisfiedOutside, missing, alreadyDone, Mode.ALL, Map.of(), 0, 0,
-                List.of());
+                List.of(), Map.of());
     }
 
     /** This plan as made for a request: its mode, each task's reason, and what cascade and upstreams added or refused. */
     Plan with(Mode mode, Map<TaskKey, String> reasons, int windowCascadeDates, int pulledUpstream, List<String> refused) {
         return new Plan(tasks, upstreams, policy, levels, satisfiedOutside, missing, alreadyDone, mode,
                 java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(reasons)), windowCascadeDates,
-                pulledUpstream, List.copyOf(refused));
+                pulledUpstream, List.copyOf(refused), skipped);
+    }
+
+    /**
+     * This plan with {@code skipped} (tasks of it, each with its reason) ending SKIPPED as they are planned: what a
+     * plan made for a request says, and what the ledger's PLANNED rows give back when a run is rebuilt from them.
+     */
+    public Plan withSkipped(Map<TaskKey, String> skipped) {
+        skipped.keySet().forEach(k -> {
+            if (!upstreams.containsKey(k)) {
+                throw new IllegalArgumentException(k + " is skipped at planning but is not a task of the plan");
+            }
+        });
+        return new Plan(tasks, upstreams, policy, levels, satisfiedOutside, missing, alreadyDone, mode, reasons,
+                windowCascadeDates, pulledUpstream, refused,
+                java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(skipped)));
     }
 
     /** What a refused request's REJECTED event says: the fix, then the first 50 partitions it would read. */
@@ -83,6 +102,10 @@ public record Plan(
         }
         sb.append('\n');
         tasksPerProcessor().forEach((p, n) -> sb.append("  ").append(p).append(": ").append(n).append('\n'));
+        if (!skipped.isEmpty()) {
+            sb.append(skipped.size()).append(" of them SKIPPED as planned, no worker needed: nothing to compute on")
+                    .append(" their dates (no games, or a season's bootstrap days) and no rows there to empty\n");
+        }
         describePolicy(sb);
         if (alreadyDone > 0) {
             sb.append(alreadyDone).append(" tasks left out: present in the warehouse, or nothing to compute (--missing-only)\n");

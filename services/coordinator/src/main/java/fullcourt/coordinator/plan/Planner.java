@@ -7,6 +7,7 @@ import fullcourt.engine.catalog.Catalog;
 import fullcourt.engine.catalog.ProcessorDeclaration;
 import fullcourt.engine.catalog.Upstream;
 import fullcourt.engine.catalog.SeasonCalendar;
+import fullcourt.engine.processor.SqlModelProcessor;
 import fullcourt.messages.BackfillRequest;
 import fullcourt.messages.BackfillRequest.Policy;
 import java.time.LocalDate;
@@ -73,7 +74,24 @@ public final class Planner {
         }
         Upstreams upstreams = upstreams(tasks, request.upstreams(), states, calendar, reasons);
         Plan plan = withDependencies(List.copyOf(tasks), request.policy(), states::available, alreadyDone, calendar);
-        return plan.with(request.mode(), reasons, cascadeDates, upstreams.pulled(), upstreams.refused());
+        return plan.with(request.mode(), reasons, cascadeDates, upstreams.pulled(), upstreams.refused())
+                .withSkipped(skippedAsPlanned(plan.tasks(), states, calendar));
+    }
+
+    /**
+     * The tasks that end SKIPPED as they are planned, with their reasons: their processor has nothing to compute on
+     * their date by the calendar, so a worker would only skip them, and their partition is not present, so it has no
+     * rows to empty (a date that lost its games since an earlier run wrote it is dispatched: its worker empties it).
+     */
+    private Map<TaskKey, String> skippedAsPlanned(List<TaskKey> tasks, PartitionStates states, SeasonCalendar calendar) {
+        Map<TaskKey, String> skipped = new LinkedHashMap<>();
+        for (TaskKey task : tasks) {
+            String reason = SqlModelProcessor.skipReason(catalog.get(task.processor()), task.date(), calendar);
+            if (reason != null && !states.present(task)) {
+                skipped.put(task, reason);
+            }
+        }
+        return skipped;
     }
 
     /**

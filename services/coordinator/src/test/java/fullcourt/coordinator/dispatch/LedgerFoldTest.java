@@ -41,8 +41,7 @@ class LedgerFoldTest {
         Plan plan = new Planner(catalog).plan(request.withUpstreams(Upstreams.ALLOW), live.doneEver(), SeasonCalendar.EMPTY);
         List<LedgerEvent> rows = new ArrayList<>();
         rows.add(LedgerEvent.accepted(request.requestId(), T0, request));
-        plan.tasks().forEach(t -> rows.add(LedgerEvent.task(request.requestId(), t, LedgerEventType.PLANNED, 0, 0,
-                T0, null)));
+        rows.addAll(LedgerEvent.planned(request.requestId(), plan, T0));
         ledger.append(rows);
         live.addRun(request.requestId(), request, T0, plan);
         return live;

@@ -135,12 +135,18 @@ public final class SqlModelProcessor implements Processor {
      * by the run's calendar ({@link TaskContext#seasonCalendar()}): not a game date, or a bootstrap day of its season.
      */
     public static String skipReason(TaskContext task) {
-        DateDomain domain = task.declaration().dateDomain();
+        return skipReason(task.declaration(), task.date(), task.seasonCalendar());
+    }
+
+    /**
+     * Why {@code declaration} has nothing to compute on {@code date} by {@code calendar}, or null: the same words
+     * whether a worker skips the task or the coordinator records it SKIPPED when it plans it.
+     */
+    public static String skipReason(ProcessorDeclaration declaration, LocalDate date, SeasonCalendar calendar) {
+        DateDomain domain = declaration.dateDomain();
         if (domain.kind() != DateDomain.Kind.SEASON_DAYS) {
             return null;
         }
-        LocalDate date = task.date();
-        SeasonCalendar calendar = task.seasonCalendar();
         if (!calendar.isGameDate(date)) {
             return "no games on " + date;
         }
