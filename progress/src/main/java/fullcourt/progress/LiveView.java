@@ -34,7 +34,8 @@ public final class LiveView {
     }
 
     private static String line(PhaseProgress p, double seconds) {
-        double rate = p.finished() / seconds;
+        // the tasks its plan skipped finished at once: counted in the rate, they would make the ETA a guess too short
+        double rate = (p.finished() - p.skippedAsPlanned()) / seconds;
         int remaining = p.total() - p.finished();
         String eta = remaining <= 0 ? "done"
                 : rate <= 0 ? "ETA -" : "ETA " + human(Duration.ofSeconds(Math.round(remaining / rate)));

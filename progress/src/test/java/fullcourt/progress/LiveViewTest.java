@@ -49,6 +49,16 @@ class LiveViewTest {
     }
 
     @Test
+    void tasksThePlanSkippedCountAsFinishedButNotInTheRate() {
+        // 100 s in: 300 of 1,000 finished, 200 of them skipped as planned (never ran): 100 ran at 1.0/s,
+        // 700 left at that rate -> 11m40s (counting the skipped ones, 3.0/s would promise 3m53s)
+        RunSnapshot run = new RunSnapshot("bf-k", "RUNNING", Duration.ofSeconds(100), List.of(
+                new PhaseProgress(4, 1000, 300, 2, 0, 0, 0, 0, 200)));
+
+        assertThat(LiveView.lines(run).get(1)).contains("     300/1,000   30%     1.0/s    ETA 11m40s ");
+    }
+
+    @Test
     void aRunWithoutTasksSaysSo() {
         assertThat(LiveView.lines(new RunSnapshot("bf-e", "COMPLETED", Duration.ofSeconds(3), List.of())))
                 .containsExactly("bf-e  COMPLETED  3s", "  no tasks");

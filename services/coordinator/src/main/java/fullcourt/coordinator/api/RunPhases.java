@@ -18,7 +18,7 @@ public final class RunPhases {
     public static List<PhaseProgress> of(RunState run, Catalog catalog) {
         Map<Integer, int[]> counts = new TreeMap<>();
         for (TaskRecord t : run.tasks()) {
-            int[] c = counts.computeIfAbsent(catalog.get(t.key().processor()).phase(), p -> new int[7]);
+            int[] c = counts.computeIfAbsent(catalog.get(t.key().processor()).phase(), p -> new int[8]);
             c[0]++;
             c[1] += t.status().terminal() ? 1 : 0;
             c[2] += t.status().inFlight() ? 1 : 0;
@@ -27,11 +27,12 @@ public final class RunPhases {
             c[4] += t.status() == TaskStatus.DEAD ? 1 : 0;
             c[5] += t.status() == TaskStatus.BLOCKED ? 1 : 0;
             c[6] += t.status() == TaskStatus.CANCELLED ? 1 : 0;
+            c[7] += t.skippedAsPlanned() ? 1 : 0;
         }
         return counts.entrySet().stream()
                 .map(e -> {
                     int[] c = e.getValue();
-                    return new PhaseProgress(e.getKey(), c[0], c[1], c[2], c[3], c[4], c[5], c[6]);
+                    return new PhaseProgress(e.getKey(), c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
                 })
                 .toList();
     }

@@ -18,7 +18,8 @@ public record RunProgress(int total, int finished, double tasksPerMinute, Long e
         Instant end = run.finished && run.finishedAt != null ? run.finishedAt : now;
         double minutes = Math.max(Duration.between(run.acceptedAt, end).toMillis(), 1) / 60000.0;
         // the tasks skipped as planned took no time: counted, they would make the first minutes' rate a burst
-        int progressed = counts.get(TaskStatus.SUCCEEDED) + counts.get(TaskStatus.SKIPPED) - run.skippedAsPlanned;
+        int progressed = counts.get(TaskStatus.SUCCEEDED) + counts.get(TaskStatus.SKIPPED)
+                - (int) run.tasks.values().stream().filter(TaskRecord::skippedAsPlanned).count();
         double rate = progressed / minutes;
         Long eta = null;
         if (!run.finished && rate > 0) {

@@ -32,8 +32,6 @@ public final class RunState {
     final Map<String, Integer> levels;
     final int[] unfinishedPerLevel;
     int inFlight;
-    /** Tasks its plan ended SKIPPED at once: terminal, but no work done in the run's time. */
-    int skippedAsPlanned;
     boolean cancelRequested;
     boolean paused;
     boolean finished;

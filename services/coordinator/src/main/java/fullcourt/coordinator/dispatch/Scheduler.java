@@ -169,7 +169,7 @@ public final class Scheduler {
             move(run, t, TaskStatus.SKIPPED);
             t.skipReason = reason;
             t.finishedAt = acceptedAt;
-            run.skippedAsPlanned++;
+            t.skippedAsPlanned = true;
             doneEver.add(key);
             t.downstreams.forEach(down -> run.tasks.get(down).pendingUpstreams--);
         });

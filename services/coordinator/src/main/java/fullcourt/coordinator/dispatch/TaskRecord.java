@@ -19,6 +19,8 @@ public final class TaskRecord {
     int attempts;
     String lastError;
     String skipReason;
+    /** Whether its plan ended it SKIPPED (nothing to compute on its date): it never ran. */
+    boolean skippedAsPlanned;
     Instant dispatchedAt;
     Instant startedAt;
     Instant finishedAt;
@@ -55,6 +57,11 @@ public final class TaskRecord {
 
     public String skipReason() {
         return skipReason;
+    }
+
+    /** Whether its plan ended it SKIPPED, so that it never ran (rates count only the tasks that ran). */
+    public boolean skippedAsPlanned() {
+        return skippedAsPlanned;
     }
 
     /** When its latest dispatch was sent; null before the first. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.entry;
 
 import fullcourt.coordinator.TaskKey;
 import fullcourt.coordinator.TaskStatus;
+import fullcourt.coordinator.api.RunPhases;
 import fullcourt.coordinator.ledger.LedgerEvent;
 import fullcourt.coordinator.ledger.LedgerEventType;
 import fullcourt.coordinator.ledger.TaskLedger;
@@ -85,6 +86,10 @@ class SkippedAsPlannedTest {
         assertThat(scheduler.selectDispatches()).extracting(Dispatch::task).containsExactly(
                 key("box", JAN_3), key("props", JAN_3), key("box", JAN_4), key("props", JAN_5), key("box", JAN_6));
         assertThat(scheduler.finishedPerPhase()).isEmpty();
+        // the live view's counts per phase: form's bootstrap day and Jan 5 are finished, without having run
+        assertThat(RunPhases.of(run, catalog)).filteredOn(p -> p.phase() == 4).singleElement()
+                .satisfies(p -> assertThat(p.finished()).isEqualTo(2))
+                .satisfies(p -> assertThat(p.skippedAsPlanned()).isEqualTo(2));
     }
 
     @Test
