@@ -1,10 +1,12 @@
 package fullcourt.coordinator.ledger;
 
 import fullcourt.coordinator.TaskKey;
+import fullcourt.coordinator.plan.Plan;
 import fullcourt.messages.BackfillRequest;
 import fullcourt.messages.MessageCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One append-only row of {@code ops.task_events}: everything the coordinator knows is a fold of
@@ -48,7 +50,7 @@ public record LedgerEvent(
      * The PLANNED rows of a plan, one per task in plan order: a task the plan skips carries its reason as the row's
      * detail, so that a run rebuilt from the ledger skips it again ({@code LedgerFold}).
      */
-    public static java.util.List<LedgerEvent> planned(String runId, fullcourt.coordinator.plan.Plan plan, Instant at) {
+    public static List<LedgerEvent> planned(String runId, Plan plan, Instant at) {
         return plan.tasks().stream()
                 .map(t -> task(runId, t, LedgerEventType.PLANNED, 0, 0, at, plan.skipped().get(t)))
                 .toList();
