@@ -7,7 +7,6 @@ import fullcourt.engine.catalog.Catalog;
 import fullcourt.engine.catalog.ProcessorDeclaration;
 import fullcourt.engine.catalog.Upstream;
 import fullcourt.engine.catalog.SeasonCalendar;
-import fullcourt.engine.processor.SqlModelProcessor;
 import fullcourt.messages.BackfillRequest;
 import fullcourt.messages.BackfillRequest.Policy;
 import java.time.LocalDate;
@@ -86,7 +85,7 @@ public final class Planner {
     private Map<TaskKey, String> skippedAsPlanned(List<TaskKey> tasks, PartitionStates states, SeasonCalendar calendar) {
         Map<TaskKey, String> skipped = new LinkedHashMap<>();
         for (TaskKey task : tasks) {
-            String reason = SqlModelProcessor.skipReason(catalog.get(task.processor()), task.date(), calendar);
+            String reason = catalog.get(task.processor()).dateDomain().skipReason(task.date(), calendar);
             if (reason != null && !states.present(task)) {
                 skipped.put(task, reason);
             }

@@ -67,6 +67,26 @@ public record DateDomain(Kind kind, int bootstrapDays) {
                 .map(s -> date.isBefore(s.first().plusDays(bootstrapDays))).orElse(false);
     }
 
+    /** Whether a processor of this domain has a partition to compute on {@code date}: a game date outside its bootstrap days. */
+    public boolean productive(LocalDate date, SeasonCalendar calendar) {
+        return kind == Kind.CALENDAR || (calendar.isGameDate(date) && !isBootstrap(date, calendar));
+    }
+
+    /**
+     * Why a processor of this domain has nothing to compute on {@code date}, or null when it has ({@link #productive}):
+     * the same words whether a worker skips the task or the coordinator records it SKIPPED when it plans it.
+     */
+    public String skipReason(LocalDate date, SeasonCalendar calendar) {
+        if (productive(date, calendar)) {
+            return null;
+        }
+        if (!calendar.isGameDate(date)) {
+            return "no games on " + date;
+        }
+        return "bootstrap: within the first " + bootstrapDays + " days of season "
+                + calendar.seasonOf(date).orElseThrow().label() + " (not enough history)";
+    }
+
     /** The dates of this (upstream) domain that a task of {@code date} needs under {@code window}. */
     public List<LocalDate> window(LocalDate date, Window window, SeasonCalendar calendar) {
         return switch (window.kind()) {

@@ -24,10 +24,7 @@ public final class WindowInputs {
 
     /** Whether (processor, date) has a partition to compute: a game date outside its bootstrap days. */
     public static boolean productive(ProcessorDeclaration declaration, LocalDate date, SeasonCalendar calendar) {
-        if (declaration.dateDomain().kind() == DateDomain.Kind.CALENDAR) {
-            return true;
-        }
-        return calendar.isGameDate(date) && !declaration.dateDomain().isBootstrap(date, calendar);
+        return declaration.dateDomain().productive(date, calendar);
     }
 
     /**

@@ -3,7 +3,6 @@ package fullcourt.engine.processor;
 import fullcourt.engine.catalog.Catalog;
 import fullcourt.engine.catalog.DateDomain;
 import fullcourt.engine.catalog.ProcessorDeclaration;
-import fullcourt.engine.catalog.SeasonCalendar;
 import fullcourt.engine.warehouse.Warehouse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -132,28 +131,10 @@ public final class SqlModelProcessor implements Processor {
 
     /**
      * Why a season-bound processor has nothing to compute on the task's date, or null: for Java processors too. Decided
-     * by the run's calendar ({@link TaskContext#seasonCalendar()}): not a game date, or a bootstrap day of its season.
+     * by the run's calendar ({@link TaskContext#seasonCalendar()}): not a game date, or a bootstrap day of its season
+     * ({@link DateDomain#skipReason}).
      */
     public static String skipReason(TaskContext task) {
-        return skipReason(task.declaration(), task.date(), task.seasonCalendar());
-    }
-
-    /**
-     * Why {@code declaration} has nothing to compute on {@code date} by {@code calendar}, or null: the same words
-     * whether a worker skips the task or the coordinator records it SKIPPED when it plans it.
-     */
-    public static String skipReason(ProcessorDeclaration declaration, LocalDate date, SeasonCalendar calendar) {
-        DateDomain domain = declaration.dateDomain();
-        if (domain.kind() != DateDomain.Kind.SEASON_DAYS) {
-            return null;
-        }
-        if (!calendar.isGameDate(date)) {
-            return "no games on " + date;
-        }
-        if (domain.isBootstrap(date, calendar)) {
-            return "bootstrap: within the first " + domain.bootstrapDays() + " days of season "
-                    + calendar.seasonOf(date).orElseThrow().label() + " (not enough history)";
-        }
-        return null;
+        return task.declaration().dateDomain().skipReason(task.date(), task.seasonCalendar());
     }
 }
