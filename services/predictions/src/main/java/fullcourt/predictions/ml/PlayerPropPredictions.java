@@ -73,6 +73,11 @@ public class PlayerPropPredictions implements Processor {
         return models.trained();
     }
 
+    /** How many dates' training rows this processor read since it started. */
+    long trainingDatesRead() {
+        return models.trainingDatesRead();
+    }
+
     /** The Monday on or before {@code date}: rows from this day on never train the model used for {@code date}. */
     public static LocalDate cutoff(LocalDate date) {
         return date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));

@@ -30,17 +30,28 @@ public record TrainingSet(LocalDate from, LocalDate cutoff, float[] features, fl
 
     /** Reads the rows of {@code window}, in a fixed order. */
     static TrainingSet load(Warehouse warehouse, TrainingWindow window) {
-        List<Map<String, Object>> rows = warehouse.query(QUERY, Map.of("from", window.from(), "cutoff", window.cutoff()));
-        float[] x = new float[rows.size() * FeatureVector.SIZE];
-        float[] y = new float[rows.size()];
-        LocalDate last = null;
-        for (int i = 0; i < rows.size(); i++) {
-            Map<String, Object> row = rows.get(i);
-            FeatureVector.copy(row, x, i);
-            y[i] = ((Number) row.get("label")).floatValue();
-            last = (LocalDate) row.get("game_date");
+        Rows rows = Rows.read(warehouse, window.from(), window.cutoff());
+        LocalDate last = rows.dates().length == 0 ? null : rows.dates()[rows.dates().length - 1];
+        return new TrainingSet(window.from(), window.cutoff(), rows.x(), rows.y(), last, fingerprint(rows.x(), rows.y()));
+    }
+
+    /** Training rows as {@link #QUERY} gives them: features (row-major), labels, and each row's date. */
+    record Rows(float[] x, float[] y, LocalDate[] dates) {
+
+        /** The rows of {@code [from, cutoff)}, in {@link #QUERY}'s order (by date, game, player). */
+        static Rows read(Warehouse warehouse, LocalDate from, LocalDate cutoff) {
+            List<Map<String, Object>> rows = warehouse.query(QUERY, Map.of("from", from, "cutoff", cutoff));
+            float[] x = new float[rows.size() * FeatureVector.SIZE];
+            float[] y = new float[rows.size()];
+            LocalDate[] dates = new LocalDate[rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
+                Map<String, Object> row = rows.get(i);
+                FeatureVector.copy(row, x, i);
+                y[i] = ((Number) row.get("label")).floatValue();
+                dates[i] = (LocalDate) row.get("game_date");
+            }
+            return new Rows(x, y, dates);
         }
-        return new TrainingSet(window.from(), window.cutoff(), x, y, last, fingerprint(x, y));
     }
 
     public int size() {

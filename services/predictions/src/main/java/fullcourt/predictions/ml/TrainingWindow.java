@@ -19,7 +19,8 @@ import java.util.Optional;
  * the key is unchanged; a change to a training row (a rebuilt upstream partition) changes it, so the
  * rows are read, and a model trained, only when they are new. A digest over no partition at all
  * (lineage never saw those tables written, as when they were loaded without it) is not trusted: the
- * query decides.
+ * query decides. Under lineage the window also gives each date's digests ({@link #rowsOf}), by which
+ * {@link TrainingRows} keeps each date's rows between trainings.
  *
  * <p>Each row's 21 features and label are folded into one FLOAT64, their sum weighted by the
  * square roots of distinct primes (so no two columns weigh alike, and swapping values between
@@ -30,7 +31,7 @@ import java.util.Optional;
  * change shows when it moves its row's weighted sum by at least the last bit (about 1e-16 of it);
  * a NULL value makes its row's sum NULL, which hashes differently too.
  */
-record TrainingWindow(LocalDate from, LocalDate cutoff, String key, long rows) {
+record TrainingWindow(LocalDate from, LocalDate cutoff, String key, long rows, InputDigests seen) {
 
     /** {@link #rows} when the key came from lineage: the count is known once the rows are read. */
     static final long UNCOUNTED = -1;
@@ -46,18 +47,34 @@ record TrainingWindow(LocalDate from, LocalDate cutoff, String key, long rows) {
     static TrainingWindow of(TaskContext task, LocalDate from, LocalDate cutoff) {
         Warehouse warehouse = task.warehouse();
         if (!warehouse.tableExists("precompute.ml_feature_store_v2") || !warehouse.tableExists("analytics.player_game_summary")) {
-            return new TrainingWindow(from, cutoff, cutoff + "/none", 0);
+            return new TrainingWindow(from, cutoff, cutoff + "/none", 0, null);
         }
         LocalDate last = cutoff.minusDays(1);
         Optional<String> features = task.inputs().digest(FEATURES, from, last).filter(TrainingWindow::seenWritten);
         Optional<String> played = task.inputs().digest(PLAYED, from, last).filter(TrainingWindow::seenWritten);
         if (features.isPresent() && played.isPresent()) {
-            return new TrainingWindow(from, cutoff, cutoff + "/lineage/" + features.get() + "/" + played.get(), UNCOUNTED);
+            return new TrainingWindow(from, cutoff, cutoff + "/lineage/" + features.get() + "/" + played.get(), UNCOUNTED,
+                    task.inputs());
         }
         Map<String, Object> row = warehouse.query(QUERY, Map.of("from", from, "cutoff", cutoff)).get(0);
         long rows = ((Number) row.get("training_rows")).longValue();
         return new TrainingWindow(from, cutoff, cutoff + "/" + rows + "/" + ((Number) row.get("checksum")).longValue(),
-                rows);
+                rows, null);
+    }
+
+    /**
+     * What the training rows of {@code date} are, from lineage's digests of that date's two partitions (a date's rows
+     * join its feature rows to the box scores of the same games, dated that date); empty when the window's key is not
+     * lineage's, or lineage cannot say (a partition of that date being written).
+     */
+    Optional<String> rowsOf(LocalDate date) {
+        if (seen == null) {
+            return Optional.empty();
+        }
+        Optional<String> features = seen.digest(FEATURES, date, date);
+        Optional<String> played = seen.digest(PLAYED, date, date);
+        return features.isPresent() && played.isPresent()
+                ? Optional.of(features.get() + "/" + played.get()) : Optional.empty();
     }
 
     /** Whether a digest covers at least one partition with rows ({@code n:sum}, n > 0). */

@@ -9,6 +9,7 @@ import fullcourt.engine.processor.Outcome;
 import fullcourt.engine.processor.PermanentFailure;
 import fullcourt.engine.warehouse.DialectCheck;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -198,6 +199,47 @@ class PlayerPropPredictionsTest {
         fixture.predict(processor, WEDNESDAY.plusDays(1), fixture.warehouse, digests);
         assertThat(processor.modelsTrained()).isEqualTo(2);
         assertThat(modelVersion(WEDNESDAY.plusDays(1))).isNotEqualTo(underLineage);
+    }
+
+    @Test
+    void underLineageALaterWeekReadsOnlyTheDatesItDoesNotHoldAndTrainsTheModelAWholeReadWould() {
+        fixture.playDays(DAYS + 14, points -> points);
+        // lineage's digest of a span: the same text while none of its dates' partitions is rewritten
+        Map<LocalDate, Integer> rewrites = new HashMap<>();
+        InputDigests digests = (input, first, last) -> Optional.of("60:" + input + first + ".." + last + "/"
+                + rewrites.entrySet().stream().filter(e -> !e.getKey().isBefore(first) && !e.getKey().isAfter(last))
+                .mapToInt(Map.Entry::getValue).sum());
+
+        fixture.predict(processor, WEDNESDAY, fixture.warehouse, digests);
+        assertThat(processor.trainingDatesRead()).as("the first window, whole").isEqualTo(365);
+
+        LocalDate nextWeek = WEDNESDAY.plusDays(7);
+        fixture.predict(processor, nextWeek, fixture.warehouse, digests);
+        assertThat(processor.modelsTrained()).isEqualTo(2);
+        assertThat(processor.trainingDatesRead()).as("the 7 dates the next window adds").isEqualTo(365 + 7);
+        assertSameModelAsAWholeRead(nextWeek);
+
+        // a partition inside both windows rewritten with other content: read again, with the dates up to the new ones
+        LocalDate rewritten = CUTOFF.minusDays(3);
+        fixture.warehouse.update("UPDATE analytics.player_game_summary SET points = points + 3"
+                + " WHERE game_date = @d AND player_id = 'p7'", Map.of("d", rewritten));
+        rewrites.put(rewritten, 1);
+        LocalDate weekAfter = WEDNESDAY.plusDays(14);
+        fixture.predict(processor, weekAfter, fixture.warehouse, digests);
+        assertThat(processor.trainingDatesRead()).as("Dec 1 .. Dec 17, in one query")
+                .isEqualTo(365 + 7 + ChronoUnit.DAYS.between(rewritten, CUTOFF.plusDays(14)));
+        assertSameModelAsAWholeRead(weekAfter);
+    }
+
+    /** The date's xgboost model and rows are those of a processor reading its whole window (no lineage). */
+    private void assertSameModelAsAWholeRead(LocalDate date) {
+        String version = modelVersion(date);
+        Map<String, Map<String, Object>> rows = fixture.predictions(date, "xgboost");
+        PlayerPropPredictions whole = new PlayerPropPredictions();
+        fixture.predict(whole, date);
+        assertThat(whole.trainingDatesRead()).as("keyed by the checksum query: the window read whole").isEqualTo(365);
+        assertThat(modelVersion(date)).as("version: cutoff and the training set's fingerprint").isEqualTo(version);
+        assertThat(fixture.predictions(date, "xgboost")).isEqualTo(rows);
     }
 
     @Test
