@@ -18,6 +18,12 @@ import java.util.Map;
  * A QUOTA failure may say which {@link Quota} ({@code quotaScope}, {@code quotaTable} for a table's, {@code quotaDaily},
  * {@code quotaName}, {@code quotaRefillsAt} when known); without them (older senders) it counts as a project quota that
  * refills soon, as before the fields existed.
+ *
+ * <p>A worker reports STARTED only for an attempt still running after {@code fullcourt.worker.started-after} (most
+ * attempts end sooner, and a message less per task is a third of what the pipeline sends); the end of an attempt
+ * whose STARTED it did not report carries the attempt's {@code startedAt}, and the coordinator writes the STARTED row
+ * from it, so the ledger holds both rows either way. Absent on STARTED itself, on ends whose STARTED was reported, and
+ * in events of senders that predate the field.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TaskEvent(
@@ -42,7 +48,8 @@ public record TaskEvent(
         String quotaTable,
         Boolean quotaDaily,
         String quotaName,
-        Instant quotaRefillsAt) {
+        Instant quotaRefillsAt,
+        Instant startedAt) {
 
     /** The {@code errorKind} of a failure caused by a quota or rate limit. */
     public static final String QUOTA = "QUOTA";
@@ -70,7 +77,7 @@ public record TaskEvent(
                                           long durationMs, String processorVersion, String errorKind) {
         return new TaskEvent(SchemaVersions.CURRENT, TaskEventType.ATTEMPT_FAILED, work.runId(), work.taskId(),
                 work.processor(), work.date(), work.dispatch(), attempt, at, null, error, retryable, null, durationMs,
-                processorVersion, errorKind, work.token(), null, null, null, null, null);
+                processorVersion, errorKind, work.token(), null, null, null, null, null, null);
     }
 
     /** A failed attempt caused by {@code quota}: errorKind {@link #QUOTA} with the quota's scope, table and refill. */
@@ -79,7 +86,14 @@ public record TaskEvent(
         return new TaskEvent(SchemaVersions.CURRENT, TaskEventType.ATTEMPT_FAILED, work.runId(), work.taskId(),
                 work.processor(), work.date(), work.dispatch(), attempt, at, null, error, retryable, null, durationMs,
                 processorVersion, QUOTA, work.token(), quota.scope(), quota.table(), quota.daily(), quota.name(),
-                quota.refillsAt());
+                quota.refillsAt(), null);
+    }
+
+    /** This end of an attempt carrying the attempt's start, which no STARTED event reported. */
+    public TaskEvent withStartedAt(Instant started) {
+        return new TaskEvent(schemaVersion, type, runId, taskId, processor, date, dispatch, attempt, at, reason, error,
+                retryable, rows, durationMs, processorVersion, errorKind, token, quotaScope, quotaTable, quotaDaily,
+                quotaName, quotaRefillsAt, started);
     }
 
     /** Whether a quota or rate limit caused this failed attempt. */
@@ -101,7 +115,7 @@ public record TaskEvent(
                                 String error, Boolean retryable, Long rows, Long durationMs, String version) {
         return new TaskEvent(SchemaVersions.CURRENT, type, work.runId(), work.taskId(), work.processor(),
                 work.date(), work.dispatch(), attempt, at, reason, error, retryable, rows, durationMs, version, null,
-                work.token(), null, null, null, null, null);
+                work.token(), null, null, null, null, null, null);
     }
 
     /** Pub/Sub attributes: those of {@link DateWork#attributes()} plus {@code type}. */
@@ -116,7 +130,13 @@ public record TaskEvent(
         DateWork.checkTask(json);
         json.optional("dispatch", JsonShape.integerIn(0, Integer.MAX_VALUE));
         json.optional("attempt", JsonShape.integerIn(0, Integer.MAX_VALUE));
-        json.required("at", JsonShape.INSTANT);
+        Instant at = json.required("at", JsonShape.INSTANT);
+        Instant startedAt = json.optional("startedAt", JsonShape.INSTANT);
+        if (startedAt != null && type == TaskEventType.STARTED) {
+            json.problem("startedAt", "only the end of an attempt carries it (a STARTED event's start is its 'at')");
+        } else if (startedAt != null && at != null && startedAt.isAfter(at)) {
+            json.problem("startedAt", "after 'at' (" + at + "): an attempt ends after it starts");
+        }
         // The coordinator decides what to do from these; a failure without them cannot be classified.
         if (type == TaskEventType.SKIPPED) {
             json.required("reason", JsonShape.TEXT);

@@ -290,6 +290,21 @@ class MessageCodecProblemsTest {
     }
 
     @Test
+    void anAttemptsStartIsCarriedByItsEndOnlyAndNeverAfterIt() {
+        String common = "\"schemaVersion\": 1, \"runId\": \"r\", \"taskId\": \"t\", \"processor\": \"p\","
+                + " \"date\": \"2022-01-31\", \"at\": \"2022-02-01T18:30:00Z\"";
+
+        assertThat(problems("{" + common + ", \"type\": \"SUCCEEDED\", \"startedAt\": \"2022-02-01T18:29:59Z\"}",
+                TaskEvent.class)).isEmpty();
+        assertThat(problems("{" + common + ", \"type\": \"SUCCEEDED\", \"startedAt\": \"2022-02-01T18:30:01Z\"}",
+                TaskEvent.class)).containsExactly(
+                "startedAt: after 'at' (2022-02-01T18:30:00Z): an attempt ends after it starts");
+        assertThat(problems("{" + common + ", \"type\": \"STARTED\", \"startedAt\": \"2022-02-01T18:29:59Z\"}",
+                TaskEvent.class)).containsExactly(
+                "startedAt: only the end of an attempt carries it (a STARTED event's start is its 'at')");
+    }
+
+    @Test
     void failedAttemptRequiresErrorAndRetryableAndSkipRequiresReason() {
         String common = "\"schemaVersion\": 1, \"runId\": \"r\", \"taskId\": \"t\", \"processor\": \"p\","
                 + " \"date\": \"2022-01-31\", \"at\": \"2022-02-01T18:30:00Z\"";

@@ -63,10 +63,19 @@ class CoordinatorAloneTest {
             assertThat(phase4.messages()).isEmpty(); // b waits for a of its date
 
             DateWork first = work.stream().filter(w -> w.date().equals(d1)).findFirst().orElseThrow();
-            publish(Topics.DEFAULT.taskEvents(), TaskEvent.succeeded(first, 1, Instant.now(), 10, 5, "v1"),
+            // a worker that did not report this attempt STARTED (it ended within started-after): the end carries it
+            Instant ended = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            Instant started = ended.minusMillis(5);
+            publish(Topics.DEFAULT.taskEvents(), TaskEvent.succeeded(first, 1, ended, 10, 5, "v1").withStartedAt(started),
                     Map.of());
             await().atMost(Duration.ofSeconds(30)).until(() -> phase4.messages().size() == 1);
             assertThat(phase4.decoded(DateWork.class).get(0).taskId()).isEqualTo("b/2022-01-01");
+            RestAssured.given().get("/runs/alone/tasks/a/2022-01-01").then().statusCode(200)
+                    .body("status", Matchers.equalTo("SUCCEEDED"))
+                    .body("startedAt", Matchers.equalTo(started.toString()))
+                    .body("history.type", Matchers.contains("PLANNED", "DISPATCHED", "STARTED", "SUCCEEDED"))
+                    .body("attemptHistory[0].startedAt", Matchers.equalTo(started.toString()))
+                    .body("attemptHistory[0].endedAt", Matchers.equalTo(ended.toString()));
 
             RestAssured.given().get("/runs/alone").then().statusCode(200)
                     .body("state", Matchers.equalTo("RUNNING"))

@@ -47,7 +47,7 @@ class TracingEndToEndTest extends PipelineTest {
                 .withCascade(false));
         driver.awaitFinished(RUN, Duration.ofSeconds(60));
 
-        // the good date: dispatched once, run once, its STARTED and SUCCEEDED handled, all in one trace
+        // the good date: dispatched once, run once, its events handled, all in one trace
         SpanData dispatch = await().atMost(Duration.ofSeconds(10)).until(() -> only(taskSpans("dispatch alpha", GOOD)),
                 s -> s != null);
         assertThat(dispatch.getParentSpanContext().isValid()).isFalse();
@@ -65,8 +65,11 @@ class TracingEndToEndTest extends PipelineTest {
         assertThat(run.getAttributes().get(TaskSpans.DELIVERY_ATTEMPT)).isEqualTo(1L);
         assertThat(run.getAttributes().get(TaskSpans.EVENT)).isEqualTo("SUCCEEDED");
         assertThat(run.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
+        // its STARTED is a message of its own only when the attempt outlived fullcourt.worker.started-after (a slow
+        // machine); otherwise the SUCCEEDED carried the start
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(childrenOf(run))
-                .extracting(SpanData::getName).containsExactlyInAnyOrder("handle STARTED", "handle SUCCEEDED"));
+                .extracting(SpanData::getName).contains("handle SUCCEEDED").doesNotHaveDuplicates()
+                .isSubsetOf("handle STARTED", "handle SUCCEEDED"));
 
         // the bad date: every attempt a child of its one dispatch, each failed with the processor's error
         SpanData badDispatch = only(taskSpans("dispatch alpha", BAD));

@@ -63,18 +63,31 @@ public final class TaskOutcomes {
             outcomes.add(handedBack == null ? CompletableFuture.completedFuture(null)
                     : CompletableFuture.failedFuture(handedBack));
         }
-        List<LedgerEvent> rows = screened.accepted().stream()
-                .map(e -> LedgerEvent.of(e, new TaskKey(e.processor(), e.date()))).toList();
+        // an end that carries its attempt's start has two rows, the STARTED first: last[a] is accepted event a's own
+        List<LedgerEvent> rows = new ArrayList<>();
+        int[] last = new int[screened.accepted().size()];
+        for (int a = 0; a < last.length; a++) {
+            TaskEvent e = screened.accepted().get(a);
+            rows.addAll(LedgerEvent.rowsOf(e, new TaskKey(e.processor(), e.date())));
+            last[a] = rows.size() - 1;
+        }
         List<CompletableFuture<Void>> written = book.appendEach(rows);
         List<LedgerEvent> dailyQuotas = new ArrayList<>();
-        for (int r = 0; r < rows.size(); r++) {
-            outcomes.set(screened.positions().get(r), written.get(r));
-            if (!written.get(r).isCompletedExceptionally()) {
-                // quota feedback only from events accepted: a forged QUOTA failure changes nothing
-                feedback.taskEvent(screened.accepted().get(r), rows.get(r).task(), clock.instant());
-                book.scheduler().apply(rows.get(r));
-                DailyQuotaGate.metBy(screened.accepted().get(r), rows.get(r).task()).ifPresent(dailyQuotas::add);
+        for (int a = 0, r = 0; a < last.length; a++) {
+            CompletableFuture<Void> own = written.get(last[a]);
+            outcomes.set(screened.positions().get(a), own);
+            if (own.isCompletedExceptionally()) {
+                r = last[a] + 1;
+                continue;
             }
+            for (; r < last[a]; r++) {
+                book.scheduler().apply(rows.get(r)); // the STARTED row an end carried
+            }
+            LedgerEvent row = rows.get(r++);
+            // quota feedback only from events accepted: a forged QUOTA failure changes nothing
+            feedback.taskEvent(screened.accepted().get(a), row.task(), clock.instant());
+            book.scheduler().apply(row);
+            DailyQuotaGate.metBy(screened.accepted().get(a), row.task()).ifPresent(dailyQuotas::add);
         }
         // rare (a daily quota met), so waited for: the tasks it holds back end DEAD from the ledger's word
         book.write(dailyQuotas);

@@ -47,6 +47,20 @@ public record LedgerEvent(
     }
 
     /**
+     * The ledger rows of a worker's task event about {@code task}: its own row, after the STARTED row of its attempt
+     * when the event is an end that carries the attempt's start ({@link fullcourt.messages.TaskEvent#startedAt()}: the
+     * worker did not report it STARTED).
+     */
+    public static List<LedgerEvent> rowsOf(fullcourt.messages.TaskEvent e, TaskKey task) {
+        LedgerEvent row = of(e, task);
+        if (e.startedAt() == null || e.type() == fullcourt.messages.TaskEventType.STARTED) {
+            return List.of(row);
+        }
+        return List.of(new LedgerEvent(e.runId(), task, LedgerEventType.STARTED, e.dispatch(), e.attempt(),
+                e.startedAt(), null, null, null), row);
+    }
+
+    /**
      * The PLANNED rows of a plan, one per task in plan order: a task the plan skips carries its reason as the row's
      * detail, so that a run rebuilt from the ledger skips it again ({@code LedgerFold}).
      */

@@ -58,6 +58,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -116,6 +117,7 @@ public class WorkConsumer {
     private Duration longestDeadline;
     private FaultPlan faults = FaultPlan.OFF;
     private WorkAdmission admission;
+    private StartReports starts;
 
     void start(@Observes StartupEvent event) {
         init();
@@ -155,6 +157,8 @@ public class WorkConsumer {
         admission = new WorkAdmission(catalog, dispatchTokens);
         heartbeat = new WorkerHeartbeat(clock);
         workers = Executors.newFixedThreadPool(config.workers(), named("worker"));
+        starts = new StartReports(config.startedAfter(), Executors.newSingleThreadScheduledExecutor(named("started")),
+                PUBLISH_TIMEOUT_SECONDS);
         SimulatedLatency latency = SimulatedLatency.parse(engine.warehouse().latency());
         runner = new TaskRunner(warehouse, Executors.newCachedThreadPool(named("task")), deadlines, latency, metrics);
         LOG.infof("Worker serving phases %s with processors %s, %d workers, deadline %s (longest %s), simulated query"
@@ -280,15 +284,17 @@ public class WorkConsumer {
             return;
         }
         long begun = clock.millis();
+        StartReports.Attempt start = null;
         try {
-            confirm(TaskEvent.started(work, attempt, clock.instant(), processor.version(declaration)));
+            start = starts.begin(TaskEvent.started(work, attempt, clock.instant(), processor.version(declaration)),
+                    startedPublisher(Span.current()), this::confirm);
             Outcome outcome = runner.run(processor, declaration, work.date(), work.runId(), attempt, work.earlyCutoff());
             long took = clock.millis() - begun;
             TaskEvent done = outcome instanceof Outcome.Skipped s
                     ? TaskEvent.skipped(work, attempt, clock.instant(), s.reason(), processor.version(declaration))
                     : TaskEvent.succeeded(work, attempt, clock.instant(), ((Outcome.Written) outcome).rows(), took,
                             processor.version(declaration));
-            confirm(done);
+            confirm(start.end(done));
             if (faults.redeliverAfterSuccess(attempt)) {
                 LOG.warnf("%s %s: nacked after success so it is delivered again (fullcourt.faults.redeliver-succeeded)",
                         work.processor(), work.date());
@@ -302,35 +308,38 @@ public class WorkConsumer {
         } catch (RetryableFailure e) {
             failed(message, meta, work, attempt, e.getMessage(), true, clock.millis() - begun,
                     declaration.phase(), processor.version(declaration), e instanceof QuotaExceeded q ? q.quota() : null,
-                    null);
+                    null, start);
         } catch (ProcessorBug e) {
             // the stack trace is what fixes a bug: in full in the log, an excerpt in the task's error
             Throwable bug = e.getCause();
             String error = bug == null ? e.getMessage() : ProcessorBug.reason(work.processor()) + StackTraceExcerpt.of(bug);
             failed(message, meta, work, attempt, error, false, clock.millis() - begun,
-                    declaration.phase(), processor.version(declaration), null, bug);
+                    declaration.phase(), processor.version(declaration), null, bug, start);
         } catch (PermanentFailure e) {
             // a daily quota is not retried for hours: DEAD at once, its ATTEMPT_FAILED naming the quota
             failed(message, meta, work, attempt, e.getMessage(), false, clock.millis() - begun,
                     declaration.phase(), processor.version(declaration),
-                    e instanceof DailyQuotaExhausted d ? d.quota() : null, null);
+                    e instanceof DailyQuotaExhausted d ? d.quota() : null, null, start);
         } catch (RuntimeException e) {
             // not the processor's (the runner types all of those) but the worker's own, around it: retried, as it
             // may be the transport's
             failed(message, meta, work, attempt, "unexpected in the worker: " + StackTraceExcerpt.of(e), true,
-                    clock.millis() - begun, declaration.phase(), processor.version(declaration), null, e);
+                    clock.millis() - begun, declaration.phase(), processor.version(declaration), null, e, start);
         }
     }
 
     private void failed(Message<byte[]> message, IncomingPubSubMetadata meta, DateWork work, int attempt,
                         String error, boolean retryable, long took, int phase, String version) {
-        failed(message, meta, work, attempt, error, retryable, took, phase, version, null, null);
+        failed(message, meta, work, attempt, error, retryable, took, phase, version, null, null, null);
     }
 
-    /** With {@code trace}, when not null, logged in full after the error's first line. */
+    /**
+     * With {@code trace}, when not null, logged in full after the error's first line; {@code start}, the attempt's
+     * start report, null when it failed before it began.
+     */
     private void failed(Message<byte[]> message, IncomingPubSubMetadata meta, DateWork work, int attempt,
                         String error, boolean retryable, long took, int phase, String version, Quota quota,
-                        Throwable trace) {
+                        Throwable trace, StartReports.Attempt start) {
         String handling = retryable ? "retryable, nacked" : "permanent, dead-lettered";
         TaskSpans.failed(Span.current(), error, trace);
         if (trace == null) {
@@ -340,8 +349,10 @@ public class WorkConsumer {
                     error.lines().findFirst().orElse(""));
         }
         try {
-            confirm(quota == null ? TaskEvent.attemptFailed(work, attempt, clock.instant(), error, retryable, took, version)
-                    : TaskEvent.attemptFailed(work, attempt, clock.instant(), error, retryable, took, version, quota));
+            TaskEvent failure = quota == null
+                    ? TaskEvent.attemptFailed(work, attempt, clock.instant(), error, retryable, took, version)
+                    : TaskEvent.attemptFailed(work, attempt, clock.instant(), error, retryable, took, version, quota);
+            confirm(start == null ? failure : start.end(failure));
         } catch (RuntimeException e) {
             LOG.errorf("Could not publish ATTEMPT_FAILED (%s); nacking so the attempt is redelivered", e.getMessage());
             message.nack(e);
@@ -393,6 +404,17 @@ public class WorkConsumer {
         return 0;
     }
 
+    /** Publishes a delayed STARTED with the trace context of the task's {@code span}, as {@link #confirm} would. */
+    private Function<TaskEvent, CompletableFuture<Void>> startedPublisher(Span span) {
+        return event -> {
+            var confirming = metrics.begin();
+            CompletableFuture<Void> sent = ConfirmedPublisher.send(out, event, spans.attributes(event.attributes(), span),
+                    null).toCompletableFuture();
+            sent.thenRun(() -> metrics.eventConfirmed(confirming, event.type().name()));
+            return sent;
+        };
+    }
+
     private void confirm(TaskEvent event) {
         var confirming = metrics.begin();
         Span.current().setAttribute(TaskSpans.EVENT, event.type().name());
@@ -437,6 +459,8 @@ public class WorkConsumer {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            starts.close();
         }
     }
 }

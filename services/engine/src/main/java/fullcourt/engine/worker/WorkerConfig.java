@@ -40,6 +40,16 @@ public interface WorkerConfig {
     Map<String, Duration> deadlines();
 
     /**
+     * How long an attempt runs before its worker reports it STARTED. Most attempts end sooner: their end event then
+     * carries their start ({@code startedAt}) and the coordinator writes the STARTED row from it, one message less per
+     * task for Pub/Sub, the coordinator and the ledger writer to handle (3.5% of the four-season run, bench/REPORT.md
+     * section 6). A longer attempt is reported STARTED once it passes this (its task shows RUNNING, not DISPATCHED);
+     * {@code 0s} reports every attempt STARTED before it runs, as workers before this setting did.
+     */
+    @WithDefault("1s")
+    Duration startedAfter();
+
+    /**
      * At shutdown (Ctrl-C, SIGTERM), how long the tasks in hand may take to finish before they are
      * cancelled; a cancelled task's message is not acked, so it runs again after the restart.
      */

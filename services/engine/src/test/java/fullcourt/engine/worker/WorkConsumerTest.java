@@ -3,6 +3,7 @@ package fullcourt.engine.worker;
 import static fullcourt.engine.testing.Declarations.declaration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import fullcourt.engine.catalog.Catalog;
 import fullcourt.engine.config.EngineConfig;
@@ -61,6 +62,7 @@ import org.junit.jupiter.api.Test;
 class WorkConsumerTest {
 
     private static final LocalDate NOV_2 = LocalDate.of(2021, 11, 2);
+    private static final Instant NOW = Instant.parse("2021-11-03T08:00:00Z");
     private static final fullcourt.messages.DispatchToken TOKENS = fullcourt.messages.DispatchToken.withKey("k".repeat(32));
     private static final DateWork WORK = TOKENS.signed(
             DateWork.of("run-1", "team_totals/2021-11-02", "team_totals", NOV_2, 1));
@@ -68,6 +70,8 @@ class WorkConsumerTest {
     private final DuckDbWarehouse warehouse = DuckDbWarehouse.open(":memory:");
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
     private final AtomicInteger runs = new AtomicInteger();
+    /** Pub/Sub refusing every STARTED event published. */
+    private volatile boolean refuseStarted;
     private WorkConsumer consumer;
 
     @AfterEach
@@ -118,9 +122,10 @@ class WorkConsumerTest {
         assertThat(runs).as("processor runs").hasValue(1);
         assertThat(first.acked).as("acked: Pub/Sub delivers it no more").isTrue();
         assertThat(first.nacked).isFalse();
-        assertThat(events()).extracting(TaskEvent::type)
-                .containsExactly(TaskEventType.STARTED, TaskEventType.ATTEMPT_FAILED);
-        TaskEvent failed = events().get(1);
+        assertThat(events()).extracting(TaskEvent::type).as("no STARTED: the attempt ended within started-after")
+                .containsExactly(TaskEventType.ATTEMPT_FAILED);
+        TaskEvent failed = events().get(0);
+        assertThat(failed.startedAt()).as("the end carries the start").isEqualTo(NOW);
         assertThat(failed.retryable()).isFalse();
         assertThat(failed.attempt()).isEqualTo(1);
         assertThat(failed.error())
@@ -152,11 +157,70 @@ class WorkConsumerTest {
         assertThat(first.nacked).isTrue();
         assertThat(first.acked).isFalse();
         assertThat(second.acked).isTrue();
-        assertThat(events()).extracting(e -> e.type() + "#" + e.attempt()).containsExactly(
-                "STARTED#1", "ATTEMPT_FAILED#1", "STARTED#2", "SUCCEEDED#2");
-        assertThat(events().get(1).retryable()).isTrue();
-        assertThat(events().get(1).error()).isEqualTo("query failed, will retry: write-write conflict");
+        assertThat(events()).extracting(e -> e.type() + "#" + e.attempt() + "@" + e.startedAt()).containsExactly(
+                "ATTEMPT_FAILED#1@" + NOW, "SUCCEEDED#2@" + NOW);
+        assertThat(events().get(0).retryable()).isTrue();
+        assertThat(events().get(0).error()).isEqualTo("query failed, will retry: write-write conflict");
         assertThat(deadLetters()).isEmpty();
+    }
+
+    @Test
+    void anAttemptThatEndsWithinStartedAfterIsReportedByItsEndAloneWhichCarriesItsStart() {
+        consumer = consumer(task -> Outcome.written(3));
+
+        Delivery first = deliver(1);
+
+        assertThat(first.acked).isTrue();
+        assertThat(events()).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(TaskEventType.SUCCEEDED);
+            assertThat(e.rows()).isEqualTo(3);
+            assertThat(e.startedAt()).isEqualTo(NOW);
+        });
+    }
+
+    @Test
+    void withStartedAfterZeroEveryAttemptIsReportedStartedBeforeItRuns() {
+        List<String> sentBeforeTheRun = new CopyOnWriteArrayList<>();
+        consumer = consumer(declaration("team_totals", 3), Map.of("fullcourt.worker.started-after", "0s"), task -> {
+            events().forEach(e -> sentBeforeTheRun.add(e.type().name()));
+            return Outcome.written(2);
+        });
+
+        deliver(1);
+
+        assertThat(sentBeforeTheRun).containsExactly("STARTED");
+        assertThat(events()).extracting(e -> e.type() + "@" + e.startedAt())
+                .as("the end carries no start: STARTED reported it").containsExactly("STARTED@null", "SUCCEEDED@null");
+    }
+
+    @Test
+    void anAttemptThatOutlivesStartedAfterIsReportedStartedWhileItRuns() {
+        consumer = consumer(declaration("team_totals", 3), Map.of("fullcourt.worker.started-after", "20ms"), task -> {
+            // still running: the STARTED comes from the timer
+            await().atMost(Duration.ofSeconds(30)).until(() -> !events().isEmpty());
+            return Outcome.written(2);
+        });
+
+        deliver(1);
+
+        assertThat(events()).extracting(e -> e.type() + "@" + e.startedAt())
+                .containsExactly("STARTED@null", "SUCCEEDED@null");
+        assertThat(events().get(0).at()).isEqualTo(NOW);
+    }
+
+    @Test
+    void aStartedThatPubSubDidNotConfirmLeavesTheStartToTheEnd() {
+        refuseStarted = true;
+        consumer = consumer(declaration("team_totals", 3), Map.of("fullcourt.worker.started-after", "20ms"), task -> {
+            await().atMost(Duration.ofSeconds(30)).until(() -> !events().isEmpty());
+            return Outcome.written(2);
+        });
+
+        Delivery first = deliver(1);
+
+        assertThat(first.acked).as("a STARTED lost costs the attempt nothing").isTrue();
+        assertThat(events()).extracting(e -> e.type() + "@" + e.startedAt())
+                .containsExactly("STARTED@null", "SUCCEEDED@" + NOW);
     }
 
     @Test
@@ -174,7 +238,7 @@ class WorkConsumerTest {
         assertThat(runs).as("processor runs").hasValue(1);
         assertThat(first.acked).as("acked: Pub/Sub delivers it no more").isTrue();
         assertThat(first.nacked).isFalse();
-        TaskEvent failed = events().get(1);
+        TaskEvent failed = events().get(0);
         assertThat(failed.retryable()).isFalse();
         assertThat(failed.quotaError()).isTrue();
         assertThat(failed.quota()).as("the quota as the adapter named it").isEqualTo(daily);
@@ -193,7 +257,7 @@ class WorkConsumerTest {
         Delivery first = deliver(1);
 
         assertThat(first.nacked).isTrue();
-        TaskEvent failed = events().get(1);
+        TaskEvent failed = events().get(0);
         assertThat(failed.retryable()).isTrue();
         assertThat(failed.quota()).isEqualTo(Quota.table("analytics.team_totals", false, "table update operations"));
         assertThat(deadLetters()).isEmpty();
@@ -302,7 +366,7 @@ class WorkConsumerTest {
         c.engine = config.getConfigMapping(EngineConfig.class);
         c.faultConfig = config.getConfigMapping(FaultConfig.class);
         c.pubsub = config.getConfigMapping(PubSubConfig.class);
-        c.clock = Clock.fixed(Instant.parse("2021-11-03T08:00:00Z"), ZoneOffset.UTC);
+        c.clock = Clock.fixed(NOW, ZoneOffset.UTC);
         c.processors = new OneProcessor(new Processor() {
             @Override
             public String name() {
@@ -340,7 +404,11 @@ class WorkConsumerTest {
         @Override
         public <M extends Message<?>> void send(M message) {
             sent.add(new Sent(message.getPayload(), message.getMetadata(OutgoingPubSubMetadata.class).orElseThrow()));
-            message.ack();
+            if (refuseStarted && message.getPayload() instanceof TaskEvent e && e.type() == TaskEventType.STARTED) {
+                message.nack(new IllegalStateException("publish not confirmed"));
+            } else {
+                message.ack();
+            }
         }
     }
 
