@@ -31,8 +31,8 @@ public record LedgerEvent(
         return new LedgerEvent(runId, task, type, dispatch, attempt, at, detail, null, null);
     }
 
-    /** The ledger row of a worker's task event about {@code task}. */
-    public static LedgerEvent of(fullcourt.messages.TaskEvent e, TaskKey task) {
+    /** The ledger row of a worker's task event about {@code task} (its start aside: {@link #rowsOf}). */
+    private static LedgerEvent of(fullcourt.messages.TaskEvent e, TaskKey task) {
         LedgerEventType type = switch (e.type()) {
             case STARTED -> LedgerEventType.STARTED;
             case SUCCEEDED -> LedgerEventType.SUCCEEDED;

@@ -55,6 +55,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -157,8 +158,9 @@ public class WorkConsumer {
         admission = new WorkAdmission(catalog, dispatchTokens);
         heartbeat = new WorkerHeartbeat(clock);
         workers = Executors.newFixedThreadPool(config.workers(), named("worker"));
-        starts = new StartReports(config.startedAfter(), Executors.newSingleThreadScheduledExecutor(named("started")),
-                PUBLISH_TIMEOUT_SECONDS);
+        ScheduledThreadPoolExecutor startTimer = new ScheduledThreadPoolExecutor(1, named("started"));
+        startTimer.setRemoveOnCancelPolicy(true); // most attempts end first: their reports leave the queue at once
+        starts = new StartReports(config.startedAfter(), startTimer, PUBLISH_TIMEOUT_SECONDS);
         SimulatedLatency latency = SimulatedLatency.parse(engine.warehouse().latency());
         runner = new TaskRunner(warehouse, Executors.newCachedThreadPool(named("task")), deadlines, latency, metrics);
         LOG.infof("Worker serving phases %s with processors %s, %d workers, deadline %s (longest %s), simulated query"
