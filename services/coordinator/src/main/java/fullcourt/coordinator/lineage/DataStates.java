@@ -6,7 +6,6 @@ import fullcourt.engine.catalog.Catalog;
 import fullcourt.engine.catalog.SeasonCalendar;
 import fullcourt.engine.lineage.LatestWrite;
 import fullcourt.engine.lineage.PartitionKey;
-import fullcourt.engine.lineage.WindowInputs;
 
 /**
  * Partition states read from the warehouse: present when the table has rows for the date or the
@@ -37,7 +36,7 @@ public final class DataStates implements PartitionStates {
 
     @Override
     public boolean available(TaskKey key) {
-        if (!WindowInputs.productive(catalog.get(key.processor()), key.date(), calendar)) {
+        if (!catalog.get(key.processor()).dateDomain().productive(key.date(), calendar)) {
             return true;
         }
         return present(key) && !(staleIsUnavailable && staleness().isStale(key));

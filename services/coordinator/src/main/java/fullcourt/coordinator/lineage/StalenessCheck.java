@@ -41,7 +41,7 @@ public final class StalenessCheck {
         for (SeasonCalendar.Season season : calendar.seasons()) {
             for (LocalDate date : season.gameDates()) {
                 for (ProcessorDeclaration d : order) {
-                    if (!WindowInputs.productive(d, date, calendar)) {
+                    if (!d.dateDomain().productive(date, calendar)) {
                         continue;
                     }
                     judged.computeIfAbsent(d.name(), n -> new TreeSet<>()).add(date);

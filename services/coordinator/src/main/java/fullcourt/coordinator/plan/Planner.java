@@ -2,7 +2,6 @@ package fullcourt.coordinator.plan;
 
 import fullcourt.coordinator.TaskKey;
 import fullcourt.coordinator.lineage.WindowReach;
-import fullcourt.engine.lineage.WindowInputs;
 import fullcourt.engine.catalog.Catalog;
 import fullcourt.engine.catalog.ProcessorDeclaration;
 import fullcourt.engine.catalog.Upstream;
@@ -60,7 +59,7 @@ public final class Planner {
                     }
                     TaskKey key = new TaskKey(name, date);
                     if (request.mode() == BackfillRequest.Mode.MISSING
-                            && (states.present(key) || !WindowInputs.productive(d, date, calendar))) {
+                            && (states.present(key) || !d.dateDomain().productive(date, calendar))) {
                         alreadyDone++;
                     } else {
                         tasks.add(key);
@@ -132,7 +131,7 @@ public final class Planner {
         WindowReach included = new WindowReach(catalog, calendar);
         LocalDate first = null;
         for (TaskKey t : tasks) {
-            if (WindowInputs.productive(catalog.get(t.processor()), t.date(), calendar)) {
+            if (catalog.get(t.processor()).dateDomain().productive(t.date(), calendar)) {
                 included.mark(t);
             }
             first = first == null || t.date().isBefore(first) ? t.date() : first;
@@ -144,7 +143,7 @@ public final class Planner {
             for (LocalDate date : season.gameDates().tailSet(first, false)) {
                 for (ProcessorDeclaration d : order) {
                     TaskKey key = new TaskKey(d.name(), date);
-                    if (included.isMarked(key) || !WindowInputs.productive(d, date, calendar) || !states.present(key)
+                    if (included.isMarked(key) || !d.dateDomain().productive(date, calendar) || !states.present(key)
                             || included.firstMarkedInput(d, date).isEmpty()) {
                         continue;
                     }

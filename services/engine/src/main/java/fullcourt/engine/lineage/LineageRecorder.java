@@ -73,7 +73,7 @@ public final class LineageRecorder implements Processor {
         ProcessorDeclaration declaration = task.declaration();
         // the calendar the task's skip check uses (its run's), so that both see the same game dates
         SeasonCalendar calendar = task.seasonCalendar();
-        if (!WindowInputs.productive(declaration, task.date(), calendar)) {
+        if (!declaration.dateDomain().productive(task.date(), calendar)) {
             Outcome outcome = delegate.process(task);
             if (outcome instanceof Outcome.Skipped) {
                 clear(task, WriteBracket.NONE);

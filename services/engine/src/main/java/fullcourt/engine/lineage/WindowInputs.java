@@ -22,11 +22,6 @@ public final class WindowInputs {
     private WindowInputs() {
     }
 
-    /** Whether (processor, date) has a partition to compute: a game date outside its bootstrap days. */
-    public static boolean productive(ProcessorDeclaration declaration, LocalDate date, SeasonCalendar calendar) {
-        return declaration.dateDomain().productive(date, calendar);
-    }
-
     /**
      * What a task of (declaration, date) reads: one span per upstream and raw input, from the first to the last date
      * of its window that can hold data (a window is a contiguous run of its input's dates); a window without such a
@@ -38,7 +33,7 @@ public final class WindowInputs {
         for (Upstream u : declaration.upstreams()) {
             ProcessorDeclaration up = catalog.get(u.processor());
             span(u.processor(), up.dateDomain().window(date, u.window(), calendar).stream()
-                    .filter(d -> productive(up, d, calendar)).toList()).ifPresent(out::add);
+                    .filter(d -> up.dateDomain().productive(d, calendar)).toList()).ifPresent(out::add);
         }
         for (RawInput r : declaration.rawInputs()) {
             span(r.table(), DateDomain.SEASON_DAYS.window(date, r.window(), calendar).stream()

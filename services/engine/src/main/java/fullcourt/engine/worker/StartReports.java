@@ -2,7 +2,6 @@ package fullcourt.engine.worker;
 
 import fullcourt.messages.TaskEvent;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -76,11 +75,6 @@ final class StartReports {
         private Attempt(TaskEvent started, Function<TaskEvent, CompletableFuture<Void>> publish) {
             this.started = started;
             this.publish = publish;
-        }
-
-        /** The start of this attempt (the STARTED event's {@code at}). */
-        Instant startedAt() {
-            return started.at();
         }
 
         private synchronized void report() {

@@ -59,7 +59,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -288,8 +287,9 @@ public class WorkConsumer {
         long begun = clock.millis();
         StartReports.Attempt start = null;
         try {
+            Span task = Span.current(); // a delayed STARTED is published from the timer, in the task's trace
             start = starts.begin(TaskEvent.started(work, attempt, clock.instant(), processor.version(declaration)),
-                    startedPublisher(Span.current()), this::confirm);
+                    event -> publish(event, task), this::confirm);
             Outcome outcome = runner.run(processor, declaration, work.date(), work.runId(), attempt, work.earlyCutoff());
             long took = clock.millis() - begun;
             TaskEvent done = outcome instanceof Outcome.Skipped s
@@ -406,22 +406,18 @@ public class WorkConsumer {
         return 0;
     }
 
-    /** Publishes a delayed STARTED with the trace context of the task's {@code span}, as {@link #confirm} would. */
-    private Function<TaskEvent, CompletableFuture<Void>> startedPublisher(Span span) {
-        return event -> {
-            var confirming = metrics.begin();
-            CompletableFuture<Void> sent = ConfirmedPublisher.send(out, event, spans.attributes(event.attributes(), span),
-                    null).toCompletableFuture();
-            sent.thenRun(() -> metrics.eventConfirmed(confirming, event.type().name()));
-            return sent;
-        };
+    private void confirm(TaskEvent event) {
+        Span.current().setAttribute(TaskSpans.EVENT, event.type().name());
+        await(publish(event, Span.current()));
     }
 
-    private void confirm(TaskEvent event) {
+    /** Publishes {@code event} in {@code span}'s trace; completes, and is timed, when Pub/Sub confirms it. */
+    private CompletableFuture<Void> publish(TaskEvent event, Span span) {
         var confirming = metrics.begin();
-        Span.current().setAttribute(TaskSpans.EVENT, event.type().name());
-        await(ConfirmedPublisher.send(out, event, spans.attributes(event.attributes(), Span.current()), null));
-        metrics.eventConfirmed(confirming, event.type().name());
+        CompletableFuture<Void> sent = ConfirmedPublisher.send(out, event, spans.attributes(event.attributes(), span),
+                null).toCompletableFuture();
+        sent.thenRun(() -> metrics.eventConfirmed(confirming, event.type().name()));
+        return sent;
     }
 
     private static void await(CompletionStage<Void> published) {

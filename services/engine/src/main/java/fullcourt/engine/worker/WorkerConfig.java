@@ -41,10 +41,11 @@ public interface WorkerConfig {
 
     /**
      * How long an attempt runs before its worker reports it STARTED. Most attempts end sooner: their end event then
-     * carries their start ({@code startedAt}) and the coordinator writes the STARTED row from it, one message less per
-     * task for Pub/Sub, the coordinator and the ledger writer to handle (3.5% of the four-season run, bench/REPORT.md
-     * section 6). A longer attempt is reported STARTED once it passes this (its task shows RUNNING, not DISPATCHED);
-     * {@code 0s} reports every attempt STARTED before it runs, as workers before this setting did.
+     * carries their start ({@code startedAt}) and the coordinator writes the STARTED row from it, so a task is one
+     * message less for Pub/Sub and the coordinator's intake, with the same ledger rows (a STARTED message cost about
+     * 3.5% of the four-season run, bench/REPORT.md section 6, thirteenth session). A longer attempt is reported
+     * STARTED once it passes this (its task shows RUNNING, not DISPATCHED); {@code 0s} reports every attempt STARTED
+     * before it runs, as workers before this setting did.
      */
     @WithDefault("1s")
     Duration startedAfter();
