@@ -41,6 +41,7 @@ earlier_games_played AS (
     WHERE game_date < @game_date
       AND season IN (SELECT season FROM roster)
       AND minutes > 0
+      AND player_id IN (SELECT player_id FROM roster)
 ),
 
 player_form AS (

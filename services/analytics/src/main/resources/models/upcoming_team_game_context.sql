@@ -30,6 +30,14 @@ WITH date_games AS (
     WHERE game_date = @game_date
 ),
 
+date_teams AS (
+    SELECT game_id, game_date, season, season_type, home_team AS team, away_team AS opponent, TRUE AS is_home
+    FROM date_games
+    UNION ALL
+    SELECT game_id, game_date, season, season_type, away_team AS team, home_team AS opponent, FALSE AS is_home
+    FROM date_games
+),
+
 season_games AS (
     SELECT s.game_id, s.game_date, s.season, s.home_team, s.away_team
     FROM raw.schedule AS s
@@ -37,10 +45,13 @@ season_games AS (
       AND s.season IN (SELECT season FROM date_games)
 ),
 
+-- the date's teams only: every window below is per team, and only theirs are kept
 team_season_games AS (
     SELECT game_id, game_date, season, home_team AS team, TRUE AS is_home FROM season_games
+    WHERE home_team IN (SELECT team FROM date_teams)
     UNION ALL
     SELECT game_id, game_date, season, away_team AS team, FALSE AS is_home FROM season_games
+    WHERE away_team IN (SELECT team FROM date_teams)
 ),
 
 numbered_team_games AS (
@@ -87,6 +98,7 @@ earlier_team_games AS (
     WHERE game_date < @game_date
       AND season IN (SELECT season FROM date_games)
       AND points IS NOT NULL
+      AND team IN (SELECT team FROM date_teams)
 ),
 
 last_10_games AS (
@@ -100,14 +112,6 @@ last_10_games AS (
     FROM earlier_team_games
     WHERE games_ago <= 10
     GROUP BY team
-),
-
-date_teams AS (
-    SELECT game_id, game_date, season, season_type, home_team AS team, away_team AS opponent, TRUE AS is_home
-    FROM date_games
-    UNION ALL
-    SELECT game_id, game_date, season, season_type, away_team AS team, home_team AS opponent, FALSE AS is_home
-    FROM date_games
 )
 
 SELECT
