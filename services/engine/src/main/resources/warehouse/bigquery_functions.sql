@@ -34,3 +34,16 @@ AS (CAST('0x' || SUBSTR(TO_HEX(MD5(s)), 1, 10) AS INT64));
 CREATE OR REPLACE FUNCTION ops.row_hash40(r ANY TYPE)
 RETURNS INT64
 AS (FARM_FINGERPRINT(TO_JSON_STRING(r)) & 1099511627775);
+
+-- The rows of a score table carried in one STRING: rows separated by U+001E, each game_id, player_id
+-- and ml_points (a FLOAT64's text) separated by U+001F; '' has no row. player_prop_predictions puts a
+-- date's xgboost scores in with one parameter (DuckDB: a table macro of the same name). A table function
+-- can be used wherever a table can (the sqlcheck module analyzes the call with a query parameter):
+-- https://cloud.google.com/bigquery/docs/reference/standard-sql/table-functions
+CREATE OR REPLACE TABLE FUNCTION ops.score_rows(s STRING)
+AS (
+    SELECT SPLIT(r, '\x1f')[OFFSET(0)] AS game_id, SPLIT(r, '\x1f')[OFFSET(1)] AS player_id,
+           CAST(SPLIT(r, '\x1f')[OFFSET(2)] AS FLOAT64) AS ml_points
+    FROM UNNEST(SPLIT(s, '\x1e')) AS r
+    WHERE r <> ''
+);

@@ -2,15 +2,20 @@ package fullcourt.sqlcheck;
 
 import com.google.cloud.bigquery.Field;
 import com.google.cloud.bigquery.StandardSQLTypeName;
+import com.google.common.collect.ImmutableList;
 import com.google.zetasql.Function;
 import com.google.zetasql.FunctionArgumentType;
 import com.google.zetasql.FunctionSignature;
 import com.google.zetasql.SimpleCatalog;
 import com.google.zetasql.SimpleTable;
+import com.google.zetasql.TVFRelation;
+import com.google.zetasql.TableValuedFunction;
 import com.google.zetasql.Type;
 import com.google.zetasql.ZetaSQLBuiltinFunctionOptions;
 import com.google.zetasql.ZetaSQLFunctions.FunctionEnums.Mode;
+import com.google.zetasql.ZetaSQLFunctions.SignatureArgumentKind;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedCreateFunctionStmt;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedCreateTableFunctionStmt;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedOutputColumn;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedQueryStmt;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedStatement;
@@ -150,6 +155,23 @@ public final class DeclaredWarehouse {
             FunctionSignature signature = new FunctionSignature(new FunctionArgumentType(f.getReturnType()), arguments, -1);
             datasets.get(path.get(0)).addFunction(new Function(path.get(path.size() - 1), "ops", Mode.SCALAR,
                     List.of(signature)));
+        } else if (resolved instanceof ResolvedCreateTableFunctionStmt f) {
+            // a table function (ops.score_rows): its arguments as declared, its rows the columns its query gives
+            List<String> path = f.getNamePath();
+            List<TVFRelation.Column> columns = new ArrayList<>();
+            f.getOutputColumnList().forEach(c -> columns.add(TVFRelation.Column.create(c.getName(), c.getColumn().getType())));
+            List<FunctionArgumentType> arguments = new ArrayList<>();
+            f.getSignature().getFunctionArgumentList().forEach(a -> arguments.add(new FunctionArgumentType(a.getType())));
+            TVFRelation rows = TVFRelation.createColumnBased(columns);
+            // the analyzer reads a fixed schema's columns from its result type's options, not from the function
+            FunctionSignature signature = new FunctionSignature(new FunctionArgumentType(
+                    SignatureArgumentKind.ARG_TYPE_RELATION, FunctionArgumentType.FunctionArgumentTypeOptions.builder()
+                            .setRelationInputSchema(rows).build(), -1), arguments, -1);
+            datasets.get(path.get(0)).addTableValuedFunction(new TableValuedFunction.FixedOutputSchemaTVF(
+                    ImmutableList.copyOf(path), signature, rows));
+            // the client reads an analyzed call back by its full name, from the root catalog only
+            root.addTableValuedFunction(new TableValuedFunction.FixedOutputSchemaTVF(
+                    ImmutableList.of(String.join(".", path)), signature, rows));
         }
     }
 

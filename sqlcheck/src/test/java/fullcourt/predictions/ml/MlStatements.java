@@ -22,11 +22,11 @@ public final class MlStatements {
 
     /** The partition write with two scored player-games, parameters typed as {@code scores(...)} puts them. */
     public static SqlStatement writeWithScores() {
-        String sql = PlayerPropPredictions.withScores(PlayerPropPredictions.template(), PlayerPropPredictions.scoreRows(2));
+        String sql = PlayerPropPredictions.withScores(PlayerPropPredictions.template(), PlayerPropPredictions.SCORES);
         return SqlStatement.of(StatementKind.JAVA_WRITER, TEMPLATE + " (two scored rows)", sql,
                 "game_date", DATE, "model_version", "xgb-v1-abc", "training_from", DATE.minusDays(365),
                 "training_to", DATE.minusDays(1), "training_rows", 2500L,
-                "g0", "20240115_BOS_MIA", "p0", "p1", "s0", 21.5, "g1", "20240115_BOS_MIA", "p1", "p2", "s1", 9.25);
+                "scores", "20240115_BOS_MIA\u001fp1\u001f21.5\u001e20240115_BOS_MIA\u001fp2\u001f9.25");
     }
 
     public static List<SqlStatement> reads() {

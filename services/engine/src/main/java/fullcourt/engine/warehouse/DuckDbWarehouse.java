@@ -36,8 +36,8 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
     public static final Set<String> DATASETS = Set.of("raw", "analytics", "precompute", "predictions", "publishing", "ops");
 
     /**
-     * Date arithmetic, safe division and hashing are spelled differently by DuckDB and BigQuery, so models
-     * call these, defined by each backend in the {@code ops} dataset (BigQuery's in
+     * Date arithmetic, safe division, hashing and splitting text into rows are spelled differently by DuckDB and
+     * BigQuery, so models call these, defined by each backend in the {@code ops} dataset (BigQuery's in
      * warehouse/bigquery_functions.sql).
      */
     static final List<String> PORTABLE_FUNCTIONS = List.of(
@@ -47,7 +47,10 @@ public class DuckDbWarehouse implements Warehouse, AutoCloseable {
             "CREATE OR REPLACE MACRO ops.safe_div(a, b) AS"
                     + " CASE WHEN b IS NULL OR b = 0 THEN NULL ELSE CAST(a AS DOUBLE) / CAST(b AS DOUBLE) END",
             "CREATE OR REPLACE MACRO ops.hash40(s) AS CAST('0x' || substr(md5(CAST(s AS VARCHAR)), 1, 10) AS BIGINT)",
-            "CREATE OR REPLACE MACRO ops.row_hash40(r) AS CAST(hash(r) % 1099511627776 AS BIGINT)");
+            "CREATE OR REPLACE MACRO ops.row_hash40(r) AS CAST(hash(r) % 1099511627776 AS BIGINT)",
+            "CREATE OR REPLACE MACRO ops.score_rows(s) AS TABLE SELECT split_part(r, chr(31), 1) AS game_id,"
+                    + " split_part(r, chr(31), 2) AS player_id, CAST(split_part(r, chr(31), 3) AS DOUBLE) AS ml_points"
+                    + " FROM (SELECT unnest(string_split(s, chr(30))) AS r) AS score_rows WHERE r <> ''");
 
     private final DuckDBConnection root;
     /**

@@ -2,6 +2,7 @@ package fullcourt.engine.warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import fullcourt.engine.processor.Cancellation;
@@ -457,6 +458,19 @@ class DuckDbWarehouseTest {
 
         assertThat(row.get("h")).isEqualTo(0x900150983cL);
         assertThat(row.get("none")).isNull();
+    }
+
+    @Test
+    void scoreRowsSplitsItsTextIntoTypedRowsAndEmptyTextIntoNone() {
+        // 0.1f as a double: the text must read back as the same FLOAT64, not as 0.1
+        String scores = "g1\u001fp1\u001f" + Double.toString(0.1f) + "\u001eg1\u001fp2\u001f-3.0E-5";
+        List<Map<String, Object>> rows = warehouse.query("SELECT game_id, player_id, ml_points FROM ops.score_rows(@s)"
+                + " AS s ORDER BY player_id", Map.of("s", scores));
+
+        assertThat(rows).extracting(r -> r.get("game_id"), r -> r.get("player_id"), r -> r.get("ml_points"))
+                .containsExactly(tuple("g1", "p1", (double) 0.1f), tuple("g1", "p2", -3.0E-5));
+        assertThat(warehouse.query("SELECT COUNT(*) AS n FROM ops.score_rows(@s) AS s", Map.of("s", "")).get(0).get("n"))
+                .isEqualTo(0L);
     }
 
     @Test

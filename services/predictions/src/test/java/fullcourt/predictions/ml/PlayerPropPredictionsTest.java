@@ -122,6 +122,47 @@ class PlayerPropPredictionsTest {
     }
 
     @Test
+    void eachPlayerGetsTheModelsOwnScoreExactlyThroughTheScoreText() {
+        fixture.playDays(DAYS, points -> points);
+        fixture.predict(processor, WEDNESDAY);
+
+        Map<String, Map<String, Object>> xgboost = fixture.predictions(WEDNESDAY, "xgboost");
+        assertThat(xgboost).hasSize(MlFixture.PLAYERS);
+        Map<Double, Long> distinct = new java.util.HashMap<>();
+        xgboost.forEach((player, row) -> {
+            double points = (Double) row.get("predicted_points");
+            // the model scores in float: a text that did not read back as that double would not be a float
+            assertThat((double) (float) points).as(player).isEqualTo(points);
+            distinct.merge(points, 1L, Long::sum);
+        });
+        assertThat(distinct).as("players scored apart, not one score for all").hasSizeGreaterThan(1);
+        // the same model trained apart scores p4's features as the row written for p4 says, to the bit
+        TrainingSet set = TrainingSet.load(fixture.warehouse, new TrainingWindow(CUTOFF.minusDays(
+                PlayerPropPredictions.TRAINING_DAYS), CUTOFF, "apart", TrainingWindow.UNCOUNTED, null));
+        Map<String, Object> p4 = fixture.warehouse.query(PlayerPropPredictions.FEATURES_OF_DATE, Map.of("d", WEDNESDAY))
+                .stream().filter(r -> r.get("player_id").equals("p4")).findFirst().orElseThrow();
+        float[] x = new float[FeatureVector.SIZE];
+        FeatureVector.copy(p4, x, 0);
+        try (PointsModel model = PointsModel.train(set)) {
+            assertThat(xgboost.get("p4").get("predicted_points")).isEqualTo((double) model.predict(x, 1)[0]);
+        }
+        assertThat(DialectCheck.violations(PlayerPropPredictions.withScores(PlayerPropPredictions.template(),
+                PlayerPropPredictions.SCORES))).isEmpty();
+    }
+
+    @Test
+    void anIdTheScoreTextCannotCarryFailsPermanentlyNamingIt() {
+        fixture.playDays(DAYS, points -> points);
+        fixture.warehouse.update("UPDATE precompute.ml_feature_store_v2 SET player_id = 'p1' || chr(31) || 'x'"
+                + " WHERE game_date = @d AND player_id = 'p1'", Map.of("d", WEDNESDAY));
+
+        assertThatThrownBy(() -> fixture.predict(processor, WEDNESDAY))
+                .isInstanceOf(PermanentFailure.class)
+                .hasMessageContaining("has a player_id with a control character (U+001E or U+001F)")
+                .hasMessageContaining("p1?x");
+    }
+
+    @Test
     void withTooFewTrainingRowsTheTrainedSystemPredictsNothingAndTheEnsembleIsTheBaseline() {
         // Nov 7 is the first day after bootstrap; its cutoff is Monday Nov 6: Oct 24 .. Nov 5 is
         // 13 days of 60 players, 780 rows < 2,000

@@ -568,7 +568,9 @@ class BigQueryWarehouseContractTest {
                         q -> assertThat(q).startsWith("CREATE OR REPLACE FUNCTION ops.hash40(s STRING)")
                                 .endsWith("AS (CAST('0x' || SUBSTR(TO_HEX(MD5(s)), 1, 10) AS INT64))"),
                         q -> assertThat(q).startsWith("CREATE OR REPLACE FUNCTION ops.row_hash40(r ANY TYPE)")
-                                .endsWith("AS (FARM_FINGERPRINT(TO_JSON_STRING(r)) & 1099511627775)"));
+                                .endsWith("AS (FARM_FINGERPRINT(TO_JSON_STRING(r)) & 1099511627775)"),
+                        q -> assertThat(q).startsWith("CREATE OR REPLACE TABLE FUNCTION ops.score_rows(s STRING)")
+                                .contains("FROM UNNEST(SPLIT(s, '\\x1e')) AS r").endsWith(")"));
     }
 
     private static Map<String, Object> ledgerRow(long seq, String run, String task) {
