@@ -44,8 +44,9 @@ import java.util.Map;
  *   ({@code PartitionedTable.outputTables()}, from infra's warehouse/output_tables.sql), the declarations the
  *   provisioner creates on BigQuery and DuckDB creates at open;</li>
  *   <li>ops tables: the ledger and the three lineage tables ({@code PartitionedTable.ledger()}, {@code lineage()});</li>
- *   <li>the portable {@code ops.*} functions: each CREATE FUNCTION of bigquery_functions.sql is analyzed, and the
- *   function it creates (argument and return types as resolved) is registered, so calls in models resolve;</li>
+ *   <li>the portable {@code ops.*} functions: each CREATE FUNCTION and CREATE TABLE FUNCTION of
+ *   bigquery_functions.sql is analyzed, and the function it creates (argument and return types, or the table
+ *   function's columns, as resolved) is registered, so calls in models and Java writers resolve;</li>
  * </ul>
  * Then the statement that writes each output table, its SQL model or its Java processor's SQL, is analyzed against
  * that catalog, and its resolved output columns are kept ({@link #results()}) for {@code OutputSchemasTest} to hold

@@ -139,7 +139,7 @@ public class PlayerPropPredictions implements Processor {
             scores.append(i == 0 ? "" : String.valueOf(ROW))
                     .append(field(rows.get(i), "game_id")).append(FIELD)
                     .append(field(rows.get(i), "player_id")).append(FIELD)
-                    // the shortest text that reads back as this double: the same FLOAT64 on both engines
+                    // Java's text of the double reads back as exactly that double, on both engines (correctly rounded parsers)
                     .append(Double.toString(points[i]));
         }
         params.put("scores", scores.toString());
